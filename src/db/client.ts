@@ -1,0 +1,125 @@
+// The one place that knows which engine runs: embedded PGlite (a data directory) or a PostgreSQL
+// server (DATABASE_URL). Both speak the same SQL; everything above this module sees `Database`.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import type { Sql } from './sql.ts';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
+  /** Runs several statements separated by semicolons, without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Both drivers return the same JS values: dates as 'YYYY-MM-DD' strings (no time-zone shift),
+// bigint and numeric as numbers (counts and money amounts fit a double).
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
+const toNumber = (v: string) => Number(v);
+const keepString = (v: string) => v;
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const parsers: Record<number, (v: string) => unknown> = {
+    [OID.INT8]: toNumber,
+    [OID.NUMERIC]: toNumber,
+    [OID.DATE]: keepString,
+  };
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // Fail now with a clear message rather than on the first request.
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end();
+    throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL: ${(err as Error).message}`);
+  }
+  const run = async <T>(client: { query: typeof pool.query }, q: Sql) => {
+    const { text, values } = q.toQuery();
+    const res = await client.query(text, values);
+    return res.rows as T[];
+  };
+  return {
+    engine: 'postgres',
+    query: (q) => run(pool, q),
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: (q) => run(client, q),
+          exec: async (text) => {
+            await client.query(text);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock: DataDirLock = acquireDataDirLock(dataDir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+    const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
+      extensions: { pg_trgm, unaccent },
+      parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepString },
+    });
+    const run = async <T>(target: { query: typeof db.query }, q: Sql) => {
+      const { text, values } = q.toQuery();
+      const res = await target.query<T>(text, values);
+      return res.rows;
+    };
+    return {
+      engine: 'pglite',
+      query: (q) => run(db, q),
+      exec: async (text) => {
+        await db.exec(text);
+      },
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            query: (q) => run(tx, q),
+            exec: async (text) => {
+              await tx.exec(text);
+            },
+          }),
+        ),
+      async close() {
+        await db.close();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}

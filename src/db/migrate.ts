@@ -1,0 +1,41 @@
+// Applies the numbered SQL files in src/db/migrations in order, each in its own transaction,
+// and records them, so start-up can run it every time. An advisory lock keeps two servers that
+// start together on one PostgreSQL from applying the same file twice.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './client.ts';
+import { sql } from './sql.ts';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const LOCK_KEY = 7212001;
+
+export interface MigrationResult {
+  applied: string[];
+}
+
+export function listMigrationFiles(): string[] {
+  return fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+}
+
+export async function migrate(db: Database): Promise<MigrationResult> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: string[] = [];
+  for (const file of listMigrationFiles()) {
+    const text = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+    await db.transaction(async (tx) => {
+      // The transaction-scoped lock is released by COMMIT/ROLLBACK on whichever connection holds it.
+      await tx.query(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      const done = await tx.query(sql`SELECT 1 FROM schema_migrations WHERE name = ${file}`);
+      if (done.length) return;
+      await tx.exec(text);
+      await tx.query(sql`INSERT INTO schema_migrations (name) VALUES (${file})`);
+      applied.push(file);
+    });
+  }
+  return { applied };
+}

@@ -1,0 +1,53 @@
+// A fresh database for the calling test file, on the engine this vitest project runs
+// (TACIT_TEST_ENGINE), copied from the template that global-setup migrated once.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export function testEngine(): Engine {
+  return process.env.TACIT_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export interface TestDatabase {
+  db: Database;
+  /** What the server and CLI need to open the same database. */
+  config: { databaseUrl: string | undefined; dataDir: string };
+  /** Closes the database and removes it. */
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testEngine() === 'postgres') {
+    const base = inject('postgresUrl');
+    const name = `tacit_test_${randomBytes(6).toString('hex')}`;
+    const admin = await openDatabase({ databaseUrl: base, dataDir: '' });
+    await admin.exec(`CREATE DATABASE ${name} TEMPLATE tacit_template`);
+    const databaseUrl = base.replace(/\/postgres$/, `/${name}`);
+    const db = await openDatabase({ databaseUrl, dataDir: '' });
+    return {
+      db,
+      config: { databaseUrl, dataDir: '' },
+      async drop() {
+        await db.close();
+        await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.close();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-pglite-'));
+  fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
+  const db = await openDatabase({ dataDir, databaseUrl: undefined });
+  return {
+    db,
+    config: { databaseUrl: undefined, dataDir },
+    async drop() {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
