@@ -1,0 +1,76 @@
+// SQL for users, memberships, sessions and API tokens.
+import type { Role } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
+import { sql } from '../db/sql.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string | null;
+  password_hash: string | null;
+}
+
+export interface ViewerRow {
+  user_id: string;
+  email: string;
+  memberships: { org_id: string; role: Role }[];
+  scope: 'read' | 'write';
+}
+
+const membershipsOf = sql`COALESCE((SELECT json_agg(json_build_object('org_id', m.org_id, 'role', m.role))
+  FROM memberships m WHERE m.user_id = u.id), '[]'::json) AS memberships`;
+
+export const authRepository = {
+  async findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(
+      sql`SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower(${email})`,
+    );
+    return rows[0];
+  },
+
+  async insertUser(db: Queryable, user: { email: string; name: string | null; passwordHash: string | null }) {
+    const rows = await db.query<UserRow>(sql`INSERT INTO users (email, name, password_hash)
+      VALUES (${user.email}, ${user.name}, ${user.passwordHash}) RETURNING id, email, name, password_hash`);
+    return rows[0]!;
+  },
+
+  async setPassword(db: Queryable, userId: string, passwordHash: string) {
+    await db.query(sql`UPDATE users SET password_hash = ${passwordHash} WHERE id = ${userId}`);
+  },
+
+  async upsertMembership(db: Queryable, userId: string, orgId: string, role: Role) {
+    await db.query(sql`INSERT INTO memberships (user_id, org_id, role) VALUES (${userId}, ${orgId}, ${role})
+      ON CONFLICT (user_id, org_id) DO UPDATE SET role = EXCLUDED.role`);
+  },
+
+  async insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date) {
+    await db.query(sql`INSERT INTO sessions (token_hash, user_id, expires_at)
+      VALUES (${tokenHash}, ${userId}, ${expiresAt.toISOString()})`);
+  },
+
+  async deleteSession(db: Queryable, tokenHash: string) {
+    await db.query(sql`DELETE FROM sessions WHERE token_hash = ${tokenHash}`);
+  },
+
+  async insertToken(db: Queryable, t: { userId: string; tokenHash: string; scope: 'read' | 'write'; name: string | null }) {
+    const rows = await db.query<{ id: string }>(sql`INSERT INTO api_tokens (user_id, token_hash, scope, name)
+      VALUES (${t.userId}, ${t.tokenHash}, ${t.scope}, ${t.name}) RETURNING id`);
+    return rows[0]!.id;
+  },
+
+  /** The viewer behind a live session, in one round trip. */
+  async viewerBySession(db: Queryable, tokenHash: string): Promise<ViewerRow | undefined> {
+    const rows = await db.query<ViewerRow>(sql`SELECT u.id AS user_id, u.email, ${membershipsOf}, 'write' AS scope
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()`);
+    return rows[0];
+  },
+
+  /** The viewer behind an API token that is not revoked, in one round trip. */
+  async viewerByToken(db: Queryable, tokenHash: string): Promise<ViewerRow | undefined> {
+    const rows = await db.query<ViewerRow>(sql`SELECT u.id AS user_id, u.email, ${membershipsOf}, t.scope
+      FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL`);
+    return rows[0];
+  },
+};

@@ -1,0 +1,97 @@
+// Streams an IATI activity file (plain or gzip) and yields one element tree per <iati-activity>,
+// so memory stays flat however large the file is: only the activity being read is held.
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { SaxesParser } from 'saxes';
+import type { XmlElement } from './xml.ts';
+
+export interface ReadActivity {
+  element: XmlElement;
+  /** The file's iati-activities@version ('2.03', '1.01'…). */
+  version: string;
+  /** Position of the activity in its file, from 0. */
+  index: number;
+}
+
+export interface ReadOptions {
+  /** Called once with the root element (attributes only) before the first activity. */
+  onRoot?: (root: XmlElement) => void;
+}
+
+export class IatiReadError extends Error {}
+
+/** Opens a file, gunzipping when it starts with the gzip magic bytes (whatever its name). */
+export function openIatiStream(file: string): Readable {
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(2);
+  fs.readSync(fd, head, 0, 2, 0);
+  fs.closeSync(fd);
+  const raw = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    const gunzip = createGunzip();
+    raw.on('error', (err) => gunzip.destroy(err));
+    return raw.pipe(gunzip);
+  }
+  return raw;
+}
+
+export async function* readIatiActivities(
+  source: string | Readable,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadActivity> {
+  const stream = typeof source === 'string' ? openIatiStream(source) : source;
+  const parser = new SaxesParser({ xmlns: false });
+  const ready: ReadActivity[] = [];
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let version = '';
+  let index = 0;
+
+  parser.on('opentag', (tag) => {
+    const el: XmlElement = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '', line: parser.line };
+    if (!root) {
+      root = el;
+      if (el.name !== 'iati-activities') {
+        throw new IatiReadError(`line ${parser.line}: the root element is <${el.name}>, expected <iati-activities> (an IATI activity file)`);
+      }
+      version = el.attrs.version ?? '';
+      options.onRoot?.(el);
+      stack.push(el);
+      return;
+    }
+    // Direct children of the root other than activities (registry records, extensions) are not kept.
+    const parent = stack[stack.length - 1];
+    if (parent && parent !== root) parent.children.push(el);
+    stack.push(el);
+  });
+  const onText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top && top !== root) top.text += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    const el = stack.pop();
+    if (!el) return;
+    if (el.children.length && !el.text.trim()) el.text = '';
+    if (stack.length === 1 && el.name === 'iati-activity') ready.push({ element: el, version, index: index++ });
+  });
+
+  stream.setEncoding('utf8');
+  try {
+    for await (const chunk of stream) {
+      parser.write(chunk as string);
+      // Hand over what this chunk completed before reading on, so at most one chunk's worth waits.
+      while (ready.length) yield ready.shift()!;
+    }
+    parser.close();
+  } catch (err) {
+    if (err instanceof IatiReadError) throw err;
+    throw new IatiReadError(`not well-formed XML: ${(err as Error).message}`);
+  } finally {
+    stream.destroy();
+  }
+  while (ready.length) yield ready.shift()!;
+  if (!root) throw new IatiReadError('the file is empty or has no root element');
+}

@@ -1,0 +1,68 @@
+// Builds the HTTP server: JSON API under /api/v1 with its OpenAPI document, the interactive API
+// page at /api/docs, and the built web app at /.
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { WEB_DIST_DIR } from '../paths.ts';
+import { installAuth } from './auth-hook.ts';
+import type { AppContext } from './context.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { mountedRoutes } from './routes.ts';
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 20, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tacit API',
+        version: '1',
+        description:
+          'Registry and knowledge base of technical assistance in crime prevention and criminal justice. ' +
+          'Authenticate with a session cookie (POST /api/v1/auth/login) or "Authorization: Bearer <token>". ' +
+          'Errors: { "error": { "code", "message", "details" } }.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ status: 'ok', engine: ctx.db.engine }));
+
+  installAuth(app, ctx);
+  for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
+
+  if (fs.existsSync(WEB_DIST_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+    // The web app routes on the client: any other GET outside the API gets its index page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.`, details: null },
+      });
+    });
+  }
+  return app;
+}

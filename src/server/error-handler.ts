@@ -1,0 +1,90 @@
+// Renders every error as { error: { code, message, details } } with the right status, so a
+// client never has to parse a stack trace or guess which field was wrong.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldProblem } from './errors.ts';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+// Database constraint violations that slip past validation still get a 4xx in words.
+function fromDatabase(err: PgError): AppError | undefined {
+  switch (err.code) {
+    case '23505':
+      return new AppError(409, 'duplicate', `A record with the same identifier already exists (${err.constraint}).`, {
+        constraint: err.constraint,
+      });
+    case '23503':
+      return new AppError(
+        422,
+        'validation_failed',
+        `A referenced record or code does not exist (${err.constraint}). Check ids and codes.`,
+        { constraint: err.constraint },
+      );
+    case '23514':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new AppError(422, 'validation_failed', `A value is not valid (${err.constraint ?? err.code}).`, {
+        constraint: err.constraint,
+      });
+    default:
+      return undefined;
+  }
+}
+
+function fieldOf(path: unknown): string {
+  if (Array.isArray(path)) return path.join('.');
+  if (typeof path === 'string') return path.replace(/^\//, '').replaceAll('/', '.');
+  return '';
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError & PgError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const problems: FieldProblem[] = fe.validation.map((v) => ({
+      field: [fe.validationContext, fieldOf(v.instancePath)].filter(Boolean).join('.'),
+      message: v.message ?? 'is not valid',
+    }));
+    const first = problems[0];
+    const message = first ? `${first.field}: ${first.message}` : 'The request is not valid.';
+    return new AppError(422, 'validation_failed', message, problems);
+  }
+  if (isResponseSerializationError(fe)) {
+    return new AppError(500, 'internal_error', 'The server built a reply it could not send. This is a bug.');
+  }
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError(413, 'payload_too_large', 'The request body is larger than the server accepts.');
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new AppError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json) or multipart form data.');
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    return new AppError(400, 'malformed_json', `The request body is not valid JSON: ${fe.message}`);
+  }
+  const db = fromDatabase(fe);
+  if (db) return db;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError(fe.statusCode, 'bad_request', fe.message);
+  }
+  return new AppError(500, 'internal_error', 'Something went wrong on the server. It has been logged.');
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, request, reply) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) request.log.error({ err }, 'request failed');
+    reply.status(appError.status).send({
+      error: { code: appError.code, message: appError.message, details: appError.details ?? null },
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null },
+    });
+  });
+}

@@ -1,0 +1,41 @@
+// Starts Tacit: opens the configured database, applies migrations, loads vocabularies, loads the
+// demo data into an empty registry, and serves HTTP until SIGINT/SIGTERM.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { openMigratedDatabase } from '../cli/context.ts';
+import type { Database } from '../db/client.ts';
+import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { buildApp } from './app.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = await openMigratedDatabase(config);
+  try {
+    if (config.seedDemo === 'auto') await seedDemoIfEmpty(db);
+    const app = await buildApp({ db, config });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    let stopped = false;
+    return {
+      app,
+      db,
+      url: `http://${config.host}:${port}`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

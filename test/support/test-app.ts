@@ -1,0 +1,58 @@
+// A real Tacit server on a free loopback port over a fresh test database, plus a small JSON
+// client. Tests talk HTTP to it exactly as scripts and the browser do.
+import type { Database } from '../../src/db/client.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestDatabase } from './test-db.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestApp {
+  db: Database;
+  baseUrl: string;
+  config: { databaseUrl: string | undefined; dataDir: string };
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
+  request<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const t = await createTestDatabase();
+  const config = { ...loadConfig({ TACIT_LOG_LEVEL: 'silent', TACIT_MAX_UPLOAD_MB: '2' }), ...t.config };
+  const app = await buildApp({ db: t.db, config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    db: t.db,
+    baseUrl,
+    config: t.config,
+    async request(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...opts.headers };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      let body: string | undefined;
+      if (opts.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+      }
+      const res = await fetch(baseUrl + path, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON (e.g. CSV or HTML): the raw text is the body.
+      }
+      return { status: res.status, body: parsed as never, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      await t.drop();
+    },
+  };
+}
