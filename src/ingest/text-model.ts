@@ -96,7 +96,9 @@ export function buildTextModel(raw: RawBlock[]): TextModel {
   for (const block of raw) {
     if (block.type === 'table') {
       const rows = block.rows
-        .map((cells) => cells.map((c) => ({ text: collapse(c.text), bold: cleanBold(c.bold) })).filter((c) => c.text))
+        .map((cells) =>
+          cells.map((c) => ({ text: collapse(c.text), bold: cleanBold(c.bold) })).filter((c) => c.text),
+        )
         .filter((cells) => cells.length > 0);
       if (!rows.length) continue;
       separate();
@@ -155,7 +157,16 @@ export function buildTextModel(raw: RawBlock[]): TextModel {
       text += `${shown} `;
       const start = text.length;
       text += body;
-      blocks.push({ type: 'list_item', text: body, ordered, number, marker: shown, bold, start, end: text.length });
+      blocks.push({
+        type: 'list_item',
+        text: body,
+        ordered,
+        number,
+        marker: shown,
+        bold,
+        start,
+        end: text.length,
+      });
     } else {
       const start = text.length;
       text += body;
