@@ -6,14 +6,18 @@ import { hasRole, isSignedIn, type Role, type Viewer } from './viewer.ts';
 export function assertCanWrite(viewer: Viewer): void {
   if (!isSignedIn(viewer)) throw errors.unauthorized();
   if (viewer.scope !== 'write') {
-    throw errors.forbidden('This API token may only read. Create a token with --scope write to change records.');
+    throw errors.forbidden(
+      'This API token may only read. Create a token with --scope write to change records.',
+    );
   }
 }
 
 export function assertRoleIn(viewer: Viewer, orgId: string, role: Role = 'editor'): void {
   assertCanWrite(viewer);
   if (!hasRole(viewer, orgId, role)) {
-    throw errors.forbidden(`Only ${role === 'admin' ? 'administrators' : 'editors and administrators'} of the owner organisation may do this.`);
+    throw errors.forbidden(
+      `Only ${role === 'admin' ? 'administrators' : 'editors and administrators'} of the owner organisation may do this.`,
+    );
   }
 }
 
@@ -26,6 +30,7 @@ export function ownerOrgFor(viewer: Viewer, requested: string | undefined): stri
   }
   const writable = [...viewer.memberships].filter(([, role]) => role !== 'viewer').map(([id]) => id);
   if (writable.length === 1) return writable[0]!;
-  if (writable.length === 0) throw errors.forbidden('You are a viewer only: ask an administrator for the editor role.');
+  if (writable.length === 0)
+    throw errors.forbidden('You are a viewer only: ask an administrator for the editor role.');
   throw errors.invalidField('owner_org_id', 'is required because you can write for several organisations');
 }

@@ -21,7 +21,12 @@ export const ANONYMOUS: Viewer = Object.freeze({
 
 /** A viewer that sees everything: only for the CLI's own maintenance and the demo loader. */
 export function systemViewer(orgIds: string[]): Viewer {
-  return { userId: null, email: 'system', memberships: new Map(orgIds.map((id) => [id, 'admin'])), scope: 'write' };
+  return {
+    userId: null,
+    email: 'system',
+    memberships: new Map(orgIds.map((id) => [id, 'admin'])),
+    scope: 'write',
+  };
 }
 
 export function isSignedIn(viewer: Viewer): boolean {

@@ -52,7 +52,10 @@ export const authRepository = {
     await db.query(sql`DELETE FROM sessions WHERE token_hash = ${tokenHash}`);
   },
 
-  async insertToken(db: Queryable, t: { userId: string; tokenHash: string; scope: 'read' | 'write'; name: string | null }) {
+  async insertToken(
+    db: Queryable,
+    t: { userId: string; tokenHash: string; scope: 'read' | 'write'; name: string | null },
+  ) {
     const rows = await db.query<{ id: string }>(sql`INSERT INTO api_tokens (user_id, token_hash, scope, name)
       VALUES (${t.userId}, ${t.tokenHash}, ${t.scope}, ${t.name}) RETURNING id`);
     return rows[0]!.id;
@@ -60,7 +63,8 @@ export const authRepository = {
 
   /** The viewer behind a live session, in one round trip. */
   async viewerBySession(db: Queryable, tokenHash: string): Promise<ViewerRow | undefined> {
-    const rows = await db.query<ViewerRow>(sql`SELECT u.id AS user_id, u.email, ${membershipsOf}, 'write' AS scope
+    const rows =
+      await db.query<ViewerRow>(sql`SELECT u.id AS user_id, u.email, ${membershipsOf}, 'write' AS scope
       FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()`);
     return rows[0];

@@ -23,7 +23,12 @@ export const authRoutes: RoutePlugin = (ctx) => async (app) => {
       response: { 200: Me },
     },
     handler: async (req, reply) => {
-      const { secret } = await authService.login(ctx.db, req.body.email, req.body.password, ctx.config.sessionDays);
+      const { secret } = await authService.login(
+        ctx.db,
+        req.body.email,
+        req.body.password,
+        ctx.config.sessionDays,
+      );
       const viewer = await authService.viewerFromSession(ctx.db, secret);
       if (!viewer) throw errors.unauthorized();
       reply.setCookie(SESSION_COOKIE, secret, {
@@ -33,7 +38,12 @@ export const authRoutes: RoutePlugin = (ctx) => async (app) => {
         secure: req.protocol === 'https',
         maxAge: ctx.config.sessionDays * 86_400,
       });
-      return { user_id: viewer.userId, email: viewer.email, memberships: toList(viewer.memberships), scope: viewer.scope };
+      return {
+        user_id: viewer.userId,
+        email: viewer.email,
+        memberships: toList(viewer.memberships),
+        scope: viewer.scope,
+      };
     },
   });
   app.post('/logout', {

@@ -36,10 +36,13 @@ export function checkPassword(password: string): void {
 export const authService = {
   async createUser(db: Database, input: { email: string; name?: string | null; password?: string | null }) {
     const email = input.email.trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw errors.invalidField('email', 'is not an e-mail address');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw errors.invalidField('email', 'is not an e-mail address');
     if (input.password != null) checkPassword(input.password);
     if (await authRepository.findUserByEmail(db, email)) {
-      throw errors.conflict('duplicate', `A user with the e-mail ${email} already exists.`, { field: 'email' });
+      throw errors.conflict('duplicate', `A user with the e-mail ${email} already exists.`, {
+        field: 'email',
+      });
     }
     const passwordHash = input.password ? await argon2.hash(input.password) : null;
     return authRepository.insertUser(db, { email, name: input.name ?? null, passwordHash });
@@ -50,12 +53,22 @@ export const authService = {
   },
 
   /** Returns the session secret to put in the cookie, or throws 401 without saying which part was wrong. */
-  async login(db: Database, email: string, password: string, days: number): Promise<{ secret: string; userId: string }> {
+  async login(
+    db: Database,
+    email: string,
+    password: string,
+    days: number,
+  ): Promise<{ secret: string; userId: string }> {
     const user = await authRepository.findUserByEmail(db, email);
     const ok = user?.password_hash ? await argon2.verify(user.password_hash, password) : false;
     if (!user || !ok) throw errors.unauthorized('The e-mail or password is not right.');
     const secret = newSecret();
-    await authRepository.insertSession(db, hashSecret(secret), user.id, new Date(Date.now() + days * 86_400_000));
+    await authRepository.insertSession(
+      db,
+      hashSecret(secret),
+      user.id,
+      new Date(Date.now() + days * 86_400_000),
+    );
     return { secret, userId: user.id };
   },
 
@@ -67,7 +80,12 @@ export const authService = {
     const user = await authRepository.findUserByEmail(db, email);
     if (!user) throw errors.notFound('user', email);
     const secret = newSecret();
-    const id = await authRepository.insertToken(db, { userId: user.id, tokenHash: hashSecret(secret), scope, name });
+    const id = await authRepository.insertToken(db, {
+      userId: user.id,
+      tokenHash: hashSecret(secret),
+      scope,
+      name,
+    });
     return { id, secret, scope };
   },
 

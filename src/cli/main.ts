@@ -4,7 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
 
 const program = new Command('tacit')
-  .description('Tacit: registry and knowledge base of technical assistance in crime prevention and criminal justice')
+  .description(
+    'Tacit: registry and knowledge base of technical assistance in crime prevention and criminal justice',
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 

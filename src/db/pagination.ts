@@ -10,7 +10,8 @@ export function encodeCursor(seq: number): string {
 export function decodeCursor(cursor: string | undefined): number | undefined {
   if (!cursor) return undefined;
   const match = /^s:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw errors.invalidField('cursor', 'is not a cursor this API gave out; start again without it');
+  if (!match)
+    throw errors.invalidField('cursor', 'is not a cursor this API gave out; start again without it');
   return Number(match[1]);
 }
 

@@ -49,16 +49,30 @@ export async function* readIatiActivities(
   let index = 0;
 
   parser.on('opentag', (tag) => {
-    const el: XmlElement = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '', line: parser.line };
+    const el: XmlElement = {
+      name: tag.name,
+      attrs: tag.attributes as Record<string, string>,
+      children: [],
+      text: '',
+      line: parser.line,
+    };
     if (!root) {
-      root = el;
-      if (el.name !== 'iati-activities') {
-        throw new IatiReadError(`line ${parser.line}: the root element is <${el.name}>, expected <iati-activities> (an IATI activity file)`);
+      if (el.name === 'iati-activities') {
+        root = el;
+        version = el.attrs.version ?? '';
+        options.onRoot?.(el);
+        stack.push(el);
+        return;
       }
+      // Old worked examples hold a single <iati-activity> as the root: read it as a one-activity file.
+      if (el.name !== 'iati-activity') {
+        throw new IatiReadError(
+          `line ${parser.line}: the root element is <${el.name}>, expected <iati-activities> (an IATI activity file)`,
+        );
+      }
+      root = { name: 'iati-activities', attrs: {}, children: [], text: '', line: el.line };
       version = el.attrs.version ?? '';
-      options.onRoot?.(el);
-      stack.push(el);
-      return;
+      stack.push(root);
     }
     // Direct children of the root other than activities (registry records, extensions) are not kept.
     const parent = stack[stack.length - 1];
@@ -75,7 +89,8 @@ export async function* readIatiActivities(
     const el = stack.pop();
     if (!el) return;
     if (el.children.length && !el.text.trim()) el.text = '';
-    if (stack.length === 1 && el.name === 'iati-activity') ready.push({ element: el, version, index: index++ });
+    if (stack.length === 1 && el.name === 'iati-activity')
+      ready.push({ element: el, version, index: index++ });
   });
 
   stream.setEncoding('utf8');

@@ -33,7 +33,13 @@ function parseXsd(file: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   parser.on('opentag', (tag) => {
-    const el: XmlElement = { name: tag.name.replace(/^xsd:/, ''), attrs: tag.attributes as Record<string, string>, children: [], text: '', line: parser.line };
+    const el: XmlElement = {
+      name: tag.name.replace(/^xsd:/, ''),
+      attrs: tag.attributes as Record<string, string>,
+      children: [],
+      text: '',
+      line: parser.line,
+    };
     stack[stack.length - 1]?.children.push(el);
     root ??= el;
     stack.push(el);
@@ -43,7 +49,8 @@ function parseXsd(file: string): XmlElement {
   return root!;
 }
 
-const occurs = (v: string | undefined, dflt: number) => (v === undefined ? dflt : v === 'unbounded' ? Infinity : Number(v));
+const occurs = (v: string | undefined, dflt: number) =>
+  v === undefined ? dflt : v === 'unbounded' ? Infinity : Number(v);
 
 class SchemaCompiler {
   private readonly globalElements = new Map<string, XmlElement>();
@@ -70,7 +77,13 @@ class SchemaCompiler {
   private element(node: XmlElement): ElementDecl {
     const cached = this.compiled.get(node);
     if (cached) return cached;
-    const decl: ElementDecl = { name: node.attrs.name!, attributes: new Map(), anyAttribute: false, textType: null, particles: [] };
+    const decl: ElementDecl = {
+      name: node.attrs.name!,
+      attributes: new Map(),
+      anyAttribute: false,
+      textType: null,
+      particles: [],
+    };
     this.compiled.set(node, decl);
     const inline = node.children.find((c) => c.name === 'complexType');
     const type = node.attrs.type;

@@ -21,7 +21,8 @@ const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
   'xsd:nonNegativeInteger': (v) => /^\+?\d+$/.test(v),
   'xsd:boolean': (v) => /^(true|false|1|0)$/.test(v),
   'xsd:date': (v) => isDate(v, /^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$/),
-  'xsd:dateTime': (v) => isDate(v, /^(-?\d{4,})-(\d{2})-(\d{2})T([01]\d|2[0-4]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/),
+  'xsd:dateTime': (v) =>
+    isDate(v, /^(-?\d{4,})-(\d{2})-(\d{2})T([01]\d|2[0-4]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/),
   'xsd:NMTOKEN': (v) => /^[\p{L}\p{N}._:-]+$/u.test(v),
 };
 
@@ -30,7 +31,12 @@ function isDate(v: string, pattern: RegExp): boolean {
   if (!m) return false;
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() + (month === 2 ? 0 : 0);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() + (month === 2 ? 0 : 0)
+  );
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -49,8 +55,20 @@ const isForeign = (name: string) => name.includes(':');
 class Validator {
   readonly issues: ValidationIssue[] = [];
 
-  private report(severity: ValidationIssue['severity'], path: string, rule: string, line: number, message: string) {
-    this.issues.push({ severity, element: path, rule, line, message: `${path} (line ${line}): ${message} [rule: ${rule}]` });
+  private report(
+    severity: ValidationIssue['severity'],
+    path: string,
+    rule: string,
+    line: number,
+    message: string,
+  ) {
+    this.issues.push({
+      severity,
+      element: path,
+      rule,
+      line,
+      message: `${path} (line ${line}): ${message} [rule: ${rule}]`,
+    });
   }
 
   attributes(el: XmlElement, decl: ElementDecl, path: string): void {
@@ -59,18 +77,36 @@ class Validator {
       const attr = decl.attributes.get(name);
       if (!attr) {
         if (!(isForeign(name) && decl.anyAttribute) && name !== 'xml:lang') {
-          this.report('error', path, 'undeclared-attribute', el.line, `attribute @${name} is not allowed on <${el.name}>`);
+          this.report(
+            'error',
+            path,
+            'undeclared-attribute',
+            el.line,
+            `attribute @${name} is not allowed on <${el.name}>`,
+          );
         }
         continue;
       }
       const check = TYPE_CHECKS[attr.type];
       if (check && !check(value.trim())) {
-        this.report('error', path, `attribute-type ${attr.type}`, el.line, `@${name}="${value}" must be ${TYPE_NAMES[attr.type]}`);
+        this.report(
+          'error',
+          path,
+          `attribute-type ${attr.type}`,
+          el.line,
+          `@${name}="${value}" must be ${TYPE_NAMES[attr.type]}`,
+        );
       }
     }
     for (const [name, attr] of decl.attributes) {
       if (attr.required && el.attrs[name] === undefined) {
-        this.report('error', path, 'required-attribute', el.line, `<${el.name}> must have the attribute @${name}`);
+        this.report(
+          'error',
+          path,
+          'required-attribute',
+          el.line,
+          `<${el.name}> must have the attribute @${name}`,
+        );
       }
     }
   }
@@ -79,11 +115,24 @@ class Validator {
     this.attributes(el, decl, path);
     const text = el.text.trim();
     if (decl.textType === null) {
-      if (text) this.report('error', path, 'no-text', el.line, `<${el.name}> must not contain text (found "${clip(text)}")`);
+      if (text)
+        this.report(
+          'error',
+          path,
+          'no-text',
+          el.line,
+          `<${el.name}> must not contain text (found "${clip(text)}")`,
+        );
     } else {
       const check = TYPE_CHECKS[decl.textType];
       if (check && !check(text)) {
-        this.report('error', path, `content-type ${decl.textType}`, el.line, `the content of <${el.name}> ("${clip(text)}") must be ${TYPE_NAMES[decl.textType]}`);
+        this.report(
+          'error',
+          path,
+          `content-type ${decl.textType}`,
+          el.line,
+          `the content of <${el.name}> ("${clip(text)}") must be ${TYPE_NAMES[decl.textType]}`,
+        );
       }
     }
     this.sequence(el, decl, path);
@@ -101,29 +150,61 @@ class Validator {
       seen.set(child.name, nth);
       const childPath = `${path}/${child.name}[${nth}]`;
       if (isForeign(child.name)) {
-        if (!allowsForeign) this.report('error', childPath, 'undeclared-element', child.line, `<${child.name}> is not allowed in <${el.name}>`);
+        if (!allowsForeign)
+          this.report(
+            'error',
+            childPath,
+            'undeclared-element',
+            child.line,
+            `<${child.name}> is not allowed in <${el.name}>`,
+          );
         continue;
       }
       const index = particles.findIndex((p) => p.kind === 'element' && p.name === child.name);
       const particle = particles[index] as Extract<Particle, { kind: 'element' }> | undefined;
       if (!particle) {
-        this.report('error', childPath, 'undeclared-element', child.line, `<${child.name}> is not allowed in <${el.name}>`);
+        this.report(
+          'error',
+          childPath,
+          'undeclared-element',
+          child.line,
+          `<${child.name}> is not allowed in <${el.name}>`,
+        );
         continue;
       }
       if (index < pos) {
         const expectedAfter = particles[pos];
-        const after = expectedAfter?.kind === 'element' ? `<${expectedAfter.name}>` : 'the elements before it';
-        this.report('warning', childPath, 'sequence-order', child.line, `<${child.name}> must come before ${after}`);
+        const after =
+          expectedAfter?.kind === 'element' ? `<${expectedAfter.name}>` : 'the elements before it';
+        this.report(
+          'warning',
+          childPath,
+          'sequence-order',
+          child.line,
+          `<${child.name}> must come before ${after}`,
+        );
       } else pos = index;
       counts[index]! += 1;
       if (counts[index] === particle.max + 1) {
-        this.report('error', childPath, `maxOccurs=${particle.max}`, child.line, `<${el.name}> may contain at most ${particle.max} <${child.name}>`);
+        this.report(
+          'error',
+          childPath,
+          `maxOccurs=${particle.max}`,
+          child.line,
+          `<${el.name}> may contain at most ${particle.max} <${child.name}>`,
+        );
       }
       this.element(child, particle.decl(), childPath);
     }
     particles.forEach((p, i) => {
       if (p.kind === 'element' && counts[i]! < p.min) {
-        this.report('error', path, `minOccurs=${p.min}`, el.line, `<${el.name}> must contain ${p.min === 1 ? 'a' : `at least ${p.min}`} <${p.name}>`);
+        this.report(
+          'error',
+          path,
+          `minOccurs=${p.min}`,
+          el.line,
+          `<${el.name}> must contain ${p.min === 1 ? 'a' : `at least ${p.min}`} <${p.name}>`,
+        );
       }
     });
   }

@@ -19,11 +19,13 @@ export function element(
   text = '',
 ): XmlElement {
   const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null && v !== '') clean[k] = String(v);
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== undefined && v !== null && v !== '') clean[k] = String(v);
   return { name, attrs: clean, children: children.filter((c): c is XmlElement => !!c), text, line: 0 };
 }
 
-export const childrenNamed = (el: XmlElement, name: string): XmlElement[] => el.children.filter((c) => c.name === name);
+export const childrenNamed = (el: XmlElement, name: string): XmlElement[] =>
+  el.children.filter((c) => c.name === name);
 export const firstChild = (el: XmlElement | undefined, name: string): XmlElement | undefined =>
   el?.children.find((c) => c.name === name);
 

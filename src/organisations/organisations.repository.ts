@@ -2,7 +2,12 @@
 import type { Queryable } from '../db/client.ts';
 import { pageClause } from '../db/pagination.ts';
 import { sql } from '../db/sql.ts';
-import type { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationUpdate } from './organisations.schema.ts';
+import type {
+  Organisation,
+  OrganisationCreate,
+  OrganisationListQuery,
+  OrganisationUpdate,
+} from './organisations.schema.ts';
 
 type Row = Organisation & { seq: number; created_by_org_id: string | null };
 
@@ -52,7 +57,8 @@ export const organisationsRepository = {
     const changes = Object.entries(o)
       .filter(([k, v]) => k !== 'version' && v !== undefined)
       .map(([k, v]) => set(k, v));
-    const rows = await db.query<Row>(sql`UPDATE organisations SET ${sql.join([...changes, sql`version = version + 1`, sql`updated_at = now()`])}
+    const rows =
+      await db.query<Row>(sql`UPDATE organisations SET ${sql.join([...changes, sql`version = version + 1`, sql`updated_at = now()`])}
       WHERE id = ${id} AND version = ${o.version} RETURNING ${COLUMNS}`);
     return rows[0];
   },
@@ -62,7 +68,9 @@ export const organisationsRepository = {
   },
 
   async memberCount(db: Queryable, id: string): Promise<number> {
-    const rows = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM memberships WHERE org_id = ${id}`);
+    const rows = await db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM memberships WHERE org_id = ${id}`,
+    );
     return rows[0]?.n ?? 0;
   },
 };

@@ -2,26 +2,52 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
-import { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationUpdate } from './organisations.schema.ts';
+import {
+  Organisation,
+  OrganisationCreate,
+  OrganisationListQuery,
+  OrganisationUpdate,
+} from './organisations.schema.ts';
 import { organisationsService as service } from './organisations.service.ts';
 
 const tags = ['organisations'];
 
 export const organisationRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/', {
-    schema: { tags, summary: 'List organisations', querystring: OrganisationListQuery, response: { 200: listOf(Organisation) } },
+    schema: {
+      tags,
+      summary: 'List organisations',
+      querystring: OrganisationListQuery,
+      response: { 200: listOf(Organisation) },
+    },
     handler: (req) => service.list(ctx.db, req.query),
   });
   app.get('/:id', {
-    schema: { tags, summary: 'One organisation', params: IdParams, response: { 200: Organisation, 404: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'One organisation',
+      params: IdParams,
+      response: { 200: Organisation, 404: ErrorResponse },
+    },
     handler: (req) => service.get(ctx.db, req.params.id),
   });
   app.post('/', {
-    schema: { tags, summary: 'Register an organisation', body: OrganisationCreate, response: { 201: Organisation } },
+    schema: {
+      tags,
+      summary: 'Register an organisation',
+      body: OrganisationCreate,
+      response: { 201: Organisation },
+    },
     handler: async (req, reply) => reply.status(201).send(await service.create(ctx.db, req.viewer, req.body)),
   });
   app.patch('/:id', {
-    schema: { tags, summary: 'Change an organisation', params: IdParams, body: OrganisationUpdate, response: { 200: Organisation } },
+    schema: {
+      tags,
+      summary: 'Change an organisation',
+      params: IdParams,
+      body: OrganisationUpdate,
+      response: { 200: Organisation },
+    },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });
   app.delete('/:id', {

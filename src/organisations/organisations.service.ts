@@ -7,22 +7,42 @@ import type { Database } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { errors } from '../server/errors.ts';
 import { organisationsRepository as repo } from './organisations.repository.ts';
-import type { OrganisationCreate, OrganisationListQuery, OrganisationUpdate } from './organisations.schema.ts';
+import type {
+  OrganisationCreate,
+  OrganisationListQuery,
+  OrganisationUpdate,
+} from './organisations.schema.ts';
 
 function publicFields<T extends { seq: number; created_by_org_id: string | null }>(row: T) {
   const { seq: _seq, created_by_org_id: _by, ...rest } = row;
   return rest;
 }
 
-async function assertNameFree(db: Database, name: string | undefined, acronym: string | null | undefined, selfId?: string) {
-  for (const [field, value] of [['name', name], ['acronym', acronym]] as const) {
+async function assertNameFree(
+  db: Database,
+  name: string | undefined,
+  acronym: string | null | undefined,
+  selfId?: string,
+) {
+  for (const [field, value] of [
+    ['name', name],
+    ['acronym', acronym],
+  ] as const) {
     if (!value) continue;
     const existing = await repo.findByAnyName(db, value);
-    if (existing && existing.id !== selfId && (field === 'name' || existing.acronym?.toLowerCase() === value.toLowerCase())) {
-      throw errors.conflict('duplicate', `"${value}" already names the organisation ${existing.name} (id ${existing.id}).`, {
-        field,
-        existing_id: existing.id,
-      });
+    if (
+      existing &&
+      existing.id !== selfId &&
+      (field === 'name' || existing.acronym?.toLowerCase() === value.toLowerCase())
+    ) {
+      throw errors.conflict(
+        'duplicate',
+        `"${value}" already names the organisation ${existing.name} (id ${existing.id}).`,
+        {
+          field,
+          existing_id: existing.id,
+        },
+      );
     }
   }
 }
@@ -32,7 +52,8 @@ async function assertCanEdit(db: Database, viewer: Viewer, id: string) {
   if (!org) throw errors.notFound('organisation', id);
   assertCanWrite(viewer);
   const members = await repo.memberCount(db, id);
-  const byCreator = members === 0 && org.created_by_org_id && hasRole(viewer, org.created_by_org_id, 'editor');
+  const byCreator =
+    members === 0 && org.created_by_org_id && hasRole(viewer, org.created_by_org_id, 'editor');
   if (!byCreator) assertRoleIn(viewer, id, 'admin');
   return org;
 }
@@ -59,7 +80,12 @@ export const organisationsService = {
     const createdBy = [...viewer.memberships].find(([, role]) => role !== 'viewer')?.[0] ?? null;
     return db.transaction(async (tx) => {
       const row = await repo.insert(tx, input, createdBy);
-      await recordAudit(tx, viewer, { action: 'create', entityType: 'organisation', entityId: row.id, orgId: createdBy });
+      await recordAudit(tx, viewer, {
+        action: 'create',
+        entityType: 'organisation',
+        entityId: row.id,
+        orgId: createdBy,
+      });
       return publicFields(row);
     });
   },
@@ -71,7 +97,12 @@ export const organisationsService = {
     return db.transaction(async (tx) => {
       const row = await repo.update(tx, id, input);
       if (!row) throw errors.staleVersion('organisation', input.version, current.version);
-      await recordAudit(tx, viewer, { action: 'update', entityType: 'organisation', entityId: id, orgId: id });
+      await recordAudit(tx, viewer, {
+        action: 'update',
+        entityType: 'organisation',
+        entityId: id,
+        orgId: id,
+      });
       return publicFields(row);
     });
   },
@@ -81,11 +112,20 @@ export const organisationsService = {
     try {
       await db.transaction(async (tx) => {
         await repo.delete(tx, id);
-        await recordAudit(tx, viewer, { action: 'delete', entityType: 'organisation', entityId: null, orgId: null, details: { id } });
+        await recordAudit(tx, viewer, {
+          action: 'delete',
+          entityType: 'organisation',
+          entityId: null,
+          orgId: null,
+          details: { id },
+        });
       });
     } catch (err) {
       if ((err as { code?: string }).code === '23503') {
-        throw errors.conflict('in_use', 'This organisation still owns or takes part in records; reassign them first.');
+        throw errors.conflict(
+          'in_use',
+          'This organisation still owns or takes part in records; reassign them first.',
+        );
       }
       throw err;
     }

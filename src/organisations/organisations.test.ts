@@ -13,10 +13,21 @@ describe('organisations API', () => {
     const { editor } = await buildOrgWithEditor(t.db);
     const res = await t.request('POST', '/api/v1/organisations', {
       token: editor.token,
-      body: { name: 'National Crime Agency X1', acronym: 'NCAX1', aliases: ['UK National Crime Agency X1'], type: 'donor_government', country: 'gb' },
+      body: {
+        name: 'National Crime Agency X1',
+        acronym: 'NCAX1',
+        aliases: ['UK National Crime Agency X1'],
+        type: 'donor_government',
+        country: 'gb',
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'National Crime Agency X1', acronym: 'NCAX1', country: 'GB', version: 1 });
+    expect(res.body).toMatchObject({
+      name: 'National Crime Agency X1',
+      acronym: 'NCAX1',
+      country: 'GB',
+      version: 1,
+    });
     const list = await t.request('GET', '/api/v1/organisations?q=national%20crime%20agency%20x1');
     expect(list.body.items.map((o: { id: string }) => o.id)).toContain(res.body.id);
     const byAcronym = await t.request('GET', '/api/v1/organisations?q=NCAX1');
@@ -25,12 +36,18 @@ describe('organisations API', () => {
 
   it('refuses a duplicate name, an unknown country and anonymous writes, storing nothing', async () => {
     const { org, editor } = await buildOrgWithEditor(t.db);
-    const dup = await t.request('POST', '/api/v1/organisations', { token: editor.token, body: { name: org.name.toUpperCase() } });
+    const dup = await t.request('POST', '/api/v1/organisations', {
+      token: editor.token,
+      body: { name: org.name.toUpperCase() },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('duplicate');
     expect(dup.body.error.details.field).toBe('name');
 
-    const bad = await t.request('POST', '/api/v1/organisations', { token: editor.token, body: { name: 'Nowhere Agency', country: 'XX' } });
+    const bad = await t.request('POST', '/api/v1/organisations', {
+      token: editor.token,
+      body: { name: 'Nowhere Agency', country: 'XX' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error).toMatchObject({ code: 'validation_failed' });
     expect(bad.body.error.details[0].field).toBe('body.country');
@@ -57,10 +74,16 @@ describe('organisations API', () => {
       body: { acronym: 'TST', version: 1 },
     });
     expect(asEditor.status).toBe(403);
-    const ok = await t.request('PATCH', `/api/v1/organisations/${org.id}`, { token: admin.token, body: { acronym: 'TST', version: 1 } });
+    const ok = await t.request('PATCH', `/api/v1/organisations/${org.id}`, {
+      token: admin.token,
+      body: { acronym: 'TST', version: 1 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ acronym: 'TST', version: 2 });
-    const stale = await t.request('PATCH', `/api/v1/organisations/${org.id}`, { token: admin.token, body: { acronym: 'OLD', version: 1 } });
+    const stale = await t.request('PATCH', `/api/v1/organisations/${org.id}`, {
+      token: admin.token,
+      body: { acronym: 'OLD', version: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'version_conflict', details: { sent: 1, current: 2 } });
     const after = await t.request('GET', `/api/v1/organisations/${org.id}`);

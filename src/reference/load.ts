@@ -9,7 +9,12 @@ function checksum(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-async function loadIfChanged(db: Database, name: string, rows: unknown[], write: (tx: Queryable) => Promise<void>) {
+async function loadIfChanged(
+  db: Database,
+  name: string,
+  rows: unknown[],
+  write: (tx: Queryable) => Promise<void>,
+) {
   const sum = checksum(rows);
   const current = await db.query<{ checksum: string }>(
     sql`SELECT checksum FROM reference_versions WHERE name = ${name}`,

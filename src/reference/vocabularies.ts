@@ -36,7 +36,12 @@ export interface DacCode {
 }
 
 let cache:
-  | { countries: Map<string, Country>; themes: Map<string, Theme>; dac: Map<string, DacCode>; currencies: Map<string, string> }
+  | {
+      countries: Map<string, Country>;
+      themes: Map<string, Theme>;
+      dac: Map<string, DacCode>;
+      currencies: Map<string, string>;
+    }
   | undefined;
 
 function load() {
@@ -54,12 +59,21 @@ function load() {
     dac: string[];
   }[];
   const themes = new Map(
-    rawThemes.map((t) => [t.slug, { slug: t.slug, labels: { en: t.en, es: t.es, fr: t.fr }, dacCodes: t.dac }]),
+    rawThemes.map((t) => [
+      t.slug,
+      { slug: t.slug, labels: { en: t.en, es: t.es, fr: t.fr }, dacCodes: t.dac },
+    ]),
   );
   const dac = new Map<string, DacCode>();
-  const codelist = (name: string): CodelistItem[] => readCodelist(path.join(REFERENCE_DIR, 'codelists', `${name}.xml`));
+  const codelist = (name: string): CodelistItem[] =>
+    readCodelist(path.join(REFERENCE_DIR, 'codelists', `${name}.xml`));
   for (const item of [...codelist('SectorCategory'), ...codelist('Sector')]) {
-    dac.set(item.code, { code: item.code, name: item.name, description: item.description, category: item.category });
+    dac.set(item.code, {
+      code: item.code,
+      name: item.name,
+      description: item.description,
+      category: item.category,
+    });
   }
   const currencies = new Map(codelist('Currency').map((c) => [c.code, c.name]));
   cache = { countries: countryMap, themes, dac, currencies };

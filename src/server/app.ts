@@ -49,7 +49,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/v1/health', { schema: { hide: true } }, async () => ({ status: 'ok', engine: ctx.db.engine }));
+  app.get('/api/v1/health', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    engine: ctx.db.engine,
+  }));
 
   installAuth(app, ctx);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
@@ -60,7 +63,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
       return reply.status(404).send({
-        error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.`, details: null },
+        error: {
+          code: 'not_found',
+          message: `No route ${req.method} ${req.url.split('?')[0]}.`,
+          details: null,
+        },
       });
     });
   }

@@ -23,7 +23,10 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw errors.unauthorized('The Authorization header must be "Bearer <token>".');
       const viewer = await authService.viewerFromToken(ctx.db, match[1]!);
-      if (!viewer) throw errors.unauthorized('This API token is unknown or revoked. Create a new one with `tacit token create`.');
+      if (!viewer)
+        throw errors.unauthorized(
+          'This API token is unknown or revoked. Create a new one with `tacit token create`.',
+        );
       request.viewer = viewer;
       return;
     }

@@ -10,4 +10,6 @@ export interface AppContext {
 }
 
 /** A group of routes for one resource, given the context, registered under a prefix. */
-export type RoutePlugin = (ctx: AppContext) => FastifyPluginAsync<Record<never, never>, never, ZodTypeProvider>;
+export type RoutePlugin = (
+  ctx: AppContext,
+) => FastifyPluginAsync<Record<never, never>, never, ZodTypeProvider>;

@@ -14,9 +14,14 @@ interface PgError {
 function fromDatabase(err: PgError): AppError | undefined {
   switch (err.code) {
     case '23505':
-      return new AppError(409, 'duplicate', `A record with the same identifier already exists (${err.constraint}).`, {
-        constraint: err.constraint,
-      });
+      return new AppError(
+        409,
+        'duplicate',
+        `A record with the same identifier already exists (${err.constraint}).`,
+        {
+          constraint: err.constraint,
+        },
+      );
     case '23503':
       return new AppError(
         422,
@@ -61,9 +66,17 @@ export function toAppError(err: unknown): AppError {
     return new AppError(413, 'payload_too_large', 'The request body is larger than the server accepts.');
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return new AppError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json) or multipart form data.');
+    return new AppError(
+      415,
+      'unsupported_media_type',
+      'Send JSON (Content-Type: application/json) or multipart form data.',
+    );
   }
-  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+  if (
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError
+  ) {
     return new AppError(400, 'malformed_json', `The request body is not valid JSON: ${fe.message}`);
   }
   const db = fromDatabase(fe);
@@ -84,7 +97,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null },
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+        details: null,
+      },
     });
   });
 }

@@ -17,7 +17,8 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  validation: (message: string, problems: FieldProblem[]) => new AppError(422, 'validation_failed', message, problems),
+  validation: (message: string, problems: FieldProblem[]) =>
+    new AppError(422, 'validation_failed', message, problems),
   invalidField: (field: string, message: string) =>
     new AppError(422, 'validation_failed', `${field}: ${message}`, [{ field, message }]),
   notFound: (what: string, id: string) =>

@@ -6,9 +6,9 @@ import { vocabularies } from '../reference/vocabularies.ts';
 export const Id = z.uuid({ message: 'must be a UUID' });
 export const IdParams = z.object({ id: Id });
 
-export const Visibility = z.enum(['public', 'network', 'owner']).describe(
-  'public: anyone; network: any signed-in member organisation; owner: the owner organisation only',
-);
+export const Visibility = z
+  .enum(['public', 'network', 'owner'])
+  .describe('public: anyone; network: any signed-in member organisation; owner: the owner organisation only');
 
 export const CountryCode = z
   .string()
@@ -32,9 +32,14 @@ export const CurrencyCode = z
 export const PartialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a calendar date',
-  });
+  .refine(
+    (s) =>
+      s.length < 10 ||
+      (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
+    {
+      message: 'is not a calendar date',
+    },
+  );
 
 export const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
@@ -57,6 +62,11 @@ export const ErrorResponse = z
 export function csv<T extends z.ZodType<unknown, string>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 }

@@ -1,8 +1,8 @@
 // Starts Tacit: opens the configured database, applies migrations, loads vocabularies, loads the
 // demo data into an empty registry, and serves HTTP until SIGINT/SIGTERM.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
 import { openMigratedDatabase } from '../cli/context.ts';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { buildApp } from './app.ts';

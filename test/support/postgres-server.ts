@@ -45,17 +45,42 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   // Run as the postgres user directly (no runuser in between), so signals reach the server.
   const user = asRoot
-    ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) }
+    ? {
+        uid: Number(execFileSync('id', ['-u', 'postgres'])),
+        gid: Number(execFileSync('id', ['-g', 'postgres'])),
+      }
     : {};
-  execFileSync(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'tacit', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-    stdio: 'pipe',
-    ...user,
-  });
+  execFileSync(
+    path.join(bin, 'initdb'),
+    ['-D', dataDir, '-U', 'tacit', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+    {
+      stdio: 'pipe',
+      ...user,
+    },
+  );
   const port = await freePort();
-  const child = spawn(path.join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
-  ], { stdio: ['ignore', 'ignore', 'pipe'], ...user });
+  const child = spawn(
+    path.join(bin, 'postgres'),
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-h',
+      '127.0.0.1',
+      '-k',
+      dir,
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], ...user },
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d;

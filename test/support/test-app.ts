@@ -1,7 +1,8 @@
 // A real Tacit server on a free loopback port over a fresh test database, plus a small JSON
 // client. Tests talk HTTP to it exactly as scripts and the browser do.
-import type { Database } from '../../src/db/client.ts';
+
 import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase } from './test-db.ts';
 
@@ -17,7 +18,11 @@ export interface TestApp {
   baseUrl: string;
   config: { databaseUrl: string | undefined; dataDir: string };
   // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
-  request<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,284 @@
+// SQL for projects and the rows that belong to them. Reads go through the access filter; one
+// round trip returns a whole project with its countries, themes, budget and participants.
+import { visibleTo } from '../access/filter.ts';
+import type { Viewer } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
+import { pageClause } from '../db/pagination.ts';
+import { type Sql, sql } from '../db/sql.ts';
+import { endOf, precisionOf, startOf } from '../reference/partial-date.ts';
+import type { ProjectCreate, ProjectListQuery } from './projects.schema.ts';
+
+export interface ProjectRow {
+  id: string;
+  seq: number;
+  owner_org_id: string;
+  owner_name: string;
+  visibility: 'public' | 'network' | 'owner';
+  code: string | null;
+  iati_identifier: string | null;
+  title: string;
+  description: string | null;
+  status: ProjectCreate['status'];
+  start_date: string | null;
+  start_precision: 'year' | 'month' | 'day' | null;
+  end_date: string | null;
+  end_precision: 'year' | 'month' | 'day' | null;
+  ongoing: boolean;
+  outcome_statement: string | null;
+  outcome_score: string | null;
+  language: string | null;
+  extra: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  countries: { code: string; name: string; share: number | null }[];
+  regions: { name: string; code: string | null; share: number | null }[];
+  themes: string[];
+  dac_codes: { code: string; name: string; share: number | null }[];
+  budget: {
+    amount: number;
+    currency: string;
+    category: string | null;
+    period_start: string | null;
+    period_end: string | null;
+    value_date: string | null;
+    label: string | null;
+  }[];
+  participants: {
+    org_id: string;
+    name: string;
+    acronym: string | null;
+    role: ProjectCreate['participants'][number]['role'];
+  }[];
+  outputs: { number: number | null; title: string; description: string | null; score: string | null }[];
+  indicators: Record<string, unknown>[];
+}
+
+/** Children as JSON arrays in the same row, ordered the way they were given. */
+const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.code, p.iati_identifier,
+  p.title, p.description, p.status, p.start_date, p.start_precision, p.end_date, p.end_precision, p.ongoing,
+  p.outcome_statement, p.outcome_score, p.language, p.extra, p.version, p.created_at, p.updated_at,
+  COALESCE((SELECT json_agg(json_build_object('code', pc.country, 'name', c.name_en, 'share', pc.share) ORDER BY pc.share DESC NULLS LAST, pc.country)
+    FROM project_countries pc JOIN countries c ON c.code = pc.country WHERE pc.project_id = p.id), '[]') AS countries,
+  COALESCE((SELECT json_agg(json_build_object('name', pr.name, 'code', pr.code, 'share', pr.share) ORDER BY pr.name)
+    FROM project_regions pr WHERE pr.project_id = p.id), '[]') AS regions,
+  COALESCE((SELECT json_agg(pt.theme ORDER BY t.position) FROM project_themes pt JOIN themes t ON t.slug = pt.theme
+    WHERE pt.project_id = p.id), '[]') AS themes,
+  COALESCE((SELECT json_agg(json_build_object('code', ps.code, 'name', d.name, 'share', ps.share) ORDER BY ps.code)
+    FROM project_sectors ps JOIN dac_codes d ON d.code = ps.code WHERE ps.project_id = p.id), '[]') AS dac_codes,
+  COALESCE((SELECT json_agg(json_build_object('amount', b.amount, 'currency', b.currency, 'category', b.category,
+      'period_start', b.period_start, 'period_end', b.period_end, 'value_date', b.value_date, 'label', b.label) ORDER BY b.position)
+    FROM budget_lines b WHERE b.project_id = p.id), '[]') AS budget,
+  COALESCE((SELECT json_agg(json_build_object('org_id', pp.org_id, 'name', po.name, 'acronym', po.acronym, 'role', pp.role) ORDER BY po.name, pp.role)
+    FROM project_participants pp JOIN organisations po ON po.id = pp.org_id WHERE pp.project_id = p.id), '[]') AS participants,
+  COALESCE((SELECT json_agg(json_build_object('number', op.number, 'title', op.title, 'description', op.description, 'score', op.score) ORDER BY op.position)
+    FROM outputs op WHERE op.project_id = p.id), '[]') AS outputs,
+  COALESCE((SELECT json_agg(json_build_object('output_number', i.output_number, 'title', i.title, 'unit', i.unit,
+      'baseline_value', i.baseline_value, 'baseline_date', i.baseline_date, 'target_value', i.target_value,
+      'target_date', i.target_date, 'actual_value', i.actual_value, 'actual_date', i.actual_date) ORDER BY i.position)
+    FROM indicators i WHERE i.project_id = p.id), '[]') AS indicators
+  FROM projects p JOIN organisations o ON o.id = p.owner_org_id`;
+
+function listConditions(q: ProjectListQuery): Sql[] {
+  const c: Sql[] = [];
+  if (q.country?.length)
+    c.push(
+      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${q.country}::text[]))`,
+    );
+  if (q.theme?.length)
+    c.push(
+      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id AND x.theme = ANY(${q.theme}::text[]))`,
+    );
+  if (q.dac?.length) {
+    // A 3-digit category matches every 5-digit code under it.
+    c.push(sql`EXISTS (SELECT 1 FROM project_sectors x WHERE x.project_id = p.id
+      AND (x.code = ANY(${q.dac}::text[]) OR left(x.code, 3) = ANY(${q.dac}::text[])))`);
+  }
+  if (q.organisation) {
+    const role = q.role ? sql`AND x.role = ${q.role}` : sql.empty;
+    c.push(sql`(${q.role ? sql`FALSE` : sql`p.owner_org_id = ${q.organisation}`} OR EXISTS (SELECT 1 FROM project_participants x
+      WHERE x.project_id = p.id AND x.org_id = ${q.organisation} ${role}))`);
+  }
+  if (q.status?.length) c.push(sql`p.status = ANY(${q.status}::text[])`);
+  if (q.from) c.push(sql`(p.end_date IS NULL OR p.end_date >= ${q.from}::date OR p.ongoing)`);
+  if (q.to) c.push(sql`(p.start_date IS NULL OR p.start_date <= ${q.to}::date)`);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, '\\$&')}%`;
+    c.push(sql`(p.title ILIKE ${like} OR p.code ILIKE ${like} OR p.iati_identifier ILIKE ${like})`);
+  }
+  return c;
+}
+
+export interface ProjectWrite {
+  ownerOrgId: string;
+  fields: Partial<ProjectCreate>;
+  /** Participants with their organisation ids resolved. */
+  participants?: { org_id: string; role: string }[];
+}
+
+function dateColumns(f: Partial<ProjectCreate>) {
+  const cols: Record<string, unknown> = {};
+  if (f.start !== undefined) {
+    cols.start_date = f.start ? startOf(f.start) : null;
+    cols.start_precision = f.start ? precisionOf(f.start) : null;
+  }
+  if (f.end !== undefined) {
+    cols.end_date = f.end ? endOf(f.end) : null;
+    cols.end_precision = f.end ? precisionOf(f.end) : null;
+  }
+  return cols;
+}
+
+/** Column values of the projects row that the given fields set. */
+function projectColumns(f: Partial<ProjectCreate>): Record<string, unknown> {
+  const cols: Record<string, unknown> = { ...dateColumns(f) };
+  const direct = [
+    'visibility',
+    'code',
+    'iati_identifier',
+    'title',
+    'description',
+    'status',
+    'ongoing',
+    'language',
+  ] as const;
+  for (const key of direct) if (f[key] !== undefined) cols[key] = f[key] ?? null;
+  if (f.outcome !== undefined) {
+    cols.outcome_statement = f.outcome?.statement ?? null;
+    cols.outcome_score = f.outcome?.score ?? null;
+  }
+  if (f.extra !== undefined) cols.extra = JSON.stringify(f.extra);
+  return cols;
+}
+
+async function replaceChildren(
+  db: Queryable,
+  id: string,
+  f: Partial<ProjectCreate>,
+  participants?: ProjectWrite['participants'],
+) {
+  if (f.countries) {
+    await db.query(sql`DELETE FROM project_countries WHERE project_id = ${id}`);
+    if (f.countries.length)
+      await db.query(sql`INSERT INTO project_countries (project_id, country, share)
+        SELECT ${id}, * FROM unnest(${f.countries.map((c) => c.code)}::text[], ${f.countries.map((c) => c.share)}::numeric[])`);
+  }
+  if (f.regions) {
+    await db.query(sql`DELETE FROM project_regions WHERE project_id = ${id}`);
+    if (f.regions.length)
+      await db.query(sql`INSERT INTO project_regions (project_id, name, code, share)
+        SELECT ${id}, * FROM unnest(${f.regions.map((r) => r.name)}::text[], ${f.regions.map((r) => r.code ?? null)}::text[],
+          ${f.regions.map((r) => r.share ?? null)}::numeric[])`);
+  }
+  if (f.themes) {
+    await db.query(sql`DELETE FROM project_themes WHERE project_id = ${id}`);
+    if (f.themes.length)
+      await db.query(
+        sql`INSERT INTO project_themes (project_id, theme) SELECT ${id}, unnest(${f.themes}::text[])`,
+      );
+  }
+  if (f.dac_codes) {
+    await db.query(sql`DELETE FROM project_sectors WHERE project_id = ${id}`);
+    if (f.dac_codes.length)
+      await db.query(sql`INSERT INTO project_sectors (project_id, code, share)
+        SELECT ${id}, * FROM unnest(${f.dac_codes.map((d) => d.code)}::text[], ${f.dac_codes.map((d) => d.share)}::numeric[])`);
+  }
+  if (f.budget) {
+    await db.query(sql`DELETE FROM budget_lines WHERE project_id = ${id}`);
+    for (const [i, b] of f.budget.entries()) {
+      await db.query(sql`INSERT INTO budget_lines (project_id, position, amount, currency, category, period_start, period_end, value_date, label)
+        VALUES (${id}, ${i}, ${b.amount}, ${b.currency}, ${b.category ?? null}, ${b.period_start ?? null}, ${b.period_end ?? null},
+          ${b.value_date ?? null}, ${b.label ?? null})`);
+    }
+  }
+  if (participants) {
+    await db.query(sql`DELETE FROM project_participants WHERE project_id = ${id}`);
+    if (participants.length)
+      await db.query(sql`INSERT INTO project_participants (project_id, org_id, role)
+        SELECT DISTINCT ${id}::uuid, * FROM unnest(${participants.map((p) => p.org_id)}::uuid[], ${participants.map((p) => p.role)}::text[])`);
+  }
+  if (f.outputs) {
+    await db.query(sql`DELETE FROM outputs WHERE project_id = ${id}`);
+    for (const [i, o] of f.outputs.entries()) {
+      await db.query(sql`INSERT INTO outputs (project_id, position, number, title, description, score)
+        VALUES (${id}, ${i}, ${o.number ?? null}, ${o.title}, ${o.description ?? null}, ${o.score ?? null})`);
+    }
+  }
+  if (f.indicators) {
+    await db.query(sql`DELETE FROM indicators WHERE project_id = ${id}`);
+    for (const [i, x] of f.indicators.entries()) {
+      await db.query(sql`INSERT INTO indicators (project_id, position, output_number, title, unit, baseline_value, baseline_date,
+          target_value, target_date, actual_value, actual_date)
+        VALUES (${id}, ${i}, ${x.output_number ?? null}, ${x.title}, ${x.unit ?? null}, ${x.baseline_value ?? null},
+          ${x.baseline_date ?? null}, ${x.target_value ?? null}, ${x.target_date ?? null}, ${x.actual_value ?? null}, ${x.actual_date ?? null})`);
+    }
+  }
+}
+
+export const projectsRepository = {
+  async findVisible(db: Queryable, viewer: Viewer, id: string): Promise<ProjectRow | undefined> {
+    const rows = await db.query<ProjectRow>(
+      sql`${SELECT_FULL} WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
+    );
+    return rows[0];
+  },
+
+  async listVisible(db: Queryable, viewer: Viewer, q: ProjectListQuery): Promise<ProjectRow[]> {
+    const where = sql.and([visibleTo(viewer, 'p'), pageClause('p', q.cursor), ...listConditions(q)]);
+    return db.query<ProjectRow>(sql`${SELECT_FULL} WHERE ${where} ORDER BY p.seq DESC LIMIT ${q.limit + 1}`);
+  },
+
+  /** Owner and version, for permission and concurrency checks before a write (no filter: writes check roles). */
+  async findOwnership(
+    db: Queryable,
+    id: string,
+  ): Promise<{ owner_org_id: string; version: number; visibility: string } | undefined> {
+    const rows = await db.query<{ owner_org_id: string; version: number; visibility: string }>(
+      sql`SELECT owner_org_id, version, visibility FROM projects WHERE id = ${id}`,
+    );
+    return rows[0];
+  },
+
+  async insert(db: Queryable, w: ProjectWrite, createdBy: string | null): Promise<string> {
+    const cols = { ...projectColumns(w.fields), owner_org_id: w.ownerOrgId, created_by: createdBy };
+    const names = Object.keys(cols).map((k) => sql.raw(k));
+    const rows = await db.query<{ id: string }>(sql`INSERT INTO projects (${sql.join(names)})
+      VALUES (${sql.join(Object.values(cols).map((v) => sql`${v}`))}) RETURNING id`);
+    const id = rows[0]!.id;
+    await replaceChildren(db, id, w.fields, w.participants);
+    return id;
+  },
+
+  /** Applies the change if `version` is still current; false when someone changed it first. */
+  async update(db: Queryable, id: string, version: number, w: ProjectWrite): Promise<boolean> {
+    const cols = projectColumns(w.fields);
+    const sets = Object.entries(cols).map(([k, v]) => sql`${sql.raw(k)} = ${v}`);
+    const rows =
+      await db.query(sql`UPDATE projects SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`])}
+      WHERE id = ${id} AND version = ${version} RETURNING id`);
+    if (!rows.length) return false;
+    await replaceChildren(db, id, w.fields, w.participants);
+    return true;
+  },
+
+  async delete(db: Queryable, id: string, version: number): Promise<boolean> {
+    return (
+      (await db.query(sql`DELETE FROM projects WHERE id = ${id} AND version = ${version} RETURNING id`))
+        .length > 0
+    );
+  },
+
+  async findIdByCode(db: Queryable, ownerOrgId: string, code: string): Promise<string | undefined> {
+    const rows = await db.query<{ id: string }>(
+      sql`SELECT id FROM projects WHERE owner_org_id = ${ownerOrgId} AND lower(code) = lower(${code})`,
+    );
+    return rows[0]?.id;
+  },
+
+  async findIdByIatiIdentifier(db: Queryable, identifier: string): Promise<string | undefined> {
+    const rows = await db.query<{ id: string }>(
+      sql`SELECT id FROM projects WHERE iati_identifier = ${identifier}`,
+    );
+    return rows[0]?.id;
+  },
+};

@@ -1,0 +1,61 @@
+// HTTP routes for /api/v1/projects.
+import { z } from 'zod';
+import type { RoutePlugin } from '../server/context.ts';
+import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
+import { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './projects.schema.ts';
+import { projectsService as service } from './projects.service.ts';
+
+const tags = ['projects'];
+
+export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
+  app.get('/', {
+    schema: {
+      tags,
+      summary: 'List the projects you may see, newest first, with filters',
+      querystring: ProjectListQuery,
+      response: { 200: listOf(Project), 422: ErrorResponse },
+    },
+    handler: (req) => service.list(ctx.db, req.viewer, req.query),
+  });
+  app.get('/:id', {
+    schema: {
+      tags,
+      summary: 'One project',
+      params: IdParams,
+      response: { 200: Project, 404: ErrorResponse },
+    },
+    handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
+  });
+  app.post('/', {
+    schema: {
+      tags,
+      summary: 'Register a project',
+      body: ProjectCreate,
+      response: { 201: Project, 409: ErrorResponse, 422: ErrorResponse },
+    },
+    handler: async (req, reply) => reply.status(201).send(await service.create(ctx.db, req.viewer, req.body)),
+  });
+  app.patch('/:id', {
+    schema: {
+      tags,
+      summary: 'Change a project (send the version you read; lists given replace the stored ones)',
+      params: IdParams,
+      body: ProjectUpdate,
+      response: { 200: Project, 409: ErrorResponse, 422: ErrorResponse },
+    },
+    handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
+  });
+  app.delete('/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a project and what belongs to it',
+      params: IdParams,
+      querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+      response: { 204: z.null() },
+    },
+    handler: async (req, reply) => {
+      await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
+      return reply.status(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,184 @@
+// Rules for projects: who may write, organisations named by their registered names, unique
+// codes and identifiers, optimistic concurrency, and an audit entry for each change.
+import { visibleTo } from '../access/filter.ts';
+import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
+import type { Viewer } from '../access/viewer.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { toPage } from '../db/pagination.ts';
+import { sql } from '../db/sql.ts';
+import { organisationsRepository } from '../organisations/organisations.repository.ts';
+import { formatPartial } from '../reference/partial-date.ts';
+import { errors } from '../server/errors.ts';
+import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
+import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './projects.schema.ts';
+
+export function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    owner_org: { id: row.owner_org_id, name: row.owner_name },
+    visibility: row.visibility,
+    code: row.code,
+    iati_identifier: row.iati_identifier,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    period: {
+      start: formatPartial(row.start_date, row.start_precision),
+      end: formatPartial(row.end_date, row.end_precision),
+      ongoing: row.ongoing,
+    },
+    countries: row.countries,
+    regions: row.regions,
+    themes: row.themes,
+    dac_codes: row.dac_codes,
+    budget: row.budget,
+    participants: row.participants,
+    outputs: row.outputs,
+    outcome: { statement: row.outcome_statement, score: row.outcome_score },
+    indicators: row.indicators,
+    language: row.language,
+    extra: row.extra,
+    version: row.version,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/** Participants named by org_id or by a registered name, acronym or alias. */
+async function resolveParticipants(db: Queryable, participants: ProjectCreate['participants'] | undefined) {
+  if (!participants) return undefined;
+  const resolved: { org_id: string; role: string }[] = [];
+  for (const [i, p] of participants.entries()) {
+    const org = p.org_id
+      ? await organisationsRepository.findById(db, p.org_id)
+      : await organisationsRepository.findByAnyName(db, p.name!);
+    if (!org) {
+      throw errors.invalidField(
+        `participants.${i}.${p.org_id ? 'org_id' : 'name'}`,
+        `no registered organisation is ${p.org_id ? 'identified' : 'called'} "${p.org_id ?? p.name}"; ` +
+          'register it first (POST /api/v1/organisations) or use its id',
+      );
+    }
+    resolved.push({ org_id: org.id, role: p.role });
+  }
+  return resolved;
+}
+
+async function assertIdentifiersFree(
+  db: Queryable,
+  ownerOrgId: string,
+  f: Partial<ProjectCreate>,
+  selfId?: string,
+) {
+  if (f.code) {
+    const other = await repo.findIdByCode(db, ownerOrgId, f.code);
+    if (other && other !== selfId) {
+      throw errors.conflict('duplicate', `Your organisation already has a project with the code ${f.code}.`, {
+        field: 'code',
+        existing_id: other,
+      });
+    }
+  }
+  if (f.iati_identifier) {
+    const other = await repo.findIdByIatiIdentifier(db, f.iati_identifier);
+    if (other && other !== selfId) {
+      throw errors.conflict(
+        'duplicate',
+        `A project with the IATI identifier ${f.iati_identifier} is already registered.`,
+        {
+          field: 'iati_identifier',
+          existing_id: other,
+        },
+      );
+    }
+  }
+}
+
+async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Project> {
+  const row = await repo.findVisible(db, viewer, id);
+  if (!row) throw errors.notFound('project', id);
+  return toProject(row);
+}
+
+/** The project's owner, if the viewer may see it; 404 otherwise, so hidden projects stay hidden. */
+async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
+  const rows = await db.query<{ owner_org_id: string; version: number; start_date: string | null }>(
+    sql`SELECT p.owner_org_id, p.version, p.start_date FROM projects p WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
+  );
+  if (!rows[0]) throw errors.notFound('project', id);
+  assertRoleIn(viewer, rows[0].owner_org_id, 'editor');
+  return rows[0];
+}
+
+export const projectsService = {
+  get: (db: Database, viewer: Viewer, id: string) => getVisible(db, viewer, id),
+
+  async list(db: Database, viewer: Viewer, query: ProjectListQuery) {
+    const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
+    return { items: page.items.map(toProject), next_cursor: page.next_cursor };
+  },
+
+  async create(db: Database, viewer: Viewer, input: ProjectCreate): Promise<Project> {
+    const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+    return db.transaction(async (tx) => {
+      await assertIdentifiersFree(tx, ownerOrgId, input);
+      const participants = await resolveParticipants(tx, input.participants);
+      const id = await repo.insert(tx, { ownerOrgId, fields: input, participants }, viewer.userId);
+      await recordAudit(tx, viewer, {
+        action: 'create',
+        entityType: 'project',
+        entityId: id,
+        orgId: ownerOrgId,
+      });
+      return getVisible(tx, viewer, id);
+    });
+  },
+
+  async update(db: Database, viewer: Viewer, id: string, input: ProjectUpdate): Promise<Project> {
+    return db.transaction(async (tx) => {
+      const current = await ownershipForWrite(tx, viewer, id);
+      if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
+        throw errors.invalidField(
+          'owner_org_id',
+          'cannot be changed here; ask an administrator to transfer the project',
+        );
+      }
+      if (current.version !== input.version)
+        throw errors.staleVersion('project', input.version, current.version);
+      await assertIdentifiersFree(tx, current.owner_org_id, input, id);
+      const participants = await resolveParticipants(tx, input.participants);
+      const ok = await repo.update(tx, id, input.version, {
+        ownerOrgId: current.owner_org_id,
+        fields: input,
+        participants,
+      });
+      if (!ok) throw errors.staleVersion('project', input.version, input.version + 1);
+      await recordAudit(tx, viewer, {
+        action: 'update',
+        entityType: 'project',
+        entityId: id,
+        orgId: current.owner_org_id,
+        details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      });
+      return getVisible(tx, viewer, id);
+    });
+  },
+
+  async remove(db: Database, viewer: Viewer, id: string, version: number | undefined): Promise<void> {
+    await db.transaction(async (tx) => {
+      const current = await ownershipForWrite(tx, viewer, id);
+      const expected = version ?? current.version;
+      if (expected !== current.version) throw errors.staleVersion('project', expected, current.version);
+      if (!(await repo.delete(tx, id, expected)))
+        throw errors.staleVersion('project', expected, expected + 1);
+      await recordAudit(tx, viewer, {
+        action: 'delete',
+        entityType: 'project',
+        entityId: null,
+        orgId: current.owner_org_id,
+        details: { id },
+      });
+    });
+  },
+};
