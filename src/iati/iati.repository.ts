@@ -3,10 +3,11 @@
 // the transaction it runs in, so a batch commits whole or not at all.
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import type { OrgCandidate } from './map.ts';
+import type { IatiActivity } from './activity.ts';
+import type { MappedProject, OrgCandidate } from './map.ts';
 
-/** One column of a bulk insert: its name, its Postgres array element type and its values. */
-type Column = [name: string, type: string, values: unknown[]];
+/** One column of a bulk insert: its name, its Postgres array element type, its values, an optional final cast. */
+type Column = [name: string, type: string, values: unknown[], cast?: string];
 
 export async function insertRows(
   tx: Queryable,
@@ -17,7 +18,10 @@ export async function insertRows(
   if (!columns[0] || columns[0][2].length === 0) return;
   const names = sql.raw(columns.map((c) => c[0]).join(', '));
   const arrays = sql.join(columns.map(([, type, values]) => sql`${values}::${sql.raw(type)}[]`));
-  await tx.query(sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT * FROM unnest(${arrays}) ${suffix}`);
+  const aliases = columns.map((_, i) => `c${i}`);
+  const selected = sql.raw(columns.map((c, i) => (c[3] ? `c${i}::${c[3]}` : `c${i}`)).join(', '));
+  await tx.query(sql`INSERT INTO ${sql.raw(table)} (${names})
+    SELECT ${selected} FROM unnest(${arrays}) AS u(${sql.raw(aliases.join(', '))}) ${suffix}`);
 }
 
 export interface ExistingActivity {
@@ -180,3 +184,296 @@ export async function findImportJob(
     FROM iati_import_jobs WHERE id = ${id} AND ${scope}`);
   return row;
 }
+
+export interface ActivityWrite {
+  projectId: string;
+  ownerOrgId: string;
+  importKey: string;
+  activity: IatiActivity;
+  mapped: MappedProject;
+  /** Organisation id per participant, in the order of mapped.participants (undefined: not resolved). */
+  participantOrgIds: (string | undefined)[];
+  sourceXml: string;
+  sourceHash: string;
+  sourceFile: string;
+  jobId: string | null;
+}
+
+const json = (v: unknown) => JSON.stringify(v ?? null);
+const numeric = (v: string | undefined) =>
+  v !== undefined && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? v : null;
+
+/** Child rows of one table for a whole batch: flattens (activity, item, position) into column arrays. */
+function rowsOf<T>(
+  writes: ActivityWrite[],
+  pick: (w: ActivityWrite) => T[],
+): { w: ActivityWrite; item: T; position: number }[] {
+  return writes.flatMap((w) => pick(w).map((item, i) => ({ w, item, position: i + 1 })));
+}
+
+const CHILD_TABLES = [
+  'project_countries',
+  'project_regions',
+  'project_themes',
+  'project_sectors',
+  'project_participants',
+  'budget_lines',
+  'outputs',
+  'indicators',
+  'iati_transactions',
+  'iati_planned_disbursements',
+  'iati_budgets',
+  'iati_results',
+  'iati_document_links',
+  'iati_policy_markers',
+  'iati_related_activities',
+];
+
+/** Writes a batch of new and changed activities: projects upserted, their child rows replaced. */
+export async function writeActivities(
+  tx: Queryable,
+  writes: ActivityWrite[],
+  replacedProjectIds: string[],
+): Promise<void> {
+  if (!writes.length) return;
+  if (replacedProjectIds.length) {
+    for (const table of CHILD_TABLES) {
+      await tx.query(
+        sql`DELETE FROM ${sql.raw(table)} WHERE project_id = ANY(${replacedProjectIds}::uuid[])`,
+      );
+    }
+  }
+  const m = writes.map((w) => w.mapped);
+  // An update keeps the visibility the owner chose; a new IATI activity is published data, so public.
+  await insertRows(
+    tx,
+    'projects',
+    [
+      ['id', 'uuid', writes.map((w) => w.projectId)],
+      ['owner_org_id', 'uuid', writes.map((w) => w.ownerOrgId)],
+      ['visibility', 'text', writes.map(() => 'public')],
+      ['iati_identifier', 'text', writes.map((w) => w.activity.identifier || null)],
+      ['title', 'text', m.map((p) => p.title)],
+      ['description', 'text', m.map((p) => p.description)],
+      ['status', 'text', m.map((p) => p.status)],
+      ['start_date', 'date', m.map((p) => p.startDate)],
+      ['start_precision', 'text', m.map((p) => (p.startDate ? 'day' : null))],
+      ['end_date', 'date', m.map((p) => p.endDate)],
+      ['end_precision', 'text', m.map((p) => (p.endDate ? 'day' : null))],
+      ['language', 'text', m.map((p) => p.language)],
+      ['outcome_statement', 'text', m.map((p) => p.outcomeStatement)],
+      ['extra', 'jsonb', m.map((p) => json(p.extra))],
+    ],
+    sql`ON CONFLICT (id) DO UPDATE SET iati_identifier = EXCLUDED.iati_identifier, title = EXCLUDED.title,
+      description = EXCLUDED.description, status = EXCLUDED.status, start_date = EXCLUDED.start_date,
+      start_precision = EXCLUDED.start_precision, end_date = EXCLUDED.end_date, end_precision = EXCLUDED.end_precision,
+      language = EXCLUDED.language, outcome_statement = EXCLUDED.outcome_statement,
+      extra = (projects.extra - 'iati') || EXCLUDED.extra, version = projects.version + 1, updated_at = now()`,
+  );
+  const a = writes.map((w) => w.activity);
+  await insertRows(
+    tx,
+    'iati_activities',
+    [
+      ['project_id', 'uuid', writes.map((w) => w.projectId)],
+      ['import_key', 'text', writes.map((w) => w.importKey)],
+      ['reporting_org_ref', 'text', a.map((x) => x.reportingOrg.ref ?? null)],
+      ['reporting_org_type', 'text', a.map((x) => x.reportingOrg.type ?? null)],
+      ['reporting_org_names', 'jsonb', a.map((x) => json(x.reportingOrg.names))],
+      ['iati_version', 'text', a.map((x) => x.version || null)],
+      ['last_updated', 'timestamptz', a.map((x) => x.lastUpdated ?? null)],
+      ['hierarchy', 'int', a.map((x) => x.hierarchy ?? null)],
+      ['default_currency', 'text', a.map((x) => x.defaultCurrency ?? null)],
+      ['lang', 'text', a.map((x) => x.lang)],
+      ['humanitarian', 'boolean', a.map((x) => x.humanitarian ?? null)],
+      ['titles', 'jsonb', a.map((x) => json(x.titles))],
+      ['descriptions', 'jsonb', a.map((x) => json(x.descriptions))],
+      ['status_code', 'text', a.map((x) => x.status ?? null)],
+      ['planned_start', 'date', a.map((x) => x.dates['1'] ?? null)],
+      ['actual_start', 'date', a.map((x) => x.dates['2'] ?? null)],
+      ['planned_end', 'date', a.map((x) => x.dates['3'] ?? null)],
+      ['actual_end', 'date', a.map((x) => x.dates['4'] ?? null)],
+      ['source_xml', 'text', writes.map((w) => w.sourceXml)],
+      ['source_hash', 'text', writes.map((w) => w.sourceHash)],
+      ['source_file', 'text', writes.map((w) => w.sourceFile)],
+      ['import_job_id', 'uuid', writes.map((w) => w.jobId)],
+    ],
+    sql`ON CONFLICT (project_id) DO UPDATE SET import_key = EXCLUDED.import_key,
+      reporting_org_ref = EXCLUDED.reporting_org_ref, reporting_org_type = EXCLUDED.reporting_org_type,
+      reporting_org_names = EXCLUDED.reporting_org_names, iati_version = EXCLUDED.iati_version,
+      last_updated = EXCLUDED.last_updated, hierarchy = EXCLUDED.hierarchy, default_currency = EXCLUDED.default_currency,
+      lang = EXCLUDED.lang, humanitarian = EXCLUDED.humanitarian, titles = EXCLUDED.titles,
+      descriptions = EXCLUDED.descriptions, status_code = EXCLUDED.status_code, planned_start = EXCLUDED.planned_start,
+      actual_start = EXCLUDED.actual_start, planned_end = EXCLUDED.planned_end, actual_end = EXCLUDED.actual_end,
+      source_xml = EXCLUDED.source_xml, source_hash = EXCLUDED.source_hash, source_file = EXCLUDED.source_file,
+      import_job_id = EXCLUDED.import_job_id, imported_at = now()`,
+  );
+
+  const countries = rowsOf(writes, (w) => w.mapped.countries);
+  await insertRows(tx, 'project_countries', [
+    ['project_id', 'uuid', countries.map((r) => r.w.projectId)],
+    ['country', 'text', countries.map((r) => r.item.code)],
+    ['share', 'numeric', countries.map((r) => r.item.share)],
+  ]);
+  const regions = rowsOf(writes, (w) => w.mapped.regions);
+  await insertRows(tx, 'project_regions', [
+    ['project_id', 'uuid', regions.map((r) => r.w.projectId)],
+    ['name', 'text', regions.map((r) => r.item.name)],
+    ['code', 'text', regions.map((r) => r.item.code)],
+    ['share', 'numeric', regions.map((r) => r.item.share)],
+  ]);
+  const themes = rowsOf(writes, (w) => w.mapped.themes);
+  await insertRows(tx, 'project_themes', [
+    ['project_id', 'uuid', themes.map((r) => r.w.projectId)],
+    ['theme', 'text', themes.map((r) => r.item)],
+  ]);
+  const sectors = rowsOf(writes, (w) => w.mapped.sectors);
+  await insertRows(tx, 'project_sectors', [
+    ['project_id', 'uuid', sectors.map((r) => r.w.projectId)],
+    ['code', 'text', sectors.map((r) => r.item.code)],
+    ['share', 'numeric', sectors.map((r) => r.item.share)],
+  ]);
+  const participants = rowsOf(writes, (w) => {
+    const seen = new Set<string>();
+    return w.mapped.participants.flatMap((p, i) => {
+      const orgId = w.participantOrgIds[i];
+      if (!orgId || seen.has(`${orgId}/${p.role}`)) return [];
+      seen.add(`${orgId}/${p.role}`);
+      return [{ orgId, role: p.role }];
+    });
+  });
+  await insertRows(tx, 'project_participants', [
+    ['project_id', 'uuid', participants.map((r) => r.w.projectId)],
+    ['org_id', 'uuid', participants.map((r) => r.item.orgId)],
+    ['role', 'text', participants.map((r) => r.item.role)],
+  ]);
+  const budgets = rowsOf(writes, (w) => w.mapped.budgetLines);
+  await insertRows(tx, 'budget_lines', [
+    ['project_id', 'uuid', budgets.map((r) => r.w.projectId)],
+    ['position', 'int', budgets.map((r) => r.position)],
+    ['amount', 'numeric', budgets.map((r) => r.item.amount)],
+    ['currency', 'text', budgets.map((r) => r.item.currency)],
+    ['period_start', 'date', budgets.map((r) => r.item.periodStart)],
+    ['period_end', 'date', budgets.map((r) => r.item.periodEnd)],
+    ['value_date', 'date', budgets.map((r) => r.item.valueDate)],
+    ['label', 'text', budgets.map((r) => r.item.label)],
+  ]);
+  const outputs = rowsOf(writes, (w) => w.mapped.outputs);
+  await insertRows(tx, 'outputs', [
+    ['project_id', 'uuid', outputs.map((r) => r.w.projectId)],
+    ['position', 'int', outputs.map((r) => r.position)],
+    ['number', 'int', outputs.map((r) => r.item.number)],
+    ['title', 'text', outputs.map((r) => r.item.title)],
+    ['description', 'text', outputs.map((r) => r.item.description)],
+  ]);
+  const indicators = rowsOf(writes, (w) => w.mapped.indicators);
+  await insertRows(tx, 'indicators', [
+    ['project_id', 'uuid', indicators.map((r) => r.w.projectId)],
+    ['position', 'int', indicators.map((r) => r.position)],
+    ['output_number', 'int', indicators.map((r) => r.item.outputNumber)],
+    ['title', 'text', indicators.map((r) => r.item.title)],
+    ['unit', 'text', indicators.map((r) => r.item.unit)],
+    ['baseline_value', 'numeric', indicators.map((r) => r.item.baselineValue)],
+    ['baseline_date', 'date', indicators.map((r) => r.item.baselineDate)],
+    ['target_value', 'numeric', indicators.map((r) => r.item.targetValue)],
+    ['target_date', 'date', indicators.map((r) => r.item.targetDate)],
+    ['actual_value', 'numeric', indicators.map((r) => r.item.actualValue)],
+    ['actual_date', 'date', indicators.map((r) => r.item.actualDate)],
+  ]);
+  await writeIatiDetails(tx, writes);
+}
+
+async function writeIatiDetails(tx: Queryable, writes: ActivityWrite[]): Promise<void> {
+  const tr = rowsOf(writes, (w) => w.activity.transactions);
+  await insertRows(tx, 'iati_transactions', [
+    ['project_id', 'uuid', tr.map((r) => r.w.projectId)],
+    ['position', 'int', tr.map((r) => r.position)],
+    ['ref', 'text', tr.map((r) => r.item.ref ?? null)],
+    ['type_code', 'text', tr.map((r) => r.item.type)],
+    ['transaction_date', 'date', tr.map((r) => r.item.date ?? null)],
+    ['value', 'numeric', tr.map((r) => numeric(r.item.value))],
+    ['currency', 'text', tr.map((r) => r.item.currency ?? null)],
+    ['value_date', 'date', tr.map((r) => r.item.valueDate ?? null)],
+    ['descriptions', 'jsonb', tr.map((r) => json(r.item.descriptions))],
+    ['provider', 'jsonb', tr.map((r) => json(r.item.provider))],
+    ['receiver', 'jsonb', tr.map((r) => json(r.item.receiver))],
+    ['humanitarian', 'boolean', tr.map((r) => r.item.humanitarian ?? null)],
+    [
+      'details',
+      'jsonb',
+      tr.map((r) =>
+        json({
+          sectors: r.item.sectors,
+          countries: r.item.countries,
+          regions: r.item.regions,
+          codes: r.item.codes,
+        }),
+      ),
+    ],
+  ]);
+  const pd = rowsOf(writes, (w) => w.activity.plannedDisbursements);
+  await insertRows(tx, 'iati_planned_disbursements', [
+    ['project_id', 'uuid', pd.map((r) => r.w.projectId)],
+    ['position', 'int', pd.map((r) => r.position)],
+    ['type_code', 'text', pd.map((r) => r.item.type ?? null)],
+    ['period_start', 'date', pd.map((r) => r.item.periodStart ?? null)],
+    ['period_end', 'date', pd.map((r) => r.item.periodEnd ?? null)],
+    ['value', 'numeric', pd.map((r) => numeric(r.item.value))],
+    ['currency', 'text', pd.map((r) => r.item.currency ?? null)],
+    ['value_date', 'date', pd.map((r) => r.item.valueDate ?? null)],
+    ['provider', 'jsonb', pd.map((r) => json(r.item.provider))],
+    ['receiver', 'jsonb', pd.map((r) => json(r.item.receiver))],
+  ]);
+  const bu = rowsOf(writes, (w) => w.activity.budgets);
+  await insertRows(tx, 'iati_budgets', [
+    ['project_id', 'uuid', bu.map((r) => r.w.projectId)],
+    ['position', 'int', bu.map((r) => r.position)],
+    ['type_code', 'text', bu.map((r) => r.item.type ?? null)],
+    ['status_code', 'text', bu.map((r) => r.item.status ?? null)],
+    ['period_start', 'date', bu.map((r) => r.item.periodStart ?? null)],
+    ['period_end', 'date', bu.map((r) => r.item.periodEnd ?? null)],
+    ['value', 'numeric', bu.map((r) => numeric(r.item.value))],
+    ['currency', 'text', bu.map((r) => r.item.currency ?? null)],
+    ['value_date', 'date', bu.map((r) => r.item.valueDate ?? null)],
+  ]);
+  const re = rowsOf(writes, (w) => w.activity.results);
+  await insertRows(tx, 'iati_results', [
+    ['project_id', 'uuid', re.map((r) => r.w.projectId)],
+    ['position', 'int', re.map((r) => r.position)],
+    ['type_code', 'text', re.map((r) => r.item.type)],
+    ['aggregation_status', 'boolean', re.map((r) => r.item.aggregationStatus ?? null)],
+    ['titles', 'jsonb', re.map((r) => json(r.item.titles))],
+    ['descriptions', 'jsonb', re.map((r) => json(r.item.descriptions))],
+    ['indicators', 'jsonb', re.map((r) => json(r.item.indicators))],
+  ]);
+  const dl = rowsOf(writes, (w) => w.activity.documentLinks.filter((d) => d.url));
+  await insertRows(tx, 'iati_document_links', [
+    ['project_id', 'uuid', dl.map((r) => r.w.projectId)],
+    ['position', 'int', dl.map((r) => r.position)],
+    ['url', 'text', dl.map((r) => r.item.url)],
+    ['format', 'text', dl.map((r) => r.item.format ?? null)],
+    ['titles', 'jsonb', dl.map((r) => json(r.item.titles))],
+    // Ragged lists do not bind as text[][]: send each as an array literal and cast it per row.
+    ['categories', 'text', dl.map((r) => `{${r.item.categories.map(pgQuote).join(',')}}`), 'text[]'],
+    ['languages', 'text', dl.map((r) => `{${r.item.languages.map(pgQuote).join(',')}}`), 'text[]'],
+    ['document_date', 'date', dl.map((r) => r.item.date ?? null)],
+  ]);
+  const pm = rowsOf(writes, (w) => w.activity.policyMarkers.filter((p) => p.code));
+  await insertRows(tx, 'iati_policy_markers', [
+    ['project_id', 'uuid', pm.map((r) => r.w.projectId)],
+    ['position', 'int', pm.map((r) => r.position)],
+    ['vocabulary', 'text', pm.map((r) => r.item.vocabulary)],
+    ['code', 'text', pm.map((r) => r.item.code)],
+    ['significance', 'text', pm.map((r) => r.item.significance ?? null)],
+  ]);
+  const ra = rowsOf(writes, (w) => w.activity.relatedActivities.filter((r) => r.ref));
+  await insertRows(tx, 'iati_related_activities', [
+    ['project_id', 'uuid', ra.map((r) => r.w.projectId)],
+    ['position', 'int', ra.map((r) => r.position)],
+    ['ref', 'text', ra.map((r) => r.item.ref)],
+    ['type_code', 'text', ra.map((r) => r.item.type)],
+  ]);
+}
+
+/** An element of a Postgres array literal, quoted. */
+const pgQuote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;

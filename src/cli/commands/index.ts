@@ -1,6 +1,7 @@
 // Every CLI command registers itself here; one line per command module.
 import type { Command } from 'commander';
+import { registerIatiCommands } from './iati.ts';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerIatiCommands(program);
 }

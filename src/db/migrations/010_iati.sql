@@ -41,6 +41,8 @@ CREATE TABLE iati_transactions (
   provider jsonb,
   receiver jsonb,
   humanitarian boolean,
+  -- Sectors, recipient countries and regions, and single-code classifications of the transaction.
+  details jsonb NOT NULL DEFAULT '{}',
   PRIMARY KEY (project_id, position)
 );
 

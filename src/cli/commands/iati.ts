@@ -1,0 +1,82 @@
+// `tacit import-iati` and `tacit export-iati`: the IATI import and export from the command line,
+// on the same database as the server.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { ANONYMOUS, systemViewer } from '../../access/viewer.ts';
+import { listOrganisationIds } from '../../iati/export.repository.ts';
+import { exportIati, type IatiExportFilters } from '../../iati/export.ts';
+import { importIatiFiles, listIatiFiles } from '../../iati/import.service.ts';
+import { withDatabase } from '../context.ts';
+
+export function registerIatiCommands(program: Command): void {
+  program
+    .command('import-iati')
+    .description(
+      'Import IATI activity files (.xml or .xml.gz, IATI 1.0x–2.03); directories are read file by file',
+    )
+    .argument('<paths...>', 'files or directories of IATI activity XML')
+    .option('--publisher <ref>', 'expected reporting-org ref: activities of other publishers are rejected')
+    .option('--batch-size <n>', 'activities per transaction', (v) => Number.parseInt(v, 10), 500)
+    .option('--json', 'print the full report as JSON')
+    .action(async (paths: string[], opts: { publisher?: string; batchSize: number; json?: boolean }) => {
+      const files = listIatiFiles(paths);
+      const started = Date.now();
+      const report = await withDatabase((db) =>
+        importIatiFiles(db, files, {
+          publisher: opts.publisher,
+          batchSize: opts.batchSize,
+          onProgress: (r) => {
+            if (process.stderr.isTTY)
+              process.stderr.write(`\r${r.files}/${files.length} files, ${r.read} activities read`);
+          },
+        }),
+      );
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      if (opts.json) {
+        console.log(JSON.stringify(report, null, 2));
+        return;
+      }
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `${report.files} files, ${report.read} activities read in ${seconds.toFixed(1)} s: ${report.created} created, ` +
+          `${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected, ${report.duplicates} duplicates`,
+      );
+      for (const issue of report.issues.filter((i) => i.severity === 'error').slice(0, 50)) {
+        console.log(
+          `  ${issue.file}${issue.activity !== undefined ? ` #${issue.activity}` : ''}: ${issue.message}`,
+        );
+      }
+      if (report.issueCount > 50)
+        console.log(`  … ${report.issueCount} issues in all (use --json for every one)`);
+      if (report.rejected || report.duplicates) process.exitCode = 2;
+    });
+
+  program
+    .command('export-iati')
+    .description('Export projects as IATI 2.03 activity XML (only public records unless --all)')
+    .option('--output <file>', 'write to this file instead of standard output')
+    .option('--country <code...>', 'only projects in these ISO 3166-1 countries')
+    .option('--theme <slug...>', 'only projects with these themes')
+    .option('--sector <code...>', 'only projects with these DAC sector codes')
+    .option('--status <status...>', 'only projects with these statuses')
+    .option('--publisher <ref>', 'only activities reported by this IATI organisation ref')
+    .option('--all', 'include records that are not public (for the operator of this installation)')
+    .action(async (opts: IatiExportFilters & { output?: string; all?: boolean }) => {
+      const out = opts.output ? fs.createWriteStream(opts.output) : process.stdout;
+      const count = await withDatabase(async (db) => {
+        const viewer = opts.all ? systemViewer(await listOrganisationIds(db)) : ANONYMOUS;
+        return exportIati(db, viewer, opts, (chunk) => writeChunk(out, chunk));
+      });
+      if (opts.output) {
+        await new Promise<void>((resolve, reject) =>
+          (out as fs.WriteStream).end((err?: Error | null) => (err ? reject(err) : resolve())),
+        );
+        console.error(`${count} activities written to ${opts.output}`);
+      }
+    });
+}
+
+/** Writes with back-pressure, so a large export never piles up in memory. */
+function writeChunk(out: NodeJS.WritableStream, chunk: string): Promise<void> | void {
+  if (!out.write(chunk)) return new Promise((resolve) => out.once('drain', () => resolve()));
+}
