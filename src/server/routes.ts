@@ -1,13 +1,23 @@
 // Every resource's routes, mounted under /api/v1. One line per resource.
 import { authRoutes } from '../auth/auth.routes.ts';
+import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
+import { lessonRoutes } from '../lessons/lessons.routes.ts';
+import { meetingRoutes } from '../meetings/meetings.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
+import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
+import { reviewRoutes } from '../reviews/reviews.routes.ts';
 import type { AppContext, RoutePlugin } from './context.ts';
 
 const resources: [string, RoutePlugin][] = [
   ['/auth', authRoutes],
   ['/organisations', organisationRoutes],
   ['/projects', projectRoutes],
+  ['/reviews', reviewRoutes],
+  ['/evaluations', evaluationRoutes],
+  ['/recommendations', recommendationRoutes],
+  ['/lessons', lessonRoutes],
+  ['/meetings', meetingRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

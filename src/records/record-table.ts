@@ -1,0 +1,32 @@
+// Describes one table of owned records (reviews, evaluations, recommendations, lessons, meetings)
+// to the shared repository and service: which columns input may write, which hold JSON, and the
+// resource's own list filters.
+import type { Sql } from '../db/sql.ts';
+
+export interface RecordTable<TQuery> {
+  /** Table name, chosen by code. */
+  table: string;
+  /** Singular noun for messages and the audit log. */
+  entity: string;
+  /** Columns input may set, with how the value binds. */
+  columns: Record<string, 'value' | 'json' | 'text[]'>;
+  /** Extra SELECT expressions over alias `r` (e.g. derived fields). */
+  derived?: Sql;
+  /** Conditions over alias `r` for the resource's own filters. */
+  filters(query: TQuery): Sql[];
+}
+
+/** What every owned record has. */
+export interface OwnedRow {
+  id: string;
+  seq: number;
+  owner_org_id: string;
+  visibility: 'public' | 'network' | 'owner';
+  project_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A row as read back: the owned fields, the owner's name, and the table's own columns. */
+export type RecordRow = OwnedRow & { owner_name: string; [column: string]: unknown };

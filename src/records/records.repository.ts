@@ -1,0 +1,68 @@
+// SQL shared by every table of owned records. Reads always carry the access filter; writes are
+// guarded by the version column.
+import { visibleTo } from '../access/filter.ts';
+import type { Viewer } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
+import { pageClause } from '../db/pagination.ts';
+import { type Sql, sql } from '../db/sql.ts';
+import type { OwnedRow, RecordTable } from './record-table.ts';
+
+function bind(kind: 'value' | 'json' | 'text[]', value: unknown): Sql {
+  if (value === undefined || value === null) return sql`${null}`;
+  if (kind === 'json') return sql`${JSON.stringify(value)}::jsonb`;
+  if (kind === 'text[]') return sql`${value}::text[]`;
+  return sql`${value}`;
+}
+
+function writable<Q>(t: RecordTable<Q>, input: Record<string, unknown>): [string, Sql][] {
+  return Object.entries(input)
+    .filter(([key, value]) => key in t.columns && value !== undefined)
+    .map(([key, value]) => [key, bind(t.columns[key]!, value)]);
+}
+
+function selectFrom<Q>(t: RecordTable<Q>): Sql {
+  const derived = t.derived ? sql`, ${t.derived}` : sql.empty;
+  return sql`SELECT r.*, o.name AS owner_name${derived} FROM ${sql.raw(t.table)} r JOIN organisations o ON o.id = r.owner_org_id`;
+}
+
+export interface ListOptions {
+  limit: number;
+  cursor?: string;
+  project_id?: string;
+  owner_org_id?: string;
+}
+
+export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
+  return {
+    async findVisible(db: Queryable, viewer: Viewer, id: string): Promise<Row | undefined> {
+      const rows = await db.query<Row>(sql`${selectFrom(t)} WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
+      return rows[0];
+    },
+
+    async listVisible(db: Queryable, viewer: Viewer, q: ListOptions & Q): Promise<Row[]> {
+      const conditions = [visibleTo(viewer, 'r'), pageClause('r', q.cursor), ...t.filters(q)];
+      if (q.project_id) conditions.push(sql`r.project_id = ${q.project_id}`);
+      if (q.owner_org_id) conditions.push(sql`r.owner_org_id = ${q.owner_org_id}`);
+      return db.query<Row>(sql`${selectFrom(t)} WHERE ${sql.and(conditions)} ORDER BY r.seq DESC LIMIT ${q.limit + 1}`);
+    },
+
+    async insert(db: Queryable, ownerOrgId: string, createdBy: string | null, input: Record<string, unknown>): Promise<string> {
+      const cols = [...writable(t, input), ['owner_org_id', sql`${ownerOrgId}`], ['created_by', sql`${createdBy}`]] as [string, Sql][];
+      const rows = await db.query<{ id: string }>(sql`INSERT INTO ${sql.raw(t.table)} (${sql.join(cols.map(([k]) => sql.raw(k)))})
+        VALUES (${sql.join(cols.map(([, v]) => v))}) RETURNING id`);
+      return rows[0]!.id;
+    },
+
+    async update(db: Queryable, id: string, version: number, input: Record<string, unknown>): Promise<boolean> {
+      const sets = writable(t, input).map(([k, v]) => sql`${sql.raw(k)} = ${v}`);
+      const rows = await db.query(sql`UPDATE ${sql.raw(t.table)}
+        SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`])}
+        WHERE id = ${id} AND version = ${version} RETURNING id`);
+      return rows.length > 0;
+    },
+
+    async delete(db: Queryable, id: string, version: number): Promise<boolean> {
+      return (await db.query(sql`DELETE FROM ${sql.raw(t.table)} WHERE id = ${id} AND version = ${version} RETURNING id`)).length > 0;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The five routes every kind of owned record has (list, get, create, change, delete), built from
+// the resource's own schemas so each appears in the OpenAPI document with its real shape.
+import { z } from 'zod';
+import type { RoutePlugin } from '../server/context.ts';
+import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
+import type { RecordsService } from './records.service.ts';
+
+export interface RecordRouteSpec {
+  tag: string;
+  noun: string;
+  service: Pick<RecordsService, 'get' | 'list' | 'create' | 'update' | 'remove'>;
+  Create: z.ZodType<Record<string, unknown>>;
+  Update: z.ZodType<Record<string, unknown> & { version: number }>;
+  Response: z.ZodType;
+  ListQuery: z.ZodType<{ limit: number; cursor?: string }>;
+}
+
+export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
+  const tags = [spec.tag];
+  const { service } = spec;
+  return (ctx) => async (app) => {
+    app.get('/', {
+      schema: { tags, summary: `List ${spec.noun}s you may see, newest first`, querystring: spec.ListQuery, response: { 200: listOf(spec.Response) } },
+      handler: (req) => service.list(ctx.db, req.viewer, req.query as never),
+    });
+    app.get('/:id', {
+      schema: { tags, summary: `One ${spec.noun}`, params: IdParams, response: { 200: spec.Response, 404: ErrorResponse } },
+      handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
+    });
+    app.post('/', {
+      schema: { tags, summary: `Record a ${spec.noun}`, body: spec.Create, response: { 201: spec.Response, 422: ErrorResponse } },
+      handler: async (req, reply) => reply.status(201).send(await service.create(ctx.db, req.viewer, req.body)),
+    });
+    app.patch('/:id', {
+      schema: {
+        tags,
+        summary: `Change a ${spec.noun} (send the version you read)`,
+        params: IdParams,
+        body: spec.Update,
+        response: { 200: spec.Response, 409: ErrorResponse, 422: ErrorResponse },
+      },
+      handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
+    });
+    app.delete('/:id', {
+      schema: {
+        tags,
+        summary: `Delete a ${spec.noun}`,
+        params: IdParams,
+        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        response: { 204: z.null() },
+      },
+      handler: async (req, reply) => {
+        await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
+        return reply.status(204).send(null);
+      },
+    });
+  };
+}

@@ -1,0 +1,106 @@
+// Rules shared by every kind of owned record: the writer's role in the owner organisation, a
+// linked project the writer can see, optimistic concurrency and the audit trail. Each resource
+// adds its own rules through `prepare` and `afterWrite`.
+import { visibleTo } from '../access/filter.ts';
+import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
+import type { Viewer } from '../access/viewer.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { toPage } from '../db/pagination.ts';
+import { sql } from '../db/sql.ts';
+import { errors } from '../server/errors.ts';
+import type { OwnedRow, RecordTable } from './record-table.ts';
+import { type ListOptions, recordsRepository } from './records.repository.ts';
+
+type Input = Record<string, unknown> & { owner_org_id?: string; project_id?: string | null };
+
+export interface RecordHooks<Row extends OwnedRow, Response> {
+  toResponse(row: Row): Response;
+  /** Checks and turns input into column values (e.g. names into ids); runs inside the write's transaction. */
+  prepare?(tx: Queryable, viewer: Viewer, input: Input, current: Row | undefined): Promise<Input>;
+  /** Runs after the row is written, in the same transaction (e.g. a status history). */
+  afterWrite?(tx: Queryable, viewer: Viewer, id: string, input: Input, before: Row | undefined): Promise<void>;
+}
+
+async function assertProjectVisible(tx: Queryable, viewer: Viewer, projectId: string | null | undefined) {
+  if (!projectId) return;
+  const rows = await tx.query(sql`SELECT 1 FROM projects p WHERE p.id = ${projectId} AND ${visibleTo(viewer, 'p')}`);
+  if (!rows.length) throw errors.invalidField('project_id', `no project ${projectId} exists that you can see`);
+}
+
+export function recordsService<Row extends OwnedRow, Q, Response>(t: RecordTable<Q>, hooks: RecordHooks<Row, Response>) {
+  const repo = recordsRepository<Row, Q>(t);
+
+  async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Row> {
+    const row = await repo.findVisible(db, viewer, id);
+    if (!row) throw errors.notFound(t.entity, id);
+    return row;
+  }
+
+  /** The current row, if visible, and the right to change it. */
+  async function forWrite(tx: Queryable, viewer: Viewer, id: string, version: number): Promise<Row> {
+    const current = await getVisible(tx, viewer, id);
+    assertRoleIn(viewer, current.owner_org_id, 'editor');
+    if (current.version !== version) throw errors.staleVersion(t.entity, version, current.version);
+    return current;
+  }
+
+  return {
+    repository: repo,
+
+    async get(db: Database, viewer: Viewer, id: string): Promise<Response> {
+      return hooks.toResponse(await getVisible(db, viewer, id));
+    },
+
+    async list(db: Database, viewer: Viewer, query: ListOptions & Q) {
+      const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
+      return { items: page.items.map(hooks.toResponse), next_cursor: page.next_cursor };
+    },
+
+    async create(db: Database, viewer: Viewer, input: Input): Promise<Response> {
+      const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+      return db.transaction(async (tx) => {
+        await assertProjectVisible(tx, viewer, input.project_id);
+        const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, undefined) : input;
+        const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
+        await hooks.afterWrite?.(tx, viewer, id, values, undefined);
+        await recordAudit(tx, viewer, { action: 'create', entityType: t.entity, entityId: id, orgId: ownerOrgId });
+        return hooks.toResponse(await getVisible(tx, viewer, id));
+      });
+    },
+
+    async update(db: Database, viewer: Viewer, id: string, input: Input & { version: number }): Promise<Response> {
+      return db.transaction(async (tx) => {
+        const current = await forWrite(tx, viewer, id, input.version);
+        if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
+          throw errors.invalidField('owner_org_id', 'cannot be changed');
+        }
+        if (input.project_id !== undefined) await assertProjectVisible(tx, viewer, input.project_id);
+        const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
+        if (!(await repo.update(tx, id, input.version, values))) {
+          throw errors.staleVersion(t.entity, input.version, input.version + 1);
+        }
+        await hooks.afterWrite?.(tx, viewer, id, values, current);
+        await recordAudit(tx, viewer, {
+          action: 'update',
+          entityType: t.entity,
+          entityId: id,
+          orgId: current.owner_org_id,
+          details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+        });
+        return hooks.toResponse(await getVisible(tx, viewer, id));
+      });
+    },
+
+    async remove(db: Database, viewer: Viewer, id: string, version: number | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        const visible = await getVisible(tx, viewer, id);
+        const current = await forWrite(tx, viewer, id, version ?? visible.version);
+        if (!(await repo.delete(tx, id, current.version))) throw errors.staleVersion(t.entity, current.version, current.version + 1);
+        await recordAudit(tx, viewer, { action: 'delete', entityType: t.entity, entityId: null, orgId: current.owner_org_id, details: { id } });
+      });
+    },
+  };
+}
+
+export type RecordsService = ReturnType<typeof recordsService>;
