@@ -1,5 +1,6 @@
 // Every resource's routes, mounted under /api/v1. One line per resource.
 import { authRoutes } from '../auth/auth.routes.ts';
+import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { lessonRoutes } from '../lessons/lessons.routes.ts';
 import { meetingRoutes } from '../meetings/meetings.routes.ts';
@@ -13,6 +14,7 @@ const resources: [string, RoutePlugin][] = [
   ['/auth', authRoutes],
   ['/organisations', organisationRoutes],
   ['/projects', projectRoutes],
+  ['/documents', documentRoutes],
   ['/reviews', reviewRoutes],
   ['/evaluations', evaluationRoutes],
   ['/recommendations', recommendationRoutes],

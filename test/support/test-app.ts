@@ -61,3 +61,19 @@ export async function startTestApp(): Promise<TestApp> {
     },
   };
 }
+
+/** Sends a multipart upload of one file with form fields, as a browser form would. */
+export async function uploadFile(
+  app: TestApp,
+  filename: string,
+  bytes: Buffer,
+  opts: { token?: string; fields?: Record<string, string>; path?: string } = {},
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  const headers: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {};
+  const res = await fetch(app.baseUrl + (opts.path ?? '/api/v1/documents'), { method: 'POST', body: form, headers });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,85 @@
+// HTTP routes for /api/v1/documents: multipart upload, metadata, text and the stored file.
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { RoutePlugin } from '../server/context.ts';
+import { AppError, errors } from '../server/errors.ts';
+import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
+import { Document, DocumentListQuery, DocumentSummary, DocumentUpdate, UploadFields } from './documents.schema.ts';
+import { documentsService as service, type UploadedFile } from './documents.service.ts';
+
+const tags = ['documents'];
+
+/** Reads one file and the form fields from a multipart request, within the upload limit. */
+async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
+  if (!req.isMultipart()) {
+    throw new AppError(415, 'unsupported_media_type', 'Upload the file as multipart/form-data, in a field named "file".');
+  }
+  const fields: Record<string, string> = {};
+  let file: UploadedFile | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (file) throw errors.invalidField('file', 'send one file per request');
+      try {
+        file = { filename: part.filename, mediaType: part.mimetype, bytes: await (part as MultipartFile).toBuffer() };
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(limitBytes);
+        throw err;
+      }
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!file) throw errors.invalidField('file', 'is missing: send the document in a form field named "file"');
+  return { file, fields };
+}
+
+export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
+  app.get('/', {
+    schema: { tags, summary: 'List documents you may see', querystring: DocumentListQuery, response: { 200: listOf(DocumentSummary) } },
+    handler: (req) => service.list(ctx.db, req.viewer, req.query),
+  });
+  app.get('/:id', {
+    schema: { tags, summary: 'One document with its text', params: IdParams, response: { 200: Document, 404: ErrorResponse } },
+    handler: (req) => service.getWithText(ctx.db, req.viewer, req.params.id),
+  });
+  app.get('/:id/file', {
+    schema: { tags, summary: 'The stored file, as uploaded', params: IdParams },
+    handler: async (req, reply) => {
+      const file = await service.file(ctx.db, req.viewer, req.params.id);
+      return reply
+        .type(file.media_type)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(Buffer.from(file.content));
+    },
+  });
+  app.post('/', {
+    schema: {
+      tags,
+      summary: 'Upload a document (multipart/form-data: file, and optionally owner_org_id, visibility, project_id, kind, title)',
+      consumes: ['multipart/form-data'],
+      response: { 200: DocumentSummary.extend({ duplicate: z.boolean() }), 201: DocumentSummary.extend({ duplicate: z.boolean() }), 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+    },
+    handler: async (req, reply) => {
+      const { file, fields } = await readUpload(req, ctx.config.maxUploadBytes);
+      const parsed = UploadFields.safeParse(fields);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+        throw errors.validation(`${problems[0]?.field}: ${problems[0]?.message}`, problems);
+      }
+      const { document, duplicate } = await service.upload(ctx.db, req.viewer, file, parsed.data);
+      return reply.status(duplicate ? 200 : 201).send({ ...document, duplicate });
+    },
+  });
+  app.patch('/:id', {
+    schema: { tags, summary: 'Change a document’s title, kind, visibility or project', params: IdParams, body: DocumentUpdate, response: { 200: DocumentSummary } },
+    handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
+  });
+  app.delete('/:id', {
+    schema: { tags, summary: 'Delete a document and its file', params: IdParams, querystring: z.object({ version: z.coerce.number().int().positive().optional() }), response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
+      return reply.status(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { OwnedListQuery, ownedResponseFields } from '../records/owned.schema.ts';
+import { Id, Version, Visibility } from '../server/schemas.ts';
+
+export const DocumentKind = z.enum(['annual_review', 'evaluation', 'meeting_report', 'background_note', 'iati', 'other']);
+
+/** Formats a document may be uploaded in, by extension, with the media type it is served back as. */
+export const ACCEPTED_FORMATS: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
+};
+
+export const DocumentSummary = z
+  .object({
+    ...ownedResponseFields,
+    title: z.string().nullable(),
+    filename: z.string(),
+    media_type: z.string(),
+    size_bytes: z.number().int(),
+    sha256: z.string(),
+    kind: DocumentKind,
+    language: z.string().nullable(),
+    status: z.enum(['stored', 'extracted', 'confirmed', 'failed']),
+    text_length: z.number().int(),
+  })
+  .meta({ id: 'DocumentSummary' });
+
+export const Document = DocumentSummary.extend({ text: z.string().nullable() }).meta({ id: 'Document' });
+
+/** Upload form fields besides the file itself (multipart/form-data). */
+export const UploadFields = z.object({
+  owner_org_id: Id.optional(),
+  visibility: Visibility.default('owner'),
+  project_id: Id.optional(),
+  kind: DocumentKind.optional(),
+  title: z.string().trim().min(1).max(1000).optional(),
+});
+export type UploadFields = z.infer<typeof UploadFields>;
+
+export const DocumentUpdate = z.object({
+  title: z.string().trim().min(1).max(1000).nullish(),
+  kind: DocumentKind.optional(),
+  visibility: Visibility.optional(),
+  project_id: Id.nullish(),
+  language: z.enum(['en', 'es', 'fr']).nullish(),
+  version: Version,
+});
+
+export const DocumentListQuery = OwnedListQuery.extend({
+  kind: DocumentKind.optional(),
+  language: z.enum(['en', 'es', 'fr']).optional(),
+});
