@@ -1,0 +1,331 @@
+// Evaluation briefs and reports (UNODC and similar): project code and title, countries and region,
+// duration, donors, team, type, methods, field missions, stakeholders by sex, findings per
+// criterion, categorised recommendations, lessons learned and good practices.
+import type { Criterion } from '../extraction-record.ts';
+import { distinctCountries, findCountries, findRegions } from '../recognise/countries.ts';
+import { findPeriod } from '../recognise/dates.ts';
+import { parseNumberWord } from '../recognise/numbers.ts';
+import type { Span, TextModel } from '../text-model.ts';
+import type { Draft } from './draft.ts';
+import { findLabelled, sectionItems, splitList } from './fields.ts';
+import { completeFromRegistry, type Role } from './organisations.ts';
+
+const PROJECT_CODE = /\b([A-Z]{3,5}\d{2,3}|[A-Z]{2,4}\/[A-Z]\d{2,3})\b/;
+
+// A finding is a paragraph whose first sentence judges the project against a criterion.
+const CRITERION_TERMS: [Criterion, RegExp][] = [
+  ['relevance', /\brelevan(?:t|ce)\b/i],
+  ['coherence', /\bcoheren(?:t|ce)\b/i],
+  ['effectiveness', /\beffective(?:ness)?\b/i],
+  ['efficiency', /\befficien(?:t|cy)\b/i],
+  ['impact', /\bimpacts?\b/i],
+  ['sustainability', /\bsustainab(?:le|ility)\b(?! development)/i],
+  ['partnerships', /\bpartnerships?\b/i],
+  ['human_rights_gender', /\bhuman rights\b|\bgender\b/i],
+  ['design', /\bdesign\b/i],
+];
+
+const METHODS: [string, RegExp][] = [
+  ['interviews', /\binterviews?\b/i],
+  ['desk review', /\b(?:desk|document(?:ary)?|literature) review\b/i],
+  ['surveys', /\b(?:surveys?|questionnaires?)\b/i],
+  ['field missions', /\bfield (?:missions?|visits?)\b|\bsite visits?\b/i],
+  ['focus groups', /\bfocus groups?\b/i],
+  ['case studies', /\bcase stud(?:y|ies)\b/i],
+  ['observation', /\b(?:direct )?observation\b/i],
+];
+
+const HONORIFICS = /^(?:Ms|Mrs|Mr|Dr|Prof|Sr|Sra|Mme|M)\.?\s+/;
+const NOT_FINDINGS = /background|context|methodolog|lessons?|good practice|introduction|purpose|scope/i;
+
+export interface EvaluationExtras {
+  organisations: { name: string; acronym?: string; role: Role; span: Span }[];
+}
+
+export function extractEvaluation(model: TextModel, draft: Draft): EvaluationExtras {
+  const text = model.text;
+  extractTitleAndCode(draft, model);
+
+  const where = findLabelled(model, 'region|countries|country|geographic coverage|location');
+  if (where) {
+    const regions = findRegions(where.value, where.start);
+    draft.set(
+      'regions',
+      regions.map((r) => r.name),
+      where,
+      0.9,
+    );
+    regions.forEach((r, i) => {
+      draft.trace(`regions.${i}`, r);
+    });
+    const countries = distinctCountries(findCountries(where.value, where.start));
+    draft.set(
+      'countries',
+      countries.map((c) => c.code),
+      where,
+      0.9,
+    );
+    countries.forEach((c, i) => {
+      draft.trace(`countries.${i}`, c);
+    });
+  }
+
+  const duration = findLabelled(model, 'duration|project duration|period|implementation period');
+  const period = duration ? findPeriod(duration.value, duration.start) : null;
+  if (duration && period) {
+    draft.set(
+      'period',
+      { start: period.start?.iso ?? null, end: period.end?.iso ?? null, ongoing: period.ongoing },
+      duration,
+      0.9,
+    );
+    draft.trace('period.start', period.start);
+    draft.trace('period.end', period.end ?? period.ongoingSpan);
+  }
+
+  const organisations: EvaluationExtras['organisations'] = [];
+  const donors = findLabelled(model, 'donors?|funded by|funding');
+  if (donors) {
+    for (const { part, offset } of splitList(donors.value, () => false)) {
+      const start = donors.start + offset;
+      organisations.push({
+        ...completeFromRegistry(part),
+        role: 'funder',
+        span: { start, end: start + part.length },
+      });
+    }
+  }
+
+  const head = text.slice(0, 2000);
+  const evaluation: NonNullable<typeof draft.record.evaluation> = {};
+  const type =
+    /\bmid[- ]?term\b/i.exec(head) ??
+    /\bfinal\b/i.exec(head) ??
+    /\bthematic\b/i.exec(head) ??
+    /\bex[- ]post\b/i.exec(head);
+  if (type) {
+    const word = type[0].toLowerCase();
+    evaluation.type = word.startsWith('mid')
+      ? 'mid_term'
+      : word === 'final'
+        ? 'final'
+        : word === 'thematic'
+          ? 'thematic'
+          : 'ex_post';
+    draft.trace('evaluation.type', { start: type.index, end: type.index + type[0].length });
+  }
+  const independence = /\b(independent|internal|self-evaluation)\b/i.exec(head);
+  if (independence) {
+    evaluation.independent = independence[1]!.toLowerCase() === 'independent';
+    draft.trace('evaluation.independent', {
+      start: independence.index,
+      end: independence.index + independence[0].length,
+    });
+  }
+
+  const team = findLabelled(model, 'evaluation team|evaluators?|team members?|evaluated by');
+  if (team) {
+    const members = splitList(team.value).map(({ part, offset }) => {
+      const name = part.replace(HONORIFICS, '').trim();
+      const start = team.start + offset + part.indexOf(name);
+      return { name, span: { start, end: start + name.length } };
+    });
+    evaluation.team = members.map((m) => m.name).filter(Boolean);
+    for (const [i, m] of members.entries()) draft.trace(`evaluation.team.${i}`, m.span);
+  }
+
+  const items = sectionItems(model);
+  const methodology = items.filter((i) => /methodolog|approach|methods/i.test(i.section));
+  const methodText = methodology.length
+    ? methodology.map((i) => i.block)
+    : [{ text, start: 0, end: text.length }];
+  const methods: { name: string; span: Span }[] = [];
+  for (const [name, re] of METHODS) {
+    for (const block of methodText) {
+      const m = re.exec(block.text);
+      if (m) {
+        methods.push({
+          name,
+          span: { start: block.start + m.index, end: block.start + m.index + m[0].length },
+        });
+        break;
+      }
+    }
+  }
+  methods.sort((a, b) => a.span.start - b.span.start);
+  if (methods.length) evaluation.methods = methods.map((m) => m.name);
+  methods.forEach((m, i) => {
+    draft.trace(`evaluation.methods.${i}`, m.span);
+  });
+
+  const missions = /\bfield (?:missions?|visits?) (?:to|in|were conducted in)\s+([^.;]+)/i.exec(text);
+  if (missions) {
+    const base = missions.index + missions[0].length - missions[1]!.length;
+    const countries = distinctCountries(findCountries(missions[1]!, base));
+    if (countries.length) evaluation.field_missions = countries.map((c) => c.code);
+    countries.forEach((c, i) => {
+      draft.trace(`evaluation.field_missions.${i}`, c);
+    });
+  }
+
+  const stakeholders = extractStakeholders(text, draft);
+  if (stakeholders) evaluation.stakeholders = stakeholders;
+  draft.set('evaluation', evaluation, undefined, 0.8);
+
+  extractFindings(draft, items);
+  extractRecommendations(draft, items);
+  extractLessons(draft, items);
+  return { organisations };
+}
+
+function extractTitleAndCode(draft: Draft, model: TextModel) {
+  const head = model.blocks.slice(0, 8);
+  for (const block of head) {
+    if (block.type === 'table') continue;
+    const quoted = /["“]([^"”]{10,300})["”]/.exec(block.text);
+    if (!quoted) continue;
+    let title = quoted[1]!.trim();
+    const code = /\s*\(([A-Z0-9/]{4,12})\)\s*$/.exec(title);
+    const start = block.start + quoted.index + 1;
+    if (code && PROJECT_CODE.test(code[1]!)) {
+      title = title.slice(0, code.index).trim();
+      const codeStart = start + quoted[1]!.indexOf(code[1]!);
+      draft.set('project_code', code[1]!, { start: codeStart, end: codeStart + code[1]!.length }, 0.95);
+    }
+    draft.set('title', title, { start, end: start + title.length }, 0.9);
+    break;
+  }
+  if (!draft.record.title) {
+    const first = model.blocks.find(
+      (b) => b.type === 'heading' && !/^(evaluation brief|executive summary)$/i.test(b.text),
+    );
+    if (first && first.type === 'heading') draft.set('title', first.text, first, 0.5);
+  }
+  if (!draft.record.project_code) {
+    const code = PROJECT_CODE.exec(model.text.slice(0, 3000));
+    if (code)
+      draft.set('project_code', code[1]!, { start: code.index, end: code.index + code[0].length }, 0.7);
+  }
+}
+
+const NUMBER = String.raw`\d+|(?:[A-Za-z]+-)?[A-Za-z]+`;
+
+function extractStakeholders(text: string, draft: Draft) {
+  const result: { total?: number; female?: number; male?: number } = {};
+  const total = new RegExp(
+    String.raw`\b(?:involved|consulted|interviewed|reached|surveyed|with)\s+(${NUMBER})\s+(?:people|persons|stakeholders|interviewees|respondents|individuals)\b`,
+    'i',
+  ).exec(text);
+  const totalValue = total ? parseNumberWord(total[1]!) : null;
+  if (total && totalValue !== null) {
+    result.total = totalValue;
+    draft.trace('evaluation.stakeholders.total', { start: total.index, end: total.index + total[0].length });
+  }
+  for (const [key, word] of [
+    ['female', /\b(?:female|women)\b/gi],
+    ['male', /\b(?:male|men)\b/gi],
+  ] as const) {
+    for (const m of text.matchAll(word)) {
+      // The number is the nearest one before the word in the same clause ("33 … were female").
+      const clauseStart = Math.max(
+        text.lastIndexOf('.', m.index),
+        text.lastIndexOf(';', m.index),
+        text.lastIndexOf(',', m.index),
+        text.lastIndexOf(' and ', m.index) + 4,
+      );
+      const clause = text.slice(clauseStart + 1, m.index);
+      const numbers = [...clause.matchAll(/(?<![\p{L}\d-])(\d+|(?:[A-Za-z]+-)?[A-Za-z]+)(?![\p{L}\d-])/gu)]
+        .map((n) => ({ n, value: parseNumberWord(n[1]!) }))
+        .filter((x) => x.value !== null);
+      const last = numbers.at(-1);
+      if (!last) continue;
+      result[key] = last.value!;
+      const start = clauseStart + 1 + last.n.index;
+      draft.trace(`evaluation.stakeholders.${key}`, { start, end: m.index + m[0].length });
+      break;
+    }
+  }
+  if (result.total === undefined && result.female !== undefined && result.male !== undefined)
+    result.total = result.female + result.male;
+  return Object.keys(result).length ? result : null;
+}
+
+function extractFindings(draft: Draft, items: ReturnType<typeof sectionItems>) {
+  const findings: { criterion: Criterion; text: string; span: Span }[] = [];
+  for (const { block, section } of items) {
+    if (block.type !== 'paragraph' || NOT_FINDINGS.test(section)) continue;
+    const firstSentence = /^.+?[.!?](?=\s|$)/s.exec(block.text)?.[0] ?? block.text;
+    // Bold marks the criterion where the brief sets it so; otherwise the earliest criterion word.
+    const boldCriterion = block.bold
+      .map((b) => CRITERION_TERMS.find(([, re]) => re.test(b))?.[0])
+      .find(Boolean);
+    let best: { criterion: Criterion; at: number } | null = null;
+    for (const [criterion, re] of CRITERION_TERMS) {
+      const m = re.exec(firstSentence);
+      if (m && (!best || m.index < best.at)) best = { criterion, at: m.index };
+    }
+    const criterion = best?.criterion ?? (boldCriterion as Criterion | undefined);
+    if (!criterion) continue;
+    findings.push({ criterion, text: block.text, span: block });
+  }
+  draft.set(
+    'findings',
+    findings.map(({ criterion, text }) => ({ criterion, text })),
+    undefined,
+    0.7,
+  );
+  findings.forEach((f, i) => {
+    draft.trace(`findings.${i}`, f.span);
+  });
+}
+
+function extractRecommendations(draft: Draft, items: ReturnType<typeof sectionItems>) {
+  const recs: { number?: number; category?: string; text: string; span: Span }[] = [];
+  for (const { block, section } of items) {
+    if (!/recommendation/i.test(section) || block.type !== 'list_item') continue;
+    const category = /^([A-Z][\p{L}\s&/-]{2,40}?):\s+(\S.*)$/su.exec(block.text);
+    const text = category ? category[2]! : block.text;
+    const start = block.end - text.length;
+    recs.push({
+      ...(block.number !== null ? { number: block.number } : {}),
+      ...(category ? { category: category[1]!.trim() } : {}),
+      text,
+      span: { start, end: block.end },
+    });
+  }
+  draft.set(
+    'recommendations',
+    recs.map(({ span: _s, ...r }) => r),
+    undefined,
+    0.85,
+  );
+  recs.forEach((r, i) => {
+    draft.trace(`recommendations.${i}`, r.span);
+  });
+}
+
+function extractLessons(draft: Draft, items: ReturnType<typeof sectionItems>) {
+  const lessons: { text: string; type: 'lesson' | 'good_practice'; span: Span }[] = [];
+  for (const { block, section } of items) {
+    if (!/lessons?|good practices?|best practices?/i.test(section)) continue;
+    // "The main lessons learned and good practices include: Crime investigation…" — drop the lead-in.
+    const intro = /^[^:]{0,120}\b(?:include|are|were|following)\b[^:]*:\s*/i.exec(block.text);
+    const text = intro ? block.text.slice(intro[0].length) : block.text;
+    if (!text.trim()) continue;
+    const goodPractice = /good practice|best practice/i.test(section) && !/lesson/i.test(section);
+    lessons.push({
+      text,
+      type: goodPractice || /^good practice/i.test(text) ? 'good_practice' : 'lesson',
+      span: { start: block.end - text.length, end: block.end },
+    });
+  }
+  draft.set(
+    'lessons',
+    lessons.map(({ text, type }) => ({ text, type })),
+    undefined,
+    0.75,
+  );
+  lessons.forEach((l, i) => {
+    draft.trace(`lessons.${i}`, l.span);
+  });
+}

@@ -1,0 +1,246 @@
+// Countries named in a text, in English, Spanish or French (every name and alias that
+// i18n-iso-countries knows, through the shared vocabularies) or by an unambiguous demonym
+// ("Colombian government" → CO), and named regions ("Central America", "Multiple/Regional").
+import countries from 'i18n-iso-countries';
+import { LANGUAGES, vocabularies } from '../../reference/vocabularies.ts';
+import type { Span } from '../text-model.ts';
+import { escapeRegExp } from './regex.ts';
+
+export interface CountryMention extends Span {
+  code: string;
+  /** True when found by demonym ("Peruvian") rather than by name. */
+  demonym: boolean;
+}
+
+export interface RegionMention extends Span {
+  name: string;
+}
+
+// Aliases that would match too much: "US" in "US$", "Congo" (two countries), names that are
+// common words or given names in English texts.
+const SKIPPED_ALIASES = new Set(['US', 'U.S.', 'Congo', 'Georgia', 'Jordan', 'Chad', 'Guinea']);
+
+// Only demonyms that point at one country; "American", "Dominican", "Guinean" do not.
+const DEMONYMS: Record<string, string> = {
+  Afghan: 'AF',
+  Albanian: 'AL',
+  Algerian: 'DZ',
+  Argentine: 'AR',
+  Argentinian: 'AR',
+  Armenian: 'AM',
+  Australian: 'AU',
+  Austrian: 'AT',
+  Bangladeshi: 'BD',
+  Belizean: 'BZ',
+  Bolivian: 'BO',
+  Bosnian: 'BA',
+  Brazilian: 'BR',
+  British: 'GB',
+  Burmese: 'MM',
+  Cambodian: 'KH',
+  Cameroonian: 'CM',
+  Canadian: 'CA',
+  Chilean: 'CL',
+  Chinese: 'CN',
+  Colombian: 'CO',
+  'Costa Rican': 'CR',
+  Cuban: 'CU',
+  Ecuadorian: 'EC',
+  Egyptian: 'EG',
+  Ethiopian: 'ET',
+  French: 'FR',
+  German: 'DE',
+  Ghanaian: 'GH',
+  Guatemalan: 'GT',
+  Haitian: 'HT',
+  Honduran: 'HN',
+  Indonesian: 'ID',
+  Iraqi: 'IQ',
+  Jamaican: 'JM',
+  Kenyan: 'KE',
+  Lebanese: 'LB',
+  Liberian: 'LR',
+  Libyan: 'LY',
+  Malian: 'ML',
+  Mexican: 'MX',
+  Moroccan: 'MA',
+  Mozambican: 'MZ',
+  Nicaraguan: 'NI',
+  Nigerian: 'NG',
+  Pakistani: 'PK',
+  Panamanian: 'PA',
+  Paraguayan: 'PY',
+  Peruvian: 'PE',
+  Philippine: 'PH',
+  Salvadoran: 'SV',
+  Salvadorean: 'SV',
+  Senegalese: 'SN',
+  Somali: 'SO',
+  'Sierra Leonean': 'SL',
+  'South African': 'ZA',
+  Spanish: 'ES',
+  'Sri Lankan': 'LK',
+  Sudanese: 'SD',
+  Syrian: 'SY',
+  Tanzanian: 'TZ',
+  Tunisian: 'TN',
+  Turkish: 'TR',
+  Ugandan: 'UG',
+  Ukrainian: 'UA',
+  Uruguayan: 'UY',
+  Venezuelan: 'VE',
+  Vietnamese: 'VN',
+  Yemeni: 'YE',
+  Zimbabwean: 'ZW',
+  colombiano: 'CO',
+  colombiana: 'CO',
+  peruano: 'PE',
+  peruana: 'PE',
+  mexicano: 'MX',
+  mexicana: 'MX',
+  guatemalteco: 'GT',
+  hondureño: 'HN',
+  salvadoreño: 'SV',
+  colombien: 'CO',
+  colombienne: 'CO',
+  péruvien: 'PE',
+  péruvienne: 'PE',
+  mexicain: 'MX',
+  mexicaine: 'MX',
+};
+
+const EXTRA_NAMES: Record<string, string> = {
+  Britain: 'GB',
+  'DR Congo': 'CD',
+  DRC: 'CD',
+  'Czech Republic': 'CZ',
+  Russia: 'RU',
+  Syria: 'SY',
+  Iran: 'IR',
+  Laos: 'LA',
+  'Cape Verde': 'CV',
+  Swaziland: 'SZ',
+  Burma: 'MM',
+  'Republic of Congo': 'CG',
+  Kosovo: 'XK',
+};
+
+export const REGION_NAMES = [
+  'Multiple/Regional',
+  'Latin America and the Caribbean',
+  'Latin America',
+  'Central America',
+  'South America',
+  'North America',
+  'Caribbean',
+  'Andean region',
+  'Southern Cone',
+  'West Africa',
+  'East Africa',
+  'Southern Africa',
+  'North Africa',
+  'Central Africa',
+  'Horn of Africa',
+  'Sahel',
+  'Sub-Saharan Africa',
+  'Middle East',
+  'Gulf',
+  'Central Asia',
+  'South Asia',
+  'South-East Asia',
+  'South East Asia',
+  'Southeast Asia',
+  'East Asia',
+  'Central and Eastern Europe',
+  'Eastern Europe',
+  'Western Balkans',
+  'Balkans',
+  'Pacific',
+  'Global',
+  'América Central',
+  'América Latina',
+  'Caribe',
+  'África Occidental',
+  'Amérique centrale',
+  'Amérique latine',
+  'Caraïbes',
+  "Afrique de l'Ouest",
+];
+
+let index: { pattern: RegExp; codes: Map<string, { code: string; demonym: boolean }> } | undefined;
+
+function countryIndex() {
+  if (index) return index;
+  const codes = new Map<string, { code: string; demonym: boolean }>();
+  for (const country of vocabularies.countries().values()) {
+    for (const lang of LANGUAGES) {
+      const all = countries.getName(country.code, lang, { select: 'all' }) ?? [country.names[lang]];
+      for (const name of all) {
+        // "Korea, Republic of" style names are catalogue forms, never running text.
+        if (!name || name.includes(',') || name.includes('(') || SKIPPED_ALIASES.has(name)) continue;
+        if (!codes.has(name)) codes.set(name, { code: country.code, demonym: false });
+      }
+    }
+  }
+  for (const [name, code] of Object.entries(EXTRA_NAMES)) codes.set(name, { code, demonym: false });
+  for (const [name, code] of Object.entries(DEMONYMS))
+    if (!codes.has(name)) codes.set(name, { code, demonym: true });
+  const names = [...codes.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // Longest names first so "South Sudan" wins over "Sudan"; letters on either side mean another word.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  index = { pattern, codes };
+  return index;
+}
+
+/** Every country mention in `text`; spans are offset by `base` (the text's place in the document). */
+export function findCountries(text: string, base = 0): CountryMention[] {
+  const { pattern, codes } = countryIndex();
+  const found: CountryMention[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const hit = codes.get(m[0]);
+    if (!hit) continue;
+    // "Central American Integration System" names a region's body, not a country.
+    found.push({
+      code: hit.code,
+      demonym: hit.demonym,
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+    });
+  }
+  return found;
+}
+
+/** Distinct country codes in order of first mention, each with the span of that first mention. */
+export function distinctCountries(mentions: CountryMention[]): CountryMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => !seen.has(m.code) && seen.add(m.code));
+}
+
+const regionPattern = new RegExp(
+  `(?<![\\p{L}])(?:${[...REGION_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\\p{L}])`,
+  'gu',
+);
+
+export function findRegions(text: string, base = 0): RegionMention[] {
+  const found: RegionMention[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(regionPattern)) {
+    if (seen.has(m[0])) continue;
+    seen.add(m[0]);
+    found.push({ name: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return found;
+}
+
+/** The country a short heading or label names ("Colombia", "Peru:"), if that is all it says. */
+export function countryOfHeading(text: string): string | null {
+  const trimmed = text.replace(/[:.\s]+$/, '').trim();
+  if (trimmed.split(/\s+/).length > 4) return null;
+  const mentions = findCountries(trimmed);
+  const [first] = mentions;
+  if (!first || first.demonym || first.start !== 0 || first.end !== trimmed.length) return null;
+  return first.code;
+}

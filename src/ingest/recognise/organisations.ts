@@ -1,0 +1,282 @@
+// Organisations named in a text: those a registry knows (by name, alias or acronym, so "NCA" and
+// "National Crime Agency" are one), "Full Name (ACRONYM)" introductions of others, and
+// "Government of <country>". Resolution to registry ids is pluggable: the extractor is given an
+// OrganisationResolver (the database-backed one in the server, an in-memory one here and in tests).
+import type { Span } from '../text-model.ts';
+import { findCountries } from './countries.ts';
+import { escapeRegExp } from './regex.ts';
+
+export type OrganisationType = 'donor' | 'multilateral' | 'ngo' | 'recipient' | 'regional' | 'research';
+
+export interface KnownOrganisation {
+  name: string;
+  acronym?: string;
+  aliases?: string[];
+  type: OrganisationType;
+}
+
+/** Resolves a name or acronym to a registry organisation id, or null when the registry has none. */
+export interface OrganisationResolver {
+  resolve(candidate: { name: string; acronym?: string }): Promise<string | null> | string | null;
+}
+
+export interface OrganisationMention extends Span {
+  name: string;
+  acronym?: string;
+  type?: OrganisationType;
+}
+
+// The organisations every Tacit network meets; the database registry grows from here.
+export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
+  { name: 'National Crime Agency', acronym: 'NCA', type: 'donor' },
+  {
+    name: 'Foreign and Commonwealth Office',
+    acronym: 'FCO',
+    aliases: ['Foreign & Commonwealth Office', 'Foreign Office'],
+    type: 'donor',
+  },
+  {
+    name: 'Foreign, Commonwealth and Development Office',
+    acronym: 'FCDO',
+    aliases: ['Foreign, Commonwealth & Development Office'],
+    type: 'donor',
+  },
+  { name: 'Crown Prosecution Service', acronym: 'CPS', type: 'donor' },
+  { name: 'Home Office', type: 'donor' },
+  { name: 'Department for International Development', acronym: 'DFID', type: 'donor' },
+  { name: 'Conflict, Stability and Security Fund', acronym: 'CSSF', type: 'donor' },
+  { name: 'Global Affairs Canada', acronym: 'GAC', type: 'donor' },
+  { name: 'Canadian International Development Agency', acronym: 'CIDA', type: 'donor' },
+  { name: 'United States Agency for International Development', acronym: 'USAID', type: 'donor' },
+  { name: 'Bureau of International Narcotics and Law Enforcement Affairs', acronym: 'INL', type: 'donor' },
+  { name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit', acronym: 'GIZ', type: 'donor' },
+  {
+    name: 'United Nations Office on Drugs and Crime',
+    acronym: 'UNODC',
+    aliases: [
+      'Office des Nations Unies contre la drogue et le crime',
+      'Oficina de las Naciones Unidas contra la Droga y el Delito',
+      'ONUDD',
+    ],
+    type: 'multilateral',
+  },
+  { name: 'United Nations Development Programme', acronym: 'UNDP', aliases: ['PNUD'], type: 'multilateral' },
+  {
+    name: 'United Nations Interregional Crime and Justice Research Institute',
+    acronym: 'UNICRI',
+    type: 'research',
+  },
+  {
+    name: 'International Organization for Migration',
+    acronym: 'IOM',
+    aliases: ['International Organisation for Migration', 'OIM'],
+    type: 'multilateral',
+  },
+  {
+    name: 'European Union',
+    acronym: 'EU',
+    aliases: ['Unión Europea', 'Union européenne', 'UE'],
+    type: 'donor',
+  },
+  { name: 'European Commission', acronym: 'EC', type: 'donor' },
+  {
+    name: 'INTERPOL',
+    aliases: ['International Criminal Police Organization', 'Interpol'],
+    type: 'multilateral',
+  },
+  {
+    name: 'Europol',
+    aliases: ['European Union Agency for Law Enforcement Cooperation'],
+    type: 'multilateral',
+  },
+  { name: 'Transparency International', type: 'ngo' },
+  {
+    name: 'World Customs Organization',
+    acronym: 'WCO',
+    aliases: ['World Customs Organisation'],
+    type: 'multilateral',
+  },
+  { name: 'World Bank', type: 'multilateral' },
+  {
+    name: 'Organisation for Economic Co-operation and Development',
+    acronym: 'OECD',
+    aliases: ['Organization for Economic Cooperation and Development', 'OCDE'],
+    type: 'multilateral',
+  },
+  { name: 'Organization for Security and Co-operation in Europe', acronym: 'OSCE', type: 'multilateral' },
+  { name: 'Organization of American States', acronym: 'OAS', aliases: ['OEA'], type: 'regional' },
+  { name: 'African Union', acronym: 'AU', type: 'regional' },
+  {
+    name: 'Economic Community of West African States',
+    acronym: 'ECOWAS',
+    aliases: ['CEDEAO'],
+    type: 'regional',
+  },
+  {
+    name: 'Central American Integration System',
+    acronym: 'SICA',
+    aliases: ['Sistema de la Integración Centroamericana'],
+    type: 'regional',
+  },
+  {
+    name: 'Central American and Caribbean Council of Public Prosecutors',
+    acronym: 'CCCMP',
+    aliases: ['Consejo Centroamericano y del Caribe de Ministerios Públicos'],
+    type: 'recipient',
+  },
+  {
+    name: 'European Institute for Crime Prevention and Control, affiliated with the United Nations',
+    acronym: 'HEUNI',
+    type: 'research',
+  },
+  {
+    name: 'International Centre for the Prevention of Crime',
+    acronym: 'ICPC',
+    aliases: ['Centre international pour la prévention de la criminalité'],
+    type: 'research',
+  },
+  {
+    name: 'International Centre for Criminal Law Reform and Criminal Justice Policy',
+    acronym: 'ICCLR',
+    type: 'research',
+  },
+  { name: 'Institute for Security Studies', acronym: 'ISS', type: 'research' },
+];
+
+const CONNECTORS = new Set([
+  'of',
+  'and',
+  'for',
+  'on',
+  'against',
+  'in',
+  '&',
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'y',
+  'des',
+  'du',
+  'et',
+  'pour',
+  'contra',
+  'el',
+  'le',
+  'les',
+]);
+const ORG_NOUN =
+  /\b(Agency|Office|Service|Council|Commission|Committee|System|Organi[sz]ation|Institutes?|Centre|Center|Ministry|Department|Unit|Bureau|Authority|Association|Fund|Bank|Union|Court|Police|Foundation|Secretariat|Forum|Coalition|Directorate|Force|Corporation|Government|Board|Tribunal|University|Academy|Division|Branch|Network|Consejo|Ministerio|Oficina|Fiscal[ií]a|Minist[eè]re|Conseil|Bureau)\b/;
+
+let known: { pattern: RegExp; byForm: Map<string, KnownOrganisation> } | undefined;
+
+function knownIndex() {
+  if (known) return known;
+  const byForm = new Map<string, KnownOrganisation>();
+  for (const org of KNOWN_ORGANISATIONS) {
+    for (const form of [org.name, org.acronym, ...(org.aliases ?? [])]) if (form) byForm.set(form, org);
+  }
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  known = {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    byForm,
+  };
+  return known;
+}
+
+export function findKnownOrganisation(form: string): KnownOrganisation | undefined {
+  return knownIndex().byForm.get(form.trim());
+}
+
+/** The run of capitalised words (with connectors) that ends right before `end` in `text`. */
+function nameBefore(text: string, end: number): { name: string; start: number } | null {
+  const from = Math.max(0, end - 200);
+  const tokens = [...text.slice(from, end).matchAll(/\S+/g)];
+  let first = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]![0];
+    if (/[,;:.()"“”]$/.test(token) && first < tokens.length) break;
+    if (/^\p{Lu}/u.test(token) || (CONNECTORS.has(token.toLowerCase()) && first < tokens.length)) first = i;
+    else break;
+  }
+  while (first < tokens.length && CONNECTORS.has(tokens[first]![0].toLowerCase())) first++;
+  if (tokens.length - first < 2) return null;
+  const start = from + tokens[first]!.index;
+  return { name: text.slice(start, end).trim(), start };
+}
+
+/** Organisations mentioned in `text` (spans offset by `base`), first mention of each, in text order. */
+export function findOrganisations(text: string, base = 0): OrganisationMention[] {
+  const { pattern, byForm } = knownIndex();
+  const mentions: OrganisationMention[] = [];
+  const add = (m: OrganisationMention) => {
+    if (mentions.some((o) => (o.acronym && o.acronym === m.acronym) || o.name === m.name)) return;
+    if (mentions.some((o) => m.start < o.end && o.start < m.end)) return;
+    mentions.push(m);
+  };
+
+  for (const m of text.matchAll(pattern)) {
+    const org = byForm.get(m[0])!;
+    add({
+      name: org.name,
+      acronym: org.acronym,
+      type: org.type,
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+    });
+  }
+  // "Full Name (ACR)": a new organisation introduces itself with its acronym.
+  for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,9})\)/g)) {
+    const acronym = m[1]!;
+    if (!/[A-Z].*[A-Z]/.test(acronym) || byForm.has(acronym)) continue;
+    const found = nameBefore(text, m.index);
+    if (!found || !ORG_NOUN.test(found.name)) continue;
+    add({ name: found.name, acronym, start: base + found.start, end: base + m.index + m[0].length });
+  }
+  for (const m of text.matchAll(/\bGovernment of (?:the )?([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)/gu)) {
+    if (!findCountries(m[1]!).length) continue;
+    add({ name: m[0], type: 'donor', start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function normalise(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/organisation/g, 'organization')
+    .replace(/co-operation/g, 'cooperation')
+    .replace(/^the\s+/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface RegistryEntry {
+  id: string;
+  name: string;
+  acronym?: string | null;
+  aliases?: string[];
+}
+
+/** An in-memory resolver over registry rows: names, aliases and acronyms, spelling-insensitive. */
+export function createRegistryResolver(entries: RegistryEntry[]): OrganisationResolver {
+  const byName = new Map<string, string>();
+  const byAcronym = new Map<string, string>();
+  for (const entry of entries) {
+    for (const form of [entry.name, ...(entry.aliases ?? [])]) byName.set(normalise(form), entry.id);
+    if (entry.acronym) byAcronym.set(entry.acronym.toUpperCase(), entry.id);
+  }
+  return {
+    resolve({ name, acronym }) {
+      return (
+        byName.get(normalise(name)) ??
+        (acronym ? byAcronym.get(acronym.toUpperCase()) : undefined) ??
+        byAcronym.get(name.trim().toUpperCase()) ??
+        null
+      );
+    },
+  };
+}
