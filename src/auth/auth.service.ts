@@ -48,6 +48,11 @@ export const authService = {
     return authRepository.insertUser(db, { email, name: input.name ?? null, passwordHash });
   },
 
+  async setPassword(db: Database, userId: string, password: string) {
+    checkPassword(password);
+    await authRepository.setPassword(db, userId, await argon2.hash(password));
+  },
+
   async addMembership(db: Database, userId: string, orgId: string, role: Role) {
     await authRepository.upsertMembership(db, userId, orgId, role);
   },

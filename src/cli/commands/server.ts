@@ -1,0 +1,62 @@
+// `tacit serve`, `tacit migrate` and `tacit seed-demo`.
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { loadReferenceData } from '../../reference/load.ts';
+import { startServer } from '../../server/start.ts';
+import { withDatabase } from '../context.ts';
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web app and API (PORT, default 8080); loads the demo data into an empty database')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .option('--host <host>', 'address to listen on (overrides HOST, default 127.0.0.1)')
+    .option('--no-demo', 'do not load the demo data into an empty database')
+    .action(async (opts: { port?: string; host?: string; demo: boolean }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(opts.port ? { PORT: opts.port } : {}),
+        ...(opts.host ? { HOST: opts.host } : {}),
+        ...(opts.demo ? {} : { TACIT_SEED_DEMO: 'never' }),
+      });
+      const server = await startServer(config);
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+      console.log(`Tacit is running at ${server.url} on ${where}. API documentation: ${server.url}/api/docs`);
+      const stop = async (signal: string) => {
+        console.log(`\n${signal}: stopping Tacit…`);
+        await server.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+
+  program
+    .command('migrate')
+    .description('Apply database migrations that have not run yet (start-up also does this)')
+    .action(async () => {
+      const db = await openDatabase(loadConfig());
+      try {
+        const { applied } = await migrate(db);
+        const loaded = await loadReferenceData(db);
+        console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+        if (loaded.length) console.log(`Loaded vocabularies: ${loaded.join(', ')}`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('seed-demo')
+    .description('Load the demo registry (organisations, projects, reviews, evaluations, a meeting, IATI activities); adds nothing twice')
+    .action(async () => {
+      const s = await withDatabase(seedDemo);
+      console.log(
+        `Demo data: ${s.organisations} organisations, ${s.users} users, ${s.projects} projects, ` +
+          `${s.records} reviews/evaluations/meetings/recommendations/lessons, ${s.iatiActivities} IATI activities added.`,
+      );
+    });
+}
