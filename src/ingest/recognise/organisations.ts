@@ -234,9 +234,12 @@ export function findOrganisations(text: string, base = 0): OrganisationMention[]
     if (!found || !ORG_NOUN.test(found.name)) continue;
     add({ name: found.name, acronym, start: base + found.start, end: base + m.index + m[0].length });
   }
-  for (const m of text.matchAll(/\bGovernment of (?:the )?([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)/gu)) {
-    if (!findCountries(m[1]!).length) continue;
-    add({ name: m[0], type: 'donor', start: base + m.index, end: base + m.index + m[0].length });
+  // "Government of Canada": the name ends where the country's name does.
+  for (const m of text.matchAll(/\bGovernment of (?:the )?/g)) {
+    const country = findCountries(text.slice(m.index + m[0].length, m.index + m[0].length + 60))[0];
+    if (!country || country.start !== 0 || country.demonym) continue;
+    const end = m.index + m[0].length + country.end;
+    add({ name: text.slice(m.index, end), type: 'donor', start: base + m.index, end: base + end });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
