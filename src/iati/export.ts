@@ -168,8 +168,8 @@ function buildActivity(p: ExportProjectRow, c: ChildrenOf): XmlElement {
     : [{ type: '1', narratives: { [lang]: p.description ?? p.title } }];
   const kids: (XmlElement | undefined)[] = [
     element('iati-identifier', {}, [], identifier),
-    narratives('reporting-org', p.reporting_org_names ?? { [lang]: p.owner_name }, lang, {
-      ref: p.reporting_org_ref ?? p.owner_ref ?? undefined,
+    narratives('reporting-org', nonEmpty(p.reporting_org_names) ?? { [lang]: p.owner_name }, lang, {
+      ref: p.reporting_org_ref ?? p.owner_ref ?? '',
       type: p.reporting_org_type ?? ORG_TYPE_CODE[p.owner_type],
     }),
     narratives('title', titles, lang),
@@ -274,12 +274,15 @@ function buildActivity(p: ExportProjectRow, c: ChildrenOf): XmlElement {
       'last-updated-datetime': (p.last_updated ?? p.updated_at).replace(' ', 'T').replace(/\+00(:00)?$/, 'Z'),
       'xml:lang': lang,
       'default-currency': currency ?? undefined,
-      humanitarian: p.humanitarian === null ? undefined : String(p.humanitarian),
+      humanitarian:
+        p.humanitarian === null || p.humanitarian === undefined ? undefined : String(p.humanitarian),
       hierarchy: p.hierarchy?.toString(),
     },
     kids,
   );
 }
+
+const nonEmpty = (n: Narratives | null) => (n && Object.keys(n).length ? n : undefined);
 
 /** Imported narratives are exported only while the title has not been edited in Tacit since. */
 const pickMatches = (titles: Narratives, title: string) => Object.values(titles).includes(title);

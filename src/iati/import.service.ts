@@ -146,7 +146,8 @@ class IatiImporter {
         },
       })) {
         this.report.read++;
-        const legacy = !read.version.startsWith('2.');
+        // 1.0x files (and bare <iati-activity> documents, which have no version) predate the 2.03 schema.
+        const legacy = read.version === '' || read.version.startsWith('1.');
         const issues = legacy ? [] : validateActivity(read.element);
         const activity = readActivity(read.element, read.version);
         for (const v of issues) this.issue(fromValidation(name, read.index, activity.identifier, v));

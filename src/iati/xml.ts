@@ -19,8 +19,7 @@ export function element(
   text = '',
 ): XmlElement {
   const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs))
-    if (v !== undefined && v !== null && v !== '') clean[k] = String(v);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) clean[k] = String(v);
   return { name, attrs: clean, children: children.filter((c): c is XmlElement => !!c), text, line: 0 };
 }
 
