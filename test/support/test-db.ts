@@ -51,3 +51,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** A fresh migrated database that this process does not open: for the CLI and servers run as child processes. */
+export async function createUnopenedTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const t = await createTestDatabase();
+  await t.db.close();
+  if (t.config.databaseUrl) {
+    return { env: { DATABASE_URL: t.config.databaseUrl }, drop: () => dropPostgresDatabase(t.config.databaseUrl!) };
+  }
+  return {
+    env: { TACIT_DATA_DIR: t.config.dataDir },
+    async drop() {
+      fs.rmSync(t.config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function dropPostgresDatabase(url: string) {
+  const name = new URL(url).pathname.slice(1);
+  const admin = await openDatabase({ databaseUrl: inject('postgresUrl'), dataDir: '' });
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.close();
+}
