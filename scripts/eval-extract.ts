@@ -6,19 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compareRecord, type ExpectedRecord, type FieldScore } from '../src/ingest/evaluation/compare.ts';
 import { extractDocument } from '../src/ingest/extract.ts';
-import { REPO_ROOT } from '../src/paths.ts';
+import { FIXTURE_DOCUMENTS, fixtureFormats } from '../src/ingest/testing/fixtures.ts';
 
-const DOCUMENTS = path.resolve(REPO_ROOT, '../shared/fixtures/documents');
-const FORMATS = ['.txt', '.md', '.html', '.docx', '.pdf'];
-
-function fixtureFiles(base: string): string[] {
-  return FORMATS.flatMap((ext) =>
-    [path.join(DOCUMENTS, base + ext), path.join(DOCUMENTS, 'formats', base + ext)].filter((f) =>
-      fs.existsSync(f),
-    ),
-  );
-}
-
+const DOCUMENTS = FIXTURE_DOCUMENTS;
 const totals = new Map<string, Map<string, FieldScore>>();
 const misses: string[] = [];
 let documents = 0;
@@ -31,7 +21,7 @@ for (const file of fs
     fs.readFileSync(path.join(DOCUMENTS, 'expected', file), 'utf8'),
   ) as ExpectedRecord;
   const base = file.replace(/\.json$/, '');
-  for (const source of fixtureFiles(base)) {
+  for (const source of fixtureFormats(base)) {
     documents++;
     const started = performance.now();
     const result = await extractDocument({ bytes: fs.readFileSync(source), filename: path.basename(source) });

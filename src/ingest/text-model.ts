@@ -81,6 +81,10 @@ function looksLikeCapsHeading(text: string): boolean {
   return letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+function isShortUnpunctuated(text: string): boolean {
+  return text.split(/\s+/).length <= HEADING_MAX_WORDS && !/[.;,]$/.test(text);
+}
+
 function cleanBold(bold: string[] | undefined): string[] {
   return (bold ?? []).map(collapse).filter(Boolean);
 }
@@ -123,11 +127,14 @@ export function buildTextModel(raw: RawBlock[]): TextModel {
     if (!body) continue;
     const bold = block.type === 'heading' ? [] : cleanBold(block.bold);
 
-    if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeCapsHeading(body))) {
+    // A short paragraph set wholly in bold is a heading too ("**Colombia**", "<b>Summary</b>").
+    const allBold =
+      block.type === 'paragraph' && bold.length === 1 && bold[0] === body && isShortUnpunctuated(body);
+    if (block.type === 'heading' || (block.type === 'paragraph' && (looksLikeCapsHeading(body) || allBold))) {
       separate();
       const start = text.length;
       text += body;
-      const level = block.type === 'heading' ? block.level : 2;
+      const level = block.type === 'heading' ? block.level : allBold ? 3 : 2;
       blocks.push({ type: 'heading', level, text: body, start, end: text.length });
       continue;
     }

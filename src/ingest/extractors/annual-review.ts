@@ -261,8 +261,10 @@ function scoreCell(row: Row): { value: string; span: Span } | null {
 function extractScoreHistory(draft: Draft, model: TextModel) {
   for (const block of model.blocks) {
     if (block.type !== 'table') continue;
-    const yearRow = block.rows.find((r) =>
-      /^(year|period|financial year|fy)$/i.test(r.cells[0]!.text.trim()),
+    const yearRow = block.rows.find(
+      (r) =>
+        /^(year|period|financial year|fy)$/i.test(r.cells[0]!.text.trim()) &&
+        r.cells.slice(1).some((c) => normaliseFinancialYear(c.text)),
     );
     if (yearRow) {
       const scoreRow = block.rows.find(

@@ -57,6 +57,9 @@ function restOfRow(units: TextUnit[], index: number): TextUnit[] {
   return rest;
 }
 
+const SECTION_OPENING =
+  /^(?:summary of |key |main )?(?:recommendations?|progress|lessons? learn|good practices?|findings|conclusions?|background|methodology)\b/i;
+
 export interface SectionItem {
   block: Extract<Block, { type: 'paragraph' | 'list_item' }>;
   /** The heading text of the section it sits in. */
@@ -81,7 +84,13 @@ export function sectionItems(model: TextModel): SectionItem[] {
       country = asCountry;
       continue;
     }
-    if (block.type === 'heading') {
+    // A short unpunctuated line that opens a known section is a heading set as plain text.
+    const sectionLine =
+      block.type === 'paragraph' &&
+      block.text.length < 90 &&
+      !/[.;:]$/.test(block.text) &&
+      SECTION_OPENING.test(block.text);
+    if (block.type === 'heading' || sectionLine) {
       section = block.text;
       country = null;
       continue;

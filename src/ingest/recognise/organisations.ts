@@ -237,7 +237,7 @@ export function findOrganisations(text: string, base = 0): OrganisationMention[]
   // "Government of Canada": the name ends where the country's name does.
   for (const m of text.matchAll(/\bGovernment of (?:the )?/g)) {
     const country = findCountries(text.slice(m.index + m[0].length, m.index + m[0].length + 60))[0];
-    if (!country || country.start !== 0 || country.demonym) continue;
+    if (country?.start !== 0 || country.demonym) continue;
     const end = m.index + m[0].length + country.end;
     add({ name: text.slice(m.index, end), type: 'donor', start: base + m.index, end: base + end });
   }
