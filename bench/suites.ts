@@ -1,7 +1,9 @@
 // The benchmark suites, in the order they run. Each prints its own figures.
+import { iatiSuite } from './iati.bench.ts';
+
 export interface BenchSuite {
   name: string;
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [iatiSuite];

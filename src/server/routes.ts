@@ -2,10 +2,12 @@
 import { authRoutes } from '../auth/auth.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
+import { iatiRoutes } from '../iati/iati.routes.ts';
 import { lessonRoutes } from '../lessons/lessons.routes.ts';
 import { meetingRoutes } from '../meetings/meetings.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
+import { referenceRoutes } from '../reference/reference.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
 import type { AppContext, RoutePlugin } from './context.ts';
@@ -20,6 +22,8 @@ const resources: [string, RoutePlugin][] = [
   ['/recommendations', recommendationRoutes],
   ['/lessons', lessonRoutes],
   ['/meetings', meetingRoutes],
+  ['/reference', referenceRoutes],
+  ['', iatiRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

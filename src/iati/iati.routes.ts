@@ -1,0 +1,135 @@
+// HTTP routes for IATI: POST /api/v1/imports/iati (upload, runs in the background),
+// GET /api/v1/imports/iati/:id (progress), GET /api/v1/export/iati (activities you may see).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assertCanWrite } from '../access/permissions.ts';
+import type { RoutePlugin } from '../server/context.ts';
+import { AppError, errors } from '../server/errors.ts';
+import { ErrorResponse, IdParams } from '../server/schemas.ts';
+import { exportIati } from './export.ts';
+import { getImportJob, startImportJob } from './iati.service.ts';
+
+const tags = ['iati'];
+
+const ImportJob = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  publisher: z.string().nullable(),
+  files: z.array(z.string()),
+  files_done: z.number(),
+  bytes_total: z.number(),
+  bytes_done: z.number(),
+  activities_read: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  duplicates: z.number(),
+  issues: z.array(z.unknown()),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+});
+
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).filter(Boolean)));
+const ExportQuery = z.object({
+  country: list,
+  theme: list,
+  sector: list,
+  status: list,
+  publisher: z.string().optional(),
+});
+
+/** Streams the uploaded file to a temporary file (an IATI file can be far larger than memory should hold). */
+async function saveUpload(req: FastifyRequest, limitBytes: number) {
+  if (!req.isMultipart()) {
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Upload the IATI file as multipart/form-data, in a field named "file".',
+    );
+  }
+  const fields: Record<string, string> = {};
+  let saved: { path: string; filename: string } | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (saved) throw errors.invalidField('file', 'send one file per request');
+      const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-iati-upload-')), 'upload.xml');
+      await pipeline(part.file, fs.createWriteStream(target));
+      if (part.file.truncated) {
+        fs.rmSync(target, { force: true });
+        throw errors.tooLarge(limitBytes);
+      }
+      saved = { path: target, filename: part.filename };
+    } else fields[part.fieldname] = String(part.value);
+  }
+  if (!saved)
+    throw errors.invalidField(
+      'file',
+      'is missing: send the IATI XML (or .xml.gz) in a form field named "file"',
+    );
+  return { saved, fields };
+}
+
+export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
+  app.post('/imports/iati', {
+    schema: {
+      tags,
+      summary:
+        'Import an IATI activity file (multipart: file, optional publisher and owner_org_id); poll the job it returns',
+      consumes: ['multipart/form-data'],
+      response: {
+        202: ImportJob,
+        401: ErrorResponse,
+        403: ErrorResponse,
+        413: ErrorResponse,
+        415: ErrorResponse,
+      },
+    },
+    handler: async (req, reply) => {
+      // Refuse before reading the body, so an anonymous upload never reaches the disk.
+      assertCanWrite(req.viewer);
+      const { saved, fields } = await saveUpload(req, ctx.config.maxUploadBytes);
+      const job = await startImportJob(ctx.db, req.viewer, saved, {
+        publisher: fields.publisher,
+        orgId: fields.owner_org_id,
+      });
+      return reply.status(202).send(job);
+    },
+  });
+  app.get('/imports/iati/:id', {
+    schema: {
+      tags,
+      summary: 'Progress and report of an IATI import',
+      params: IdParams,
+      response: { 200: ImportJob, 404: ErrorResponse },
+    },
+    handler: (req) => getImportJob(ctx.db, req.viewer, req.params.id),
+  });
+  app.get('/export/iati', {
+    schema: { tags, summary: 'The projects you may see as IATI 2.03 activity XML', querystring: ExportQuery },
+    handler: async (req, reply) => {
+      // Streamed a page of projects at a time: the export of a large registry never sits in memory.
+      const body = new PassThrough();
+      exportIati(ctx.db, req.viewer, req.query, (chunk) => {
+        if (!body.write(chunk)) return new Promise<void>((resolve) => body.once('drain', () => resolve()));
+      }).then(
+        () => body.end(),
+        (err: Error) => body.destroy(err),
+      );
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="tacit-iati-activities.xml"')
+        .send(body);
+    },
+  });
+};

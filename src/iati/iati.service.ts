@@ -1,0 +1,46 @@
+// The IATI rules behind the HTTP routes: who may start an import, the job that runs it in the
+// background with progress to poll, and the export for a viewer.
+import fs from 'node:fs';
+import { ownerOrgFor } from '../access/permissions.ts';
+import { orgIdsOf, type Viewer } from '../access/viewer.ts';
+import type { Database } from '../db/client.ts';
+import { errors } from '../server/errors.ts';
+import { createImportJob, findImportJob, type ImportJobRow } from './iati.repository.ts';
+import { importIatiFiles } from './import.service.ts';
+
+/**
+ * Records an import job for an uploaded file and starts it without waiting: the caller polls
+ * `getImportJob`. The file is removed when the job ends.
+ */
+export async function startImportJob(
+  db: Database,
+  viewer: Viewer,
+  upload: { path: string; filename: string },
+  options: { publisher?: string; orgId?: string },
+): Promise<ImportJobRow> {
+  let orgId: string;
+  try {
+    orgId = ownerOrgFor(viewer, options.orgId);
+  } catch (err) {
+    fs.rmSync(upload.path, { force: true });
+    throw err;
+  }
+  const id = await createImportJob(db, {
+    requestedBy: viewer.userId,
+    orgId,
+    publisher: options.publisher ?? null,
+    files: [upload.filename],
+    bytesTotal: fs.statSync(upload.path).size,
+  });
+  // The import records its own failure in the job row; nothing is left to await here.
+  void importIatiFiles(db, [upload.path], { publisher: options.publisher, jobId: id })
+    .catch(() => undefined)
+    .finally(() => fs.rmSync(upload.path, { force: true }));
+  return (await findImportJob(db, id, 'all'))!;
+}
+
+export async function getImportJob(db: Database, viewer: Viewer, id: string): Promise<ImportJobRow> {
+  const job = await findImportJob(db, id, orgIdsOf(viewer));
+  if (!job) throw errors.notFound('import job', id);
+  return job;
+}
