@@ -1,0 +1,36 @@
+// The controlled vocabularies, for forms and for clients that validate before they send:
+// countries and themes with labels in English, Spanish and French, DAC codes, currencies.
+import { z } from 'zod';
+import type { RoutePlugin } from '../server/context.ts';
+import { LANGUAGES, vocabularies } from './vocabularies.ts';
+
+const tags = ['reference'];
+const Lang = z.object({ lang: z.enum(LANGUAGES).default('en') });
+const Item = z.object({ code: z.string(), name: z.string() });
+
+export const referenceRoutes: RoutePlugin = () => async (app) => {
+  app.get('/countries', {
+    schema: { tags, summary: 'ISO 3166-1 countries, named in the language asked for', querystring: Lang, response: { 200: z.array(Item) } },
+    handler: async (req) =>
+      [...vocabularies.countries().values()]
+        .map((c) => ({ code: c.code, name: c.names[req.query.lang] }))
+        .sort((a, b) => a.name.localeCompare(b.name, req.query.lang)),
+  });
+  app.get('/themes', {
+    schema: {
+      tags,
+      summary: 'The themes (stable slugs, translated labels, the DAC codes they map to)',
+      querystring: Lang,
+      response: { 200: z.array(z.object({ slug: z.string(), label: z.string(), dac_codes: z.array(z.string()) })) },
+    },
+    handler: async (req) => [...vocabularies.themes().values()].map((t) => ({ slug: t.slug, label: t.labels[req.query.lang], dac_codes: t.dacCodes })),
+  });
+  app.get('/dac-codes', {
+    schema: { tags, summary: 'DAC CRS purpose codes (5 digits) and categories (3 digits)', response: { 200: z.array(Item.extend({ category: z.string().nullable() })) } },
+    handler: async () => [...vocabularies.dacCodes().values()].map((d) => ({ code: d.code, name: d.name, category: d.category ?? null })),
+  });
+  app.get('/currencies', {
+    schema: { tags, summary: 'ISO 4217 currencies', response: { 200: z.array(Item) } },
+    handler: async () => [...vocabularies.currencies()].map(([code, name]) => ({ code, name })),
+  });
+};
