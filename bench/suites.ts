@@ -1,4 +1,5 @@
 // The benchmark suites, in the order they run. Each prints its own figures.
+import { extractSuite } from './extract.bench.ts';
 import { iatiSuite } from './iati.bench.ts';
 
 export interface BenchSuite {
@@ -6,4 +7,4 @@ export interface BenchSuite {
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [iatiSuite];
+export const suites: BenchSuite[] = [iatiSuite, extractSuite];
