@@ -67,15 +67,7 @@ export const iatiSuite: BenchSuite = {
       `parse only: ${parsed} activities in ${parseSeconds.toFixed(1)} s = ${parseRate.toFixed(0)} activities/s, peak RSS ${mb(stopParse())}`,
     );
 
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-bench-iati-'));
-    const lite = await openDatabase({ dataDir, databaseUrl: undefined });
-    try {
-      await timeImport(lite, files, 'pglite', parseRate);
-    } finally {
-      await lite.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-
+    // PostgreSQL first: RSS never shrinks, so PGlite's WASM heap would inflate the PostgreSQL peak.
     const server = await startPostgres();
     try {
       const pg = await openDatabase({ databaseUrl: server.url(), dataDir: '' });
@@ -87,5 +79,14 @@ export const iatiSuite: BenchSuite = {
     } finally {
       await server.stop();
     }
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-bench-iati-'));
+    const lite = await openDatabase({ dataDir, databaseUrl: undefined });
+    try {
+      await timeImport(lite, files, 'pglite', parseRate);
+    } finally {
+      await lite.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+
   },
 };
