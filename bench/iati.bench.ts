@@ -87,6 +87,5 @@ export const iatiSuite: BenchSuite = {
       await lite.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-
   },
 };
