@@ -16,3 +16,21 @@ export async function recordAudit(db: Queryable, viewer: Viewer, entry: AuditEnt
     VALUES (${viewer.userId}, ${entry.orgId}, ${entry.action}, ${entry.entityType}, ${entry.entityId},
       ${JSON.stringify(entry.details ?? {})}::jsonb)`);
 }
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  user_email: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: Record<string, unknown>;
+}
+
+/** An organisation's audit trail, newest first, before the entry with id `before`. */
+export async function listAudit(db: Queryable, orgId: string, limit: number, before?: number): Promise<AuditRow[]> {
+  const page = before ? sql`AND a.id < ${before}` : sql.empty;
+  return db.query<AuditRow>(sql`SELECT a.id, a.at, u.email AS user_email, a.action, a.entity_type, a.entity_id, a.details
+    FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.org_id = ${orgId} ${page}
+    ORDER BY a.id DESC LIMIT ${limit + 1}`);
+}

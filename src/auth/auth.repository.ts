@@ -78,3 +78,32 @@ export const authRepository = {
     return rows[0];
   },
 };
+
+export interface TokenRow {
+  id: string;
+  name: string | null;
+  scope: 'read' | 'write';
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export const tokensRepository = {
+  async listForUser(db: Queryable, userId: string): Promise<TokenRow[]> {
+    return db.query<TokenRow>(sql`SELECT id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens
+      WHERE user_id = ${userId} ORDER BY created_at DESC`);
+  },
+
+  /** Revokes one of the user's own tokens; false if it is not theirs or already revoked. */
+  async revoke(db: Queryable, userId: string, id: string): Promise<boolean> {
+    const rows = await db.query(sql`UPDATE api_tokens SET revoked_at = now()
+      WHERE id = ${id} AND user_id = ${userId} AND revoked_at IS NULL RETURNING id`);
+    return rows.length > 0;
+  },
+
+  /** Notes use at most once a minute, so reading with a token does not become a write per request. */
+  async touch(db: Queryable, tokenHash: string) {
+    await db.query(sql`UPDATE api_tokens SET last_used_at = now()
+      WHERE token_hash = ${tokenHash} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`);
+  },
+};

@@ -3,9 +3,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Role, Viewer } from '../access/viewer.ts';
-import type { Database } from '../db/client.ts';
+import type { Queryable } from '../db/client.ts';
 import { errors } from '../server/errors.ts';
-import { authRepository, type ViewerRow } from './auth.repository.ts';
+import { authRepository, tokensRepository, type ViewerRow } from './auth.repository.ts';
 
 export const TOKEN_PREFIX = 'tacit_';
 const MIN_PASSWORD_LENGTH = 10;
@@ -34,7 +34,7 @@ export function checkPassword(password: string): void {
 }
 
 export const authService = {
-  async createUser(db: Database, input: { email: string; name?: string | null; password?: string | null }) {
+  async createUser(db: Queryable, input: { email: string; name?: string | null; password?: string | null }) {
     const email = input.email.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
       throw errors.invalidField('email', 'is not an e-mail address');
@@ -48,18 +48,18 @@ export const authService = {
     return authRepository.insertUser(db, { email, name: input.name ?? null, passwordHash });
   },
 
-  async setPassword(db: Database, userId: string, password: string) {
+  async setPassword(db: Queryable, userId: string, password: string) {
     checkPassword(password);
     await authRepository.setPassword(db, userId, await argon2.hash(password));
   },
 
-  async addMembership(db: Database, userId: string, orgId: string, role: Role) {
+  async addMembership(db: Queryable, userId: string, orgId: string, role: Role) {
     await authRepository.upsertMembership(db, userId, orgId, role);
   },
 
   /** Returns the session secret to put in the cookie, or throws 401 without saying which part was wrong. */
   async login(
-    db: Database,
+    db: Queryable,
     email: string,
     password: string,
     days: number,
@@ -77,11 +77,11 @@ export const authService = {
     return { secret, userId: user.id };
   },
 
-  async logout(db: Database, secret: string) {
+  async logout(db: Queryable, secret: string) {
     await authRepository.deleteSession(db, hashSecret(secret));
   },
 
-  async createToken(db: Database, email: string, scope: 'read' | 'write', name: string | null = null) {
+  async createToken(db: Queryable, email: string, scope: 'read' | 'write', name: string | null = null) {
     const user = await authRepository.findUserByEmail(db, email);
     if (!user) throw errors.notFound('user', email);
     const secret = newSecret();
@@ -94,13 +94,16 @@ export const authService = {
     return { id, secret, scope };
   },
 
-  async viewerFromSession(db: Database, secret: string): Promise<Viewer | undefined> {
+  async viewerFromSession(db: Queryable, secret: string): Promise<Viewer | undefined> {
     const row = await authRepository.viewerBySession(db, hashSecret(secret));
     return row && toViewer(row);
   },
 
-  async viewerFromToken(db: Database, secret: string): Promise<Viewer | undefined> {
-    const row = await authRepository.viewerByToken(db, hashSecret(secret));
+  async viewerFromToken(db: Queryable, secret: string): Promise<Viewer | undefined> {
+    const tokenHash = hashSecret(secret);
+    const row = await authRepository.viewerByToken(db, tokenHash);
+    // Last use is a courtesy for the token list: never make the request wait for it or fail on it.
+    if (row) tokensRepository.touch(db, tokenHash).catch(() => {});
     return row && toViewer(row);
   },
 };

@@ -1,15 +1,18 @@
 // Every resource's routes, mounted under /api/v1. One line per resource.
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
 import { lessonRoutes } from '../lessons/lessons.routes.ts';
 import { meetingRoutes } from '../meetings/meetings.routes.ts';
+import { memberRoutes } from '../members/members.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
+import { tokenRoutes } from '../tokens/tokens.routes.ts';
 import type { AppContext, RoutePlugin } from './context.ts';
 
 const resources: [string, RoutePlugin][] = [
@@ -23,6 +26,9 @@ const resources: [string, RoutePlugin][] = [
   ['/lessons', lessonRoutes],
   ['/meetings', meetingRoutes],
   ['/reference', referenceRoutes],
+  ['', memberRoutes],
+  ['/tokens', tokenRoutes],
+  ['/audit', auditRoutes],
   ['', iatiRoutes],
 ];
 
