@@ -5,11 +5,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/paths.ts';
 
-const OWNED_TABLES = ['projects', 'documents', 'reviews', 'evaluations', 'recommendations', 'lessons', 'meetings'];
+const OWNED_TABLES = [
+  'projects',
+  'documents',
+  'reviews',
+  'evaluations',
+  'recommendations',
+  'lessons',
+  'meetings',
+];
 
 // Reads that serve no viewer: each answers a write's own question about existing rows.
 const EXEMPT: Record<string, string> = {
-  'src/iati/iati.repository.ts': 'bulk import matches activities by identifier to update them; it returns nothing to a reader',
+  'src/iati/iati.repository.ts':
+    'bulk import matches activities by identifier to update them; it returns nothing to a reader',
   'src/demo/seed.ts': 'checks whether demo records already exist so a second load adds nothing',
 };
 
@@ -26,9 +35,13 @@ describe('the access filter', () => {
   const files = sourceFiles(path.join(REPO_ROOT, 'src')).map((f) => path.relative(REPO_ROOT, f));
 
   it('is applied by every module that reads owned records', () => {
-    const readers = files.filter((f) => readsOwnedTable.test(fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')));
+    const readers = files.filter((f) =>
+      readsOwnedTable.test(fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')),
+    );
     expect(readers.length).toBeGreaterThan(3);
-    const unfiltered = readers.filter((f) => !EXEMPT[f] && !fs.readFileSync(path.join(REPO_ROOT, f), 'utf8').includes('visibleTo('));
+    const unfiltered = readers.filter(
+      (f) => !EXEMPT[f] && !fs.readFileSync(path.join(REPO_ROOT, f), 'utf8').includes('visibleTo('),
+    );
     expect(unfiltered).toEqual([]);
   });
 

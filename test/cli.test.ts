@@ -16,7 +16,16 @@ describe(`tacit CLI on ${testEngine()}`, () => {
   it('has --help on every command', async () => {
     const top = await runCli(['--help'], env);
     expect(top.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed-demo', 'org', 'user', 'token', 'import-iati', 'export-iati']) {
+    for (const command of [
+      'serve',
+      'migrate',
+      'seed-demo',
+      'org',
+      'user',
+      'token',
+      'import-iati',
+      'export-iati',
+    ]) {
       expect(top.stdout).toContain(command);
     }
     const userAdd = await runCli(['user', 'add', '--help'], env);
@@ -26,10 +35,36 @@ describe(`tacit CLI on ${testEngine()}`, () => {
 
   it('creates an organisation, a user and a token that the server then accepts', async () => {
     expect((await runCli(['migrate'], env)).code).toBe(0);
-    const org = await runCli(['org', 'add', 'Ministry of Justice of Peru CLI', '--acronym', 'MINJUSCLI', '--country', 'PE', '--type', 'recipient_institution'], env);
+    const org = await runCli(
+      [
+        'org',
+        'add',
+        'Ministry of Justice of Peru CLI',
+        '--acronym',
+        'MINJUSCLI',
+        '--country',
+        'PE',
+        '--type',
+        'recipient_institution',
+      ],
+      env,
+    );
     expect(org.code, org.stderr).toBe(0);
     expect(org.stdout).toContain('registered');
-    const user = await runCli(['user', 'add', 'coordinator@minjus.example', '--org', 'MINJUSCLI', '--role', 'editor', '--password', 'a-long-password'], env);
+    const user = await runCli(
+      [
+        'user',
+        'add',
+        'coordinator@minjus.example',
+        '--org',
+        'MINJUSCLI',
+        '--role',
+        'editor',
+        '--password',
+        'a-long-password',
+      ],
+      env,
+    );
     expect(user.code, user.stderr).toBe(0);
     const token = await runCli(['token', 'create', 'coordinator@minjus.example', '--scope', 'write'], env);
     expect(token.code, token.stderr).toBe(0);
@@ -40,9 +75,15 @@ describe(`tacit CLI on ${testEngine()}`, () => {
     const server = startCliServer({ ...env, TACIT_SEED_DEMO: 'never' }, port);
     try {
       await server.ready;
-      const me = await fetch(`http://127.0.0.1:${port}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+      const me = await fetch(`http://127.0.0.1:${port}/api/v1/auth/me`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
       const body = await me.json();
-      expect(body).toMatchObject({ email: 'coordinator@minjus.example', scope: 'write', memberships: [{ role: 'editor' }] });
+      expect(body).toMatchObject({
+        email: 'coordinator@minjus.example',
+        scope: 'write',
+        memberships: [{ role: 'editor' }],
+      });
       const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -63,13 +104,19 @@ describe(`tacit CLI on ${testEngine()}`, () => {
   });
 
   it('explains bad input and changes nothing', async () => {
-    const badRole = await runCli(['user', 'add', 'x@example.org', '--org', 'MINJUSCLI', '--role', 'owner'], env);
+    const badRole = await runCli(
+      ['user', 'add', 'x@example.org', '--org', 'MINJUSCLI', '--role', 'owner'],
+      env,
+    );
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('Allowed choices are admin, editor, viewer');
     const noOrg = await runCli(['user', 'add', 'x@example.org', '--org', 'Nowhere', '--role', 'viewer'], env);
     expect(noOrg.code).toBe(1);
     expect(noOrg.stderr).toContain('No organisation is called "Nowhere"');
-    const shortPassword = await runCli(['user', 'add', 'y@example.org', '--org', 'MINJUSCLI', '--role', 'viewer', '--password', 'short'], env);
+    const shortPassword = await runCli(
+      ['user', 'add', 'y@example.org', '--org', 'MINJUSCLI', '--role', 'viewer', '--password', 'short'],
+      env,
+    );
     expect(shortPassword.stderr).toContain('at least 10 characters');
     const badCountry = await runCli(['org', 'add', 'Nowhere Org', '--country', 'XX'], env);
     expect(badCountry.stderr).toContain('country');

@@ -18,10 +18,14 @@ describe(`kill -9 mid-write on ${testEngine()}`, () => {
   afterAll(() => drop());
 
   it('leaves nothing of the interrupted transaction', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/support/crash-writer.ts')], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'test/support/crash-writer.ts')],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += d;

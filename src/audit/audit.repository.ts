@@ -28,7 +28,12 @@ export interface AuditRow {
 }
 
 /** An organisation's audit trail, newest first, before the entry with id `before`. */
-export async function listAudit(db: Queryable, orgId: string, limit: number, before?: number): Promise<AuditRow[]> {
+export async function listAudit(
+  db: Queryable,
+  orgId: string,
+  limit: number,
+  before?: number,
+): Promise<AuditRow[]> {
   const page = before ? sql`AND a.id < ${before}` : sql.empty;
   return db.query<AuditRow>(sql`SELECT a.id, a.at, u.email AS user_email, a.action, a.entity_type, a.entity_id, a.details
     FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.org_id = ${orgId} ${page}

@@ -30,16 +30,39 @@ describe('demo registry', () => {
       outcome: { score: 'A' },
     });
     expect(p.countries.map((c: { code: string }) => c.code).sort()).toEqual(['CO', 'PE']);
-    expect(p.outputs.map((o: { number: number; score: string }) => `${o.number}:${o.score}`)).toEqual(['1:A', '2:B+', '3:B+', '4:A', '5:A']);
-    expect(p.participants.find((x: { acronym: string }) => x.acronym === 'NCA')).toMatchObject({ name: 'National Crime Agency', role: 'partner' });
+    expect(p.outputs.map((o: { number: number; score: string }) => `${o.number}:${o.score}`)).toEqual([
+      '1:A',
+      '2:B+',
+      '3:B+',
+      '4:A',
+      '5:A',
+    ]);
+    expect(p.participants.find((x: { acronym: string }) => x.acronym === 'NCA')).toMatchObject({
+      name: 'National Crime Agency',
+      role: 'partner',
+    });
 
     const reviews = (await get(`/api/v1/reviews?project_id=${p.id}`)).items;
-    expect(reviews.map((r: { period_label: string; overall_score: string; risk_rating: string }) => [r.period_label, r.overall_score, r.risk_rating]).sort()).toEqual([
+    expect(
+      reviews
+        .map((r: { period_label: string; overall_score: string; risk_rating: string }) => [
+          r.period_label,
+          r.overall_score,
+          r.risk_rating,
+        ])
+        .sort(),
+    ).toEqual([
       ['2015/16', 'A/B', 'Medium'],
       ['2016/17', 'A', 'Medium'],
     ]);
     const latest = reviews.find((r: { period_label: string }) => r.period_label === '2016/17');
-    expect(latest.progress.map((x: { country: string }) => x.country)).toEqual(['CO', 'CO', 'CO', 'PE', 'PE']);
+    expect(latest.progress.map((x: { country: string }) => x.country)).toEqual([
+      'CO',
+      'CO',
+      'CO',
+      'PE',
+      'PE',
+    ]);
     expect(latest.progress[0].text).toMatch(/^Since the last review there has been a shift in focus/);
 
     const recs = (await get(`/api/v1/recommendations?project_id=${p.id}&limit=50`)).items;
@@ -52,32 +75,84 @@ describe('demo registry', () => {
 
   it('has the XCAX75 project with its evaluation, findings, recommendations and lessons', async () => {
     const [p] = (await get('/api/v1/projects?q=XCAX75')).items;
-    expect(p).toMatchObject({ code: 'XCAX75', period: { start: '2016-04', end: '2018-03' }, regions: [{ name: 'Central America' }] });
-    expect(p.countries.map((c: { code: string }) => c.code).sort()).toEqual(['BZ', 'CR', 'DO', 'GT', 'HN', 'NI', 'PA', 'SV']);
-    expect(p.participants.find((x: { role: string }) => x.role === 'funder').name).toBe('Government of Canada');
-    const [e] = (await get(`/api/v1/evaluations?project_id=${p.id}`)).items;
-    expect(e).toMatchObject({ type: 'final', independent: true, evaluators: ['María Elena Paz Manzano'], field_missions: ['SV', 'PA'], stakeholders_total: 50, stakeholders_female: 33, stakeholders_male: 17 });
-    expect(e.findings.map((f: { criterion: string }) => f.criterion)).toEqual(
-      expect.arrayContaining(['relevance', 'efficiency', 'effectiveness', 'partnerships', 'sustainability', 'human_rights_gender', 'impact']),
+    expect(p).toMatchObject({
+      code: 'XCAX75',
+      period: { start: '2016-04', end: '2018-03' },
+      regions: [{ name: 'Central America' }],
+    });
+    expect(p.countries.map((c: { code: string }) => c.code).sort()).toEqual([
+      'BZ',
+      'CR',
+      'DO',
+      'GT',
+      'HN',
+      'NI',
+      'PA',
+      'SV',
+    ]);
+    expect(p.participants.find((x: { role: string }) => x.role === 'funder').name).toBe(
+      'Government of Canada',
     );
-    const recs = (await get(`/api/v1/recommendations?source_id=${e.id}`)).items.sort((a: { number: number }, b: { number: number }) => a.number - b.number);
-    expect(recs.map((r: { category: string }) => r.category)).toEqual(['Design', 'Design', 'Training Methodology', 'Strategies']);
+    const [e] = (await get(`/api/v1/evaluations?project_id=${p.id}`)).items;
+    expect(e).toMatchObject({
+      type: 'final',
+      independent: true,
+      evaluators: ['María Elena Paz Manzano'],
+      field_missions: ['SV', 'PA'],
+      stakeholders_total: 50,
+      stakeholders_female: 33,
+      stakeholders_male: 17,
+    });
+    expect(e.findings.map((f: { criterion: string }) => f.criterion)).toEqual(
+      expect.arrayContaining([
+        'relevance',
+        'efficiency',
+        'effectiveness',
+        'partnerships',
+        'sustainability',
+        'human_rights_gender',
+        'impact',
+      ]),
+    );
+    const recs = (await get(`/api/v1/recommendations?source_id=${e.id}`)).items.sort(
+      (a: { number: number }, b: { number: number }) => a.number - b.number,
+    );
+    expect(recs.map((r: { category: string }) => r.category)).toEqual([
+      'Design',
+      'Design',
+      'Training Methodology',
+      'Strategies',
+    ]);
     const lessons = (await get(`/api/v1/lessons?source_id=${e.id}`)).items;
     expect(lessons).toHaveLength(4);
-    expect(lessons.map((l: { text: string }) => l.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Crime investigation requires regional integration/)]));
+    expect(lessons.map((l: { text: string }) => l.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Crime investigation requires regional integration/)]),
+    );
   });
 
   it('has the CRIMJUST meeting, the documents and a small public IATI file', async () => {
     const [m] = (await get('/api/v1/meetings')).items;
-    expect(m.figures).toEqual([{ value: 44, unit: 'capacity building activities' }, { value: 1202, unit: 'participants' }]);
-    expect(m.organisations.find((o: { role: string }) => o.role === 'funder')).toMatchObject({ name: 'European Union' });
+    expect(m.figures).toEqual([
+      { value: 44, unit: 'capacity building activities' },
+      { value: 1202, unit: 'participants' },
+    ]);
+    expect(m.organisations.find((o: { role: string }) => o.role === 'funder')).toMatchObject({
+      name: 'European Union',
+    });
     expect(m.people[0]).toMatchObject({ name: 'Constanze von Soehnen', role: 'Chair' });
     expect(m.instruments_mentioned).toEqual(['Criminal Justice Dashboard']);
     const docs = (await get('/api/v1/documents?limit=50')).items;
-    expect(docs.map((d: { kind: string }) => d.kind).sort()).toEqual(['annual_review', 'background_note', 'evaluation', 'meeting_report']);
+    expect(docs.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'annual_review',
+      'background_note',
+      'evaluation',
+      'meeting_report',
+    ]);
     const iati = (await get('/api/v1/projects?country=MX&limit=50')).items;
     expect(iati).toHaveLength(12);
-    expect(iati.every((x: { iati_identifier: string }) => x.iati_identifier.startsWith('US-GOV-1-'))).toBe(true);
+    expect(iati.every((x: { iati_identifier: string }) => x.iati_identifier.startsWith('US-GOV-1-'))).toBe(
+      true,
+    );
   });
 
   it('adds nothing when loaded again', async () => {

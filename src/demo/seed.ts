@@ -10,23 +10,23 @@ import type { Database } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { UploadFields } from '../documents/documents.schema.ts';
 import { documentsService } from '../documents/documents.service.ts';
-import { EvaluationCreate } from '../evaluations/evaluations.schema.ts';
 import { evaluationsService } from '../evaluations/evaluations.routes.ts';
+import { EvaluationCreate } from '../evaluations/evaluations.schema.ts';
 import { importIatiFiles } from '../iati/import.service.ts';
-import { LessonCreate } from '../lessons/lessons.schema.ts';
 import { lessonsService } from '../lessons/lessons.routes.ts';
-import { MeetingCreate } from '../meetings/meetings.schema.ts';
+import { LessonCreate } from '../lessons/lessons.schema.ts';
 import { meetingsService } from '../meetings/meetings.routes.ts';
+import { MeetingCreate } from '../meetings/meetings.schema.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { OrganisationCreate } from '../organisations/organisations.schema.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { DEMO_DIR } from '../paths.ts';
 import { ProjectCreate } from '../projects/projects.schema.ts';
 import { projectsService } from '../projects/projects.service.ts';
-import { RecommendationCreate } from '../recommendations/recommendations.schema.ts';
 import { recommendationsService } from '../recommendations/recommendations.routes.ts';
-import { ReviewCreate } from '../reviews/reviews.schema.ts';
+import { RecommendationCreate } from '../recommendations/recommendations.schema.ts';
 import { reviewsService } from '../reviews/reviews.routes.ts';
+import { ReviewCreate } from '../reviews/reviews.schema.ts';
 
 type Json = Record<string, unknown>;
 interface DemoDocument {
@@ -45,7 +45,14 @@ interface DemoRegistry {
   password: string;
   organisations: Json[];
   users: { email: string; name: string; org: string; role: 'admin' | 'editor' | 'viewer' }[];
-  projects: { owner: string; project: Json; documents?: DemoDocument[]; reviews?: DemoRecord[]; evaluations?: DemoRecord[]; meetings?: DemoRecord[] }[];
+  projects: {
+    owner: string;
+    project: Json;
+    documents?: DemoDocument[];
+    reviews?: DemoRecord[];
+    evaluations?: DemoRecord[];
+    meetings?: DemoRecord[];
+  }[];
   documents: DemoDocument[];
   iati: { file: string }[];
 }
@@ -66,21 +73,48 @@ async function orgId(db: Database, name: string): Promise<string> {
 
 async function uploadDemoDocument(db: Database, viewer: Viewer, doc: DemoDocument, projectId?: string) {
   const bytes = fs.readFileSync(path.join(DEMO_DIR, 'documents', doc.file));
-  const fields = UploadFields.parse({ kind: doc.kind, title: doc.title, visibility: doc.visibility, project_id: projectId });
-  const { document } = await documentsService.upload(db, viewer, { filename: doc.file, mediaType: 'text/plain', bytes }, fields);
+  const fields = UploadFields.parse({
+    kind: doc.kind,
+    title: doc.title,
+    visibility: doc.visibility,
+    project_id: projectId,
+  });
+  const { document } = await documentsService.upload(
+    db,
+    viewer,
+    { filename: doc.file, mediaType: 'text/plain', bytes },
+    fields,
+  );
   return document.id;
 }
 
 /** Recommendations and lessons drawn from one review, evaluation or meeting. */
-async function seedFindings(db: Database, viewer: Viewer, record: DemoRecord, source: { type: string; id: string; projectId: string; visibility: unknown }) {
+async function seedFindings(
+  db: Database,
+  viewer: Viewer,
+  record: DemoRecord,
+  source: { type: string; id: string; projectId: string; visibility: unknown },
+) {
   let n = 0;
   for (const rec of record.recommendations ?? []) {
-    const body = { ...rec, project_id: source.projectId, source_type: source.type, source_id: source.id, visibility: source.visibility };
+    const body = {
+      ...rec,
+      project_id: source.projectId,
+      source_type: source.type,
+      source_id: source.id,
+      visibility: source.visibility,
+    };
     await recommendationsService.create(db, viewer, RecommendationCreate.parse(body));
     n++;
   }
   for (const lesson of record.lessons ?? []) {
-    const body = { ...lesson, project_id: source.projectId, source_type: source.type, source_id: source.id, visibility: source.visibility };
+    const body = {
+      ...lesson,
+      project_id: source.projectId,
+      source_type: source.type,
+      source_id: source.id,
+      visibility: source.visibility,
+    };
     await lessonsService.create(db, viewer, LessonCreate.parse(body));
     n++;
   }
@@ -93,11 +127,15 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 
   for (const org of demo.organisations) {
     if (await organisationsRepository.findByAnyName(db, org.name as string)) continue;
-    await organisationsService.create(db, systemViewer([]), OrganisationCreate.parse(org), { bootstrap: true });
+    await organisationsService.create(db, systemViewer([]), OrganisationCreate.parse(org), {
+      bootstrap: true,
+    });
     summary.organisations++;
   }
   for (const u of demo.users) {
-    const id = (await authRepository.findUserByEmail(db, u.email))?.id ?? (await authService.createUser(db, { email: u.email, name: u.name, password: demo.password })).id;
+    const id =
+      (await authRepository.findUserByEmail(db, u.email))?.id ??
+      (await authService.createUser(db, { email: u.email, name: u.name, password: demo.password })).id;
     await authService.addMembership(db, id, await orgId(db, u.org), u.role);
     summary.users++;
   }
@@ -105,33 +143,73 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
   for (const entry of demo.projects) {
     const owner = await orgId(db, entry.owner);
     const viewer = systemViewer([owner]);
-    const exists = await db.query(sql`SELECT 1 FROM projects WHERE owner_org_id = ${owner} AND title = ${entry.project.title as string}`);
+    const exists = await db.query(
+      sql`SELECT 1 FROM projects WHERE owner_org_id = ${owner} AND title = ${entry.project.title as string}`,
+    );
     if (exists.length) continue;
-    const project = await projectsService.create(db, viewer, ProjectCreate.parse({ ...entry.project, owner_org_id: owner }));
+    const project = await projectsService.create(
+      db,
+      viewer,
+      ProjectCreate.parse({ ...entry.project, owner_org_id: owner }),
+    );
     summary.projects++;
     const documentIds = new Map<string, string>();
-    for (const doc of entry.documents ?? []) documentIds.set(doc.file, await uploadDemoDocument(db, viewer, doc, project.id));
+    for (const doc of entry.documents ?? [])
+      documentIds.set(doc.file, await uploadDemoDocument(db, viewer, doc, project.id));
     const common = (r: DemoRecord) => {
       const { recommendations: _r, lessons: _l, document, ...fields } = r;
-      return { ...fields, project_id: project.id, document_id: document ? documentIds.get(document) : undefined };
+      return {
+        ...fields,
+        project_id: project.id,
+        document_id: document ? documentIds.get(document) : undefined,
+      };
     };
     for (const r of entry.reviews ?? []) {
-      const review = (await reviewsService.create(db, viewer, ReviewCreate.parse(common(r)))) as { id: string };
-      summary.records += 1 + (await seedFindings(db, viewer, r, { type: 'review', id: review.id, projectId: project.id, visibility: r.visibility }));
+      const review = (await reviewsService.create(db, viewer, ReviewCreate.parse(common(r)))) as {
+        id: string;
+      };
+      summary.records +=
+        1 +
+        (await seedFindings(db, viewer, r, {
+          type: 'review',
+          id: review.id,
+          projectId: project.id,
+          visibility: r.visibility,
+        }));
     }
     for (const e of entry.evaluations ?? []) {
-      const evaluation = (await evaluationsService.create(db, viewer, EvaluationCreate.parse(common(e)))) as { id: string };
-      summary.records += 1 + (await seedFindings(db, viewer, e, { type: 'evaluation', id: evaluation.id, projectId: project.id, visibility: e.visibility }));
+      const evaluation = (await evaluationsService.create(db, viewer, EvaluationCreate.parse(common(e)))) as {
+        id: string;
+      };
+      summary.records +=
+        1 +
+        (await seedFindings(db, viewer, e, {
+          type: 'evaluation',
+          id: evaluation.id,
+          projectId: project.id,
+          visibility: e.visibility,
+        }));
     }
     for (const m of entry.meetings ?? []) {
-      const meeting = (await meetingsService.create(db, viewer, MeetingCreate.parse(common(m)))) as { id: string };
-      summary.records += 1 + (await seedFindings(db, viewer, m, { type: 'meeting', id: meeting.id, projectId: project.id, visibility: m.visibility }));
+      const meeting = (await meetingsService.create(db, viewer, MeetingCreate.parse(common(m)))) as {
+        id: string;
+      };
+      summary.records +=
+        1 +
+        (await seedFindings(db, viewer, m, {
+          type: 'meeting',
+          id: meeting.id,
+          projectId: project.id,
+          visibility: m.visibility,
+        }));
     }
   }
 
   for (const doc of demo.documents) {
     const owner = await orgId(db, doc.owner!);
-    const existing = await db.query(sql`SELECT 1 FROM documents WHERE owner_org_id = ${owner} AND filename = ${doc.file}`);
+    const existing = await db.query(
+      sql`SELECT 1 FROM documents WHERE owner_org_id = ${owner} AND filename = ${doc.file}`,
+    );
     if (!existing.length) await uploadDemoDocument(db, systemViewer([owner]), doc);
   }
   for (const { file } of demo.iati) {
@@ -143,7 +221,9 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 
 /** On first start of an empty database only: an emptied registry is not refilled behind its users' backs. */
 export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | undefined> {
-  const [row] = await db.query<{ n: number }>(sql`SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM projects) AS n`);
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM projects) AS n`,
+  );
   if (row && row.n > 0) return undefined;
   return seedDemo(db);
 }

@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { Countries, OwnedListQuery, ownedCreateFields, ownedResponseFields, updateOf } from '../records/owned.schema.ts';
+import {
+  Countries,
+  OwnedListQuery,
+  ownedCreateFields,
+  ownedResponseFields,
+  updateOf,
+} from '../records/owned.schema.ts';
 import { EVALUATION_CRITERIA, SCALES } from '../reference/scales.ts';
 import { IsoDate } from '../server/schemas.ts';
 
 const Finding = z.object({
   criterion: z.enum(EVALUATION_CRITERIA),
   text: z.string().trim().min(1).max(20_000),
-  rating: z.string().regex(SCALES.six_point, 'must be on the six-point scale (highly satisfactory … highly unsatisfactory)').nullish(),
+  rating: z
+    .string()
+    .regex(SCALES.six_point, 'must be on the six-point scale (highly satisfactory … highly unsatisfactory)')
+    .nullish(),
 });
 
 const fields = {
@@ -25,13 +34,21 @@ const fields = {
   document_id: z.uuid().nullish(),
 };
 
-type Split = { stakeholders_total?: number | null; stakeholders_female?: number | null; stakeholders_male?: number | null };
+type Split = {
+  stakeholders_total?: number | null;
+  stakeholders_female?: number | null;
+  stakeholders_male?: number | null;
+};
 
 /** Women and men consulted cannot outnumber everyone consulted. */
 function checkSplit(e: Split, ctx: z.RefinementCtx) {
   const { stakeholders_total: total, stakeholders_female: f, stakeholders_male: m } = e;
   if (total != null && (f ?? 0) + (m ?? 0) > total) {
-    ctx.addIssue({ code: 'custom', path: ['stakeholders_total'], message: `is less than female + male (${(f ?? 0) + (m ?? 0)})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['stakeholders_total'],
+      message: `is less than female + male (${(f ?? 0) + (m ?? 0)})`,
+    });
   }
 }
 
@@ -70,5 +87,8 @@ export const Evaluation = z
 
 export const EvaluationListQuery = OwnedListQuery.extend({
   type: fields.type.optional(),
-  criterion: z.enum(EVALUATION_CRITERIA).optional().describe('Only evaluations with a finding on this criterion'),
+  criterion: z
+    .enum(EVALUATION_CRITERIA)
+    .optional()
+    .describe('Only evaluations with a finding on this criterion'),
 });

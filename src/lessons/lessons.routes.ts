@@ -12,8 +12,14 @@ export const lessonsTable: RecordTable<Filters> = {
   table: 'lessons',
   entity: 'lesson',
   columns: {
-    project_id: 'value', visibility: 'value', type: 'value', text: 'value', themes: 'text[]', countries: 'text[]',
-    source_type: 'value', source_id: 'value',
+    project_id: 'value',
+    visibility: 'value',
+    type: 'value',
+    text: 'value',
+    themes: 'text[]',
+    countries: 'text[]',
+    source_type: 'value',
+    source_id: 'value',
   },
   filters: (q) => [
     ...(q.type ? [sql`r.type = ${q.type}`] : []),

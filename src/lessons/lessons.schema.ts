@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { Countries, OwnedListQuery, ownedCreateFields, ownedResponseFields, Themes, updateOf } from '../records/owned.schema.ts';
+import {
+  Countries,
+  OwnedListQuery,
+  ownedCreateFields,
+  ownedResponseFields,
+  Themes,
+  updateOf,
+} from '../records/owned.schema.ts';
 import { CountryCode, ThemeSlug } from '../server/schemas.ts';
 
 const fields = {

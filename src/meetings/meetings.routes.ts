@@ -15,14 +15,28 @@ export const meetingsTable: RecordTable<Filters> = {
   table: 'meetings',
   entity: 'meeting',
   columns: {
-    project_id: 'value', visibility: 'value', title: 'value', held_on: 'value', place: 'value', summary: 'value',
-    countries: 'text[]', regions: 'text[]', themes: 'text[]', organisations: 'json', people: 'json', figures: 'json',
-    projects_mentioned: 'json', instruments_mentioned: 'text[]', document_id: 'value',
+    project_id: 'value',
+    visibility: 'value',
+    title: 'value',
+    held_on: 'value',
+    place: 'value',
+    summary: 'value',
+    countries: 'text[]',
+    regions: 'text[]',
+    themes: 'text[]',
+    organisations: 'json',
+    people: 'json',
+    figures: 'json',
+    projects_mentioned: 'json',
+    instruments_mentioned: 'text[]',
+    document_id: 'value',
   },
   filters: (q) => [
     ...(q.country ? [sql`r.countries @> ARRAY[${q.country}]::char(2)[]`] : []),
     ...(q.theme ? [sql`r.themes @> ARRAY[${q.theme}]::text[]`] : []),
-    ...(q.organisation ? [sql`r.organisations @> ${JSON.stringify([{ org_id: q.organisation }])}::jsonb`] : []),
+    ...(q.organisation
+      ? [sql`r.organisations @> ${JSON.stringify([{ org_id: q.organisation }])}::jsonb`]
+      : []),
     ...(q.from ? [sql`r.held_on >= ${q.from}::date`] : []),
     ...(q.to ? [sql`r.held_on <= ${q.to}::date`] : []),
   ],
@@ -36,8 +50,11 @@ export const meetingsService = recordsService<RecordRow, Filters, unknown>(meeti
     if (!Array.isArray(input.organisations)) return input;
     const organisations = [];
     for (const [i, o] of (input.organisations as OrgInput[]).entries()) {
-      const org = o.org_id ? await organisationsRepository.findById(tx, o.org_id) : await organisationsRepository.findByAnyName(tx, o.name!);
-      if (o.org_id && !org) throw errors.invalidField(`organisations.${i}.org_id`, 'is not a registered organisation');
+      const org = o.org_id
+        ? await organisationsRepository.findById(tx, o.org_id)
+        : await organisationsRepository.findByAnyName(tx, o.name!);
+      if (o.org_id && !org)
+        throw errors.invalidField(`organisations.${i}.org_id`, 'is not a registered organisation');
       organisations.push({ org_id: org?.id ?? null, name: org?.name ?? o.name!, role: o.role });
     }
     return { ...input, organisations };

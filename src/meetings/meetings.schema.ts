@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { Countries, OwnedListQuery, ownedCreateFields, ownedResponseFields, Themes, updateOf } from '../records/owned.schema.ts';
+import {
+  Countries,
+  OwnedListQuery,
+  ownedCreateFields,
+  ownedResponseFields,
+  Themes,
+  updateOf,
+} from '../records/owned.schema.ts';
 import { CountryCode, IsoDate, PartialDate, ThemeSlug } from '../server/schemas.ts';
 
 const MeetingOrganisation = z
   .object({
     org_id: z.uuid().optional(),
     name: z.string().trim().min(1).max(300).optional(),
-    role: z.enum(['chair', 'organiser', 'funder', 'implementer', 'partner', 'participant', 'other']).default('participant'),
+    role: z
+      .enum(['chair', 'organiser', 'funder', 'implementer', 'partner', 'participant', 'other'])
+      .default('participant'),
   })
   .refine((o) => o.org_id || o.name, { message: 'needs org_id or name' });
 
@@ -19,9 +28,27 @@ const fields = {
   regions: z.array(z.string().trim().min(1).max(200)).max(50),
   themes: Themes,
   organisations: z.array(MeetingOrganisation).max(200),
-  people: z.array(z.object({ name: z.string().trim().min(1).max(300), role: z.string().trim().max(300).nullish(), organisation: z.string().max(300).nullish() })).max(500),
-  figures: z.array(z.object({ value: z.number().finite(), unit: z.string().trim().min(1).max(300) })).max(200),
-  projects_mentioned: z.array(z.object({ name: z.string().trim().min(1).max(300), project_id: z.uuid().nullish(), period: z.object({ start: PartialDate.nullish(), end: PartialDate.nullish() }).nullish() })).max(100),
+  people: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(300),
+        role: z.string().trim().max(300).nullish(),
+        organisation: z.string().max(300).nullish(),
+      }),
+    )
+    .max(500),
+  figures: z
+    .array(z.object({ value: z.number().finite(), unit: z.string().trim().min(1).max(300) }))
+    .max(200),
+  projects_mentioned: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(300),
+        project_id: z.uuid().nullish(),
+        period: z.object({ start: PartialDate.nullish(), end: PartialDate.nullish() }).nullish(),
+      }),
+    )
+    .max(100),
   instruments_mentioned: z.array(z.string().trim().min(1).max(300)).max(100),
   document_id: z.uuid().nullish(),
 };
@@ -51,7 +78,9 @@ export const Meeting = z
     regions: z.array(z.string()),
     themes: z.array(z.string()),
     organisations: z.array(z.object({ org_id: z.string().nullable(), name: z.string(), role: z.string() })),
-    people: z.array(z.object({ name: z.string(), role: z.string().nullish(), organisation: z.string().nullish() })),
+    people: z.array(
+      z.object({ name: z.string(), role: z.string().nullish(), organisation: z.string().nullish() }),
+    ),
     figures: z.array(z.object({ value: z.number(), unit: z.string() })),
     projects_mentioned: z.array(z.record(z.string(), z.unknown())),
     instruments_mentioned: z.array(z.string()),

@@ -24,7 +24,9 @@ export const membersRepository = {
   },
 
   async adminCount(db: Queryable, orgId: string): Promise<number> {
-    const rows = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM memberships WHERE org_id = ${orgId} AND role = 'admin'`);
+    const rows = await db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM memberships WHERE org_id = ${orgId} AND role = 'admin'`,
+    );
     return rows[0]?.n ?? 0;
   },
 
@@ -32,14 +34,23 @@ export const membersRepository = {
     await db.query(sql`DELETE FROM memberships WHERE org_id = ${orgId} AND user_id = ${userId}`);
   },
 
-  async insertInvitation(db: Queryable, i: { tokenHash: string; userId: string; orgId: string; invitedBy: string | null; expiresAt: Date }) {
+  async insertInvitation(
+    db: Queryable,
+    i: { tokenHash: string; userId: string; orgId: string; invitedBy: string | null; expiresAt: Date },
+  ) {
     await db.query(sql`INSERT INTO invitations (token_hash, user_id, org_id, invited_by, expires_at)
       VALUES (${i.tokenHash}, ${i.userId}, ${i.orgId}, ${i.invitedBy}, ${i.expiresAt.toISOString()})`);
   },
 
   /** Marks a live invitation used and returns whom it was for; undefined if unknown, used or expired. */
-  async acceptInvitation(db: Queryable, tokenHash: string): Promise<{ user_id: string; email: string } | undefined> {
-    const rows = await db.query<{ user_id: string; email: string }>(sql`UPDATE invitations i SET accepted_at = now()
+  async acceptInvitation(
+    db: Queryable,
+    tokenHash: string,
+  ): Promise<{ user_id: string; email: string } | undefined> {
+    const rows = await db.query<{
+      user_id: string;
+      email: string;
+    }>(sql`UPDATE invitations i SET accepted_at = now()
       FROM users u WHERE i.token_hash = ${tokenHash} AND i.accepted_at IS NULL AND i.expires_at > now() AND u.id = i.user_id
       RETURNING i.user_id, u.email`);
     return rows[0];

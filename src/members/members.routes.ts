@@ -8,14 +8,26 @@ import { membersService as service } from './members.service.ts';
 const tags = ['members'];
 const Role = z.enum(['admin', 'editor', 'viewer']);
 const Member = z
-  .object({ user_id: z.string(), email: z.string(), name: z.string().nullable(), role: Role, has_password: z.boolean(), joined_at: z.date() })
+  .object({
+    user_id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: Role,
+    has_password: z.boolean(),
+    joined_at: z.date(),
+  })
   .meta({ id: 'Member' });
 const OrgParams = z.object({ id: Id });
 const MemberParams = z.object({ id: Id, userId: Id });
 
 export const memberRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/organisations/:id/members', {
-    schema: { tags, summary: 'Members of an organisation (members only)', params: OrgParams, response: { 200: z.array(Member), 403: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'Members of an organisation (members only)',
+      params: OrgParams,
+      response: { 200: z.array(Member), 403: ErrorResponse },
+    },
     handler: (req) => service.list(ctx.db, req.viewer, req.params.id),
   });
   app.post('/organisations/:id/members', {
@@ -23,17 +35,36 @@ export const memberRoutes: RoutePlugin = (ctx) => async (app) => {
       tags,
       summary: 'Add a member; someone without a password gets a one-time invitation token to choose one',
       params: OrgParams,
-      body: z.object({ email: z.string().trim().min(3).max(300), role: Role, name: z.string().trim().max(300).nullish() }),
-      response: { 201: z.object({ member: Member, invitation_token: z.string().nullable() }), 403: ErrorResponse },
+      body: z.object({
+        email: z.string().trim().min(3).max(300),
+        role: Role,
+        name: z.string().trim().max(300).nullish(),
+      }),
+      response: {
+        201: z.object({ member: Member, invitation_token: z.string().nullable() }),
+        403: ErrorResponse,
+      },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.add(ctx.db, req.viewer, req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.add(ctx.db, req.viewer, req.params.id, req.body)),
   });
   app.patch('/organisations/:id/members/:userId', {
-    schema: { tags, summary: 'Change a member’s role', params: MemberParams, body: z.object({ role: Role }), response: { 200: Member, 409: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'Change a member’s role',
+      params: MemberParams,
+      body: z.object({ role: Role }),
+      response: { 200: Member, 409: ErrorResponse },
+    },
     handler: (req) => service.changeRole(ctx.db, req.viewer, req.params.id, req.params.userId, req.body.role),
   });
   app.delete('/organisations/:id/members/:userId', {
-    schema: { tags, summary: 'Remove a member', params: MemberParams, response: { 204: z.null(), 409: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'Remove a member',
+      params: MemberParams,
+      response: { 204: z.null(), 409: ErrorResponse },
+    },
     handler: async (req, reply) => {
       await service.remove(ctx.db, req.viewer, req.params.id, req.params.userId);
       return reply.status(204).send(null);

@@ -21,17 +21,24 @@ export const membersService = {
   /** Members see each other; nobody else sees who belongs to an organisation. */
   async list(db: Database, viewer: Viewer, orgId: string) {
     await assertOrg(db, orgId);
-    if (!hasRole(viewer, orgId, 'viewer')) throw errors.forbidden('Only members of this organisation may see its members.');
+    if (!hasRole(viewer, orgId, 'viewer'))
+      throw errors.forbidden('Only members of this organisation may see its members.');
     return repo.list(db, orgId);
   },
 
   /** Adds a member; someone new gets an invitation secret to choose a password with (shown once). */
-  async add(db: Database, viewer: Viewer, orgId: string, input: { email: string; role: Role; name?: string | null }) {
+  async add(
+    db: Database,
+    viewer: Viewer,
+    orgId: string,
+    input: { email: string; role: Role; name?: string | null },
+  ) {
     await assertOrg(db, orgId);
     assertRoleIn(viewer, orgId, 'admin');
     return db.transaction(async (tx) => {
       const existing = await authRepository.findUserByEmail(tx, input.email);
-      const user = existing ?? (await authService.createUser(tx, { email: input.email, name: input.name ?? null }));
+      const user =
+        existing ?? (await authService.createUser(tx, { email: input.email, name: input.name ?? null }));
       await authRepository.upsertMembership(tx, user.id, orgId, input.role);
       let invitation: string | null = null;
       if (!user.password_hash) {
@@ -44,7 +51,13 @@ export const membersService = {
           expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
         });
       }
-      await recordAudit(tx, viewer, { action: 'create', entityType: 'membership', entityId: user.id, orgId, details: { email: user.email, role: input.role } });
+      await recordAudit(tx, viewer, {
+        action: 'create',
+        entityType: 'membership',
+        entityId: user.id,
+        orgId,
+        details: { email: user.email, role: input.role },
+      });
       const member = (await repo.list(tx, orgId)).find((m) => m.user_id === user.id)!;
       return { member, invitation_token: invitation };
     });
@@ -55,11 +68,20 @@ export const membersService = {
     const member = await repo.find(db, orgId, userId);
     if (!member) throw errors.notFound('member', userId);
     if (member.role === 'admin' && role !== 'admin' && (await repo.adminCount(db, orgId)) === 1) {
-      throw errors.conflict('last_admin', 'This is the organisation’s only administrator: make someone else administrator first.');
+      throw errors.conflict(
+        'last_admin',
+        'This is the organisation’s only administrator: make someone else administrator first.',
+      );
     }
     await db.transaction(async (tx) => {
       await authRepository.upsertMembership(tx, userId, orgId, role);
-      await recordAudit(tx, viewer, { action: 'update', entityType: 'membership', entityId: userId, orgId, details: { role } });
+      await recordAudit(tx, viewer, {
+        action: 'update',
+        entityType: 'membership',
+        entityId: userId,
+        orgId,
+        details: { role },
+      });
     });
     return (await repo.find(db, orgId, userId))!;
   },
@@ -69,7 +91,10 @@ export const membersService = {
     const member = await repo.find(db, orgId, userId);
     if (!member) throw errors.notFound('member', userId);
     if (member.role === 'admin' && (await repo.adminCount(db, orgId)) === 1) {
-      throw errors.conflict('last_admin', 'This is the organisation’s only administrator: make someone else administrator first.');
+      throw errors.conflict(
+        'last_admin',
+        'This is the organisation’s only administrator: make someone else administrator first.',
+      );
     }
     await db.transaction(async (tx) => {
       await repo.remove(tx, orgId, userId);
@@ -82,7 +107,11 @@ export const membersService = {
     checkPassword(password);
     return db.transaction(async (tx) => {
       const invited = await repo.acceptInvitation(tx, hashSecret(token));
-      if (!invited) throw errors.invalidField('token', 'is unknown, already used or expired; ask your administrator for a new invitation');
+      if (!invited)
+        throw errors.invalidField(
+          'token',
+          'is unknown, already used or expired; ask your administrator for a new invitation',
+        );
       await authService.setPassword(tx, invited.user_id, password);
       return { email: invited.email };
     });

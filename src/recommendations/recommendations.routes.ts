@@ -28,9 +28,19 @@ export const recommendationsTable: RecordTable<Filters> = {
   table: 'recommendations',
   entity: 'recommendation',
   columns: {
-    project_id: 'value', visibility: 'value', source_type: 'value', source_id: 'value', number: 'value', text: 'value',
-    category: 'value', addressee: 'value', country: 'value', management_response: 'value', response_text: 'value',
-    status: 'value', key_actions: 'json',
+    project_id: 'value',
+    visibility: 'value',
+    source_type: 'value',
+    source_id: 'value',
+    number: 'value',
+    text: 'value',
+    category: 'value',
+    addressee: 'value',
+    country: 'value',
+    management_response: 'value',
+    response_text: 'value',
+    status: 'value',
+    key_actions: 'json',
   },
   derived: sql`${OVERDUE} AS overdue,
     COALESCE((SELECT json_agg(json_build_object('status', h.status, 'management_response', h.management_response,
@@ -47,11 +57,18 @@ export const recommendationsTable: RecordTable<Filters> = {
 };
 
 export const recommendationsService = recordsService<RecordRow, Filters, unknown>(recommendationsTable, {
-  toResponse: (row) => ({ ...rowResponse(recommendationsTable.columns, row), overdue: row.overdue, history: row.history }),
+  toResponse: (row) => ({
+    ...rowResponse(recommendationsTable.columns, row),
+    overdue: row.overdue,
+    history: row.history,
+  }),
   // The history gets a line whenever the status or the management response changes.
   async afterWrite(tx, viewer, id, input, before) {
     const status = (input.status as string | undefined) ?? (before?.status as string | undefined) ?? 'open';
-    const response = input.management_response !== undefined ? (input.management_response as string | null) : ((before?.management_response as string | null) ?? null);
+    const response =
+      input.management_response !== undefined
+        ? (input.management_response as string | null)
+        : ((before?.management_response as string | null) ?? null);
     if (before && status === before.status && response === before.management_response) return;
     await tx.query(sql`INSERT INTO recommendation_status_history (recommendation_id, status, management_response, note, changed_by)
       VALUES (${id}, ${status}, ${response}, ${(input.status_note as string | undefined) ?? null}, ${viewer.userId})`);

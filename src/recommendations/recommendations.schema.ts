@@ -26,7 +26,11 @@ const fields = {
   response_text: z.string().max(20_000).nullish(),
   status: RecommendationStatus,
   key_actions: z.array(KeyAction).max(100),
-  status_note: z.string().max(2000).optional().describe('Why the status or response changed; kept in the history'),
+  status_note: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('Why the status or response changed; kept in the history'),
 };
 
 export const RecommendationCreate = z.object({
@@ -51,9 +55,24 @@ export const Recommendation = z
     management_response: z.string().nullable(),
     response_text: z.string().nullable(),
     status: RecommendationStatus,
-    key_actions: z.array(z.object({ text: z.string(), owner: z.string().nullish(), due_on: z.string().nullish(), status: z.string(), completed_on: z.string().nullish() })),
+    key_actions: z.array(
+      z.object({
+        text: z.string(),
+        owner: z.string().nullish(),
+        due_on: z.string().nullish(),
+        status: z.string(),
+        completed_on: z.string().nullish(),
+      }),
+    ),
     overdue: z.boolean().describe('A key action passed its due date while still open'),
-    history: z.array(z.object({ status: z.string(), management_response: z.string().nullable(), note: z.string().nullable(), changed_at: z.string() })),
+    history: z.array(
+      z.object({
+        status: z.string(),
+        management_response: z.string().nullable(),
+        note: z.string().nullable(),
+        changed_at: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'Recommendation' });
 
@@ -63,5 +82,8 @@ export const RecommendationListQuery = OwnedListQuery.extend({
   source_type: fields.source_type.optional(),
   source_id: z.uuid().optional(),
   country: CountryCode.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });

@@ -45,7 +45,10 @@ export function ownedResponse(row: OwnedRow & { owner_name: string }) {
 
 /** A list of codes with no repeats (countries, themes). */
 export const uniqueList = <T extends z.ZodType<string, string>>(item: T) =>
-  z.array(item).max(300).refine((l) => new Set(l).size === l.length, { message: 'lists a code twice' });
+  z
+    .array(item)
+    .max(300)
+    .refine((l) => new Set(l).size === l.length, { message: 'lists a code twice' });
 
 export const Countries = uniqueList(CountryCode);
 export const Themes = uniqueList(ThemeSlug);
@@ -56,7 +59,10 @@ export function updateOf<T extends z.ZodRawShape>(fields: T) {
 }
 
 /** The response of a record whose columns are returned as stored. */
-export function rowResponse(columns: Record<string, unknown>, row: OwnedRow & { owner_name: string } & Record<string, unknown>) {
+export function rowResponse(
+  columns: Record<string, unknown>,
+  row: OwnedRow & { owner_name: string } & Record<string, unknown>,
+) {
   const own = Object.keys(columns).filter((k) => k !== 'project_id' && k !== 'visibility');
   return { ...ownedResponse(row), ...Object.fromEntries(own.map((k) => [k, row[k] ?? null])) };
 }

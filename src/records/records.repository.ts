@@ -35,7 +35,9 @@ export interface ListOptions {
 export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
   return {
     async findVisible(db: Queryable, viewer: Viewer, id: string): Promise<Row | undefined> {
-      const rows = await db.query<Row>(sql`${selectFrom(t)} WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
+      const rows = await db.query<Row>(
+        sql`${selectFrom(t)} WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`,
+      );
       return rows[0];
     },
 
@@ -43,17 +45,35 @@ export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
       const conditions = [visibleTo(viewer, 'r'), pageClause('r', q.cursor), ...t.filters(q)];
       if (q.project_id) conditions.push(sql`r.project_id = ${q.project_id}`);
       if (q.owner_org_id) conditions.push(sql`r.owner_org_id = ${q.owner_org_id}`);
-      return db.query<Row>(sql`${selectFrom(t)} WHERE ${sql.and(conditions)} ORDER BY r.seq DESC LIMIT ${q.limit + 1}`);
+      return db.query<Row>(
+        sql`${selectFrom(t)} WHERE ${sql.and(conditions)} ORDER BY r.seq DESC LIMIT ${q.limit + 1}`,
+      );
     },
 
-    async insert(db: Queryable, ownerOrgId: string, createdBy: string | null, input: Record<string, unknown>): Promise<string> {
-      const cols = [...writable(t, input), ['owner_org_id', sql`${ownerOrgId}`], ['created_by', sql`${createdBy}`]] as [string, Sql][];
-      const rows = await db.query<{ id: string }>(sql`INSERT INTO ${sql.raw(t.table)} (${sql.join(cols.map(([k]) => sql.raw(k)))})
+    async insert(
+      db: Queryable,
+      ownerOrgId: string,
+      createdBy: string | null,
+      input: Record<string, unknown>,
+    ): Promise<string> {
+      const cols = [
+        ...writable(t, input),
+        ['owner_org_id', sql`${ownerOrgId}`],
+        ['created_by', sql`${createdBy}`],
+      ] as [string, Sql][];
+      const rows = await db.query<{
+        id: string;
+      }>(sql`INSERT INTO ${sql.raw(t.table)} (${sql.join(cols.map(([k]) => sql.raw(k)))})
         VALUES (${sql.join(cols.map(([, v]) => v))}) RETURNING id`);
       return rows[0]!.id;
     },
 
-    async update(db: Queryable, id: string, version: number, input: Record<string, unknown>): Promise<boolean> {
+    async update(
+      db: Queryable,
+      id: string,
+      version: number,
+      input: Record<string, unknown>,
+    ): Promise<boolean> {
       const sets = writable(t, input).map(([k, v]) => sql`${sql.raw(k)} = ${v}`);
       const rows = await db.query(sql`UPDATE ${sql.raw(t.table)}
         SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`])}
@@ -62,7 +82,13 @@ export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
     },
 
     async delete(db: Queryable, id: string, version: number): Promise<boolean> {
-      return (await db.query(sql`DELETE FROM ${sql.raw(t.table)} WHERE id = ${id} AND version = ${version} RETURNING id`)).length > 0;
+      return (
+        (
+          await db.query(
+            sql`DELETE FROM ${sql.raw(t.table)} WHERE id = ${id} AND version = ${version} RETURNING id`,
+          )
+        ).length > 0
+      );
     },
   };
 }

@@ -20,16 +20,32 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
   const { service } = spec;
   return (ctx) => async (app) => {
     app.get('/', {
-      schema: { tags, summary: `List ${spec.noun}s you may see, newest first`, querystring: spec.ListQuery, response: { 200: listOf(spec.Response) } },
+      schema: {
+        tags,
+        summary: `List ${spec.noun}s you may see, newest first`,
+        querystring: spec.ListQuery,
+        response: { 200: listOf(spec.Response) },
+      },
       handler: (req) => service.list(ctx.db, req.viewer, req.query as never),
     });
     app.get('/:id', {
-      schema: { tags, summary: `One ${spec.noun}`, params: IdParams, response: { 200: spec.Response, 404: ErrorResponse } },
+      schema: {
+        tags,
+        summary: `One ${spec.noun}`,
+        params: IdParams,
+        response: { 200: spec.Response, 404: ErrorResponse },
+      },
       handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
     });
     app.post('/', {
-      schema: { tags, summary: `Record a ${spec.noun}`, body: spec.Create, response: { 201: spec.Response, 422: ErrorResponse } },
-      handler: async (req, reply) => reply.status(201).send(await service.create(ctx.db, req.viewer, req.body)),
+      schema: {
+        tags,
+        summary: `Record a ${spec.noun}`,
+        body: spec.Create,
+        response: { 201: spec.Response, 422: ErrorResponse },
+      },
+      handler: async (req, reply) =>
+        reply.status(201).send(await service.create(ctx.db, req.viewer, req.body)),
     });
     app.patch('/:id', {
       schema: {

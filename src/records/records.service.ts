@@ -19,16 +19,28 @@ export interface RecordHooks<Row extends OwnedRow, Response> {
   /** Checks and turns input into column values (e.g. names into ids); runs inside the write's transaction. */
   prepare?(tx: Queryable, viewer: Viewer, input: Input, current: Row | undefined): Promise<Input>;
   /** Runs after the row is written, in the same transaction (e.g. a status history). */
-  afterWrite?(tx: Queryable, viewer: Viewer, id: string, input: Input, before: Row | undefined): Promise<void>;
+  afterWrite?(
+    tx: Queryable,
+    viewer: Viewer,
+    id: string,
+    input: Input,
+    before: Row | undefined,
+  ): Promise<void>;
 }
 
 async function assertProjectVisible(tx: Queryable, viewer: Viewer, projectId: string | null | undefined) {
   if (!projectId) return;
-  const rows = await tx.query(sql`SELECT 1 FROM projects p WHERE p.id = ${projectId} AND ${visibleTo(viewer, 'p')}`);
-  if (!rows.length) throw errors.invalidField('project_id', `no project ${projectId} exists that you can see`);
+  const rows = await tx.query(
+    sql`SELECT 1 FROM projects p WHERE p.id = ${projectId} AND ${visibleTo(viewer, 'p')}`,
+  );
+  if (!rows.length)
+    throw errors.invalidField('project_id', `no project ${projectId} exists that you can see`);
 }
 
-export function recordsService<Row extends OwnedRow, Q, Response>(t: RecordTable<Q>, hooks: RecordHooks<Row, Response>) {
+export function recordsService<Row extends OwnedRow, Q, Response>(
+  t: RecordTable<Q>,
+  hooks: RecordHooks<Row, Response>,
+) {
   const repo = recordsRepository<Row, Q>(t);
 
   async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Row> {
@@ -64,12 +76,22 @@ export function recordsService<Row extends OwnedRow, Q, Response>(t: RecordTable
         const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, undefined) : input;
         const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
         await hooks.afterWrite?.(tx, viewer, id, values, undefined);
-        await recordAudit(tx, viewer, { action: 'create', entityType: t.entity, entityId: id, orgId: ownerOrgId });
+        await recordAudit(tx, viewer, {
+          action: 'create',
+          entityType: t.entity,
+          entityId: id,
+          orgId: ownerOrgId,
+        });
         return hooks.toResponse(await getVisible(tx, viewer, id));
       });
     },
 
-    async update(db: Database, viewer: Viewer, id: string, input: Input & { version: number }): Promise<Response> {
+    async update(
+      db: Database,
+      viewer: Viewer,
+      id: string,
+      input: Input & { version: number },
+    ): Promise<Response> {
       return db.transaction(async (tx) => {
         const current = await forWrite(tx, viewer, id, input.version);
         if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
@@ -96,8 +118,15 @@ export function recordsService<Row extends OwnedRow, Q, Response>(t: RecordTable
       await db.transaction(async (tx) => {
         const visible = await getVisible(tx, viewer, id);
         const current = await forWrite(tx, viewer, id, version ?? visible.version);
-        if (!(await repo.delete(tx, id, current.version))) throw errors.staleVersion(t.entity, current.version, current.version + 1);
-        await recordAudit(tx, viewer, { action: 'delete', entityType: t.entity, entityId: null, orgId: current.owner_org_id, details: { id } });
+        if (!(await repo.delete(tx, id, current.version)))
+          throw errors.staleVersion(t.entity, current.version, current.version + 1);
+        await recordAudit(tx, viewer, {
+          action: 'delete',
+          entityType: t.entity,
+          entityId: null,
+          orgId: current.owner_org_id,
+          details: { id },
+        });
       });
     },
   };

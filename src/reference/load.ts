@@ -27,9 +27,15 @@ const SOURCES: Record<string, () => string[]> = {
   currencies: () => [codelist('Currency')],
 };
 
-async function loadIfChanged(db: Database, name: string, write: (tx: Queryable) => Promise<void>): Promise<boolean> {
+async function loadIfChanged(
+  db: Database,
+  name: string,
+  write: (tx: Queryable) => Promise<void>,
+): Promise<boolean> {
   const sum = checksumOfFiles(SOURCES[name]!());
-  const current = await db.query<{ checksum: string }>(sql`SELECT checksum FROM reference_versions WHERE name = ${name}`);
+  const current = await db.query<{ checksum: string }>(
+    sql`SELECT checksum FROM reference_versions WHERE name = ${name}`,
+  );
   if (current[0]?.checksum === sum) return false;
   await db.transaction(async (tx) => {
     await write(tx);

@@ -10,7 +10,12 @@ const Item = z.object({ code: z.string(), name: z.string() });
 
 export const referenceRoutes: RoutePlugin = () => async (app) => {
   app.get('/countries', {
-    schema: { tags, summary: 'ISO 3166-1 countries, named in the language asked for', querystring: Lang, response: { 200: z.array(Item) } },
+    schema: {
+      tags,
+      summary: 'ISO 3166-1 countries, named in the language asked for',
+      querystring: Lang,
+      response: { 200: z.array(Item) },
+    },
     handler: async (req) =>
       [...vocabularies.countries().values()]
         .map((c) => ({ code: c.code, name: c.names[req.query.lang] }))
@@ -21,13 +26,29 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       tags,
       summary: 'The themes (stable slugs, translated labels, the DAC codes they map to)',
       querystring: Lang,
-      response: { 200: z.array(z.object({ slug: z.string(), label: z.string(), dac_codes: z.array(z.string()) })) },
+      response: {
+        200: z.array(z.object({ slug: z.string(), label: z.string(), dac_codes: z.array(z.string()) })),
+      },
     },
-    handler: async (req) => [...vocabularies.themes().values()].map((t) => ({ slug: t.slug, label: t.labels[req.query.lang], dac_codes: t.dacCodes })),
+    handler: async (req) =>
+      [...vocabularies.themes().values()].map((t) => ({
+        slug: t.slug,
+        label: t.labels[req.query.lang],
+        dac_codes: t.dacCodes,
+      })),
   });
   app.get('/dac-codes', {
-    schema: { tags, summary: 'DAC CRS purpose codes (5 digits) and categories (3 digits)', response: { 200: z.array(Item.extend({ category: z.string().nullable() })) } },
-    handler: async () => [...vocabularies.dacCodes().values()].map((d) => ({ code: d.code, name: d.name, category: d.category ?? null })),
+    schema: {
+      tags,
+      summary: 'DAC CRS purpose codes (5 digits) and categories (3 digits)',
+      response: { 200: z.array(Item.extend({ category: z.string().nullable() })) },
+    },
+    handler: async () =>
+      [...vocabularies.dacCodes().values()].map((d) => ({
+        code: d.code,
+        name: d.name,
+        category: d.category ?? null,
+      })),
   });
   app.get('/currencies', {
     schema: { tags, summary: 'ISO 4217 currencies', response: { 200: z.array(Item) } },

@@ -10,12 +10,23 @@ import { ErrorResponse, IdParams } from '../server/schemas.ts';
 const tags = ['tokens'];
 const Scope = z.enum(['read', 'write']);
 const Token = z
-  .object({ id: z.string(), name: z.string().nullable(), scope: Scope, created_at: z.date(), last_used_at: z.date().nullable(), revoked_at: z.date().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    scope: Scope,
+    created_at: z.date(),
+    last_used_at: z.date().nullable(),
+    revoked_at: z.date().nullable(),
+  })
   .meta({ id: 'ApiToken' });
 
 export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/', {
-    schema: { tags, summary: 'Your API tokens (never their secrets)', response: { 200: z.array(Token), 401: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'Your API tokens (never their secrets)',
+      response: { 200: z.array(Token), 401: ErrorResponse },
+    },
     handler: async (req) => {
       if (!req.viewer.userId) throw errors.unauthorized();
       return tokensRepository.listForUser(ctx.db, req.viewer.userId);
@@ -36,7 +47,12 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
     },
   });
   app.delete('/:id', {
-    schema: { tags, summary: 'Revoke one of your tokens', params: IdParams, response: { 204: z.null(), 404: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'Revoke one of your tokens',
+      params: IdParams,
+      response: { 204: z.null(), 404: ErrorResponse },
+    },
     handler: async (req, reply) => {
       assertCanWrite(req.viewer);
       if (!req.viewer.userId || !(await tokensRepository.revoke(ctx.db, req.viewer.userId, req.params.id))) {

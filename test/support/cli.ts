@@ -27,7 +27,9 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`tacit ${args.join(' ')} did not finish within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+      reject(
+        new Error(`tacit ${args.join(' ')} did not finish within ${timeoutMs} ms:\n${stdout}\n${stderr}`),
+      );
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -73,7 +73,11 @@ export async function uploadFile(
   for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(bytes)]), filename);
   const headers: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {};
-  const res = await fetch(app.baseUrl + (opts.path ?? '/api/v1/documents'), { method: 'POST', body: form, headers });
+  const res = await fetch(app.baseUrl + (opts.path ?? '/api/v1/documents'), {
+    method: 'POST',
+    body: form,
+    headers,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }

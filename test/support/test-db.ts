@@ -53,11 +53,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A fresh migrated database that this process does not open: for the CLI and servers run as child processes. */
-export async function createUnopenedTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function createUnopenedTestDatabase(): Promise<{
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}> {
   const t = await createTestDatabase();
   await t.db.close();
   if (t.config.databaseUrl) {
-    return { env: { DATABASE_URL: t.config.databaseUrl }, drop: () => dropPostgresDatabase(t.config.databaseUrl!) };
+    return {
+      env: { DATABASE_URL: t.config.databaseUrl },
+      drop: () => dropPostgresDatabase(t.config.databaseUrl!),
+    };
   }
   return {
     env: { TACIT_DATA_DIR: t.config.dataDir },

@@ -30,13 +30,24 @@ export function registerAccountCommands(program: Command): void {
     .argument('<name>', 'full name, e.g. "National Crime Agency"')
     .option('--acronym <acronym>', 'e.g. NCA')
     .option('--alias <alias>', 'another spelling that resolves to it (repeatable)', collect, [])
-    .addOption(new Option('--type <type>', 'kind of organisation').choices(OrganisationType.options).default('other'))
+    .addOption(
+      new Option('--type <type>', 'kind of organisation').choices(OrganisationType.options).default('other'),
+    )
     .option('--country <code>', 'ISO 3166-1 alpha-2 code, e.g. GB')
     .action((name: string, opts: { acronym?: string; alias: string[]; type: string; country?: string }) =>
       run(async () => {
-        const parsed = OrganisationCreate.safeParse({ name, acronym: opts.acronym, aliases: opts.alias, type: opts.type, country: opts.country });
-        if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        const created = await withDatabase((db) => organisationsService.create(db, systemViewer([]), parsed.data, { bootstrap: true }));
+        const parsed = OrganisationCreate.safeParse({
+          name,
+          acronym: opts.acronym,
+          aliases: opts.alias,
+          type: opts.type,
+          country: opts.country,
+        });
+        if (!parsed.success)
+          throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        const created = await withDatabase((db) =>
+          organisationsService.create(db, systemViewer([]), parsed.data, { bootstrap: true }),
+        );
         console.log(`Organisation "${created.name}" registered (id ${created.id}).`);
       }),
     );
@@ -47,34 +58,57 @@ export function registerAccountCommands(program: Command): void {
     .description('Create a user (or give an existing one a role) in an organisation')
     .argument('<email>', 'e-mail address; also the sign-in name')
     .requiredOption('--org <name>', 'organisation by name, acronym or alias')
-    .addOption(new Option('--role <role>', 'role in the organisation').choices(['admin', 'editor', 'viewer']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'role in the organisation')
+        .choices(['admin', 'editor', 'viewer'])
+        .makeOptionMandatory(),
+    )
     .option('--password <password>', 'password for signing in (at least 10 characters)')
     .option('--name <name>', 'display name')
-    .action((email: string, opts: { org: string; role: 'admin' | 'editor' | 'viewer'; password?: string; name?: string }) =>
-      run(async () => {
-        await withDatabase(async (db) => {
-          const organisation = await organisationsRepository.findByAnyName(db, opts.org);
-          if (!organisation) throw new Error(`No organisation is called "${opts.org}". Register it first: tacit org add "${opts.org}"`);
-          if (opts.password) checkPassword(opts.password);
-          const existing = await authRepository.findUserByEmail(db, email);
-          const account = existing ?? (await authService.createUser(db, { email, name: opts.name, password: opts.password }));
-          if (existing && opts.password) await authService.setPassword(db, existing.id, opts.password);
-          await authService.addMembership(db, account.id, organisation.id, opts.role);
-          console.log(`${existing ? 'Updated' : 'Created'} ${account.email}: ${opts.role} of ${organisation.name}.`);
-        });
-      }),
+    .action(
+      (
+        email: string,
+        opts: { org: string; role: 'admin' | 'editor' | 'viewer'; password?: string; name?: string },
+      ) =>
+        run(async () => {
+          await withDatabase(async (db) => {
+            const organisation = await organisationsRepository.findByAnyName(db, opts.org);
+            if (!organisation)
+              throw new Error(
+                `No organisation is called "${opts.org}". Register it first: tacit org add "${opts.org}"`,
+              );
+            if (opts.password) checkPassword(opts.password);
+            const existing = await authRepository.findUserByEmail(db, email);
+            const account =
+              existing ??
+              (await authService.createUser(db, { email, name: opts.name, password: opts.password }));
+            if (existing && opts.password) await authService.setPassword(db, existing.id, opts.password);
+            await authService.addMembership(db, account.id, organisation.id, opts.role);
+            console.log(
+              `${existing ? 'Updated' : 'Created'} ${account.email}: ${opts.role} of ${organisation.name}.`,
+            );
+          });
+        }),
     );
 
   const token = program.command('token').description('Manage API tokens');
   token
     .command('create')
-    .description('Create an API token for a user and print it once (send it as "Authorization: Bearer <token>")')
+    .description(
+      'Create an API token for a user and print it once (send it as "Authorization: Bearer <token>")',
+    )
     .argument('<email>', "the token acts as this user, with this user's roles")
-    .addOption(new Option('--scope <scope>', 'read: only read; write: also change records').choices(['read', 'write']).default('read'))
+    .addOption(
+      new Option('--scope <scope>', 'read: only read; write: also change records')
+        .choices(['read', 'write'])
+        .default('read'),
+    )
     .option('--name <name>', 'what the token is for, e.g. "nightly export"')
     .action((email: string, opts: { scope: 'read' | 'write'; name?: string }) =>
       run(async () => {
-        const created = await withDatabase((db) => authService.createToken(db, email, opts.scope, opts.name ?? null));
+        const created = await withDatabase((db) =>
+          authService.createToken(db, email, opts.scope, opts.name ?? null),
+        );
         console.log(created.secret);
         console.error(`Token for ${email} (${opts.scope}). It is shown only now: store it safely.`);
       }),

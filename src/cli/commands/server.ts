@@ -23,7 +23,9 @@ export function registerServerCommands(program: Command): void {
         ...(opts.demo ? {} : { TACIT_SEED_DEMO: 'never' }),
       });
       const server = await startServer(config);
-      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+      const where = config.databaseUrl
+        ? 'PostgreSQL (DATABASE_URL)'
+        : `embedded PostgreSQL in ${config.dataDir}`;
       console.log(`Tacit is running at ${server.url} on ${where}. API documentation: ${server.url}/api/docs`);
       const stop = async (signal: string) => {
         console.log(`\n${signal}: stopping Tacit…`);
@@ -51,7 +53,9 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('seed-demo')
-    .description('Load the demo registry (organisations, projects, reviews, evaluations, a meeting, IATI activities); adds nothing twice')
+    .description(
+      'Load the demo registry (organisations, projects, reviews, evaluations, a meeting, IATI activities); adds nothing twice',
+    )
     .action(async () => {
       const s = await withDatabase(seedDemo);
       console.log(
