@@ -27,7 +27,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const webApp = fs.existsSync(WEB_DIST_DIR);
+  installErrorHandler(app, webApp);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 20, fields: 20 } });
@@ -57,19 +58,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installAuth(app, ctx);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
 
-  if (fs.existsSync(WEB_DIST_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
-    // The web app routes on the client: any other GET outside the API gets its index page.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({
-        error: {
-          code: 'not_found',
-          message: `No route ${req.method} ${req.url.split('?')[0]}.`,
-          details: null,
-        },
-      });
-    });
-  }
+  if (webApp) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
   return app;
 }

@@ -87,7 +87,8 @@ export function toAppError(err: unknown): AppError {
   return new AppError(500, 'internal_error', 'Something went wrong on the server. It has been logged.');
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+/** `webApp`: the built web app is served, so unknown non-API paths get its index page. */
+export function installErrorHandler(app: FastifyInstance, webApp: boolean): void {
   app.setErrorHandler((err, request, reply) => {
     const appError = toAppError(err);
     if (appError.status >= 500) request.log.error({ err }, 'request failed');
@@ -96,12 +97,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: {
-        code: 'not_found',
-        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
-        details: null,
-      },
+    // The web app routes on the client: any other GET outside the API gets its index page.
+    if (webApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null },
     });
   });
 }
