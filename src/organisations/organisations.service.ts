@@ -3,7 +3,7 @@
 import { assertCanWrite, assertRoleIn } from '../access/permissions.ts';
 import { hasRole, type Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { errors } from '../server/errors.ts';
 import { organisationsRepository as repo } from './organisations.repository.ts';
@@ -19,7 +19,7 @@ function publicFields<T extends { seq: number; created_by_org_id: string | null 
 }
 
 async function assertNameFree(
-  db: Database,
+  db: Queryable,
   name: string | undefined,
   acronym: string | null | undefined,
   selfId?: string,
@@ -58,6 +58,29 @@ async function assertCanEdit(db: Database, viewer: Viewer, id: string) {
   return org;
 }
 
+/** Creates an organisation inside a transaction the caller holds (e.g. one proposed by a document). */
+async function createIn(
+  tx: Queryable,
+  viewer: Viewer,
+  input: OrganisationCreate,
+  opts: { bootstrap?: boolean } = {},
+) {
+  if (!opts.bootstrap) assertCanWrite(viewer);
+  await assertNameFree(tx, input.name, input.acronym);
+  if (input.parent_id && !(await repo.findById(tx, input.parent_id))) {
+    throw errors.invalidField('parent_id', 'is not an existing organisation');
+  }
+  const createdBy = [...viewer.memberships].find(([, role]) => role !== 'viewer')?.[0] ?? null;
+  const row = await repo.insert(tx, input, createdBy);
+  await recordAudit(tx, viewer, {
+    action: 'create',
+    entityType: 'organisation',
+    entityId: row.id,
+    orgId: createdBy,
+  });
+  return publicFields(row);
+}
+
 export const organisationsService = {
   async get(db: Database, id: string) {
     const org = await repo.findById(db, id);
@@ -72,23 +95,10 @@ export const organisationsService = {
 
   /** Creates an organisation. The CLI passes `bootstrap` to create the first ones with no viewer. */
   async create(db: Database, viewer: Viewer, input: OrganisationCreate, opts: { bootstrap?: boolean } = {}) {
-    if (!opts.bootstrap) assertCanWrite(viewer);
-    await assertNameFree(db, input.name, input.acronym);
-    if (input.parent_id && !(await repo.findById(db, input.parent_id))) {
-      throw errors.invalidField('parent_id', 'is not an existing organisation');
-    }
-    const createdBy = [...viewer.memberships].find(([, role]) => role !== 'viewer')?.[0] ?? null;
-    return db.transaction(async (tx) => {
-      const row = await repo.insert(tx, input, createdBy);
-      await recordAudit(tx, viewer, {
-        action: 'create',
-        entityType: 'organisation',
-        entityId: row.id,
-        orgId: createdBy,
-      });
-      return publicFields(row);
-    });
+    return db.transaction((tx) => createIn(tx, viewer, input, opts));
   },
+
+  createIn,
 
   async update(db: Database, viewer: Viewer, id: string, input: OrganisationUpdate) {
     const current = await assertCanEdit(db, viewer, id);

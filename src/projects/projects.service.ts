@@ -111,7 +111,52 @@ async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
   return rows[0];
 }
 
+/** Creates a project inside a transaction the caller holds (the service's `create` opens one). */
+async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Promise<Project> {
+  const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+  await assertIdentifiersFree(tx, ownerOrgId, input);
+  const participants = await resolveParticipants(tx, input.participants);
+  const id = await repo.insert(tx, { ownerOrgId, fields: input, participants }, viewer.userId);
+  await recordAudit(tx, viewer, {
+    action: 'create',
+    entityType: 'project',
+    entityId: id,
+    orgId: ownerOrgId,
+  });
+  return getVisible(tx, viewer, id);
+}
+
+/** Updates a project inside a transaction the caller holds. */
+async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: ProjectUpdate): Promise<Project> {
+  const current = await ownershipForWrite(tx, viewer, id);
+  if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
+    throw errors.invalidField(
+      'owner_org_id',
+      'cannot be changed here; ask an administrator to transfer the project',
+    );
+  }
+  if (current.version !== input.version) throw errors.staleVersion('project', input.version, current.version);
+  await assertIdentifiersFree(tx, current.owner_org_id, input, id);
+  const participants = await resolveParticipants(tx, input.participants);
+  const ok = await repo.update(tx, id, input.version, {
+    ownerOrgId: current.owner_org_id,
+    fields: input,
+    participants,
+  });
+  if (!ok) throw errors.staleVersion('project', input.version, input.version + 1);
+  await recordAudit(tx, viewer, {
+    action: 'update',
+    entityType: 'project',
+    entityId: id,
+    orgId: current.owner_org_id,
+    details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+  });
+  return getVisible(tx, viewer, id);
+}
+
 export const projectsService = {
+  createIn,
+  updateIn,
   get: (db: Database, viewer: Viewer, id: string) => getVisible(db, viewer, id),
 
   async list(db: Database, viewer: Viewer, query: ProjectListQuery) {
@@ -120,49 +165,11 @@ export const projectsService = {
   },
 
   async create(db: Database, viewer: Viewer, input: ProjectCreate): Promise<Project> {
-    const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
-    return db.transaction(async (tx) => {
-      await assertIdentifiersFree(tx, ownerOrgId, input);
-      const participants = await resolveParticipants(tx, input.participants);
-      const id = await repo.insert(tx, { ownerOrgId, fields: input, participants }, viewer.userId);
-      await recordAudit(tx, viewer, {
-        action: 'create',
-        entityType: 'project',
-        entityId: id,
-        orgId: ownerOrgId,
-      });
-      return getVisible(tx, viewer, id);
-    });
+    return db.transaction((tx) => createIn(tx, viewer, input));
   },
 
   async update(db: Database, viewer: Viewer, id: string, input: ProjectUpdate): Promise<Project> {
-    return db.transaction(async (tx) => {
-      const current = await ownershipForWrite(tx, viewer, id);
-      if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
-        throw errors.invalidField(
-          'owner_org_id',
-          'cannot be changed here; ask an administrator to transfer the project',
-        );
-      }
-      if (current.version !== input.version)
-        throw errors.staleVersion('project', input.version, current.version);
-      await assertIdentifiersFree(tx, current.owner_org_id, input, id);
-      const participants = await resolveParticipants(tx, input.participants);
-      const ok = await repo.update(tx, id, input.version, {
-        ownerOrgId: current.owner_org_id,
-        fields: input,
-        participants,
-      });
-      if (!ok) throw errors.staleVersion('project', input.version, input.version + 1);
-      await recordAudit(tx, viewer, {
-        action: 'update',
-        entityType: 'project',
-        entityId: id,
-        orgId: current.owner_org_id,
-        details: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      });
-      return getVisible(tx, viewer, id);
-    });
+    return db.transaction((tx) => updateIn(tx, viewer, id, input));
   },
 
   async remove(db: Database, viewer: Viewer, id: string, version: number | undefined): Promise<void> {

@@ -57,8 +57,53 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     return current;
   }
 
+  /** `create` inside a transaction the caller holds, so several writes commit or fail together. */
+  async function createIn(tx: Queryable, viewer: Viewer, input: Input): Promise<Response> {
+    const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+    await assertProjectVisible(tx, viewer, input.project_id);
+    const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, undefined) : input;
+    const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
+    await hooks.afterWrite?.(tx, viewer, id, values, undefined);
+    await recordAudit(tx, viewer, {
+      action: 'create',
+      entityType: t.entity,
+      entityId: id,
+      orgId: ownerOrgId,
+    });
+    return hooks.toResponse(await getVisible(tx, viewer, id));
+  }
+
+  /** `update` inside a transaction the caller holds. */
+  async function updateIn(
+    tx: Queryable,
+    viewer: Viewer,
+    id: string,
+    input: Input & { version: number },
+  ): Promise<Response> {
+    const current = await forWrite(tx, viewer, id, input.version);
+    if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
+      throw errors.invalidField('owner_org_id', 'cannot be changed');
+    }
+    if (input.project_id !== undefined) await assertProjectVisible(tx, viewer, input.project_id);
+    const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
+    if (!(await repo.update(tx, id, input.version, values))) {
+      throw errors.staleVersion(t.entity, input.version, input.version + 1);
+    }
+    await hooks.afterWrite?.(tx, viewer, id, values, current);
+    await recordAudit(tx, viewer, {
+      action: 'update',
+      entityType: t.entity,
+      entityId: id,
+      orgId: current.owner_org_id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
+    return hooks.toResponse(await getVisible(tx, viewer, id));
+  }
+
   return {
     repository: repo,
+    createIn,
+    updateIn,
 
     async get(db: Database, viewer: Viewer, id: string): Promise<Response> {
       return hooks.toResponse(await getVisible(db, viewer, id));
@@ -70,20 +115,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     },
 
     async create(db: Database, viewer: Viewer, input: Input): Promise<Response> {
-      const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
-      return db.transaction(async (tx) => {
-        await assertProjectVisible(tx, viewer, input.project_id);
-        const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, undefined) : input;
-        const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
-        await hooks.afterWrite?.(tx, viewer, id, values, undefined);
-        await recordAudit(tx, viewer, {
-          action: 'create',
-          entityType: t.entity,
-          entityId: id,
-          orgId: ownerOrgId,
-        });
-        return hooks.toResponse(await getVisible(tx, viewer, id));
-      });
+      return db.transaction((tx) => createIn(tx, viewer, input));
     },
 
     async update(
@@ -92,26 +124,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       id: string,
       input: Input & { version: number },
     ): Promise<Response> {
-      return db.transaction(async (tx) => {
-        const current = await forWrite(tx, viewer, id, input.version);
-        if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
-          throw errors.invalidField('owner_org_id', 'cannot be changed');
-        }
-        if (input.project_id !== undefined) await assertProjectVisible(tx, viewer, input.project_id);
-        const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
-        if (!(await repo.update(tx, id, input.version, values))) {
-          throw errors.staleVersion(t.entity, input.version, input.version + 1);
-        }
-        await hooks.afterWrite?.(tx, viewer, id, values, current);
-        await recordAudit(tx, viewer, {
-          action: 'update',
-          entityType: t.entity,
-          entityId: id,
-          orgId: current.owner_org_id,
-          details: { fields: Object.keys(input).filter((k) => k !== 'version') },
-        });
-        return hooks.toResponse(await getVisible(tx, viewer, id));
-      });
+      return db.transaction((tx) => updateIn(tx, viewer, id, input));
     },
 
     async remove(db: Database, viewer: Viewer, id: string, version: number | undefined): Promise<void> {
