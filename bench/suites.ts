@@ -1,5 +1,6 @@
 // The benchmark suites, in the order they run. Each prints its own figures.
 import { extractSuite } from './extract.bench.ts';
+import { foundationSuite } from './foundation.bench.ts';
 import { iatiSuite } from './iati.bench.ts';
 
 export interface BenchSuite {
@@ -7,4 +8,4 @@ export interface BenchSuite {
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [iatiSuite, extractSuite];
+export const suites: BenchSuite[] = [foundationSuite, iatiSuite, extractSuite];

@@ -54,30 +54,21 @@ export interface ProjectRow {
   indicators: Record<string, unknown>[];
 }
 
-/** Children as JSON arrays in the same row, ordered the way they were given. */
+/** One round trip: the project row, its owner's name, and its children from project_children(). */
 const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.code, p.iati_identifier,
   p.title, p.description, p.status, p.start_date, p.start_precision, p.end_date, p.end_precision, p.ongoing,
   p.outcome_statement, p.outcome_score, p.language, p.extra, p.version, p.created_at, p.updated_at,
-  COALESCE((SELECT json_agg(json_build_object('code', pc.country, 'name', c.name_en, 'share', pc.share) ORDER BY pc.share DESC NULLS LAST, pc.country)
-    FROM project_countries pc JOIN countries c ON c.code = pc.country WHERE pc.project_id = p.id), '[]') AS countries,
-  COALESCE((SELECT json_agg(json_build_object('name', pr.name, 'code', pr.code, 'share', pr.share) ORDER BY pr.name)
-    FROM project_regions pr WHERE pr.project_id = p.id), '[]') AS regions,
-  COALESCE((SELECT json_agg(pt.theme ORDER BY t.position) FROM project_themes pt JOIN themes t ON t.slug = pt.theme
-    WHERE pt.project_id = p.id), '[]') AS themes,
-  COALESCE((SELECT json_agg(json_build_object('code', ps.code, 'name', d.name, 'share', ps.share) ORDER BY ps.code)
-    FROM project_sectors ps JOIN dac_codes d ON d.code = ps.code WHERE ps.project_id = p.id), '[]') AS dac_codes,
-  COALESCE((SELECT json_agg(json_build_object('amount', b.amount, 'currency', b.currency, 'category', b.category,
-      'period_start', b.period_start, 'period_end', b.period_end, 'value_date', b.value_date, 'label', b.label) ORDER BY b.position)
-    FROM budget_lines b WHERE b.project_id = p.id), '[]') AS budget,
-  COALESCE((SELECT json_agg(json_build_object('org_id', pp.org_id, 'name', po.name, 'acronym', po.acronym, 'role', pp.role) ORDER BY po.name, pp.role)
-    FROM project_participants pp JOIN organisations po ON po.id = pp.org_id WHERE pp.project_id = p.id), '[]') AS participants,
-  COALESCE((SELECT json_agg(json_build_object('number', op.number, 'title', op.title, 'description', op.description, 'score', op.score) ORDER BY op.position)
-    FROM outputs op WHERE op.project_id = p.id), '[]') AS outputs,
-  COALESCE((SELECT json_agg(json_build_object('output_number', i.output_number, 'title', i.title, 'unit', i.unit,
-      'baseline_value', i.baseline_value, 'baseline_date', i.baseline_date, 'target_value', i.target_value,
-      'target_date', i.target_date, 'actual_value', i.actual_value, 'actual_date', i.actual_date) ORDER BY i.position)
-    FROM indicators i WHERE i.project_id = p.id), '[]') AS indicators
+  project_children(p.id) AS children
   FROM projects p JOIN organisations o ON o.id = p.owner_org_id`;
+
+type Children = Pick<
+  ProjectRow,
+  'countries' | 'regions' | 'themes' | 'dac_codes' | 'budget' | 'participants' | 'outputs' | 'indicators'
+>;
+
+function withChildren(rows: (Omit<ProjectRow, keyof Children> & { children: Children })[]): ProjectRow[] {
+  return rows.map(({ children, ...row }) => ({ ...row, ...children }));
+}
 
 function listConditions(q: ProjectListQuery): Sql[] {
   const c: Sql[] = [];
@@ -217,15 +208,18 @@ async function replaceChildren(
 
 export const projectsRepository = {
   async findVisible(db: Queryable, viewer: Viewer, id: string): Promise<ProjectRow | undefined> {
-    const rows = await db.query<ProjectRow>(
+    const rows = await db.query<Omit<ProjectRow, keyof Children> & { children: Children }>(
       sql`${SELECT_FULL} WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
     );
-    return rows[0];
+    return withChildren(rows)[0];
   },
 
   async listVisible(db: Queryable, viewer: Viewer, q: ProjectListQuery): Promise<ProjectRow[]> {
     const where = sql.and([visibleTo(viewer, 'p'), pageClause('p', q.cursor), ...listConditions(q)]);
-    return db.query<ProjectRow>(sql`${SELECT_FULL} WHERE ${where} ORDER BY p.seq DESC LIMIT ${q.limit + 1}`);
+    const rows = await db.query<Omit<ProjectRow, keyof Children> & { children: Children }>(
+      sql`${SELECT_FULL} WHERE ${where} ORDER BY p.seq DESC LIMIT ${q.limit + 1}`,
+    );
+    return withChildren(rows);
   },
 
   /** Owner and version, for permission and concurrency checks before a write (no filter: writes check roles). */
