@@ -12,6 +12,7 @@ import { projectRoutes } from '../projects/projects.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
+import { searchRoutes } from '../search/search.routes.ts';
 import { tokenRoutes } from '../tokens/tokens.routes.ts';
 import type { AppContext, RoutePlugin } from './context.ts';
 
@@ -26,6 +27,7 @@ const resources: [string, RoutePlugin][] = [
   ['/lessons', lessonRoutes],
   ['/meetings', meetingRoutes],
   ['/reference', referenceRoutes],
+  ['/search', searchRoutes],
   ['', memberRoutes],
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],

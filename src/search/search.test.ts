@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
+import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { seedDemo } from '../demo/seed.ts';
+
+describe('search API', () => {
+  let t: TestApp;
+  let owner: TestMember;
+  let outsider: TestMember;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemo(t.db);
+    owner = (await buildOrgWithEditor(t.db)).editor;
+    outsider = (await buildOrgWithEditor(t.db)).editor;
+    const secret = await t.request('POST', '/api/v1/projects', {
+      token: owner.token,
+      body: {
+        title: 'Zanzibar pangolin smuggling taskforce',
+        description: 'Confidential support to the Peruvian fiscalía on pangolin smuggling.',
+        visibility: 'owner',
+        countries: ['PE'],
+        themes: ['organised-crime', 'cybercrime'],
+        status: 'active',
+      },
+    });
+    expect(secret.status).toBe(201);
+    const review = await t.request('POST', '/api/v1/reviews', {
+      token: owner.token,
+      body: {
+        project_id: secret.body.id,
+        visibility: 'network',
+        narrative: 'Pangolin seizures rose sharply.',
+      },
+    });
+    expect(review.status, JSON.stringify(review.body)).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  const search = (query: string, token?: string) => t.request('GET', `/api/v1/search?${query}`, { token });
+  const ids = (body: { items: { title: string }[] }) => body.items.map((i) => i.title);
+
+  it('finds records of every kind, with highlighted snippets', async () => {
+    const res = await search('q=prosecutors');
+    expect(res.status).toBe(200);
+    const kinds = new Set(res.body.items.map((i: { kind: string }) => i.kind));
+    expect(kinds).toContain('evaluation');
+    const evaluation = res.body.items.find((i: { kind: string }) => i.kind === 'evaluation');
+    expect(evaluation.snippet).toMatch(/<mark>Prosecutors<\/mark>/i);
+    expect(res.body.facets.kind.reduce((s: number, f: { count: number }) => s + f.count, 0)).toBe(
+      res.body.total,
+    );
+  });
+
+  it('ignores accents and stems each language: "fiscalía" finds the Fiscalia', async () => {
+    const res = await search(`q=${encodeURIComponent('fiscalía')}`);
+    const titles = ids(res.body);
+    expect(titles).toContain('Fiscalía de la Nación');
+    expect(titles).toContain('Peru/Colombia Serious and Organised Crime (SOC)');
+  });
+
+  it('finds English records from a Spanish or French query through shared country and theme names', async () => {
+    const es = await search(`q=${encodeURIComponent('trata de personas')}&kind=project`);
+    expect(ids(es.body)).toContain(
+      'Support to A.B.1 Interinstitutional and Regional Coordination for Border Security in Central America',
+    );
+    const fr = await search(`q=${encodeURIComponent('criminalité organisée Pérou')}&kind=project`);
+    expect(ids(fr.body)[0]).toBe('Peru/Colombia Serious and Organised Crime (SOC)');
+  });
+
+  it('supports phrases, OR and -exclusion', async () => {
+    const phrase = await search(`q=${encodeURIComponent('"border security"')}&kind=project`);
+    expect(ids(phrase.body)[0]).toBe(
+      'Support to A.B.1 Interinstitutional and Regional Coordination for Border Security in Central America',
+    );
+    for (const hit of phrase.body.items)
+      expect(hit.snippet).toMatch(/<mark>border<\/mark> <mark>security<\/mark>/i);
+    const either = await search(`q=${encodeURIComponent('XCAX75 OR CRIMJUST')}&kind=project`);
+    expect(either.body.total).toBe(2);
+    const without = await search(`q=${encodeURIComponent('XCAX75 OR CRIMJUST -cocaine')}&kind=project`);
+    expect(ids(without.body)).toEqual([
+      'Support to A.B.1 Interinstitutional and Regional Coordination for Border Security in Central America',
+    ]);
+  });
+
+  it('matches an acronym to the full name', async () => {
+    const res = await search('q=NCA&kind=project');
+    expect(ids(res.body)).toContain('Peru/Colombia Serious and Organised Crime (SOC)');
+    const unodc = await search('q=UNODC&kind=organisation');
+    expect(ids(unodc.body)).toEqual(['United Nations Office on Drugs and Crime']);
+  });
+
+  it('filters by facets and counts each value', async () => {
+    const res = await search('q=justice&country=MX&kind=project');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThan(3);
+    for (const item of res.body.items) expect(item.countries).toContain('MX');
+    expect(res.body.facets.country).toContainEqual({ value: 'MX', label: 'Mexico', count: res.body.total });
+    const dac = res.body.facets.dac[0];
+    expect(dac.label).not.toBe(dac.value);
+    const narrowed = await search(`q=justice&country=MX&kind=project&dac=${dac.value}`);
+    expect(narrowed.body.total).toBe(dac.count);
+    const usaid = res.body.facets.organisation[0];
+    expect(usaid.label).toBe('U.S. Agency for International Development');
+    const funded = await search(`q=justice&country=MX&kind=project&organisation=${usaid.value}&role=funder`);
+    expect(funded.body.total).toBeGreaterThan(0);
+    expect(funded.body.total).toBeLessThanOrEqual(usaid.count);
+    const peru = await search('theme=corruption&country=PE&year_from=2016&year_to=2016&kind=project');
+    expect(ids(peru.body)).toEqual(['Peru/Colombia Serious and Organised Crime (SOC)']);
+    const later = await search('theme=corruption&country=PE&year_from=2021&kind=project');
+    expect(later.body.total).toBe(0);
+  });
+
+  it('pages with a cursor and sorts by date', async () => {
+    const first = await search('q=crime&limit=2&sort=date');
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.next_cursor).toBeTruthy();
+    const second = await search(`q=crime&limit=2&sort=date&cursor=${first.body.next_cursor}`);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    const dates = [...first.body.items, ...second.body.items].map((i: { date: string }) => i.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const bad = await search('q=crime&cursor=nonsense');
+    expect(bad.status).toBe(422);
+  });
+
+  it('never returns, counts or highlights a record the viewer may not see', async () => {
+    const mine = await search('q=pangolin', owner.token);
+    expect(mine.body.total).toBe(2);
+    expect(mine.body.facets.theme).toContainEqual({ value: 'cybercrime', label: 'Cybercrime', count: 1 });
+
+    for (const token of [outsider.token, undefined]) {
+      const other = await search('q=pangolin', token);
+      expect(other.status).toBe(200);
+      // The network review is visible to a signed-in outsider, but not the private project's facets.
+      expect(other.body.items.map((i: { kind: string }) => i.kind)).toEqual(token ? ['review'] : []);
+      expect(other.body.facets.theme).toEqual([]);
+      expect(other.body.facets.country).toEqual([]);
+      expect(JSON.stringify(other.body)).not.toMatch(/Zanzibar|cybercrime/i);
+      const facets = await search('country=PE&theme=cybercrime', token);
+      expect(facets.body.total).toBe(0);
+    }
+  });
+});
