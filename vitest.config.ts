@@ -23,7 +23,7 @@ export default defineConfig({
           ...shared,
           name: 'postgres',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.unit.test.ts', '**/node_modules/**', 'test/e2e/**'],
           env: { TACIT_TEST_ENGINE: 'postgres' },
         },
       },

@@ -1,0 +1,71 @@
+// The public registry and sign-in in a real browser: dashboard with its map, project list with
+// filters in the URL, a project page with its score history, and the Spanish interface.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserApp, screenshot, signIn, startBrowserApp } from './browser.ts';
+
+let b: BrowserApp;
+beforeAll(async () => {
+  b = await startBrowserApp();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+describe('the public registry in the browser', () => {
+  it('shows the dashboard with the world map, themes and donors to an anonymous visitor', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: /Technical assistance/ }).waitFor();
+    await page.getByRole('img', { name: /World map of projects by country: .*Mexico/ }).waitFor();
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).isVisible()).toBe(true);
+    await screenshot(page, 'home-anonymous');
+  });
+
+  it('signs in, shows the organisation and its recommendations, and signs out', async () => {
+    const { page } = await b.newPage();
+    await signIn(page, 'unodc@tacit.demo');
+    expect(await page.locator('.who').textContent()).toMatch(/UNODC/);
+    await page.getByText(/\d+ open, \d+ overdue\./).waitFor();
+    await screenshot(page, 'home-signed-in');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+  });
+
+  it('says why a sign-in failed', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill('fco@tacit.demo');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByRole('alert').textContent()).toMatch(/password|credentials|e-mail|email/i);
+    await screenshot(page, 'sign-in-error');
+  });
+
+  it('filters projects with the filters kept in the URL and opens a project with its score history', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/projects');
+    await page.getByLabel('Country').selectOption('PE');
+    await page.waitForURL(/country=PE/);
+    await page.getByRole('link', { name: /Peru\/Colombia Serious and Organised Crime/ }).click();
+    await page.getByRole('heading', { name: 'Score history' }).waitFor();
+    await page.getByRole('img', { name: /Score history chart: .*2015\/16 A\/B.*2016\/17 A/ }).waitFor();
+    await page.getByRole('cell', { name: 'Crown Prosecution Service' }).waitFor();
+    await page.getByText(/£2,300,000/).waitFor();
+    await screenshot(page, 'project-page');
+  });
+
+  it('switches the interface to Spanish and remembers it', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/');
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: /Asistencia técnica/ }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Proyectos', exact: true }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await page.goto('/projects?country=MX');
+    await page.getByRole('option', { name: 'México' }).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('País').inputValue()).toBe('MX');
+    await screenshot(page, 'projects-spanish');
+  });
+});

@@ -1,0 +1,32 @@
+// Routes of the web app; every page sits in the same layout.
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout.tsx';
+import { useI18n } from './i18n/index.tsx';
+import { HomePage } from './pages/Home.tsx';
+import { ProjectPage } from './pages/Project.tsx';
+import { ProjectsPage } from './pages/Projects.tsx';
+import { SignInPage } from './pages/SignIn.tsx';
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section className="narrow">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.text')}</p>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="/projects/:id" element={<ProjectPage />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,44 @@
+// Loading state for a read: the data, the error in words, and a way to read again after a write.
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from './client.ts';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(load !== null);
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the read depends on
+  useEffect(() => {
+    if (!load) {
+      setLoading(false);
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    setError(undefined);
+    load().then(
+      (value) => {
+        if (!live) return;
+        setData(value);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}

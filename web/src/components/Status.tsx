@@ -1,0 +1,66 @@
+// How the app says what is happening: loading, an API error in words (with its per-field details),
+// and the result of a write.
+import type { ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+export function Loading({ what }: { what?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {what ?? t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error }: { error: ApiError | undefined }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const unnamed = error.details.filter((d) => !d.field);
+  return (
+    <div className="error" role="alert">
+      <strong>{error.status === 0 ? t('error.network') : t('error.title')}</strong> {error.message}
+      {unnamed.length > 0 && (
+        <ul>
+          {unnamed.map((d) => (
+            <li key={d.message}>{d.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function FieldError({
+  error,
+  field,
+  id,
+}: {
+  error: ApiError | undefined;
+  field: string;
+  id?: string;
+}) {
+  const message = error?.forField(field);
+  if (!message) return null;
+  return (
+    <span className="field-error" id={id} role="alert">
+      {message}
+    </span>
+  );
+}
+
+export function Success({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="success" role="status" aria-live="polite">
+      {children}
+    </p>
+  );
+}
+
+export function Progress({ value, label }: { value: number; label: string }) {
+  return (
+    <div className="progress">
+      <progress max={1} value={value} aria-label={label} />
+      <span>{Math.round(value * 100)} %</span>
+    </div>
+  );
+}

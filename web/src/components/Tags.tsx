@@ -1,0 +1,52 @@
+// Small shared pieces: country and theme chips, status badges, visibility.
+import { Link } from 'react-router-dom';
+import { useReference } from '../api/reference.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+export function CountryChips({ codes }: { codes: string[] }) {
+  const { countryName } = useReference();
+  return (
+    <>
+      {codes.map((c) => (
+        <Link key={c} to={`/projects?country=${c}`} className="chip">
+          {countryName(c)}
+        </Link>
+      ))}
+    </>
+  );
+}
+
+export function ThemeChips({ slugs }: { slugs: string[] }) {
+  const { themeLabel } = useReference();
+  return (
+    <>
+      {slugs.map((s) => (
+        <Link key={s} to={`/projects?theme=${s}`} className="chip chip-theme">
+          {themeLabel(s)}
+        </Link>
+      ))}
+    </>
+  );
+}
+
+/** A value from one of the API's enumerations, translated when the interface knows it. */
+export function useEnumLabel() {
+  const { t } = useI18n();
+  return (group: string, value: string | null | undefined): string => {
+    if (!value) return '—';
+    const key = `enum.${group}.${value}` as MessageKey;
+    const text = t(key);
+    return text === key || text === undefined ? value.replace(/_/g, ' ') : text;
+  };
+}
+
+export function Badge({
+  tone,
+  children,
+}: {
+  tone?: 'danger' | 'ok' | 'warn' | 'info';
+  children: React.ReactNode;
+}) {
+  return <span className={`badge ${tone ? `badge-${tone}` : ''}`}>{children}</span>;
+}

@@ -1,0 +1,116 @@
+// The project list with filters kept in the URL (country, theme, status, organisation, text).
+import { Link, useSearchParams } from 'react-router-dom';
+import { get } from '../api/client.ts';
+import { useLoad } from '../api/hooks.ts';
+import { useReference } from '../api/reference.tsx';
+import { useSession } from '../api/session.tsx';
+import type { Page, Project } from '../api/types.ts';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
+import { useI18n } from '../i18n/index.tsx';
+
+const STATUSES = ['pipeline', 'active', 'finalisation', 'closed', 'cancelled', 'suspended'];
+
+export function ProjectsPage() {
+  const { t, formatDate } = useI18n();
+  const { countries, themes } = useReference();
+  const session = useSession();
+  const label = useEnumLabel();
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    q: params.get('q') ?? '',
+    country: params.get('country') ?? '',
+    theme: params.get('theme') ?? '',
+    status: params.get('status') ?? '',
+    organisation: params.get('organisation') ?? '',
+  };
+  const cursor = params.get('cursor') ?? '';
+  const page = useLoad(
+    () => get<Page<Project>>('/projects', { ...filters, cursor, limit: 50 }),
+    [params.toString(), session.me?.user_id],
+  );
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'cursor') next.delete('cursor');
+    setParams(next);
+  };
+
+  return (
+    <div className="page">
+      <h1>{t('projects.title')}</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
+        <label>
+          {t('common.text')}
+          <input type="search" defaultValue={filters.q} onChange={(e) => set('q', e.target.value)} />
+        </label>
+        <label>
+          {t('common.country')}
+          <select value={filters.country} onChange={(e) => set('country', e.target.value)}>
+            <option value="">{t('common.any')}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('common.theme')}
+          <select value={filters.theme} onChange={(e) => set('theme', e.target.value)}>
+            <option value="">{t('common.any')}</option>
+            {themes.map((th) => (
+              <option key={th.slug} value={th.slug}>
+                {th.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('common.status')}
+          <select value={filters.status} onChange={(e) => set('status', e.target.value)}>
+            <option value="">{t('common.any')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label('projectStatus', s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <ErrorMessage error={page.error} />
+      {page.loading && <Loading />}
+      {page.data && (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('projects.count', { n: page.data.items.length })}
+          </p>
+          <ul className="card-list">
+            {page.data.items.map((p) => (
+              <li key={p.id} className="card">
+                <h2 className="h3">
+                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                </h2>
+                <p className="muted small">
+                  {p.code && <>{p.code} · </>}
+                  {label('projectStatus', p.status)} · {formatDate(p.period.start)} –{' '}
+                  {p.period.ongoing ? t('project.ongoing') : formatDate(p.period.end)} · {p.owner_org.name}
+                </p>
+                <div className="chips">
+                  <CountryChips codes={p.countries.map((c) => c.code)} />
+                  <ThemeChips slugs={p.themes} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          {page.data.next_cursor && (
+            <button type="button" onClick={() => set('cursor', page.data?.next_cursor ?? '')}>
+              {t('common.next')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
