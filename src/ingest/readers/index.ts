@@ -2,12 +2,16 @@
 // then its media type and extension.
 import path from 'node:path';
 import { IngestError } from '../errors.ts';
-import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readMarkdown } from './markdown.ts';
-import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
 import type { ReadResult } from './types.ts';
+
+// pdf.js and mammoth are large: load them on the first PDF or Word file, not at start-up.
+const readPdf = async (bytes: Buffer, filename: string) =>
+  (await import('./pdf.ts')).readPdf(bytes, filename);
+const readDocx = async (bytes: Buffer, filename: string) =>
+  (await import('./docx.ts')).readDocx(bytes, filename);
 
 export type { DocumentFormat, ReadResult } from './types.ts';
 
