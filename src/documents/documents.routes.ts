@@ -1,19 +1,35 @@
-// HTTP routes for /api/v1/documents: multipart upload, metadata, text and the stored file.
+// HTTP routes for /api/v1/documents: multipart upload (with the extracted draft), metadata, text,
+// the stored file, the draft, and its confirmation into registry records.
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
-import { Document, DocumentListQuery, DocumentSummary, DocumentUpdate, UploadFields } from './documents.schema.ts';
+import { ConfirmBody, ConfirmReply, DocumentExtraction, UploadReply } from './confirm.schema.ts';
+import { confirmService } from './confirm.service.ts';
+import {
+  Document,
+  DocumentListQuery,
+  DocumentSummary,
+  DocumentUpdate,
+  UploadFields,
+} from './documents.schema.ts';
 import { documentsService as service, type UploadedFile } from './documents.service.ts';
 
 const tags = ['documents'];
 
 /** Reads one file and the form fields from a multipart request, within the upload limit. */
-async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
+async function readUpload(
+  req: FastifyRequest,
+  limitBytes: number,
+): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
   if (!req.isMultipart()) {
-    throw new AppError(415, 'unsupported_media_type', 'Upload the file as multipart/form-data, in a field named "file".');
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Upload the file as multipart/form-data, in a field named "file".',
+    );
   }
   const fields: Record<string, string> = {};
   let file: UploadedFile | undefined;
@@ -21,7 +37,11 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
     if (part.type === 'file') {
       if (file) throw errors.invalidField('file', 'send one file per request');
       try {
-        file = { filename: part.filename, mediaType: part.mimetype, bytes: await (part as MultipartFile).toBuffer() };
+        file = {
+          filename: part.filename,
+          mediaType: part.mimetype,
+          bytes: await (part as MultipartFile).toBuffer(),
+        };
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(limitBytes);
         throw err;
@@ -36,11 +56,21 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
 
 export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/', {
-    schema: { tags, summary: 'List documents you may see', querystring: DocumentListQuery, response: { 200: listOf(DocumentSummary) } },
+    schema: {
+      tags,
+      summary: 'List documents you may see',
+      querystring: DocumentListQuery,
+      response: { 200: listOf(DocumentSummary) },
+    },
     handler: (req) => service.list(ctx.db, req.viewer, req.query),
   });
   app.get('/:id', {
-    schema: { tags, summary: 'One document with its text', params: IdParams, response: { 200: Document, 404: ErrorResponse } },
+    schema: {
+      tags,
+      summary: 'One document with its text',
+      params: IdParams,
+      response: { 200: Document, 404: ErrorResponse },
+    },
     handler: (req) => service.getWithText(ctx.db, req.viewer, req.params.id),
   });
   app.get('/:id/file', {
@@ -56,9 +86,16 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
   app.post('/', {
     schema: {
       tags,
-      summary: 'Upload a document (multipart/form-data: file, and optionally owner_org_id, visibility, project_id, kind, title)',
+      summary:
+        'Upload a document (multipart/form-data: file, and optionally owner_org_id, visibility, project_id, kind, title); the reply carries the extracted draft',
       consumes: ['multipart/form-data'],
-      response: { 200: DocumentSummary.extend({ duplicate: z.boolean() }), 201: DocumentSummary.extend({ duplicate: z.boolean() }), 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+      response: {
+        200: UploadReply,
+        201: UploadReply,
+        413: ErrorResponse,
+        415: ErrorResponse,
+        422: ErrorResponse,
+      },
     },
     handler: async (req, reply) => {
       const { file, fields } = await readUpload(req, ctx.config.maxUploadBytes);
@@ -71,12 +108,53 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
       return reply.status(duplicate ? 200 : 201).send({ ...document, duplicate });
     },
   });
+  app.get('/:id/extraction', {
+    schema: {
+      tags,
+      summary: 'The draft extracted from a document (record, provenance, confidence) and its confirmation',
+      params: IdParams,
+      response: { 200: DocumentExtraction, 404: ErrorResponse },
+    },
+    handler: (req) => service.getExtraction(ctx.db, req.viewer, req.params.id),
+  });
+  app.post('/:id/confirm', {
+    schema: {
+      tags,
+      summary:
+        'Confirm the (corrected) draft: creates or updates the project and, by kind, its reviews, evaluation, recommendations, lessons or meeting, in one transaction',
+      params: IdParams,
+      body: ConfirmBody,
+      response: {
+        200: ConfirmReply,
+        403: ErrorResponse,
+        404: ErrorResponse,
+        409: ErrorResponse,
+        422: ErrorResponse,
+      },
+    },
+    handler: async (req) => {
+      const confirmation = await confirmService.confirm(ctx.db, req.viewer, req.params.id, req.body);
+      return { document: await service.get(ctx.db, req.viewer, req.params.id), confirmation };
+    },
+  });
   app.patch('/:id', {
-    schema: { tags, summary: 'Change a document’s title, kind, visibility or project', params: IdParams, body: DocumentUpdate, response: { 200: DocumentSummary } },
+    schema: {
+      tags,
+      summary: 'Change a document’s title, kind, visibility or project',
+      params: IdParams,
+      body: DocumentUpdate,
+      response: { 200: DocumentSummary },
+    },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });
   app.delete('/:id', {
-    schema: { tags, summary: 'Delete a document and its file', params: IdParams, querystring: z.object({ version: z.coerce.number().int().positive().optional() }), response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Delete a document and its file',
+      params: IdParams,
+      querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
       return reply.status(204).send(null);

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { OwnedListQuery, ownedResponseFields } from '../records/owned.schema.ts';
 import { Id, Version, Visibility } from '../server/schemas.ts';
 
-export const DocumentKind = z.enum(['annual_review', 'evaluation', 'meeting_report', 'background_note', 'iati', 'other']);
+export const DocumentKind = z.enum([
+  'annual_review',
+  'evaluation',
+  'meeting_report',
+  'background_note',
+  'iati',
+  'other',
+]);
 
 /** Formats a document may be uploaded in, by extension, with the media type it is served back as. */
 export const ACCEPTED_FORMATS: Record<string, string> = {

@@ -1,21 +1,24 @@
 // Uploaded documents: the file is kept as it came, its text is read once by the reader for its
-// format, and the same file uploaded again by the same organisation is recognised.
+// format and extracted into a draft record, and the same file uploaded again by the same
+// organisation is recognised.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { visibleTo } from '../access/filter.ts';
 import { ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import { readDocument } from '../ingest/readers/index.ts';
-import type { RecordRow, RecordTable } from '../records/record-table.ts';
 import { ownedResponse } from '../records/owned.schema.ts';
+import type { RecordRow, RecordTable } from '../records/record-table.ts';
 import { recordsService } from '../records/records.service.ts';
 import { AppError, errors } from '../server/errors.ts';
+import { documentsRepository, type StoredExtraction } from './documents.repository.ts';
 import { ACCEPTED_FORMATS, type UploadFields } from './documents.schema.ts';
+import { type Draft, draftFromModel, registryResolver } from './draft.ts';
 
 type Filters = { kind?: string; language?: string };
 
@@ -24,7 +27,10 @@ export const documentsTable: RecordTable<Filters> = {
   entity: 'document',
   columns: { title: 'value', kind: 'value', visibility: 'value', project_id: 'value', language: 'value' },
   derived: sql`COALESCE(length(r.text), 0) AS text_length`,
-  filters: (q) => [...(q.kind ? [sql`r.kind = ${q.kind}`] : []), ...(q.language ? [sql`r.language = ${q.language}`] : [])],
+  filters: (q) => [
+    ...(q.kind ? [sql`r.kind = ${q.kind}`] : []),
+    ...(q.language ? [sql`r.language = ${q.language}`] : []),
+  ],
 };
 
 function toSummary(row: RecordRow) {
@@ -42,7 +48,9 @@ function toSummary(row: RecordRow) {
   };
 }
 
-const records = recordsService<RecordRow, Filters, ReturnType<typeof toSummary>>(documentsTable, { toResponse: toSummary });
+const records = recordsService<RecordRow, Filters, ReturnType<typeof toSummary>>(documentsTable, {
+  toResponse: toSummary,
+});
 
 /** Reader failures become 415 (not a format we read) or 422 (a file we cannot use), with the reader's advice. */
 function uploadError(err: unknown): never {
@@ -58,6 +66,83 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
+/** A file read and extracted, ready to store (by an upload, or by `tacit import` from its workers). */
+export interface ReadFile {
+  file: UploadedFile;
+  mediaType: string;
+  sha256: string;
+  text: string;
+  /** Null when extraction failed: the document is kept, with status 'failed'. */
+  draft: Draft | null;
+}
+
+export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The media type a file is stored as, by its extension; 415 for formats Tacit does not read. */
+export function acceptedMediaType(file: Pick<UploadedFile, 'filename' | 'mediaType'>): string {
+  const ext = path.extname(file.filename).toLowerCase();
+  const mediaType = ACCEPTED_FORMATS[ext];
+  if (!mediaType) throw errors.unsupportedType(ext || file.mediaType, Object.keys(ACCEPTED_FORMATS));
+  return mediaType;
+}
+
+/** A bug in an extractor must not lose the upload: the file and text are kept, marked 'failed'. */
+function extractionFailed(err: unknown): null {
+  if (err instanceof IngestError) throw err;
+  console.error('extraction failed:', err);
+  return null;
+}
+
+const LANGUAGES = ['en', 'es', 'fr'];
+
+async function withDraft(db: Queryable, viewer: Viewer, id: string) {
+  const row = await records.repository.findVisible(db, viewer, id);
+  if (!row) throw errors.notFound('document', id);
+  const extraction = row.extraction as StoredExtraction | null;
+  return { ...toSummary(row), draft: extraction?.draft ?? null };
+}
+
+/** Stores a read file with its draft, unless the owner already has the same bytes. */
+async function store(db: Database, viewer: Viewer, read: ReadFile, fields: UploadFields) {
+  const ownerOrgId = ownerOrgFor(viewer, fields.owner_org_id);
+  const existing = await documentsRepository.findIdBySha(db, ownerOrgId, read.sha256);
+  if (existing) return { document: await withDraft(db, viewer, existing), duplicate: true };
+  const language = read.draft?.language ?? detectLanguage(read.text).language;
+  const id = await db.transaction(async (tx) => {
+    if (fields.project_id) {
+      const visible = await tx.query(
+        sql`SELECT 1 FROM projects p WHERE p.id = ${fields.project_id} AND ${visibleTo(viewer, 'p')}`,
+      );
+      if (!visible.length)
+        throw errors.invalidField('project_id', `no project ${fields.project_id} exists that you can see`);
+    }
+    const docId = await documentsRepository.insert(tx, {
+      ownerOrgId,
+      visibility: fields.visibility,
+      projectId: fields.project_id ?? null,
+      title: fields.title ?? read.draft?.record.title ?? null,
+      filename: read.file.filename,
+      mediaType: read.mediaType,
+      bytes: read.file.bytes,
+      sha256: read.sha256,
+      kind: fields.kind ?? read.draft?.kind ?? 'other',
+      language: LANGUAGES.includes(language ?? '') ? language : null,
+      text: read.text,
+      extraction: read.draft ? { draft: read.draft } : null,
+      createdBy: viewer.userId,
+    });
+    await recordAudit(tx, viewer, {
+      action: 'create',
+      entityType: 'document',
+      entityId: docId,
+      orgId: ownerOrgId,
+      details: { filename: read.file.filename, sha256: read.sha256 },
+    });
+    return docId;
+  });
+  return { document: await withDraft(db, viewer, id), duplicate: false };
+}
+
 export const documentsService = {
   ...records,
 
@@ -68,41 +153,45 @@ export const documentsService = {
   },
 
   async file(db: Database, viewer: Viewer, id: string) {
-    const rows = await db.query<{ filename: string; media_type: string; content: Buffer }>(sql`SELECT r.filename, r.media_type, f.content
+    const rows = await db.query<{
+      filename: string;
+      media_type: string;
+      content: Buffer;
+    }>(sql`SELECT r.filename, r.media_type, f.content
       FROM documents r JOIN document_files f ON f.document_id = r.id WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
     if (!rows[0]) throw errors.notFound('document', id);
     return rows[0];
   },
 
-  /** Stores an upload; returns the existing document (and `duplicate: true`) for a file already stored. */
+  /** The draft of a document the viewer may see, and what its confirmation did, if it was confirmed. */
+  async getExtraction(db: Database, viewer: Viewer, id: string) {
+    const row = await documentsRepository.findExtractionVisible(db, viewer, id);
+    if (!row) throw errors.notFound('document', id);
+    return {
+      document_id: row.id,
+      status: row.status,
+      version: row.version,
+      draft: row.extraction?.draft ?? null,
+      confirmation: row.extraction?.confirmation ?? null,
+    };
+  },
+
+  /** Reads, extracts and stores an upload; the same file again returns the stored one and `duplicate: true`. */
   async upload(db: Database, viewer: Viewer, file: UploadedFile, fields: UploadFields) {
     const ownerOrgId = ownerOrgFor(viewer, fields.owner_org_id);
-    const ext = path.extname(file.filename).toLowerCase();
-    const mediaType = ACCEPTED_FORMATS[ext];
-    if (!mediaType) throw errors.unsupportedType(ext || file.mediaType, Object.keys(ACCEPTED_FORMATS));
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const existing = await db.query<{ id: string }>(sql`SELECT id FROM documents WHERE owner_org_id = ${ownerOrgId} AND sha256 = ${sha256}`);
-    if (existing[0]) return { document: await records.get(db, viewer, existing[0].id), duplicate: true };
+    const mediaType = acceptedMediaType(file);
+    const sha256 = sha256Of(file.bytes);
+    const existing = await documentsRepository.findIdBySha(db, ownerOrgId, sha256);
+    if (existing) return { document: await withDraft(db, viewer, existing), duplicate: true };
 
-    const read = await readDocument({ bytes: file.bytes, filename: file.filename, mediaType }).catch(uploadError);
-    const text = read.model.text;
-    const language = detectLanguage(text).language;
-    const id = await db.transaction(async (tx) => {
-      if (fields.project_id) {
-        const visible = await tx.query(sql`SELECT 1 FROM projects p WHERE p.id = ${fields.project_id} AND ${visibleTo(viewer, 'p')}`);
-        if (!visible.length) throw errors.invalidField('project_id', `no project ${fields.project_id} exists that you can see`);
-      }
-      const rows = await tx.query<{ id: string }>(sql`INSERT INTO documents
-        (owner_org_id, visibility, project_id, title, filename, media_type, size_bytes, sha256, kind, language, text, created_by)
-        VALUES (${ownerOrgId}, ${fields.visibility}, ${fields.project_id ?? null}, ${fields.title ?? null}, ${file.filename},
-          ${mediaType}, ${file.bytes.length}, ${sha256}, ${fields.kind ?? 'other'}, ${['en', 'es', 'fr'].includes(language ?? '') ? language : null},
-          ${text}, ${viewer.userId})
-        RETURNING id`);
-      const docId = rows[0]!.id;
-      await tx.query(sql`INSERT INTO document_files (document_id, content) VALUES (${docId}, ${file.bytes})`);
-      await recordAudit(tx, viewer, { action: 'create', entityType: 'document', entityId: docId, orgId: ownerOrgId, details: { filename: file.filename, sha256 } });
-      return docId;
-    });
-    return { document: await records.get(db, viewer, id), duplicate: false };
+    const read = await readDocument({ bytes: file.bytes, filename: file.filename, mediaType }).catch(
+      uploadError,
+    );
+    const draft = await draftFromModel(read.model, await registryResolver(db), fields.kind).catch(
+      extractionFailed,
+    );
+    return store(db, viewer, { file, mediaType, sha256, text: read.model.text, draft }, fields);
   },
+
+  store,
 };

@@ -20,13 +20,26 @@ describe('documents API', () => {
 
   it('stores an uploaded PDF, keeps its text and language, and gives the same bytes back', async () => {
     const bytes = fixture('formats/annual-review-peru-colombia-soc.pdf');
-    const res = await uploadFile(t, 'annual-review.pdf', bytes, { token: owner.token, fields: { kind: 'annual_review' } });
+    const res = await uploadFile(t, 'annual-review.pdf', bytes, {
+      token: owner.token,
+      fields: { kind: 'annual_review' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ filename: 'annual-review.pdf', media_type: 'application/pdf', size_bytes: bytes.length, kind: 'annual_review', language: 'en', visibility: 'owner', duplicate: false });
+    expect(res.body).toMatchObject({
+      filename: 'annual-review.pdf',
+      media_type: 'application/pdf',
+      size_bytes: bytes.length,
+      kind: 'annual_review',
+      language: 'en',
+      visibility: 'owner',
+      duplicate: false,
+    });
     const doc = await t.request('GET', `/api/v1/documents/${res.body.id}`, { token: owner.token });
     expect(doc.body.text).toContain('Peru/Colombia Serious and Organised Crime');
     expect(doc.body.text_length).toBe(doc.body.text.length);
-    const file = await fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/file`, { headers: { authorization: `Bearer ${owner.token}` } });
+    const file = await fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/file`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
@@ -40,17 +53,24 @@ describe('documents API', () => {
   });
 
   it('keeps owner-only documents, their text and their files from other organisations', async () => {
-    const res = await uploadFile(t, 'meeting.txt', fixture('meeting-report-crimjust-integrity.txt'), { token: owner.token });
+    const res = await uploadFile(t, 'meeting.txt', fixture('meeting-report-crimjust-integrity.txt'), {
+      token: owner.token,
+    });
     expect(res.body.visibility).toBe('owner');
-    expect((await t.request('GET', `/api/v1/documents/${res.body.id}`, { token: outsider.token })).status).toBe(404);
-    const file = await fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/file`, { headers: { authorization: `Bearer ${outsider.token}` } });
+    expect(
+      (await t.request('GET', `/api/v1/documents/${res.body.id}`, { token: outsider.token })).status,
+    ).toBe(404);
+    const file = await fetch(`${t.baseUrl}/api/v1/documents/${res.body.id}/file`, {
+      headers: { authorization: `Bearer ${outsider.token}` },
+    });
     expect(file.status).toBe(404);
     const list = await t.request('GET', '/api/v1/documents?limit=200', { token: outsider.token });
     expect(list.body.items.map((d: { id: string }) => d.id)).not.toContain(res.body.id);
   });
 
   it('answers 413 for an upload over the limit, 415 for a format it does not read, 422 for an empty file; stores none', async () => {
-    const before = (await t.request('GET', '/api/v1/documents?limit=200', { token: owner.token })).body.items.length;
+    const before = (await t.request('GET', '/api/v1/documents?limit=200', { token: owner.token })).body.items
+      .length;
     const big = await uploadFile(t, 'big.txt', Buffer.alloc(3 * 1024 * 1024, 'a'), { token: owner.token });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
@@ -65,6 +85,8 @@ describe('documents API', () => {
     expect(json.status).toBe(415);
     const anonymous = await uploadFile(t, 'a.txt', Buffer.from('Some text about policing in Peru.'));
     expect(anonymous.status).toBe(401);
-    expect((await t.request('GET', '/api/v1/documents?limit=200', { token: owner.token })).body.items.length).toBe(before);
+    expect(
+      (await t.request('GET', '/api/v1/documents?limit=200', { token: owner.token })).body.items.length,
+    ).toBe(before);
   });
 });

@@ -29,6 +29,13 @@ export const organisationsRepository = {
     return rows[0];
   },
 
+  /** Every organisation's names, for resolving the names a document mentions (see ingest/recognise). */
+  async listNames(
+    db: Queryable,
+  ): Promise<{ id: string; name: string; acronym: string | null; aliases: string[] }[]> {
+    return db.query(sql`SELECT id, name, acronym, aliases FROM organisations ORDER BY seq`);
+  },
+
   async list(db: Queryable, q: OrganisationListQuery): Promise<Row[]> {
     const conditions = [pageClause('o', q.cursor)];
     if (q.q) {
