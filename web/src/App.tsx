@@ -2,9 +2,15 @@
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { useI18n } from './i18n/index.tsx';
+import { ContributePage } from './pages/Contribute.tsx';
+import { DocumentPage } from './pages/Document.tsx';
+import { DocumentReviewPage } from './pages/DocumentReview.tsx';
 import { HomePage } from './pages/Home.tsx';
+import { LessonsPage } from './pages/Lessons.tsx';
 import { ProjectPage } from './pages/Project.tsx';
 import { ProjectsPage } from './pages/Projects.tsx';
+import { RecommendationsPage } from './pages/Recommendations.tsx';
+import { SearchPage } from './pages/Search.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 
 function NotFound() {
@@ -24,6 +30,12 @@ export function App() {
         <Route path="/" element={<HomePage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
+        <Route path="/recommendations" element={<RecommendationsPage />} />
+        <Route path="/search" element={<SearchPage />} />
+        <Route path="/lessons" element={<LessonsPage />} />
+        <Route path="/contribute" element={<ContributePage />} />
+        <Route path="/documents/:id" element={<DocumentPage />} />
+        <Route path="/documents/:id/review" element={<DocumentReviewPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

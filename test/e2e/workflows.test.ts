@@ -1,0 +1,81 @@
+// Work people do in the browser: search with facets kept in the URL, answer a recommendation as the
+// responsible organisation, and contribute the annual review PDF and confirm its extraction.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENTS_DIR } from '../support/fixtures.ts';
+import { type BrowserApp, screenshot, signIn, startBrowserApp } from './browser.ts';
+
+const ANNUAL_REVIEW_PDF = path.join(DOCUMENTS_DIR, 'formats', 'annual-review-peru-colombia-soc.pdf');
+
+let b: BrowserApp;
+beforeAll(async () => {
+  b = await startBrowserApp();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+describe('workflows in the browser', () => {
+  it('searches, narrows by a facet kept in the URL, and shows highlighted snippets', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/search');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('corruption');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/q=corruption/);
+    await page.getByText(/^\d+ results$/).waitFor();
+    await page.getByRole('group', { name: 'Country' }).getByLabel(/Peru/).check();
+    await page.waitForURL(/country=PE/);
+    await page.locator('.snippet mark').first().waitFor();
+    const shared = page.url();
+    const { page: other } = await b.newPage();
+    await other.goto(shared);
+    expect(await other.getByRole('group', { name: 'Country' }).getByLabel(/Peru/).isChecked()).toBe(true);
+    await screenshot(page, 'search-facets');
+  });
+
+  it('lets the responsible organisation answer a recommendation, and shows it overdue', async () => {
+    const { page } = await b.newPage();
+    await signIn(page, 'unodc@tacit.demo');
+    await page.goto('/recommendations?mine=1');
+    const first = page.locator('.rec-list > li').first();
+    await first.getByText('Answer').click();
+    await first.getByLabel('Management response').selectOption('accepted');
+    await first
+      .getByLabel('Response', { exact: true })
+      .fill('We will convene the prosecutors network in the next quarter.');
+    await first.getByRole('button', { name: 'Add a key action' }).click();
+    await first.getByLabel('Action', { exact: true }).fill('Convene the network of specialised prosecutors');
+    await first.getByLabel('Owner').fill('UNODC ROPAN');
+    await first.getByLabel('Due on').fill('2020-01-31');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('We will convene the prosecutors network in the next quarter.').first().waitFor();
+    await page.getByText(/1 overdue/).waitFor();
+    await page
+      .locator('.rec-list > li.overdue')
+      .first()
+      .getByText('Convene the network of specialised prosecutors')
+      .waitFor();
+    await screenshot(page, 'recommendation-answered');
+  });
+
+  it('uploads the annual review PDF, shows each value at its source, and confirms the extraction', async () => {
+    const { page } = await b.newPage();
+    await signIn(page, 'fco@tacit.demo');
+    await page.goto('/contribute');
+    await page.getByLabel('Choose files').setInputFiles(ANNUAL_REVIEW_PDF);
+    await page.getByRole('link', { name: 'Check and confirm' }).click();
+    const title = page.getByLabel(/^Title/);
+    await title.waitFor();
+    expect(await title.inputValue()).toMatch(/Peru\/Colombia Serious and Organised Crime/);
+    await page.getByRole('button', { name: 'Show where this came from' }).first().click();
+    expect(await page.locator('.doc-text mark.active').textContent()).toMatch(/Peru\/Colombia/);
+    await page.getByLabel(/^Risk/).focus();
+    expect(await page.locator('.doc-text mark.active').textContent()).toMatch(/Medium/);
+    await screenshot(page, 'contribute-review');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Confirmed. The records were saved.').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Open the project' }).click();
+    await page.getByRole('heading', { name: 'Score history' }).waitFor();
+    await screenshot(page, 'contribute-confirmed-project');
+  });
+});

@@ -1,0 +1,458 @@
+// Check and confirm what Tacit extracted from a document: the draft as a form beside the text, each
+// value's source highlighted; organisations matched to existing ones, registered or left out.
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api, get } from '../api/client.ts';
+import { useLoad } from '../api/hooks.ts';
+import { useReference } from '../api/reference.tsx';
+import type { Organisation, Page, TacitDocument } from '../api/types.ts';
+import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
+import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
+import { useEnumLabel } from '../components/Tags.tsx';
+import { useI18n } from '../i18n/index.tsx';
+
+interface DraftOrganisation {
+  name: string;
+  acronym?: string;
+  role?: string;
+  id?: string;
+  proposed?: boolean;
+}
+interface DraftRecord {
+  kind: string;
+  title?: string;
+  project_code?: string;
+  countries?: string[];
+  period?: { start?: string; end?: string; ongoing?: boolean };
+  organisations?: DraftOrganisation[];
+  budget?: { amount: number; currency: string; category?: string }[];
+  outputs?: { number?: number; title: string; score?: string }[];
+  outcome?: { statement?: string; score?: string };
+  risk_rating?: string;
+  score_history?: { period: string; score?: string; risk?: string }[];
+  recommendations?: { number?: number; text: string }[];
+  lessons?: { text: string }[];
+  provenance?: Record<string, { start: number; end: number }>;
+  [key: string]: unknown;
+}
+interface Extraction {
+  document_id: string;
+  status: string;
+  version: number;
+  draft: { kind: string; record: DraftRecord; confidence?: Record<string, number> } | null;
+  confirmation: { project: { id: string; action: string } } | null;
+}
+interface Confirmed {
+  confirmation: { project: { id: string; action: 'created' | 'updated' }; created: Record<string, string[]> };
+}
+type Decision =
+  | { action: 'match'; org_id: string; label: string }
+  | { action: 'create' }
+  | { action: 'skip' };
+
+function OrganisationDecision({
+  org,
+  decision,
+  onChange,
+}: {
+  org: DraftOrganisation;
+  decision: Decision;
+  onChange: (d: Decision) => void;
+}) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<Organisation[]>([]);
+  useEffect(() => {
+    if (query.trim().length < 2) return setMatches([]);
+    const timer = setTimeout(() => {
+      get<Page<Organisation>>('/organisations', { q: query, limit: 5 }).then(
+        (p) => setMatches(p.items),
+        () => setMatches([]),
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return (
+    <div className="org-decision">
+      <strong>{org.name}</strong> {org.acronym && <span className="muted">({org.acronym})</span>}{' '}
+      <span className="muted small">{org.role}</span>
+      <div className="form-row">
+        <label>
+          {t('contribute.orgDecision')}
+          <select
+            value={decision.action}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'match' && org.id) onChange({ action: 'match', org_id: org.id, label: org.name });
+              else if (v === 'create') onChange({ action: 'create' });
+              else if (v === 'skip') onChange({ action: 'skip' });
+            }}
+          >
+            {(org.id || decision.action === 'match') && (
+              <option value="match">
+                {t('contribute.orgMatch', { name: decision.action === 'match' ? decision.label : org.name })}
+              </option>
+            )}
+            <option value="create">{t('contribute.orgCreate')}</option>
+            <option value="skip">{t('contribute.orgSkip')}</option>
+          </select>
+        </label>
+        <label>
+          {t('contribute.orgSearch')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+      </div>
+      {matches.length > 0 && (
+        <ul className="plain-list small">
+          {matches.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  onChange({ action: 'match', org_id: m.id, label: m.name });
+                  setQuery('');
+                }}
+              >
+                {t('contribute.orgUse', { name: m.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function DocumentReviewPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { countryName } = useReference();
+  const label = useEnumLabel();
+  const doc = useLoad(() => get<TacitDocument>(`/documents/${id}`), [id]);
+  const extraction = useLoad(() => get<Extraction>(`/documents/${id}/extraction`), [id]);
+  const [record, setRecord] = useState<DraftRecord>();
+  const [decisions, setDecisions] = useState<Decision[]>([]);
+  const [visibility, setVisibility] = useState('network');
+  const [active, setActive] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState<Confirmed>();
+
+  useEffect(() => {
+    const draft = extraction.data?.draft?.record;
+    if (!draft) return;
+    setRecord(draft);
+    setDecisions(
+      (draft.organisations ?? []).map((o) =>
+        o.id ? { action: 'match', org_id: o.id, label: o.name } : { action: 'create' },
+      ),
+    );
+  }, [extraction.data]);
+
+  if (doc.error || extraction.error) return <ErrorMessage error={doc.error ?? extraction.error} />;
+  if (!doc.data || !extraction.data) return <Loading />;
+  if (!record) return <p className="muted">{t('contribute.noDraft')}</p>;
+
+  const set = (patch: Partial<DraftRecord>) => setRecord({ ...record, ...patch });
+  const focus = (key: string) => () => setActive(key);
+  const source = (key: string) =>
+    record.provenance?.[key] ? (
+      <button type="button" className="link-button small" onClick={() => setActive(key)}>
+        {t('contribute.source')}
+      </button>
+    ) : null;
+
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    if (!record || !extraction.data) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const organisations = (record.organisations ?? []).map((o, i) => {
+        const d = decisions[i] ?? { action: 'skip' as const };
+        return d.action === 'match'
+          ? { name: o.name, acronym: o.acronym, action: 'match' as const, org_id: d.org_id }
+          : { name: o.name, acronym: o.acronym, action: d.action };
+      });
+      const reply = await api<Confirmed>('POST', `/documents/${id}/confirm`, {
+        record,
+        organisations,
+        visibility,
+        version: extraction.data.version,
+      });
+      setDone(reply);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (key: string) => `record.${key}`;
+  return (
+    <div className="page">
+      <p className="muted small">
+        <Link to="/contribute">{t('contribute.title')}</Link> / {doc.data.filename}
+      </p>
+      <h1>
+        {t('contribute.review')}: {doc.data.title ?? doc.data.filename}
+      </h1>
+      <p className="muted">
+        {label('docKind', extraction.data.draft?.kind)} · {doc.data.language} ·{' '}
+        {extraction.data.confirmation ? t('contribute.alreadyConfirmed') : t('contribute.reviewHint')}
+      </p>
+      <div className="split">
+        <form className="form card" onSubmit={confirm} aria-label={t('contribute.extraction')}>
+          <h2>{t('contribute.extraction')}</h2>
+          <div className="field">
+            <label>
+              {t('contribute.fieldTitle')}
+              <input
+                value={record.title ?? ''}
+                onFocus={focus('title')}
+                onChange={(e) => set({ title: e.target.value })}
+              />
+              <FieldError error={error} field={field('title')} />
+            </label>
+            {source('title')}
+          </div>
+          <div className="form-row">
+            <div className="field">
+              <label>
+                {t('contribute.fieldCode')}
+                <input
+                  value={record.project_code ?? ''}
+                  onFocus={focus('project_code')}
+                  onChange={(e) => set({ project_code: e.target.value || undefined })}
+                />
+              </label>
+              {source('project_code')}
+            </div>
+            <div className="field">
+              <label>
+                {t('project.countries')}
+                <input
+                  value={(record.countries ?? []).join(', ')}
+                  onFocus={focus('countries')}
+                  onChange={(e) =>
+                    set({
+                      countries: e.target.value
+                        .split(/[,\s]+/)
+                        .map((c) => c.trim().toUpperCase())
+                        .filter(Boolean),
+                    })
+                  }
+                  aria-describedby="countries-names"
+                />
+                <span id="countries-names" className="muted small">
+                  {(record.countries ?? []).map(countryName).join(', ')}
+                </span>
+                <FieldError error={error} field={field('countries')} />
+              </label>
+              {source('countries')}
+            </div>
+          </div>
+          <div className="form-row">
+            <div className="field">
+              <label>
+                {t('contribute.fieldStart')}
+                <input
+                  value={record.period?.start ?? ''}
+                  onFocus={focus('period.start')}
+                  onChange={(e) => set({ period: { ...record.period, start: e.target.value || undefined } })}
+                />
+                <FieldError error={error} field={field('period.start')} />
+              </label>
+              {source('period.start')}
+            </div>
+            <div className="field">
+              <label>
+                {t('contribute.fieldEnd')}
+                <input
+                  value={record.period?.end ?? ''}
+                  onFocus={focus('period.end')}
+                  onChange={(e) => set({ period: { ...record.period, end: e.target.value || undefined } })}
+                />
+                <FieldError error={error} field={field('period.end')} />
+              </label>
+              {source('period.end')}
+            </div>
+            <div className="field">
+              <label>
+                {t('project.risk')}
+                <input
+                  value={record.risk_rating ?? ''}
+                  onFocus={focus('risk_rating')}
+                  onChange={(e) => set({ risk_rating: e.target.value || undefined })}
+                />
+              </label>
+              {source('risk_rating')}
+            </div>
+          </div>
+          {(record.budget ?? []).map((b, i) => (
+            <div className="form-row" key={`budget-${i.toString()}`}>
+              <div className="field">
+                <label>
+                  {t('project.budget')}
+                  <input
+                    type="number"
+                    value={b.amount}
+                    onFocus={focus(`budget.${i}`)}
+                    onChange={(e) => {
+                      const budget = [...(record.budget ?? [])];
+                      budget[i] = { ...b, amount: Number(e.target.value) };
+                      set({ budget });
+                    }}
+                  />
+                  <FieldError error={error} field={field(`budget.${i}.amount`)} />
+                </label>
+                {source(`budget.${i}`)}
+              </div>
+              <label>
+                {t('contribute.fieldCurrency')}
+                <input
+                  value={b.currency}
+                  onFocus={focus(`budget.${i}`)}
+                  onChange={(e) => {
+                    const budget = [...(record.budget ?? [])];
+                    budget[i] = { ...b, currency: e.target.value.toUpperCase() };
+                    set({ budget });
+                  }}
+                />
+                <FieldError error={error} field={field(`budget.${i}.currency`)} />
+              </label>
+            </div>
+          ))}
+          {record.outcome && (
+            <div className="field">
+              <label>
+                {t('project.outcome')}
+                <textarea
+                  rows={3}
+                  value={record.outcome.statement ?? ''}
+                  onFocus={focus('outcome')}
+                  onChange={(e) => set({ outcome: { ...record.outcome, statement: e.target.value } })}
+                />
+              </label>
+              {source('outcome')}
+            </div>
+          )}
+          {(record.outputs ?? []).length > 0 && (
+            <fieldset>
+              <legend>{t('contribute.outputs')}</legend>
+              {(record.outputs ?? []).map((o, i) => (
+                <div className="form-row" key={`out-${o.number ?? i}`}>
+                  <div className="field">
+                    <label>
+                      {o.number}. {t('contribute.fieldTitle')}
+                      <input
+                        value={o.title}
+                        onFocus={focus(`outputs.${i}`)}
+                        onChange={(e) => {
+                          const outputs = [...(record.outputs ?? [])];
+                          outputs[i] = { ...o, title: e.target.value };
+                          set({ outputs });
+                        }}
+                      />
+                    </label>
+                    {source(`outputs.${i}`)}
+                  </div>
+                  <label className="score-input">
+                    {t('contribute.score')}
+                    <input
+                      value={o.score ?? ''}
+                      onFocus={focus(`outputs.${i}.score`)}
+                      onChange={(e) => {
+                        const outputs = [...(record.outputs ?? [])];
+                        outputs[i] = { ...o, score: e.target.value || undefined };
+                        set({ outputs });
+                      }}
+                    />
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {(record.score_history ?? []).length > 0 && (
+            <fieldset>
+              <legend>
+                {t('project.scoreHistory')} {source('score_history')}
+              </legend>
+              {(record.score_history ?? []).map((h, i) => (
+                <div className="form-row" key={`sh-${h.period}`}>
+                  <label>
+                    {t('project.period')}
+                    <input value={h.period} readOnly onFocus={focus('score_history')} />
+                  </label>
+                  <label className="score-input">
+                    {t('contribute.score')}
+                    <input
+                      value={h.score ?? ''}
+                      onFocus={focus('score_history')}
+                      onChange={(e) => {
+                        const score_history = [...(record.score_history ?? [])];
+                        score_history[i] = { ...h, score: e.target.value || undefined };
+                        set({ score_history });
+                      }}
+                    />
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {(record.organisations ?? []).length > 0 && (
+            <fieldset>
+              <legend>{t('contribute.organisations')}</legend>
+              {(record.organisations ?? []).map((o, i) => (
+                <OrganisationDecision
+                  key={`${o.name}-${o.role}`}
+                  org={o}
+                  decision={decisions[i] ?? { action: 'skip' }}
+                  onChange={(d) => setDecisions((list) => list.map((x, j) => (j === i ? d : x)))}
+                />
+              ))}
+            </fieldset>
+          )}
+          <p className="muted small">
+            {t('contribute.alsoFound', {
+              recommendations: record.recommendations?.length ?? 0,
+              lessons: record.lessons?.length ?? 0,
+            })}
+          </p>
+          <label>
+            {t('contribute.visibility')}
+            <select value={visibility} onChange={(e) => setVisibility(e.target.value)}>
+              {['public', 'network', 'owner'].map((v) => (
+                <option key={v} value={v}>
+                  {label('visibility', v)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ErrorMessage error={error} />
+          {done && (
+            <Success>
+              {t('contribute.confirmed')}{' '}
+              <Link to={`/projects/${done.confirmation.project.id}`}>{t('contribute.openProject')}</Link>
+            </Success>
+          )}
+          <div className="actions">
+            <button type="submit" disabled={busy || Boolean(done)}>
+              {busy ? t('common.saving') : t('contribute.confirm')}
+            </button>
+          </div>
+        </form>
+        <section className="card">
+          <h2>{t('document.text')}</h2>
+          <DocumentText
+            text={doc.data.text ?? ''}
+            spans={spansFromProvenance(record.provenance)}
+            active={active}
+            label={t('document.text')}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}
