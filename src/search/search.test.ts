@@ -68,6 +68,28 @@ describe('search API', () => {
     expect(ids(fr.body)[0]).toBe('Peru/Colombia Serious and Organised Crime (SOC)');
   });
 
+  it('ranks the XCAX75 evaluation and the CRIMJUST meeting first for prosecutors and organised crime', async () => {
+    // The meeting report speaks of "prosecutorial integrity"; both records carry the prosecution theme.
+    const res = await search(
+      `q=${encodeURIComponent('prosecution organised crime')}&kind=evaluation,meeting`,
+    );
+    expect(ids(res.body)).toHaveLength(2);
+    expect(ids(res.body)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('(XCAX75)'),
+        expect.stringContaining('Integrity of Counter Narcotics and Justice Sector Institutions'),
+      ]),
+    );
+    const es = await search(
+      `q=${encodeURIComponent('fiscalía delincuencia organizada')}&kind=evaluation,meeting`,
+    );
+    expect(es.body.total).toBe(2);
+    const fr = await search(
+      `q=${encodeURIComponent('poursuites criminalité organisée')}&kind=evaluation,meeting`,
+    );
+    expect(fr.body.total).toBe(2);
+  });
+
   it('supports phrases, OR and -exclusion', async () => {
     const phrase = await search(`q=${encodeURIComponent('"border security"')}&kind=project`);
     expect(ids(phrase.body)[0]).toBe(

@@ -1,6 +1,7 @@
 // Every resource's routes, mounted under /api/v1. One line per resource.
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { coordinationRoutes } from '../coordination/coordination.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
@@ -28,6 +29,7 @@ const resources: [string, RoutePlugin][] = [
   ['/meetings', meetingRoutes],
   ['/reference', referenceRoutes],
   ['/search', searchRoutes],
+  ['/coordination', coordinationRoutes],
   ['', memberRoutes],
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],

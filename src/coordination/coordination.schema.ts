@@ -1,0 +1,110 @@
+// Request and response shapes of /api/v1/coordination: overlaps, duplicates, the 3W matrix,
+// gaps and concentration, timeline and map.
+import { z } from 'zod';
+import { CountryCode, CurrencyCode, csv, DacCode, Id, PartialDate, ThemeSlug } from '../server/schemas.ts';
+
+const OrgRef = z
+  .union([Id, z.string().min(1).max(300)])
+  .describe('An organisation id, or its name, acronym or alias');
+
+export const OverlapRequest = z
+  .object({
+    project_id: Id.optional().describe('An existing project; or describe a draft with the fields below'),
+    title: z.string().max(1000).optional(),
+    description: z.string().max(20000).optional(),
+    countries: z
+      .array(CountryCode)
+      .max(250)
+      .optional()
+      .describe('Found in the title and description when left out'),
+    themes: z
+      .array(ThemeSlug)
+      .max(50)
+      .optional()
+      .describe('Found in the title and description when left out'),
+    dac_codes: z.array(DacCode).max(50).optional(),
+    partners: z.array(OrgRef).max(100).optional().describe('Partner and beneficiary institutions'),
+    funders: z.array(OrgRef).max(20).optional(),
+    start: PartialDate.optional(),
+    end: PartialDate.optional(),
+    exclude_same_donor: z.boolean().default(false),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .refine((r) => r.project_id || r.title || r.description || r.countries?.length || r.themes?.length, {
+    message: 'give a project_id, or a draft with at least a title, description, countries or themes',
+  });
+export type OverlapRequest = z.infer<typeof OverlapRequest>;
+
+const Named = z.object({ code: z.string(), name: z.string() });
+
+export const OverlapReasons = z.object({
+  countries: z.array(Named),
+  themes: z.array(Named),
+  dac_codes: z.array(Named),
+  institutions: z.array(z.object({ org_id: z.string(), name: z.string(), roles: z.array(z.string()) })),
+  dates: z.object({ start: z.string().nullable(), end: z.string().nullable() }).nullable(),
+  text: z.object({ similarity: z.number(), phrases: z.array(z.string()) }).nullable(),
+});
+export type OverlapReasons = z.infer<typeof OverlapReasons>;
+
+export const Overlap = z.object({
+  project: z.object({
+    id: z.string(),
+    title: z.string(),
+    code: z.string().nullable(),
+    status: z.string(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    owner_org: z.object({ id: z.string(), name: z.string() }),
+  }),
+  score: z.number(),
+  reasons: OverlapReasons,
+  likely_duplicate: z.boolean(),
+});
+export type Overlap = z.infer<typeof Overlap>;
+
+export const OverlapResponse = z.object({
+  draft: z.object({
+    countries: z.array(z.string()),
+    themes: z.array(z.string()),
+    dac_codes: z.array(z.string()),
+  }),
+  items: z.array(Overlap),
+});
+
+export const AnalyticsQuery = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .optional()
+    .describe('Projects running at some time in this year'),
+  status: csv(z.string()).optional(),
+  country: csv(CountryCode).optional(),
+  theme: csv(ThemeSlug).optional(),
+  dac: csv(DacCode).optional(),
+  role: csv(z.string()).optional().describe('Participant roles that count as "who" (default: all)'),
+  currency: CurrencyCode.default('USD'),
+});
+export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
+
+export const MatrixQuery = AnalyticsQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+
+export const MatrixCell = z.object({
+  org_id: z.string(),
+  organisation: z.string(),
+  country: z.string().nullable(),
+  country_name: z.string().nullable(),
+  theme: z.string().nullable(),
+  theme_label: z.string().nullable(),
+  projects: z.number(),
+  budget: z.number(),
+});
+export type MatrixCell = z.infer<typeof MatrixCell>;
+
+export const MatrixResponse = z.object({
+  currency: z.string(),
+  rates: z.object({ source: z.string(), missing: z.array(z.string()) }),
+  cells: z.array(MatrixCell),
+});

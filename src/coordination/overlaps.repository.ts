@@ -1,0 +1,116 @@
+// SQL for "who else works here": candidate projects that share a country, theme, DAC code or
+// institution with a draft, or words with its title, scored in one statement over the search
+// index. Only projects the viewer may see are candidates, so nothing else can be explained.
+import { visibleTo } from '../access/filter.ts';
+import type { Viewer } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
+import { sql } from '../db/sql.ts';
+
+export interface DraftFacets {
+  selfId: string | null;
+  countries: string[];
+  themes: string[];
+  dacCodes: string[];
+  partnerIds: string[];
+  funderIds: string[];
+  start: string | null;
+  end: string | null;
+  title: string;
+  text: string;
+  excludeSameDonor: boolean;
+}
+
+export interface OverlapRow {
+  id: string;
+  title: string;
+  code: string | null;
+  description: string | null;
+  status: string;
+  start_date: string | null;
+  end_date: string | null;
+  ongoing: boolean;
+  owner_org_id: string;
+  owner_name: string;
+  shared_countries: string[];
+  shared_themes: string[];
+  shared_dac: string[];
+  shared_orgs: { org_id: string; name: string; roles: string[] }[];
+  dates_overlap: boolean;
+  text_rank: number;
+  title_similarity: number;
+  score: number;
+}
+
+// Weights of each reason; a closed or cancelled project keeps STATUS_CLOSED of its score, so an
+// active project ranks above a closed one that overlaps as much.
+const W = { country: 3, theme: 2, dac: 1, institution: 1.5, dates: 1, text: 3 };
+const STATUS_CLOSED = 0.75;
+const num = (n: number) => sql.raw(String(n));
+
+/** An OR of the stems of `text`, as tsquery text ('' when it has none). */
+export async function orQueryOf(db: Queryable, text: string): Promise<string> {
+  if (!text.trim()) return '';
+  const [row] = await db.query<{ q: string | null }>(sql`
+    SELECT string_agg(quote_literal(l), ' | ') AS q
+    FROM unnest(tsvector_to_array(to_tsvector('tacit_english', ${text}) || to_tsvector('tacit_spanish', ${text}))) l`);
+  return row?.q ?? '';
+}
+
+export async function findOverlappingProjects(
+  db: Queryable,
+  viewer: Viewer,
+  d: DraftFacets,
+  titleQuery: string,
+  textQuery: string,
+  limit: number,
+): Promise<OverlapRow[]> {
+  const tq = titleQuery || null;
+  const xq = textQuery || null;
+  const donorExclusion =
+    d.excludeSameDonor && d.funderIds.length
+      ? sql`AND NOT (e.owner_org_id = ANY(${d.funderIds}::uuid[]) OR e.org_roles && ${d.funderIds.map((id) => `${id}:funder`)}::text[])`
+      : sql.empty;
+  return db.query<OverlapRow>(sql`
+    WITH d AS (
+      SELECT ${d.countries}::text[] AS c, ${d.themes}::text[] AS t, ${d.dacCodes}::text[] AS dc,
+        ${d.partnerIds}::uuid[] AS o, ${tq}::tsquery AS tq, ${xq}::tsquery AS xq,
+        ${d.start}::date AS s, ${d.end}::date AS en, ${d.title}::text AS title),
+    cand AS (
+      SELECT e.record_id AS id, e.status, e.tsv,
+        ARRAY(SELECT unnest(e.countries) INTERSECT SELECT unnest(d.c)) AS sc,
+        ARRAY(SELECT unnest(e.themes) INTERSECT SELECT unnest(d.t)) AS st,
+        ARRAY(SELECT unnest(e.dac_codes) INTERSECT SELECT unnest(d.dc)) AS sd,
+        ARRAY(SELECT unnest(e.org_ids) INTERSECT SELECT unnest(d.o)) AS so
+      FROM search_entries e, d
+      WHERE e.kind = 'project' AND ${visibleTo(viewer, 'e')} AND e.record_id IS DISTINCT FROM ${d.selfId}::uuid
+        AND (e.countries && d.c OR e.themes && d.t OR e.dac_codes && d.dc OR e.org_ids && d.o OR e.tsv @@ d.tq)
+        ${donorExclusion}),
+    scored AS (
+      SELECT c.*, p.title, p.code, p.description, p.status AS project_status, p.start_date, p.end_date, p.ongoing,
+        p.owner_org_id,
+        (d.s IS NOT NULL OR d.en IS NOT NULL)
+          AND (p.start_date IS NULL OR d.en IS NULL OR p.start_date <= d.en)
+          AND (p.ongoing OR p.end_date IS NULL OR d.s IS NULL OR p.end_date >= d.s) AS dates_overlap,
+        coalesce(ts_rank_cd(c.tsv, d.xq, 32), 0) AS text_rank,
+        similarity(p.title, d.title) AS title_similarity
+      FROM cand c JOIN projects p ON p.id = c.id, d
+      WHERE ${visibleTo(viewer, 'p')})
+    SELECT s.id, s.title, s.code, s.description, s.project_status AS status, s.start_date, s.end_date, s.ongoing,
+      s.owner_org_id, o.name AS owner_name,
+      s.sc AS shared_countries, s.st AS shared_themes,
+      ARRAY(SELECT x FROM unnest(s.sd) x WHERE length(x) = 5 OR NOT EXISTS (
+        SELECT 1 FROM unnest(s.sd) y WHERE length(y) = 5 AND left(y, 3) = x)) AS shared_dac,
+      coalesce((SELECT json_agg(json_build_object('org_id', so.id, 'name', so.name,
+          'roles', ARRAY(SELECT pp.role FROM project_participants pp WHERE pp.project_id = s.id AND pp.org_id = so.id)))
+        FROM organisations so WHERE so.id = ANY(s.so)), '[]') AS shared_orgs,
+      s.dates_overlap, s.text_rank, s.title_similarity,
+      (${num(W.country)} * cardinality(s.sc)::float / greatest(cardinality(d.c), 1)
+        + ${num(W.theme)} * cardinality(s.st)::float / greatest(cardinality(d.t), 1)
+        + ${num(W.dac)} * least(cardinality(s.sd)::float / greatest(cardinality(d.dc), 1), 1)
+        + ${num(W.institution)} * least(cardinality(s.so), 2)
+        + CASE WHEN s.dates_overlap THEN ${num(W.dates)} ELSE 0 END
+        + ${num(W.text)} * s.text_rank)
+        * CASE WHEN s.project_status IN ('closed', 'cancelled') THEN ${num(STATUS_CLOSED)} ELSE 1 END AS score
+    FROM scored s JOIN organisations o ON o.id = s.owner_org_id, d
+    ORDER BY score DESC, s.title LIMIT ${limit}`);
+}
