@@ -17,7 +17,7 @@ const Entry = z.object({
 });
 
 export const auditRoutes: RoutePlugin = (ctx) => async (app) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       tags: ['audit'],
       summary: 'Who changed what in an organisation (administrators only)',

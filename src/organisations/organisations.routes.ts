@@ -13,7 +13,7 @@ import { organisationsService as service } from './organisations.service.ts';
 const tags = ['organisations'];
 
 export const organisationRoutes: RoutePlugin = (ctx) => async (app) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       tags,
       summary: 'List organisations',
@@ -31,7 +31,7 @@ export const organisationRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.get(ctx.db, req.params.id),
   });
-  app.post('/', {
+  app.post('', {
     schema: {
       tags,
       summary: 'Register an organisation',

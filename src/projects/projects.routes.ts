@@ -8,7 +8,7 @@ import { projectsService as service } from './projects.service.ts';
 const tags = ['projects'];
 
 export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       tags,
       summary: 'List the projects you may see, newest first, with filters',
@@ -26,7 +26,7 @@ export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
   });
-  app.post('/', {
+  app.post('', {
     schema: {
       tags,
       summary: 'Register a project',

@@ -19,7 +19,7 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
   const tags = [spec.tag];
   const { service } = spec;
   return (ctx) => async (app) => {
-    app.get('/', {
+    app.get('', {
       schema: {
         tags,
         summary: `List ${spec.noun}s you may see, newest first`,
@@ -37,7 +37,7 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
       },
       handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
     });
-    app.post('/', {
+    app.post('', {
       schema: {
         tags,
         summary: `Record a ${spec.noun}`,

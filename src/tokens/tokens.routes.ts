@@ -21,7 +21,7 @@ const Token = z
   .meta({ id: 'ApiToken' });
 
 export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       tags,
       summary: 'Your API tokens (never their secrets)',
@@ -32,7 +32,7 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
       return tokensRepository.listForUser(ctx.db, req.viewer.userId);
     },
   });
-  app.post('/', {
+  app.post('', {
     schema: {
       tags,
       summary: 'Create an API token; the secret is in this reply only',
