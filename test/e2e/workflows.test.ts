@@ -1,5 +1,6 @@
 // Work people do in the browser: search with facets kept in the URL, answer a recommendation as the
-// responsible organisation, and contribute the annual review PDF and confirm its extraction.
+// responsible organisation, contribute the annual review PDF (seeing who else works there before
+// confirming its extraction), and administer an organisation.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTS_DIR } from '../support/fixtures.ts';
@@ -71,11 +72,36 @@ describe('workflows in the browser', () => {
     expect(await page.locator('.doc-text mark.active').textContent()).toMatch(/Peru\/Colombia/);
     await page.getByLabel(/^Risk/).focus();
     expect(await page.locator('.doc-text mark.active').textContent()).toMatch(/Medium/);
+    const whoElse = page.getByRole('region', { name: 'Who else works here' });
+    await whoElse.getByText('likely the same project').first().waitFor();
+    expect(await whoElse.getByRole('link').first().textContent()).toMatch(
+      /Peru\/Colombia Serious and Organised Crime/,
+    );
     await screenshot(page, 'contribute-review');
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Confirmed. The records were saved.').waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: 'Open the project' }).click();
     await page.getByRole('heading', { name: 'Score history' }).waitFor();
     await screenshot(page, 'contribute-confirmed-project');
+  });
+
+  it('lets an administrator invite a member, create an API token and read the audit log', async () => {
+    const { page } = await b.newPage();
+    await signIn(page, 'fco@tacit.demo');
+    await page.goto('/admin');
+    const members = page.getByRole('region', { name: 'Members' });
+    await members.getByRole('cell', { name: 'fco@tacit.demo' }).waitFor();
+    await members.getByLabel('E-mail').fill('analyst@fco.example');
+    await members.getByRole('button', { name: 'Invite' }).click();
+    await page
+      .getByText(/analyst@fco\.example was added\. Send them this one-time invitation token/)
+      .waitFor();
+    const tokens = page.getByRole('region', { name: 'API tokens' });
+    await tokens.getByLabel('Token name').fill('Monthly Excel refresh');
+    await tokens.getByRole('button', { name: 'Create a token' }).click();
+    await page.getByText(/Copy this secret now/).waitFor();
+    await tokens.getByRole('cell', { name: 'Monthly Excel refresh' }).waitFor();
+    await page.getByRole('region', { name: 'Audit log' }).getByRole('row').nth(1).waitFor();
+    await screenshot(page, 'organisation-admin');
   });
 });

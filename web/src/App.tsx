@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { useI18n } from './i18n/index.tsx';
+import { AdminPage } from './pages/Admin.tsx';
 import { ContributePage } from './pages/Contribute.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
@@ -36,6 +37,7 @@ export function App() {
         <Route path="/contribute" element={<ContributePage />} />
         <Route path="/documents/:id" element={<DocumentPage />} />
         <Route path="/documents/:id/review" element={<DocumentReviewPage />} />
+        <Route path="/admin" element={<AdminPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -9,6 +9,7 @@ import type { Organisation, Page, TacitDocument } from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
+import { WhoElse } from '../components/WhoElse.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 interface DraftOrganisation {
@@ -453,6 +454,19 @@ export function DocumentReviewPage() {
           />
         </section>
       </div>
+      <WhoElse query={draftOverlapQuery(extraction.data.draft?.record)} />
     </div>
   );
+}
+
+/** The draft as extracted (not as being edited), described for the overlap search. */
+function draftOverlapQuery(draft: DraftRecord | undefined) {
+  return {
+    title: draft?.title,
+    countries: draft?.countries?.length ? draft.countries : undefined,
+    themes: Array.isArray(draft?.themes) && draft.themes.length ? (draft.themes as string[]) : undefined,
+    partners: draft?.organisations?.map((o) => o.id ?? o.name).slice(0, 100),
+    start: draft?.period?.start,
+    end: draft?.period?.end,
+  };
 }

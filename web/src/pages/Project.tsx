@@ -12,6 +12,7 @@ import { numericScoreValue, UK_TICKS, ukScoreValue } from '../charts/scores.ts';
 import { RecommendationList } from '../components/RecommendationList.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
+import { WhoElse } from '../components/WhoElse.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 function ScoreHistory({ reviews }: { reviews: Review[] }) {
@@ -334,6 +335,7 @@ export function ProjectPage() {
           </section>
         </>
       )}
+      <WhoElse query={{ project_id: p.id }} />
     </article>
   );
 }
