@@ -229,6 +229,15 @@ const CHILD_TABLES = [
   'iati_related_activities',
 ];
 
+/** Foreign keys of the search-indexed child tables to projects, deferrable since migration 011. */
+const SEARCH_FACET_FKEYS = [
+  'project_countries_project_id_fkey',
+  'project_regions_project_id_fkey',
+  'project_themes_project_id_fkey',
+  'project_sectors_project_id_fkey',
+  'project_participants_project_id_fkey',
+];
+
 /** Writes a batch of new and changed activities: projects upserted, their child rows replaced. */
 export async function writeActivities(
   tx: Queryable,
@@ -244,6 +253,48 @@ export async function writeActivities(
     }
   }
   const m = writes.map((w) => w.mapped);
+  // The faceted child rows go in before their projects (their foreign keys checked at commit), so
+  // the search index refreshes each new project once, when the projects are written (migration 011).
+  await tx.query(sql`SET CONSTRAINTS ${sql.raw(SEARCH_FACET_FKEYS.join(', '))} DEFERRED`);
+  const countries = rowsOf(writes, (w) => w.mapped.countries);
+  await insertRows(tx, 'project_countries', [
+    ['project_id', 'uuid', countries.map((r) => r.w.projectId)],
+    ['country', 'text', countries.map((r) => r.item.code)],
+    ['share', 'numeric', countries.map((r) => r.item.share)],
+  ]);
+  const regions = rowsOf(writes, (w) => w.mapped.regions);
+  await insertRows(tx, 'project_regions', [
+    ['project_id', 'uuid', regions.map((r) => r.w.projectId)],
+    ['name', 'text', regions.map((r) => r.item.name)],
+    ['code', 'text', regions.map((r) => r.item.code)],
+    ['share', 'numeric', regions.map((r) => r.item.share)],
+  ]);
+  const themes = rowsOf(writes, (w) => w.mapped.themes);
+  await insertRows(tx, 'project_themes', [
+    ['project_id', 'uuid', themes.map((r) => r.w.projectId)],
+    ['theme', 'text', themes.map((r) => r.item)],
+  ]);
+  const sectors = rowsOf(writes, (w) => w.mapped.sectors);
+  await insertRows(tx, 'project_sectors', [
+    ['project_id', 'uuid', sectors.map((r) => r.w.projectId)],
+    ['code', 'text', sectors.map((r) => r.item.code)],
+    ['share', 'numeric', sectors.map((r) => r.item.share)],
+  ]);
+  const participants = rowsOf(writes, (w) => {
+    const seen = new Set<string>();
+    return w.mapped.participants.flatMap((p, i) => {
+      const orgId = w.participantOrgIds[i];
+      if (!orgId || seen.has(`${orgId}/${p.role}`)) return [];
+      seen.add(`${orgId}/${p.role}`);
+      return [{ orgId, role: p.role }];
+    });
+  });
+  await insertRows(tx, 'project_participants', [
+    ['project_id', 'uuid', participants.map((r) => r.w.projectId)],
+    ['org_id', 'uuid', participants.map((r) => r.item.orgId)],
+    ['role', 'text', participants.map((r) => r.item.role)],
+  ]);
+  // Last of the search-indexed tables: its one index refresh sees every child row written above.
   // An update keeps the visibility the owner chose; a new IATI activity is published data, so public.
   await insertRows(
     tx,
@@ -309,44 +360,6 @@ export async function writeActivities(
       import_job_id = EXCLUDED.import_job_id, imported_at = now()`,
   );
 
-  const countries = rowsOf(writes, (w) => w.mapped.countries);
-  await insertRows(tx, 'project_countries', [
-    ['project_id', 'uuid', countries.map((r) => r.w.projectId)],
-    ['country', 'text', countries.map((r) => r.item.code)],
-    ['share', 'numeric', countries.map((r) => r.item.share)],
-  ]);
-  const regions = rowsOf(writes, (w) => w.mapped.regions);
-  await insertRows(tx, 'project_regions', [
-    ['project_id', 'uuid', regions.map((r) => r.w.projectId)],
-    ['name', 'text', regions.map((r) => r.item.name)],
-    ['code', 'text', regions.map((r) => r.item.code)],
-    ['share', 'numeric', regions.map((r) => r.item.share)],
-  ]);
-  const themes = rowsOf(writes, (w) => w.mapped.themes);
-  await insertRows(tx, 'project_themes', [
-    ['project_id', 'uuid', themes.map((r) => r.w.projectId)],
-    ['theme', 'text', themes.map((r) => r.item)],
-  ]);
-  const sectors = rowsOf(writes, (w) => w.mapped.sectors);
-  await insertRows(tx, 'project_sectors', [
-    ['project_id', 'uuid', sectors.map((r) => r.w.projectId)],
-    ['code', 'text', sectors.map((r) => r.item.code)],
-    ['share', 'numeric', sectors.map((r) => r.item.share)],
-  ]);
-  const participants = rowsOf(writes, (w) => {
-    const seen = new Set<string>();
-    return w.mapped.participants.flatMap((p, i) => {
-      const orgId = w.participantOrgIds[i];
-      if (!orgId || seen.has(`${orgId}/${p.role}`)) return [];
-      seen.add(`${orgId}/${p.role}`);
-      return [{ orgId, role: p.role }];
-    });
-  });
-  await insertRows(tx, 'project_participants', [
-    ['project_id', 'uuid', participants.map((r) => r.w.projectId)],
-    ['org_id', 'uuid', participants.map((r) => r.item.orgId)],
-    ['role', 'text', participants.map((r) => r.item.role)],
-  ]);
   const budgets = rowsOf(writes, (w) => w.mapped.budgetLines);
   await insertRows(tx, 'budget_lines', [
     ['project_id', 'uuid', budgets.map((r) => r.w.projectId)],

@@ -99,6 +99,25 @@ describe(`IATI import and export on ${testEngine()}`, () => {
       ],
     });
     expect(Object.keys(p?.titles as object)).toContain('en');
+    // The search index holds every imported activity with its facets (children are written before
+    // their projects so that one refresh per batch sees them all).
+    const [entries] = await t.db.query<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM search_entries s JOIN projects p ON p.id = s.record_id
+      WHERE s.kind = 'project' AND p.iati_identifier IS NOT NULL`);
+    expect(entries?.n).toBe(289);
+    const [entry] = await t.db.query<Record<string, unknown>>(sql`
+      SELECT s.countries, s.themes, s.dac_codes, cardinality(s.org_ids) AS orgs, cardinality(s.org_roles) AS roles,
+        s.tsv @@ plainto_tsquery('tacit_english', 'freedom expression') AS found
+      FROM search_entries s JOIN projects p ON p.id = s.record_id
+      WHERE s.kind = 'project' AND p.iati_identifier = 'US-GOV-1-AID-523-LA-11-00001'`);
+    expect(entry).toEqual({
+      countries: ['MX'],
+      themes: ['gender-human-rights'],
+      dac_codes: expect.arrayContaining(['15160', '151']),
+      orgs: 3,
+      roles: 4,
+      found: true,
+    });
   });
 
   it('skips an unchanged re-import and updates a newer version, bumping the project version', async () => {
