@@ -1,7 +1,14 @@
 // HTTP routes for /api/v1/coordination: who else works here, and who does what where.
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse } from '../server/schemas.ts';
-import { OverlapRequest, OverlapResponse } from './coordination.schema.ts';
+import { analyticsService as analytics } from './analytics.service.ts';
+import {
+  AnalyticsQuery,
+  MatrixQuery,
+  MatrixResponse,
+  OverlapRequest,
+  OverlapResponse,
+} from './coordination.schema.ts';
 import { overlapsService } from './overlaps.service.ts';
 
 const tags = ['coordination'];
@@ -15,5 +22,54 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       response: { 200: OverlapResponse, 404: ErrorResponse, 422: ErrorResponse },
     },
     handler: (req) => overlapsService.findOverlaps(ctx.db, req.viewer, req.body),
+  });
+  app.get('/matrix', {
+    schema: {
+      tags,
+      summary:
+        'Who does what where (3W): organisations × countries × themes, projects and budget (?format=json|csv|xlsx)',
+      querystring: MatrixQuery,
+      // No response schema: the same route also sends CSV and Excel. The JSON shape is MatrixResponse.
+    },
+    handler: async (req, reply) => {
+      const { format, ...q } = req.query;
+      const m = await analytics.matrix(ctx.db, req.viewer, q);
+      if (format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="tacit-3w.csv"')
+          .send(analytics.matrixCsv(m));
+      if (format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="tacit-3w.xlsx"')
+          .send(await analytics.matrixXlsx(m, q));
+      return MatrixResponse.parse(m);
+    },
+  });
+  app.get('/map', {
+    schema: {
+      tags,
+      summary: 'Projects and budget per country, for a choropleth',
+      querystring: AnalyticsQuery,
+    },
+    handler: (req) => analytics.map(ctx.db, req.viewer, req.query),
+  });
+  app.get('/gaps', {
+    schema: {
+      tags,
+      summary:
+        'Per country and theme: active projects, donors, Herfindahl index of budget shares, and gaps (none or little)',
+      querystring: AnalyticsQuery,
+    },
+    handler: (req) => analytics.gaps(ctx.db, req.viewer, req.query),
+  });
+  app.get('/timeline', {
+    schema: {
+      tags,
+      summary: 'Projects per country over time, and active projects per year, for a Gantt view',
+      querystring: AnalyticsQuery,
+    },
+    handler: (req) => analytics.timeline(ctx.db, req.viewer, req.query),
   });
 };

@@ -1,0 +1,166 @@
+// Rules for who does what where: labels from the vocabularies, gaps judged against the full
+// theme list, yearly counts for the timeline, and the 3W table as JSON, CSV or Excel.
+import ExcelJS from 'exceljs';
+import type { Viewer } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
+import { vocabularies } from '../reference/vocabularies.ts';
+import {
+  concentration,
+  mapByCountry,
+  matrixCells,
+  timelineRows,
+  unconvertibleCurrencies,
+} from './analytics.repository.ts';
+import type { AnalyticsQuery, MatrixCell } from './coordination.schema.ts';
+import { exchangeRates } from './exchange-rates.ts';
+
+/** A country-theme with at most this many active projects has "little" assistance. */
+const LITTLE = 1;
+const ACTIVE = ['active', 'finalisation'];
+const TIMELINE_LIMIT = 5000;
+
+const countryName = (code: string | null) =>
+  code ? (vocabularies.countries().get(code)?.names.en ?? code) : null;
+const themeLabel = (slug: string | null) =>
+  slug ? (vocabularies.themes().get(slug)?.labels.en ?? slug) : null;
+
+async function rateNote(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
+  return { source: exchangeRates().source, missing: await unconvertibleCurrencies(db, viewer, q) };
+}
+
+export const analyticsService = {
+  async matrix(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
+    const rows = await matrixCells(db, viewer, q);
+    const cells: MatrixCell[] = rows.map((r) => ({
+      ...r,
+      country_name: countryName(r.country),
+      theme_label: themeLabel(r.theme),
+    }));
+    return { currency: q.currency, rates: await rateNote(db, viewer, q), cells };
+  },
+
+  matrixCsv(m: { currency: string; cells: MatrixCell[] }): string {
+    const quote = (v: unknown) => {
+      const s = v === null || v === undefined ? '' : String(v);
+      // A leading = + - @ would be run as a formula by spreadsheet programs.
+      const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+      return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+    };
+    const header = [
+      'organisation',
+      'org_id',
+      'country',
+      'country_name',
+      'theme',
+      'theme_label',
+      'projects',
+      `budget_${m.currency}`,
+    ];
+    const lines = m.cells.map((c) =>
+      [c.organisation, c.org_id, c.country, c.country_name, c.theme, c.theme_label, c.projects, c.budget]
+        .map(quote)
+        .join(','),
+    );
+    return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  },
+
+  async matrixXlsx(
+    m: { currency: string; rates: { source: string; missing: string[] }; cells: MatrixCell[] },
+    filters: Record<string, unknown>,
+  ) {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Tacit';
+    const sheet = book.addWorksheet('3W');
+    sheet.columns = [
+      { header: 'Organisation', key: 'organisation', width: 40 },
+      { header: 'Country', key: 'country_name', width: 24 },
+      { header: 'Theme', key: 'theme_label', width: 32 },
+      { header: 'Projects', key: 'projects', width: 10 },
+      { header: `Budget (${m.currency})`, key: 'budget', width: 18, style: { numFmt: '#,##0' } },
+      { header: 'Country code', key: 'country', width: 8 },
+      { header: 'Theme slug', key: 'theme', width: 22 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    sheet.addRows(m.cells);
+    const about = book.addWorksheet('About');
+    about.addRows([
+      ['Who does what where (3W), exported from Tacit'],
+      ['Filters', JSON.stringify(filters)],
+      ['Currency', m.currency],
+      ['Exchange rates', m.rates.source],
+      ['Currencies without a rate (left out)', m.rates.missing.join(', ') || 'none'],
+      [
+        'Budgets',
+        "A project's budget is split across its countries (by share, else evenly) and themes (evenly); every organisation on a project is credited with it.",
+      ],
+    ]);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  },
+
+  async map(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
+    const rows = await mapByCountry(db, viewer, q);
+    return {
+      currency: q.currency,
+      rates: await rateNote(db, viewer, q),
+      countries: rows.map((r) => ({
+        country: r.country,
+        name: countryName(r.country)!,
+        projects: r.projects,
+        budget: r.budget,
+      })),
+    };
+  },
+
+  /** Concentration of every country-theme with active assistance, and the themes with none or little. */
+  async gaps(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
+    const scoped = { ...q, status: q.status?.length ? q.status : ACTIVE };
+    const rows = await concentration(db, viewer, scoped);
+    const countries = q.country?.length ? q.country : [...new Set(rows.map((r) => r.country))].sort();
+    const themes = q.theme?.length ? q.theme : [...vocabularies.themes().keys()];
+    return {
+      currency: q.currency,
+      status: scoped.status,
+      countries: countries.map((country) => {
+        const cells = themes.map((theme) => {
+          const r = rows.find((x) => x.country === country && x.theme === theme);
+          const projects = r?.projects ?? 0;
+          return {
+            theme,
+            label: themeLabel(theme)!,
+            projects,
+            donors: r?.donors ?? 0,
+            budget: r?.budget ?? 0,
+            hhi: r?.hhi ?? null,
+            gap: projects === 0 ? ('none' as const) : projects <= LITTLE ? ('little' as const) : null,
+          };
+        });
+        return { country, name: countryName(country)!, themes: cells };
+      }),
+    };
+  },
+
+  async timeline(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
+    const rows = await timelineRows(db, viewer, q, TIMELINE_LIMIT);
+    const thisYear = new Date().getUTCFullYear();
+    const byCountry = new Map<string, typeof rows>();
+    for (const r of rows) byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), r]);
+    return {
+      truncated: rows.length === TIMELINE_LIMIT,
+      countries: [...byCountry].map(([country, projects]) => {
+        const years = new Map<number, number>();
+        for (const p of projects) {
+          const from = Number((p.start ?? p.end)!.slice(0, 4));
+          const to = p.ongoing || !p.end ? Math.max(thisYear, from) : Number(p.end.slice(0, 4));
+          for (let y = from; y <= to; y++) years.set(y, (years.get(y) ?? 0) + 1);
+        }
+        return {
+          country,
+          name: countryName(country)!,
+          projects,
+          active_by_year: [...years].sort((a, b) => a[0] - b[0]).map(([year, active]) => ({ year, active })),
+        };
+      }),
+    };
+  },
+};
