@@ -4,6 +4,7 @@ import { Layout } from './components/Layout.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { AdminPage } from './pages/Admin.tsx';
 import { ContributePage } from './pages/Contribute.tsx';
+import { CoordinationPage } from './pages/Coordination.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
 import { HomePage } from './pages/Home.tsx';
@@ -38,6 +39,7 @@ export function App() {
         <Route path="/documents/:id" element={<DocumentPage />} />
         <Route path="/documents/:id/review" element={<DocumentReviewPage />} />
         <Route path="/admin" element={<AdminPage />} />
+        <Route path="/coordination" element={<CoordinationPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -303,6 +303,14 @@ export const en = {
   'admin.removeMember': 'Remove',
   'admin.memberRemoved': 'Member removed.',
   'admin.tokenRevoked': 'Token revoked.',
+  'coordination.matrixLabel': 'Heat map of projects per organisation and country',
+  'coordination.gapsLabel': 'Heat map of active projects per country and theme; empty cells are gaps',
+  'coordination.gapsHint':
+    'Active projects per country and theme. Cells with none or few projects are the gaps.',
+  'coordination.timelineLabel': 'Timeline of projects in {country}',
+  'coordination.matrixByTheme': 'Projects per organisation and theme in the chosen country.',
+  'coordination.matrixByCountry':
+    'Projects per organisation and country, counted once per theme; choose a country to see its themes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

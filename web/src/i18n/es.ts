@@ -307,4 +307,13 @@ export const es: Record<MessageKey, string> = {
   'admin.removeMember': 'Quitar',
   'admin.memberRemoved': 'Miembro quitado.',
   'admin.tokenRevoked': 'Token revocado.',
+  'coordination.matrixLabel': 'Mapa de calor de proyectos por organización y país',
+  'coordination.gapsLabel':
+    'Mapa de calor de proyectos activos por país y tema; las celdas vacías son brechas',
+  'coordination.gapsHint':
+    'Proyectos activos por país y tema. Las celdas sin proyectos o con pocos son las brechas.',
+  'coordination.timelineLabel': 'Cronograma de proyectos en {country}',
+  'coordination.matrixByTheme': 'Proyectos por organización y tema en el país elegido.',
+  'coordination.matrixByCountry':
+    'Proyectos por organización y país, contados una vez por tema; elija un país para ver sus temas.',
 };

@@ -308,4 +308,13 @@ export const fr: Record<MessageKey, string> = {
   'admin.removeMember': 'Retirer',
   'admin.memberRemoved': 'Membre retiré.',
   'admin.tokenRevoked': 'Jeton révoqué.',
+  'coordination.matrixLabel': 'Carte de chaleur des projets par organisation et pays',
+  'coordination.gapsLabel':
+    'Carte de chaleur des projets actifs par pays et thème ; les cases vides sont des lacunes',
+  'coordination.gapsHint':
+    'Projets actifs par pays et thème. Les cases sans projet ou avec peu de projets sont les lacunes.',
+  'coordination.timelineLabel': 'Calendrier des projets en/au {country}',
+  'coordination.matrixByTheme': 'Projets par organisation et thème dans le pays choisi.',
+  'coordination.matrixByCountry':
+    'Projets par organisation et pays, comptés une fois par thème ; choisissez un pays pour voir ses thèmes.',
 };
