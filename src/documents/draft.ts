@@ -35,10 +35,10 @@ function forcedKind(kind: string | undefined) {
   return DOCUMENT_KINDS.find((k) => k === kind);
 }
 
-/** Extracts the draft of an already-read document. */
+/** Extracts the draft of an already-read document (organisations unresolved without a resolver). */
 export async function draftFromModel(
   model: TextModel,
-  resolver: OrganisationResolver,
+  resolver?: OrganisationResolver,
   kind?: string,
 ): Promise<Draft> {
   const result = await extractFromModel(model, { resolver, kind: forcedKind(kind) });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAccountCommands } from './accounts.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerIatiCommands } from './iati.ts';
+import { registerImportCommand } from './import.ts';
 import { registerServerCommands } from './server.ts';
 
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerAccountCommands(program);
   registerIatiCommands(program);
   registerExtractCommand(program);
+  registerImportCommand(program);
 }

@@ -1,0 +1,99 @@
+// `tacit import FILE… [--confirm]`: stores many documents with their drafts (for a person to
+// confirm in the web app), or with --confirm confirms each as extracted. Progress on stderr, a
+// summary of what was created, updated and what failed and why; exit code 1 if anything failed.
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import type { Visibility } from '../../access/viewer.ts';
+import type { Database } from '../../db/client.ts';
+import {
+  type ImportReport,
+  importDocuments,
+  listDocumentFiles,
+} from '../../documents/import/import.service.ts';
+import { organisationsRepository } from '../../organisations/organisations.repository.ts';
+import { withDatabase } from '../context.ts';
+
+async function ownerOrganisation(db: Database, name: string | undefined) {
+  if (name) {
+    const org = await organisationsRepository.findByAnyName(db, name);
+    if (!org)
+      throw new Error(`No organisation is called "${name}". Register it first: tacit org add "${name}"`);
+    return org;
+  }
+  const all = await organisationsRepository.listNames(db);
+  if (all.length === 1) return all[0]!;
+  throw new Error('Name the organisation that owns the documents: --org NAME (a name, acronym or alias).');
+}
+
+function progressPrinter(total: number) {
+  const tty = process.stderr.isTTY;
+  return ({ done, file, outcome }: { done: number; file: string; outcome: string }) => {
+    if (!tty) {
+      process.stderr.write(`[${done}/${total}] ${path.basename(file)}: ${outcome}\n`);
+      return;
+    }
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    process.stderr.write(`\r\x1b[K${bar} ${done}/${total} ${path.basename(file).slice(0, 40)}`);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+function summary(report: ImportReport, seconds: number): string {
+  const c = report.created;
+  const lines = [
+    `${report.files} files in ${seconds.toFixed(1)} s: ${report.stored} stored, ${report.confirmed} confirmed, ` +
+      `${report.duplicates} duplicates, ${report.failed.length} failed`,
+  ];
+  if (report.confirmed) {
+    lines.push(
+      `  created: ${c.projects} projects, ${c.organisations} organisations, ${c.reviews} reviews, ${c.evaluations} evaluations, ` +
+        `${c.recommendations} recommendations, ${c.lessons} lessons, ${c.meetings} meetings`,
+      `  updated: ${report.updated.projects} projects, ${report.updated.reviews} reviews`,
+    );
+  }
+  for (const f of report.failed) lines.push(`  failed: ${f.file}: ${f.code}: ${f.reason}`);
+  return lines.join('\n');
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'Store documents (.txt, .md, .html, .docx, .pdf; directories are read recursively) with their extracted drafts; with --confirm, turn each into registry records as extracted',
+    )
+    .argument('<files...>', 'documents or directories of documents')
+    .option('--confirm', 'confirm each draft as extracted (registers the organisations it proposes)')
+    .option('--org <name>', 'the organisation that owns the documents (name, acronym or alias)')
+    .addOption(
+      new Option('--visibility <visibility>', 'who may see the documents and records')
+        .choices(['public', 'network', 'owner'])
+        .default('owner'),
+    )
+    .option('--workers <n>', 'extraction threads (default: one per core)', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print the full report as JSON')
+    .action(
+      async (
+        paths: string[],
+        opts: { confirm?: boolean; org?: string; visibility: Visibility; workers?: number; json?: boolean },
+      ) => {
+        const files = listDocumentFiles(paths);
+        const started = Date.now();
+        const report = await withDatabase(async (db) => {
+          const owner = await ownerOrganisation(db, opts.org);
+          return importDocuments(db, files, {
+            ownerOrgId: owner.id,
+            visibility: opts.visibility,
+            confirm: opts.confirm ?? false,
+            workers: opts.workers,
+            onProgress: progressPrinter(files.length),
+          });
+        });
+        console.log(
+          opts.json ? JSON.stringify(report, null, 2) : summary(report, (Date.now() - started) / 1000),
+        );
+        if (report.failed.length) process.exitCode = 1;
+      },
+    );
+}
