@@ -194,3 +194,36 @@ export async function timelineRows(
     WHERE cw.country IS NOT NULL AND (s.start_date IS NOT NULL OR s.end_date IS NOT NULL)
     ORDER BY cw.country, s.start_date NULLS FIRST, s.title LIMIT ${limit}`);
 }
+
+export interface ScopedProjectRow {
+  id: string;
+  title: string;
+  code: string | null;
+  status: string;
+  start: string | null;
+  end: string | null;
+  ongoing: boolean;
+  themes: string[];
+  donors: { id: string; name: string }[];
+  /** The project's budget share for the filtered countries, in the target currency. */
+  budget: number | null;
+}
+
+/** The projects in scope, each with its themes, donors and budget share, largest first. */
+export async function scopedProjects(
+  db: Queryable,
+  viewer: Viewer,
+  q: AnalyticsQuery,
+): Promise<ScopedProjectRow[]> {
+  return db.query<ScopedProjectRow>(sql`${withScope(viewer, q)},
+    share AS (SELECT project_id, sum(w) AS w FROM cw GROUP BY project_id)
+    SELECT s.id, s.title, s.code, s.status, s.start_date AS start, s.end_date AS end, s.ongoing,
+      ARRAY(SELECT pt.theme FROM project_themes pt JOIN themes t ON t.slug = pt.theme WHERE pt.project_id = s.id ORDER BY t.position) AS themes,
+      coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name) FROM organisations o
+        WHERE o.id IN (SELECT pp.org_id FROM project_participants pp WHERE pp.project_id = s.id AND pp.role = 'funder')
+          OR (o.id = s.owner_org_id AND NOT EXISTS (
+            SELECT 1 FROM project_participants pp WHERE pp.project_id = s.id AND pp.role = 'funder'))), '[]') AS donors,
+      round((b.amount * sh.w)::numeric, 2) AS budget
+    FROM scope s JOIN share sh ON sh.project_id = s.id LEFT JOIN budget b ON b.project_id = s.id
+    ORDER BY b.amount * sh.w DESC NULLS LAST, s.title`);
+}

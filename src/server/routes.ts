@@ -2,6 +2,7 @@
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { coordinationRoutes } from '../coordination/coordination.routes.ts';
+import { countryRoutes } from '../countries/countries.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
@@ -30,6 +31,7 @@ const resources: [string, RoutePlugin][] = [
   ['/reference', referenceRoutes],
   ['/search', searchRoutes],
   ['/coordination', coordinationRoutes],
+  ['/countries', countryRoutes],
   ['', memberRoutes],
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],

@@ -1,0 +1,27 @@
+// HTTP routes for /api/v1/countries: the country brief, as JSON or a printable page.
+import { z } from 'zod';
+import type { RoutePlugin } from '../server/context.ts';
+import { CurrencyCode } from '../server/schemas.ts';
+import { renderCountryBrief } from './brief.html.ts';
+import { countryBriefService } from './brief.service.ts';
+
+export const countryRoutes: RoutePlugin = (ctx) => async (app) => {
+  app.get('/:code/brief', {
+    schema: {
+      tags: ['countries'],
+      summary:
+        'Country brief: active assistance by theme and donor, overlaps, gaps, open recommendations, recurring lessons (?format=html to print)',
+      params: z.object({ code: z.string().transform((s) => s.toUpperCase()) }),
+      querystring: z.object({
+        format: z.enum(['json', 'html']).default('json'),
+        currency: CurrencyCode.default('USD'),
+      }),
+    },
+    handler: async (req, reply) => {
+      const brief = await countryBriefService.brief(ctx.db, req.viewer, req.params.code, req.query.currency);
+      if (req.query.format === 'html')
+        return reply.type('text/html; charset=utf-8').send(renderCountryBrief(brief));
+      return brief;
+    },
+  });
+};
