@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Database } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { exportIati, type IatiExportFilters } from './export.ts';
+import { readActivitySource } from './iati.repository.ts';
 import { importIatiFiles, listIatiFiles } from './import.service.ts';
 
 const IATI = path.resolve(REPO_ROOT, '../shared/fixtures/iati');
@@ -32,7 +34,7 @@ async function snapshot(db: Database): Promise<Map<string, unknown>> {
     SELECT p.iati_identifier, jsonb_build_object(
       'project', jsonb_build_object('title', p.title, 'description', p.description, 'status', p.status,
         'start', p.start_date, 'end', p.end_date, 'owner', o.name, 'visibility', p.visibility, 'extra', p.extra),
-      'activity', (SELECT to_jsonb(a) - 'project_id' - 'source_xml' - 'source_hash' - 'source_file' - 'import_job_id'
+      'activity', (SELECT to_jsonb(a) - 'project_id' - 'source_xml' - 'source_gz' - 'source_hash' - 'source_file' - 'import_job_id'
         - 'imported_at' - 'iati_version' - 'last_updated' FROM iati_activities a WHERE a.project_id = p.id),
       'countries', (SELECT jsonb_agg(jsonb_build_array(country, share) ORDER BY country) FROM project_countries WHERE project_id = p.id),
       'regions', (SELECT jsonb_agg(jsonb_build_array(name, code, share) ORDER BY name) FROM project_regions WHERE project_id = p.id),
@@ -99,6 +101,16 @@ describe(`IATI import and export on ${testEngine()}`, () => {
       ],
     });
     expect(Object.keys(p?.titles as object)).toContain('en');
+    // The activity's source is kept whole (gzipped) and given back as the XML that was hashed.
+    const [src] = await t.db.query<{ id: string; source_hash: string }>(sql`
+      SELECT p.id, a.source_hash FROM projects p JOIN iati_activities a ON a.project_id = p.id
+      WHERE p.iati_identifier = 'US-GOV-1-AID-523-LA-11-00001'`);
+    const xml = await readActivitySource(t.db, src!.id);
+    expect(createHash('sha256').update(xml!).digest('hex')).toBe(src!.source_hash);
+    expect(xml).toMatch(/^<iati-activity[^>]*>/);
+    expect(xml).toContain('<iati-identifier>US-GOV-1-AID-523-LA-11-00001</iati-identifier>');
+    expect(xml).toContain('<usg:treasury-account>');
+    expect(xml).toMatch(/<\/iati-activity>$/);
     // The search index holds every imported activity with its facets (children are written before
     // their projects so that one refresh per batch sees them all).
     const [entries] = await t.db.query<{ n: number }>(sql`

@@ -5,6 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Database } from '../db/client.ts';
 import { type IatiActivity, readActivity } from './activity.ts';
 import {
@@ -21,6 +23,8 @@ import { mapActivity, type OrgCandidate, orgCandidate } from './map.ts';
 import { readIatiActivities } from './reader.ts';
 import { hasErrors, type ValidationIssue, validateActivitiesRoot, validateActivity } from './validate.ts';
 import { toXml } from './xml.ts';
+
+const gzipAsync = promisify(gzip);
 
 export interface ImportIssue {
   file: string;
@@ -221,6 +225,9 @@ class IatiImporter {
       else byKey.set(p.key, p);
     }
     const items = [...byKey.values()];
+    // The stored sources are gzipped on libuv's thread pool while this thread talks to the database.
+    const gzipped = Promise.all(items.map((p) => gzipAsync(p.xml, { level: 3 })));
+    gzipped.catch(() => {});
     const created = new Map<string, string>();
     const counts = await this.db.transaction(async (tx) => {
       const existing = new Map<string, ExistingActivity>();
@@ -231,9 +238,10 @@ class IatiImporter {
         existing.set(row.import_key ?? row.iati_identifier ?? '', row);
         if (row.iati_identifier) existing.set(row.iati_identifier, row);
       }
-      const toWrite: { p: Pending; old?: ExistingActivity }[] = [];
+      const toWrite: { p: Pending; old?: ExistingActivity; gz: Buffer }[] = [];
+      const gz = await gzipped;
       let unchanged = 0;
-      for (const p of items) {
+      for (const [i, p] of items.entries()) {
         const old = existing.get(p.key);
         if (old) {
           const publisher = p.activity.reportingOrg.ref ?? null;
@@ -246,7 +254,7 @@ class IatiImporter {
             continue;
           }
         }
-        toWrite.push({ p, old });
+        toWrite.push({ p, old, gz: gz[i]! });
       }
       // Organisations: reporting orgs own their activities; participants are linked by role.
       const candidates: OrgCandidate[] = [];
@@ -275,14 +283,14 @@ class IatiImporter {
       const unresolved = candidates.filter((c) => !this.orgIds.has(orgKey(c)));
       const resolved = await resolveOrganisations(tx, unresolved);
       const orgId = (c: OrgCandidate) => this.orgIds.get(orgKey(c)) ?? resolved.get(orgKey(c));
-      const writes: ActivityWrite[] = toWrite.map(({ p, old }, i) => ({
+      const writes: ActivityWrite[] = toWrite.map(({ p, old, gz }, i) => ({
         projectId: old?.project_id ?? randomUUID(),
         ownerOrgId: old?.owner_org_id ?? orgId(owners[i]!)!,
         importKey: p.key,
         activity: p.activity,
         mapped: mapped[i]!,
         participantOrgIds: mapped[i]!.participants.map((x) => orgId(x.org)),
-        sourceXml: p.xml,
+        sourceGz: gz,
         sourceHash: p.hash,
         sourceFile: p.file,
         jobId: this.options.jobId ?? null,
