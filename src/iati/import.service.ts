@@ -107,6 +107,15 @@ class IatiImporter {
   /** Organisations resolved in committed batches, so later batches skip the lookup. */
   private readonly orgIds = new Map<string, string>();
   private bytesDone = 0;
+  /**
+   * Activities read and not yet handed to the writer. A batch spans files (most files hold a few
+   * activities; each batch has a fixed cost in round trips and search-index work), but never holds
+   * one key from two files, so a later file's copy is compared with the stored earlier one.
+   */
+  private batch: Pending[] = [];
+  private batchFiles = new Map<string, string>();
+  /** The batch being written: the next is read and mapped meanwhile (PostgreSQL works in parallel). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -124,9 +133,12 @@ class IatiImporter {
         this.bytesDone += fs.statSync(file).size;
         await this.progress('running');
       }
+      await this.handOver();
+      await this.writing;
       await this.progress('done');
       return this.report;
     } catch (err) {
+      await this.writing.catch(() => {});
       await this.progress('failed', (err as Error).message);
       throw err;
     }
@@ -140,7 +152,6 @@ class IatiImporter {
   private async importFile(file: string): Promise<void> {
     const name = path.basename(file);
     let rootErrors = false;
-    let batch: Pending[] = [];
     try {
       for await (const read of readIatiActivities(file, {
         onRoot: (root) => {
@@ -188,7 +199,7 @@ class IatiImporter {
         }
         const xml = toXml(read.element);
         const hash = createHash('sha256').update(xml).digest('hex');
-        batch.push({
+        await this.add({
           activity,
           key: activity.identifier || `sha256:${hash}`,
           xml,
@@ -196,13 +207,9 @@ class IatiImporter {
           file: name,
           index: read.index,
         });
-        if (batch.length >= this.batchSize) {
-          await this.flush(batch);
-          batch = [];
-          await this.progress('running');
-        }
       }
     } catch (err) {
+      if (err instanceof BatchWriteError) throw err.cause;
       // A malformed file stops where it breaks: the batches before stay committed; the rest is reported.
       this.issue({
         file: name,
@@ -211,7 +218,33 @@ class IatiImporter {
         message: `${name}: ${(err as Error).message}`,
       });
     }
-    await this.flush(batch);
+  }
+
+  private async add(p: Pending): Promise<void> {
+    const from = this.batchFiles.get(p.key);
+    if (from !== undefined && from !== p.file) await this.handOver();
+    this.batch.push(p);
+    this.batchFiles.set(p.key, p.file);
+    if (this.batch.length >= this.batchSize) {
+      await this.handOver();
+      await this.progress('running');
+    }
+  }
+
+  /** Starts writing the current batch once the one before is committed (its failure is thrown here). */
+  private async handOver(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    this.batchFiles = new Map();
+    try {
+      await this.writing;
+    } catch (err) {
+      throw new BatchWriteError(err);
+    }
+    if (!batch.length) return;
+    this.writing = this.flush(batch);
+    // Awaited by the next handOver or at the end of the run.
+    this.writing.catch(() => {});
   }
 
   private async flush(batch: Pending[]): Promise<void> {
@@ -343,6 +376,13 @@ class IatiImporter {
       issues: r.issues.slice(0, 200),
       error,
     });
+  }
+}
+
+/** A batch that failed to write: it ends the import instead of being reported as a file's issue. */
+class BatchWriteError extends Error {
+  constructor(override readonly cause: unknown) {
+    super((cause as Error)?.message);
   }
 }
 
