@@ -58,7 +58,7 @@ export const Confirmation = z
       lessons: z.array(z.string()),
       meetings: z.array(z.string()),
     }),
-    updated: z.object({ reviews: z.array(z.string()) }),
+    updated: z.object({ reviews: z.array(z.string()), evaluations: z.array(z.string()) }),
     organisations_left_out: z
       .array(z.string())
       .describe('Proposed organisations nobody accepted, and those skipped'),

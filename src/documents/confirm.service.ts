@@ -120,11 +120,15 @@ async function writeProject(run: Run, projectId: string | undefined, settled: Se
   const { tx, viewer, record, doc } = run;
   const fields = projectFields(record);
   const participants = settled.map((o) => ({ org_id: o.org_id, role: participantRole(o.role) }));
+  // The same project reported on again (next year's review, the brief in another format) is
+  // recognised by its code, or failing a code by its exact title, and updated.
   const target =
     projectId ??
     (record.project_code
       ? await projectsRepository.findIdByCode(tx, doc.owner_org_id, record.project_code)
-      : undefined);
+      : record.title
+        ? await projectsRepository.findIdByTitle(tx, doc.owner_org_id, record.title)
+        : undefined);
   if (target) {
     const current = await projectsRepository.findVisible(tx, viewer, target);
     if (!current) throw errors.invalidField('project_id', `no project ${target} exists that you can see`);
@@ -162,7 +166,13 @@ async function writeRecommendations(
   projectId: string | null,
   source: { type: 'review' | 'evaluation'; id: string },
 ) {
+  const recorded = await recommendationsService.repository.listVisible(run.tx, run.viewer, {
+    source_id: source.id,
+    limit: 500,
+  });
   for (const [i, r] of (run.record.recommendations ?? []).entries()) {
+    // Confirming a report on a review already recorded adds only the recommendations it lacks.
+    if (recorded.some((x) => x.text === r.text)) continue;
     const input = {
       ...run.owned,
       project_id: projectId,
@@ -224,10 +234,28 @@ async function writeEvaluation(run: Run, projectId: string) {
     { ...evaluationFields(record, title), ...run.owned, project_id: projectId, document_id: doc.id },
     EVALUATION_PATHS,
   );
-  const evaluationId = idOf(await evaluationsService.createIn(tx, viewer, input));
-  run.result.created.evaluations.push(evaluationId);
+  // The project's evaluation of the same title (the brief in another format) is updated, not repeated.
+  const existing = (
+    await evaluationsService.repository.listVisible(tx, viewer, { project_id: projectId, limit: 200 })
+  ).find((e) => String(e.title).toLowerCase() === title.toLowerCase());
+  let evaluationId: string;
+  if (existing) {
+    const { owner_org_id: _owner, ...changes } = input;
+    evaluationId = idOf(
+      await evaluationsService.updateIn(tx, viewer, existing.id, { ...changes, version: existing.version }),
+    );
+    run.result.updated.evaluations.push(evaluationId);
+  } else {
+    evaluationId = idOf(await evaluationsService.createIn(tx, viewer, input));
+    run.result.created.evaluations.push(evaluationId);
+  }
   await writeRecommendations(run, projectId, { type: 'evaluation', id: evaluationId });
+  const learned = await lessonsService.repository.listVisible(tx, viewer, {
+    source_id: evaluationId,
+    limit: 500,
+  });
   for (const [i, lesson] of (record.lessons ?? []).entries()) {
+    if (learned.some((x) => x.text === lesson.text)) continue;
     const lessonInput = parseAs(
       LessonCreate,
       {
@@ -324,7 +352,7 @@ async function confirmIn(tx: Queryable, viewer: Viewer, id: string, body: Confir
         lessons: [],
         meetings: [],
       },
-      updated: { reviews: [] },
+      updated: { reviews: [], evaluations: [] },
       organisations_left_out: [],
     },
   };

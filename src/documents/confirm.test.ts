@@ -109,6 +109,18 @@ describe('confirming drafts', () => {
       expect(r.country).toBe(want.recommendations[i].country);
       expect(String(r.text).startsWith(want.recommendations[i].starts_with)).toBe(true);
     });
+
+    // The same review as HTML is another file, but the same project, year and recommendations.
+    const html = await upload('formats/annual-review-peru-colombia-soc.html');
+    const again = await confirm(html.id, { record: html.draft.record });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.confirmation).toMatchObject({
+      project: { id: project.id, action: 'updated' },
+      created: { reviews: [], recommendations: [] },
+      updated: { reviews: [byPeriod['2016/17']!.id] },
+    });
+    expect(await list('reviews', `project_id=${project.id}`)).toHaveLength(2);
+    expect(await list('recommendations', `project_id=${project.id}`)).toHaveLength(6);
   });
 
   it('turns the evaluation brief .docx into an evaluation with recommendations and lessons, and refuses a second confirmation', async () => {
@@ -164,6 +176,10 @@ describe('confirming drafts', () => {
     const second = await confirm(txt.id, { record: txt.draft.record });
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     expect(second.body.confirmation.project).toEqual({ id: projectId, action: 'updated' });
+    expect(second.body.confirmation.updated.evaluations).toEqual([evaluation!.id]);
+    expect(await list('evaluations', `project_id=${projectId}`)).toHaveLength(1);
+    expect(await list('recommendations', `project_id=${projectId}`)).toHaveLength(4);
+    expect(await list('lessons', `project_id=${projectId}`)).toHaveLength(4);
   });
 
   it('stores the corrected values, not the extracted ones', async () => {
@@ -218,7 +234,7 @@ describe('confirming drafts', () => {
     const recommendations = [...doc.draft.record.recommendations];
     recommendations[5] = { ...recommendations[5], country: 'XX' };
     const halfWay = await confirm(doc.id, {
-      record: { ...doc.draft.record, recommendations },
+      record: { ...doc.draft.record, title: 'Half-way Programme', recommendations },
       organisations: [
         { name: 'Foreign and Commonwealth Office', action: 'create', type: 'donor_government' },
       ],

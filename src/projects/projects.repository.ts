@@ -269,6 +269,14 @@ export const projectsRepository = {
     return rows[0]?.id;
   },
 
+  /** The owner's project with exactly this title (ignoring case), when there is just one. */
+  async findIdByTitle(db: Queryable, ownerOrgId: string, title: string): Promise<string | undefined> {
+    const rows = await db.query<{ id: string }>(
+      sql`SELECT id FROM projects WHERE owner_org_id = ${ownerOrgId} AND lower(title) = lower(${title}) LIMIT 2`,
+    );
+    return rows.length === 1 ? rows[0]!.id : undefined;
+  },
+
   async findIdByIatiIdentifier(db: Queryable, identifier: string): Promise<string | undefined> {
     const rows = await db.query<{ id: string }>(
       sql`SELECT id FROM projects WHERE iati_identifier = ${identifier}`,

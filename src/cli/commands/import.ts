@@ -50,7 +50,7 @@ function summary(report: ImportReport, seconds: number): string {
     lines.push(
       `  created: ${c.projects} projects, ${c.organisations} organisations, ${c.reviews} reviews, ${c.evaluations} evaluations, ` +
         `${c.recommendations} recommendations, ${c.lessons} lessons, ${c.meetings} meetings`,
-      `  updated: ${report.updated.projects} projects, ${report.updated.reviews} reviews`,
+      `  updated: ${report.updated.projects} projects, ${report.updated.reviews} reviews, ${report.updated.evaluations} evaluations`,
     );
   }
   for (const f of report.failed) lines.push(`  failed: ${f.file}: ${f.code}: ${f.reason}`);

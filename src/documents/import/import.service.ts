@@ -32,7 +32,7 @@ export interface ImportReport {
     'projects' | 'organisations' | 'reviews' | 'evaluations' | 'recommendations' | 'lessons' | 'meetings',
     number
   >;
-  updated: { projects: number; reviews: number };
+  updated: { projects: number; reviews: number; evaluations: number };
   failed: { file: string; code: string; reason: string }[];
   documents: { file: string; id: string; kind: string; status: string; duplicate: boolean }[];
 }
@@ -64,7 +64,7 @@ function emptyReport(files: number): ImportReport {
       lessons: 0,
       meetings: 0,
     },
-    updated: { projects: 0, reviews: 0 },
+    updated: { projects: 0, reviews: 0, evaluations: 0 },
     failed: [],
     documents: [],
   };
@@ -94,6 +94,7 @@ export async function importDocuments(
     for (const key of Object.keys(c.created) as (keyof typeof c.created)[])
       report.created[key] += c.created[key].length;
     report.updated.reviews += c.updated.reviews.length;
+    report.updated.evaluations += c.updated.evaluations.length;
     // Organisations registered here must resolve for the next documents.
     if (c.created.organisations.length) resolver = await registryResolver(db);
   }
