@@ -3,10 +3,11 @@ import { extractSuite } from './extract.bench.ts';
 import { foundationSuite } from './foundation.bench.ts';
 import { iatiSuite } from './iati.bench.ts';
 import { importSuite } from './import.bench.ts';
+import { searchSuite } from './search.bench.ts';
 
 export interface BenchSuite {
   name: string;
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [foundationSuite, iatiSuite, extractSuite, importSuite];
+export const suites: BenchSuite[] = [foundationSuite, iatiSuite, extractSuite, importSuite, searchSuite];
