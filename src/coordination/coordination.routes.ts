@@ -1,6 +1,7 @@
 // HTTP routes for /api/v1/coordination: who else works here, and who does what where.
+import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
-import { ErrorResponse } from '../server/schemas.ts';
+import { CountryCode, csv, ErrorResponse, Id } from '../server/schemas.ts';
 import { analyticsService as analytics } from './analytics.service.ts';
 import {
   AnalyticsQuery,
@@ -9,6 +10,7 @@ import {
   OverlapRequest,
   OverlapResponse,
 } from './coordination.schema.ts';
+import { duplicatesService } from './duplicates.service.ts';
 import { overlapsService } from './overlaps.service.ts';
 
 const tags = ['coordination'];
@@ -71,5 +73,18 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: AnalyticsQuery,
     },
     handler: (req) => analytics.timeline(ctx.db, req.viewer, req.query),
+  });
+  app.get('/duplicates', {
+    schema: {
+      tags,
+      summary:
+        'Likely duplicate projects (same identifier, or nearly the same title, country and dates), each with a merge proposal',
+      querystring: z.object({
+        country: csv(CountryCode).optional(),
+        project_id: Id.optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+    },
+    handler: (req) => duplicatesService.findDuplicates(ctx.db, req.viewer, req.query),
   });
 };

@@ -119,4 +119,37 @@ describe('overlaps API', () => {
       expect(byId.status).toBe(404);
     }
   });
+
+  it('lists likely duplicates with a merge proposal, only among projects the viewer may see', async () => {
+    const copy = await t.request('POST', '/api/v1/projects', {
+      token: owner.token,
+      body: {
+        title: 'Peru Colombia Serious and Organised Crime',
+        iati_identifier: 'GB-GOV-3-PECO-SOC',
+        visibility: 'owner',
+        countries: ['PE'],
+        start: '2016',
+        end: '2019',
+      },
+    });
+    expect(copy.status).toBe(201);
+    const mine = await t.request('GET', '/api/v1/coordination/duplicates?country=PE', { token: owner.token });
+    expect(mine.body.items).toHaveLength(1);
+    const [pair] = mine.body.items;
+    expect(pair.projects.map((p: { title: string }) => p.title).sort()).toEqual([
+      'Peru Colombia Serious and Organised Crime',
+      PERU_COLOMBIA,
+    ]);
+    expect(pair.reasons).toMatchObject({ same_identifier: false, shared_countries: ['PE'] });
+    expect(pair.reasons.title_similarity).toBeGreaterThan(0.6);
+    expect(pair.proposal).toEqual({
+      keep: idOf.get(PERU_COLOMBIA),
+      merge: copy.body.id,
+      take_from_merged: ['iati_identifier'],
+    });
+    for (const token of [outsider.token, undefined]) {
+      const other = await t.request('GET', '/api/v1/coordination/duplicates?country=PE', { token });
+      expect(other.body.items).toEqual([]);
+    }
+  });
 });
