@@ -22,6 +22,8 @@ export type ExtractOutcome =
     }
   | { ok: false; code: string; message: string };
 
+const WORKER_HEAP_MB = 160;
+
 interface Slot {
   worker: Worker;
   /** The job the worker is on, if any. */
@@ -38,7 +40,11 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
+    // A modest heap makes each worker collect garbage between documents instead of growing: the
+    // import stays within its memory budget. A file too big for it fails alone (worker_crashed).
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     const slot: Slot = { worker };
     const finish = (outcome: ExtractOutcome) => {
       const resolve = slot.current;
@@ -56,7 +62,16 @@ export class ExtractionPool {
       // A crashed worker fails its job, not the import; a fresh one takes its place.
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
-      finish({ ok: false, code: 'worker_crashed', message: err.message });
+      const outOfMemory = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(
+        outOfMemory
+          ? {
+              ok: false,
+              code: 'too_large_to_extract',
+              message: `Reading this file needs more than the ${WORKER_HEAP_MB} MB an extraction thread has; split it or upload it on its own.`,
+            }
+          : { ok: false, code: 'worker_crashed', message: err.message },
+      );
     });
     worker.unref();
     return slot;
