@@ -26,6 +26,23 @@ import { toXml } from './xml.ts';
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * Gzips each text on libuv's thread pool, a few at a time: every zlib stream holds a few hundred
+ * kilobytes of native memory, so a batch gzipped all at once raised the peak RSS by 100 MB or more.
+ */
+async function gzipAll(texts: string[], concurrency = 4): Promise<Buffer[]> {
+  const out: Buffer[] = new Array(texts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < texts.length) {
+      const i = next++;
+      out[i] = await gzipAsync(texts[i]!, { level: 3 });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, texts.length) }, worker));
+  return out;
+}
+
 export interface ImportIssue {
   file: string;
   /** Position of the activity in its file (from 0); absent for file-level issues. */
@@ -259,7 +276,7 @@ class IatiImporter {
     }
     const items = [...byKey.values()];
     // The stored sources are gzipped on libuv's thread pool while this thread talks to the database.
-    const gzipped = Promise.all(items.map((p) => gzipAsync(p.xml, { level: 3 })));
+    const gzipped = gzipAll(items.map((p) => p.xml));
     gzipped.catch(() => {});
     const created = new Map<string, string>();
     const counts = await this.db.transaction(async (tx) => {
