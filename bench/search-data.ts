@@ -184,6 +184,10 @@ export async function generateRegistry(
   );
   t = performance.now();
   const chunk = 20000;
+  // Building the GIN indexes once at the end is far faster than growing them row by row.
+  const indexes = await db.query<{ name: string; def: string }>(sql`SELECT indexname AS name, indexdef AS def
+    FROM pg_indexes WHERE tablename = 'search_entries' AND indexdef LIKE '%USING gin%'`);
+  for (const i of indexes) await db.exec(`DROP INDEX ${i.name}`);
   await db.query(sql`SELECT search_refresh_organisations(ARRAY(SELECT id FROM organisations))`);
   for (const [kind, table] of [
     ['project', 'projects'],
@@ -203,6 +207,7 @@ export async function generateRegistry(
       );
     }
   }
+  for (const i of indexes) await db.exec(i.def);
   await db.exec('ANALYZE');
   console.log(`  indexed for search in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const orgs = await db.query<{ id: string }>(
