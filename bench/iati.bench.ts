@@ -101,6 +101,10 @@ export const iatiSuite: BenchSuite = {
         await timeImport(pg, files, 'postgres', parseRate);
       } finally {
         await pg.close();
+        // pool.end() resolves before the clients' sockets close; a server stopped at once makes an
+        // idle client emit an error that no listener catches (src/db/client.ts has none), and the
+        // bench died there before the PGlite figures. Let the terminations land first.
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
     } finally {
       await server.stop();
