@@ -15,10 +15,14 @@ const SECONDS = 8;
 
 async function startServer(env: Record<string, string>, port: number) {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tacit.js'), 'serve', '--port', String(port)], {
-    env: { ...process.env, TACIT_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'bin/tacit.js'), 'serve', '--port', String(port)],
+    {
+      env: { ...process.env, TACIT_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
@@ -46,7 +50,9 @@ function rssMb(pid: number): number {
 async function measureEngine(label: string, env: Record<string, string>) {
   const port = await freePort();
   const first = await startServer(env, port);
-  console.log(`${label}: first start on an empty database (migrations, vocabularies, demo data): ${first.seconds.toFixed(1)} s`);
+  console.log(
+    `${label}: first start on an empty database (migrations, vocabularies, demo data): ${first.seconds.toFixed(1)} s`,
+  );
   await first.stop();
   const warm = await startServer(env, port);
   console.log(`${label}: warm start: ${warm.seconds.toFixed(1)} s`);
@@ -54,11 +60,16 @@ async function measureEngine(label: string, env: Record<string, string>) {
   console.log(`${label}: idle server memory (RSS): ${rssMb(warm.child.pid!).toFixed(0)} MB`);
   try {
     const base = `http://127.0.0.1:${port}/api/v1`;
-    const list = (await (await fetch(`${base}/projects?limit=1&q=XCAX75`)).json()) as { items: { id: string }[] };
+    const list = (await (await fetch(`${base}/projects?limit=1&q=XCAX75`)).json()) as {
+      items: { id: string }[];
+    };
     const projectId = list.items[0]!.id;
     for (const [name, url] of [
       ['GET one project', `${base}/projects/${projectId}`],
-      ['GET filtered list (country=MX&theme=judiciary&limit=20)', `${base}/projects?country=MX&theme=judiciary&limit=20`],
+      [
+        'GET filtered list (country=MX&theme=judiciary&limit=20)',
+        `${base}/projects?country=MX&theme=judiciary&limit=20`,
+      ],
     ] as const) {
       await runLoad(url, CONNECTIONS, 1);
       const r = await runLoad(url, CONNECTIONS, SECONDS);

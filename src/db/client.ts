@@ -40,6 +40,9 @@ async function openPostgres(url: string): Promise<Database> {
       parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle connection that the server drops (a restart, a fail-over) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  pool.on('error', (err) => console.error(`tacit: PostgreSQL connection lost: ${err.message}`));
   // Fail now with a clear message rather than on the first request.
   try {
     const client = await pool.connect();

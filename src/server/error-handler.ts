@@ -98,9 +98,14 @@ export function installErrorHandler(app: FastifyInstance, webApp: boolean): void
   });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any other GET outside the API gets its index page.
-    if (webApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (webApp && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
     return reply.status(404).send({
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null },
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+        details: null,
+      },
     });
   });
 }
