@@ -52,9 +52,9 @@ async function measureRegistry(db: Database, label: string, g: GeneratedRegistry
   const viewer = member(g.orgIds[0]!);
   const word = (i: number) => g.titleWords[(i * 7919) % g.titleWords.length]!;
   const search = (q: Record<string, unknown>) => searchService.search(db, viewer, SearchQuery.parse(q));
-  const text = await timings(100, (i) => search({ q: word(i) }));
+  const text = await timings(20, (i) => search({ q: word(i) }));
   console.log(`  ${label} search, one word, all facets: ${fmt(text)}`);
-  const faceted = await timings(100, (i) =>
+  const faceted = await timings(20, (i) =>
     search({
       q: `${word(i)} ${word(i + 1)}`,
       country: g.countries[i % g.countries.length],
@@ -62,11 +62,11 @@ async function measureRegistry(db: Database, label: string, g: GeneratedRegistry
     }),
   );
   console.log(`  ${label} search, two words + country + theme: ${fmt(faceted)}`);
-  const browse = await timings(50, (i) =>
+  const browse = await timings(20, (i) =>
     search({ country: g.countries[i % g.countries.length], kind: 'project', sort: 'date' }),
   );
   console.log(`  ${label} browse a country (no words), all facets: ${fmt(browse)}`);
-  const overlaps = await timings(50, (i) =>
+  const overlaps = await timings(10, (i) =>
     overlapsService.findOverlaps(
       db,
       viewer,
@@ -81,7 +81,7 @@ async function measureRegistry(db: Database, label: string, g: GeneratedRegistry
     ),
   );
   console.log(`  ${label} overlaps for one draft: ${fmt(overlaps)}`);
-  const matrix = await timings(5, () => analyticsService.matrix(db, ANONYMOUS, { currency: 'USD' }));
+  const matrix = await timings(3, () => analyticsService.matrix(db, ANONYMOUS, { currency: 'USD' }));
   console.log(`  ${label} 3W matrix over all data: ${fmt(matrix)}`);
 }
 
