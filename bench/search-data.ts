@@ -153,7 +153,7 @@ async function generateRows(tx: Queryable, projects: number, passages: number, o
   const rest = Math.max(0, passages - projects);
   const each = Math.floor(rest / 3);
   const projectOf = sql.raw(
-    '(SELECT id FROM projects WHERE seq = (SELECT min(seq) FROM projects) + (i * 7) % ' + projects + ')',
+    `(SELECT id FROM projects WHERE seq = (SELECT min(seq) FROM projects) + (i * 7) % ${projects})`,
   );
   await tx.query(sql`INSERT INTO lessons (owner_org_id, visibility, project_id, text, themes, countries)
     SELECT v.org[1 + i % cardinality(v.org)], CASE WHEN i % 10 = 0 THEN 'owner' ELSE 'public' END, ${projectOf},

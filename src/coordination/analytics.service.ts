@@ -1,6 +1,5 @@
 // Rules for who does what where: labels from the vocabularies, gaps judged against the full
 // theme list, yearly counts for the timeline, and the 3W table as JSON, CSV or Excel.
-import ExcelJS from 'exceljs';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
@@ -68,6 +67,8 @@ export const analyticsService = {
     m: { currency: string; rates: { source: string; missing: string[] }; cells: MatrixCell[] },
     filters: Record<string, unknown>,
   ) {
+    // exceljs is large: load it on the first Excel export, not at start-up.
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     book.creator = 'Tacit';
     const sheet = book.addWorksheet('3W');

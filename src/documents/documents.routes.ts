@@ -55,7 +55,7 @@ async function readUpload(
 }
 
 export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       tags,
       summary: 'List documents you may see',
@@ -83,7 +83,7 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
         .send(Buffer.from(file.content));
     },
   });
-  app.post('/', {
+  app.post('', {
     schema: {
       tags,
       summary:

@@ -2,6 +2,7 @@
 // ("The extraction record"). Declared once as a zod schema so that the CLI, the API draft and a
 // reviewer's corrections all validate against the same definition.
 import { z } from 'zod';
+import { EVALUATION_CRITERIA } from '../reference/scales.ts';
 
 export const DOCUMENT_KINDS = [
   'annual_review',
@@ -25,17 +26,7 @@ export const ORGANISATION_ROLES = [
   'other',
 ] as const;
 
-export const CRITERIA = [
-  'relevance',
-  'coherence',
-  'effectiveness',
-  'efficiency',
-  'impact',
-  'sustainability',
-  'partnerships',
-  'human_rights_gender',
-  'design',
-] as const;
+export const CRITERIA = EVALUATION_CRITERIA;
 export type Criterion = (typeof CRITERIA)[number];
 
 /** ISO 8601 date as precise as the text: "2015", "2015-04" or "2015-06-01". */

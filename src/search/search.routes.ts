@@ -5,7 +5,7 @@ import { SearchQuery, SearchResponse } from './search.schema.ts';
 import { searchService } from './search.service.ts';
 
 export const searchRoutes: RoutePlugin = (ctx) => async (app) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       tags: ['search'],
       summary: 'Search every kind of record you may see, with facet counts, filters and highlighted snippets',

@@ -1,5 +1,6 @@
 // Request and response shapes of GET /api/v1/search.
 import { z } from 'zod';
+import { ParticipantRole } from '../projects/projects.schema.ts';
 import { CountryCode, csv, DacCode, Id, ThemeSlug } from '../server/schemas.ts';
 
 export const SEARCH_KINDS = [
@@ -13,18 +14,7 @@ export const SEARCH_KINDS = [
   'organisation',
 ] as const;
 
-export const PARTICIPANT_ROLES = [
-  'funder',
-  'lead',
-  'implementer',
-  'partner',
-  'beneficiary',
-  'evaluator',
-  'accountable',
-  'extending',
-  'counterpart',
-  'other',
-] as const;
+export const PARTICIPANT_ROLES = ParticipantRole.options;
 
 const Year = z.coerce.number().int().min(1900).max(2200);
 

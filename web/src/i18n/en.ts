@@ -175,6 +175,7 @@ export const en = {
   'search.language': 'Language',
 
   'coordination.title': 'Coordination',
+  'coordination.briefFor': 'Printable country brief for {country}',
   'coordination.matrix': '3W matrix',
   'coordination.gaps': 'Gaps',
   'coordination.timeline': 'Timeline',

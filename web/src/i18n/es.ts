@@ -178,6 +178,7 @@ export const es: Record<MessageKey, string> = {
   'search.language': 'Idioma',
 
   'coordination.title': 'Coordinación',
+  'coordination.briefFor': 'Ficha de país imprimible: {country}',
   'coordination.matrix': 'Matriz 3W',
   'coordination.gaps': 'Brechas',
   'coordination.timeline': 'Cronograma',

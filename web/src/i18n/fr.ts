@@ -178,6 +178,7 @@ export const fr: Record<MessageKey, string> = {
   'search.language': 'Langue',
 
   'coordination.title': 'Coordination',
+  'coordination.briefFor': 'Fiche pays imprimable : {country}',
   'coordination.matrix': 'Matrice 3W',
   'coordination.gaps': 'Lacunes',
   'coordination.timeline': 'Calendrier',

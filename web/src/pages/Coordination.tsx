@@ -316,7 +316,7 @@ function MapView({ filters }: { filters: Record<string, string> }) {
 
 export function CoordinationPage() {
   const { t } = useI18n();
-  const { countries, themes } = useReference();
+  const { countries, themes, countryName } = useReference();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') ?? 'matrix';
   const filters: Record<string, string> = {};
@@ -379,6 +379,13 @@ export function CoordinationPage() {
           />
         </label>
       </form>
+      {filters.country && (
+        <p>
+          <a href={`/api/v1/countries/${filters.country}/brief?format=html`} target="_blank" rel="noreferrer">
+            {t('coordination.briefFor', { country: countryName(filters.country) })}
+          </a>
+        </p>
+      )}
       {view === 'matrix' && <MatrixView filters={filters} />}
       {view === 'gaps' && <GapsView filters={filters} />}
       {view === 'timeline' && <TimelineView filters={filters} />}
