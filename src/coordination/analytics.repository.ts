@@ -5,27 +5,16 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { projectFilterConditions } from '../projects/projects.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
 import { exchangeRates } from './exchange-rates.ts';
 
 function scopeConditions(q: AnalyticsQuery): Sql[] {
-  const c: Sql[] = [];
-  if (q.status?.length) c.push(sql`p.status = ANY(${q.status}::text[])`);
+  const c = projectFilterConditions(q);
   if (q.year !== undefined) {
     c.push(sql`(p.start_date IS NULL OR p.start_date <= make_date(${q.year}::int, 12, 31))`);
     c.push(sql`(p.ongoing OR p.end_date IS NULL OR p.end_date >= make_date(${q.year}::int, 1, 1))`);
   }
-  if (q.country?.length)
-    c.push(
-      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${q.country}::text[]))`,
-    );
-  if (q.theme?.length)
-    c.push(
-      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id AND x.theme = ANY(${q.theme}::text[]))`,
-    );
-  if (q.dac?.length)
-    c.push(sql`EXISTS (SELECT 1 FROM project_sectors x WHERE x.project_id = p.id
-      AND (x.code = ANY(${q.dac}::text[]) OR left(x.code, 3) = ANY(${q.dac}::text[])))`);
   return c;
 }
 

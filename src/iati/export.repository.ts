@@ -4,6 +4,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { projectFilterConditions } from '../projects/projects.repository.ts';
 
 export interface IatiExportFilters {
   country?: string[];
@@ -53,20 +54,7 @@ export interface Tag {
 }
 
 function filterConditions(f: IatiExportFilters): Sql[] {
-  const c: Sql[] = [];
-  if (f.country?.length)
-    c.push(
-      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${f.country}::text[]))`,
-    );
-  if (f.theme?.length)
-    c.push(
-      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id AND x.theme = ANY(${f.theme}::text[]))`,
-    );
-  if (f.sector?.length)
-    c.push(
-      sql`EXISTS (SELECT 1 FROM project_sectors x WHERE x.project_id = p.id AND x.code = ANY(${f.sector}::text[]))`,
-    );
-  if (f.status?.length) c.push(sql`p.status = ANY(${f.status}::text[])`);
+  const c = projectFilterConditions({ country: f.country, theme: f.theme, dac: f.sector, status: f.status });
   if (f.publisher) c.push(sql`COALESCE(a.reporting_org_ref, o.iati_ref) = ${f.publisher}`);
   return c;
 }

@@ -70,27 +70,38 @@ function withChildren(rows: (Omit<ProjectRow, keyof Children> & { children: Chil
   return rows.map(({ children, ...row }) => ({ ...row, ...children }));
 }
 
-function listConditions(q: ProjectListQuery): Sql[] {
+/** Conditions over alias `p` that every query filtering projects shares (lists, exports, analytics). */
+export function projectFilterConditions(f: {
+  country?: string[];
+  theme?: string[];
+  dac?: string[];
+  status?: string[];
+}): Sql[] {
   const c: Sql[] = [];
-  if (q.country?.length)
+  if (f.country?.length)
     c.push(
-      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${q.country}::text[]))`,
+      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${f.country}::text[]))`,
     );
-  if (q.theme?.length)
+  if (f.theme?.length)
     c.push(
-      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id AND x.theme = ANY(${q.theme}::text[]))`,
+      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id AND x.theme = ANY(${f.theme}::text[]))`,
     );
-  if (q.dac?.length) {
+  if (f.dac?.length) {
     // A 3-digit category matches every 5-digit code under it.
     c.push(sql`EXISTS (SELECT 1 FROM project_sectors x WHERE x.project_id = p.id
-      AND (x.code = ANY(${q.dac}::text[]) OR left(x.code, 3) = ANY(${q.dac}::text[])))`);
+      AND (x.code = ANY(${f.dac}::text[]) OR left(x.code, 3) = ANY(${f.dac}::text[])))`);
   }
+  if (f.status?.length) c.push(sql`p.status = ANY(${f.status}::text[])`);
+  return c;
+}
+
+function listConditions(q: ProjectListQuery): Sql[] {
+  const c = projectFilterConditions(q);
   if (q.organisation) {
     const role = q.role ? sql`AND x.role = ${q.role}` : sql.empty;
     c.push(sql`(${q.role ? sql`FALSE` : sql`p.owner_org_id = ${q.organisation}`} OR EXISTS (SELECT 1 FROM project_participants x
       WHERE x.project_id = p.id AND x.org_id = ${q.organisation} ${role}))`);
   }
-  if (q.status?.length) c.push(sql`p.status = ANY(${q.status}::text[])`);
   if (q.from) c.push(sql`(p.end_date IS NULL OR p.end_date >= ${q.from}::date OR p.ongoing)`);
   if (q.to) c.push(sql`(p.start_date IS NULL OR p.start_date <= ${q.to}::date)`);
   if (q.q) {
