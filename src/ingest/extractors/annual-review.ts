@@ -152,16 +152,7 @@ function extractPeriod(
     return;
   }
   const found = range ? findPeriod(range.value, range.start) : null;
-  if (range && found) {
-    draft.set(
-      'period',
-      { start: found.start?.iso ?? null, end: found.end?.iso ?? null, ongoing: found.ongoing },
-      range,
-      0.8,
-    );
-    draft.trace('period.start', found.start);
-    draft.trace('period.end', found.end ?? found.ongoingSpan);
-  }
+  if (range && found) draft.setPeriod(found, range, 0.8);
 }
 
 /** "Law Enforcement- Specialist cadres…" → title and description. */

@@ -1,6 +1,7 @@
 // A record under construction: values, the span each came from, and a confidence per field.
 // Paths use dots and indices ("outputs.2.score") so they line up with zod issue paths.
 import type { ExtractionRecord } from '../extraction-record.ts';
+import type { FoundPeriod } from '../recognise/dates.ts';
 import type { Span } from '../text-model.ts';
 
 export class Draft {
@@ -23,6 +24,18 @@ export class Draft {
     this.record[key] = value;
     if (span) this.provenance[key] = span;
     this.confidence[key] = round(confidence);
+  }
+
+  /** Set the period from a recognised date range, tracing its start and its end (or "Ongoing"). */
+  setPeriod(found: FoundPeriod, span: Span, confidence: number) {
+    this.set(
+      'period',
+      { start: found.start?.iso ?? null, end: found.end?.iso ?? null, ongoing: found.ongoing },
+      span,
+      confidence,
+    );
+    this.trace('period.start', found.start);
+    this.trace('period.end', found.end ?? found.ongoingSpan);
   }
 
   /** Record where a nested value came from: trace('outputs.0.score', span). */

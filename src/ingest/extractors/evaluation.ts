@@ -72,16 +72,7 @@ export function extractEvaluation(model: TextModel, draft: Draft): EvaluationExt
 
   const duration = findLabelled(model, 'duration|project duration|period|implementation period');
   const period = duration ? findPeriod(duration.value, duration.start) : null;
-  if (duration && period) {
-    draft.set(
-      'period',
-      { start: period.start?.iso ?? null, end: period.end?.iso ?? null, ongoing: period.ongoing },
-      duration,
-      0.9,
-    );
-    draft.trace('period.start', period.start);
-    draft.trace('period.end', period.end ?? period.ongoingSpan);
-  }
+  if (duration && period) draft.setPeriod(period, duration, 0.9);
 
   const organisations: EvaluationExtras['organisations'] = [];
   const donors = findLabelled(model, 'donors?|funded by|funding');
