@@ -8,6 +8,7 @@ import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { ensureWorldMap, WORLD_MAP } from '../charts/echarts.ts';
+import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -316,7 +317,7 @@ function MapView({ filters }: { filters: Record<string, string> }) {
 
 export function CoordinationPage() {
   const { t } = useI18n();
-  const { countries, themes, countryName } = useReference();
+  const { countryName } = useReference();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') ?? 'matrix';
   const filters: Record<string, string> = {};
@@ -346,28 +347,8 @@ export function CoordinationPage() {
         ))}
       </nav>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
-        <label>
-          {t('common.country')}
-          <select value={filters.country ?? ''} onChange={(e) => set('country', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('common.theme')}
-          <select value={filters.theme ?? ''} onChange={(e) => set('theme', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {themes.map((th) => (
-              <option key={th.slug} value={th.slug}>
-                {th.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountryFilter value={filters.country} onChange={(v) => set('country', v)} />
+        <ThemeFilter value={filters.theme} onChange={(v) => set('theme', v)} />
         <label>
           {t('common.year')}
           <input

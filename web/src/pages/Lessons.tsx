@@ -7,13 +7,14 @@ import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Lesson, Project } from '../api/types.ts';
+import { ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 export function LessonsPage() {
   const { t } = useI18n();
-  const { themeLabel, themes, countryName } = useReference();
+  const { themeLabel, countryName } = useReference();
   const session = useSession();
   const label = useEnumLabel();
   const [params, setParams] = useSearchParams();
@@ -57,17 +58,7 @@ export function LessonsPage() {
             <option value="good_practice">{label('lessonType', 'good_practice')}</option>
           </select>
         </label>
-        <label>
-          {t('common.theme')}
-          <select value={theme} onChange={(e) => set('theme', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {themes.map((th) => (
-              <option key={th.slug} value={th.slug}>
-                {th.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ThemeFilter value={theme} onChange={(v) => set('theme', v)} />
       </form>
       <ErrorMessage error={lessons.error} />
       {lessons.loading && <Loading />}

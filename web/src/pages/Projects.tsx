@@ -2,9 +2,9 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
-import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Page, Project } from '../api/types.ts';
+import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -13,7 +13,6 @@ const STATUSES = ['pipeline', 'active', 'finalisation', 'closed', 'cancelled', '
 
 export function ProjectsPage() {
   const { t, formatDate } = useI18n();
-  const { countries, themes } = useReference();
   const session = useSession();
   const label = useEnumLabel();
   const [params, setParams] = useSearchParams();
@@ -45,28 +44,8 @@ export function ProjectsPage() {
           {t('common.text')}
           <input type="search" defaultValue={filters.q} onChange={(e) => set('q', e.target.value)} />
         </label>
-        <label>
-          {t('common.country')}
-          <select value={filters.country} onChange={(e) => set('country', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('common.theme')}
-          <select value={filters.theme} onChange={(e) => set('theme', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {themes.map((th) => (
-              <option key={th.slug} value={th.slug}>
-                {th.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountryFilter value={filters.country} onChange={(v) => set('country', v)} />
+        <ThemeFilter value={filters.theme} onChange={(v) => set('theme', v)} />
         <label>
           {t('common.status')}
           <select value={filters.status} onChange={(e) => set('status', e.target.value)}>

@@ -7,6 +7,7 @@ import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Project, Recommendation } from '../api/types.ts';
+import { CountryFilter } from '../components/FilterSelects.tsx';
 import { RecommendationEditor } from '../components/RecommendationEditor.tsx';
 import { sortOverdueFirst } from '../components/RecommendationList.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -15,7 +16,7 @@ import { useI18n } from '../i18n/index.tsx';
 
 export function RecommendationsPage() {
   const { t, formatDate, formatDateTime } = useI18n();
-  const { countries, countryName } = useReference();
+  const { countryName } = useReference();
   const session = useSession();
   const label = useEnumLabel();
   const [params, setParams] = useSearchParams();
@@ -101,17 +102,7 @@ export function RecommendationsPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('common.country')}
-          <select value={filters.country} onChange={(e) => set('country', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CountryFilter value={filters.country} onChange={(v) => set('country', v)} />
       </form>
       <ErrorMessage error={list.error} />
       {list.loading && <Loading />}
