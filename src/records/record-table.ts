@@ -10,6 +10,8 @@ export interface RecordTable<TQuery> {
   entity: string;
   /** Columns input may set, with how the value binds. */
   columns: Record<string, 'value' | 'json' | 'text[]'>;
+  /** Columns a list reads, when reading every column (`r.*`) would drag large ones along. */
+  listColumns?: Sql;
   /** Extra SELECT expressions over alias `r` (e.g. derived fields). */
   derived?: Sql;
   /** Conditions over alias `r` for the resource's own filters. */

@@ -20,9 +20,10 @@ function writable<Q>(t: RecordTable<Q>, input: Record<string, unknown>): [string
     .map(([key, value]) => [key, bind(t.columns[key]!, value)]);
 }
 
-function selectFrom<Q>(t: RecordTable<Q>): Sql {
+function selectFrom<Q>(t: RecordTable<Q>, forList = false): Sql {
   const derived = t.derived ? sql`, ${t.derived}` : sql.empty;
-  return sql`SELECT r.*, o.name AS owner_name${derived} FROM ${sql.raw(t.table)} r JOIN organisations o ON o.id = r.owner_org_id`;
+  const columns = forList && t.listColumns ? t.listColumns : sql`r.*`;
+  return sql`SELECT ${columns}, o.name AS owner_name${derived} FROM ${sql.raw(t.table)} r JOIN organisations o ON o.id = r.owner_org_id`;
 }
 
 export interface ListOptions {
@@ -46,7 +47,7 @@ export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
       if (q.project_id) conditions.push(sql`r.project_id = ${q.project_id}`);
       if (q.owner_org_id) conditions.push(sql`r.owner_org_id = ${q.owner_org_id}`);
       return db.query<Row>(
-        sql`${selectFrom(t)} WHERE ${sql.and(conditions)} ORDER BY r.seq DESC LIMIT ${q.limit + 1}`,
+        sql`${selectFrom(t, true)} WHERE ${sql.and(conditions)} ORDER BY r.seq DESC LIMIT ${q.limit + 1}`,
       );
     },
 
