@@ -70,9 +70,15 @@ export const authRepository = {
     return rows[0];
   },
 
-  /** The viewer behind an API token that is not revoked, in one round trip. */
-  async viewerByToken(db: Queryable, tokenHash: string): Promise<ViewerRow | undefined> {
-    const rows = await db.query<ViewerRow>(sql`SELECT u.id AS user_id, u.email, ${membershipsOf}, t.scope
+  /** The viewer behind a live API token, and whether its last use is worth noting again. */
+  async viewerByToken(
+    db: Queryable,
+    tokenHash: string,
+  ): Promise<(ViewerRow & { use_stale: boolean }) | undefined> {
+    const rows = await db.query<
+      ViewerRow & { use_stale: boolean }
+    >(sql`SELECT u.id AS user_id, u.email, ${membershipsOf},
+        t.scope, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS use_stale
       FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL`);
     return rows[0];
