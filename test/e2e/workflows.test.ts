@@ -24,8 +24,12 @@ describe('workflows in the browser', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/q=corruption/);
     await page.getByText(/^\d+ results$/).waitFor();
-    await page.getByRole('group', { name: 'Country' }).getByLabel(/Peru/).check();
+    // The box is checked from the URL once the router has navigated, so click, then wait for both:
+    // `check()` would demand the new state before the navigation lands.
+    const peru = page.getByRole('group', { name: 'Country' }).getByLabel(/Peru/);
+    await peru.click();
     await page.waitForURL(/country=PE/);
+    await expect.poll(() => peru.isChecked()).toBe(true);
     await page.locator('.snippet mark').first().waitFor();
     const shared = page.url();
     const { page: other } = await b.newPage();
