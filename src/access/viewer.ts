@@ -3,6 +3,13 @@
 export type Role = 'admin' | 'editor' | 'viewer';
 export type Visibility = 'public' | 'network' | 'owner';
 
+const WIDTH: Record<Visibility, number> = { owner: 0, network: 1, public: 2 };
+
+/** The visibility that lets the fewest see: what a record drawn from private material may default to. */
+export function narrowestVisibility(...options: Visibility[]): Visibility {
+  return options.reduce((a, b) => (WIDTH[b] < WIDTH[a] ? b : a));
+}
+
 export interface Viewer {
   userId: string | null;
   email: string | null;

@@ -155,6 +155,18 @@ describe('demo registry', () => {
     );
   });
 
+  it('gives the publishing organisations public sharing defaults, which their records took', async () => {
+    const fco = (await get('/api/v1/organisations?q=FCO')).items[0];
+    expect(fco).toMatchObject({ default_visibility: 'public', default_document_visibility: 'owner' });
+    const nca = (await get('/api/v1/organisations?q=NCA')).items[0];
+    expect(nca).toMatchObject({ default_visibility: 'network', default_document_visibility: 'owner' });
+    const owned = (await get(`/api/v1/projects?organisation=${fco.id}`)).items;
+    expect(owned.map((p: { visibility: string }) => p.visibility)).toEqual(['public']);
+    const recs = (await get(`/api/v1/recommendations?project_id=${owned[0].id}&limit=200`)).items;
+    expect(recs.length).toBeGreaterThan(0);
+    expect(new Set(recs.map((r: { visibility: string }) => r.visibility))).toEqual(new Set(['public']));
+  });
+
   it('adds nothing when loaded again', async () => {
     const before = (await get('/api/v1/projects?limit=200')).items.length;
     const again = await seedDemo(t.db);

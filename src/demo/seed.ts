@@ -1,6 +1,7 @@
 // Loads the demo registry that ships in demo/: the records a careful reader makes of four public
-// documents, their organisations, two demo users, and a small public IATI file. Everything goes
-// through the same services and validation as the API. Running it twice adds nothing.
+// documents, their organisations (with their sharing defaults), two demo users, and a small public
+// IATI file. Everything goes through the same services and validation as the API, so records that
+// name no visibility get their organisation's default. Running it twice adds nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemViewer, type Viewer } from '../access/viewer.ts';
@@ -18,7 +19,7 @@ import { LessonCreate } from '../lessons/lessons.schema.ts';
 import { meetingsService } from '../meetings/meetings.routes.ts';
 import { MeetingCreate } from '../meetings/meetings.schema.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
-import { OrganisationCreate } from '../organisations/organisations.schema.ts';
+import { OrganisationCreate, OrganisationUpdate } from '../organisations/organisations.schema.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { DEMO_DIR } from '../paths.ts';
 import { ProjectCreate } from '../projects/projects.schema.ts';
@@ -93,7 +94,7 @@ async function seedFindings(
   db: Database,
   viewer: Viewer,
   record: DemoRecord,
-  source: { type: string; id: string; projectId: string; visibility: unknown },
+  source: { type: string; id: string; projectId: string },
 ) {
   let n = 0;
   for (const rec of record.recommendations ?? []) {
@@ -102,7 +103,6 @@ async function seedFindings(
       project_id: source.projectId,
       source_type: source.type,
       source_id: source.id,
-      visibility: source.visibility,
     };
     await recommendationsService.create(db, viewer, RecommendationCreate.parse(body));
     n++;
@@ -113,7 +113,6 @@ async function seedFindings(
       project_id: source.projectId,
       source_type: source.type,
       source_id: source.id,
-      visibility: source.visibility,
     };
     await lessonsService.create(db, viewer, LessonCreate.parse(body));
     n++;
@@ -127,9 +126,18 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 
   for (const org of demo.organisations) {
     if (await organisationsRepository.findByAnyName(db, org.name as string)) continue;
-    await organisationsService.create(db, systemViewer([]), OrganisationCreate.parse(org), {
+    const created = await organisationsService.create(db, systemViewer([]), OrganisationCreate.parse(org), {
       bootstrap: true,
     });
+    const { default_visibility, default_document_visibility } = org;
+    if (default_visibility || default_document_visibility) {
+      const defaults = OrganisationUpdate.parse({
+        default_visibility,
+        default_document_visibility,
+        version: created.version,
+      });
+      await organisationsService.update(db, systemViewer([created.id]), created.id, defaults);
+    }
     summary.organisations++;
   }
   for (const u of demo.users) {
@@ -174,7 +182,6 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
           type: 'review',
           id: review.id,
           projectId: project.id,
-          visibility: r.visibility,
         }));
     }
     for (const e of entry.evaluations ?? []) {
@@ -187,7 +194,6 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
           type: 'evaluation',
           id: evaluation.id,
           projectId: project.id,
-          visibility: e.visibility,
         }));
     }
     for (const m of entry.meetings ?? []) {
@@ -200,7 +206,6 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
           type: 'meeting',
           id: meeting.id,
           projectId: project.id,
-          visibility: m.visibility,
         }));
     }
   }

@@ -41,7 +41,9 @@ export const ConfirmBody = z.object({
     .describe(
       'Decisions for organisations of the record. Without one, a matched organisation (id) is used and a proposed one is left out.',
     ),
-  visibility: Visibility.optional().describe('Of the records created; defaults to the document’s'),
+  visibility: Visibility.optional().describe(
+    'Of the records created; defaults to the owner organisation’s sharing default for records, narrowed to the document’s own visibility when that is narrower',
+  ),
   version: Version.describe('The document version you read'),
 });
 export type ConfirmBody = z.infer<typeof ConfirmBody>;

@@ -4,7 +4,7 @@
 // refusal on the way rolls everything back. A confirmed document answers 409 to a second
 // confirmation: later changes go to the records themselves.
 import { assertRoleIn } from '../access/permissions.ts';
-import type { Viewer } from '../access/viewer.ts';
+import { narrowestVisibility, type Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { evaluationsService } from '../evaluations/evaluations.routes.ts';
@@ -323,6 +323,16 @@ async function assertProjectVisible(run: Run, projectId: string | null) {
     throw errors.invalidField('project_id', `no project ${projectId} exists that you can see`);
 }
 
+/**
+ * What the records a confirmation creates may be seen by: the visibility asked for, else the owner
+ * organisation's default for records, never wider than the document they were read from.
+ */
+async function visibilityOfRecords(tx: Queryable, doc: ExtractionRow, body: ConfirmBody) {
+  if (body.visibility) return body.visibility;
+  const orgDefault = await organisationsService.visibilityFor(tx, doc.owner_org_id, undefined, 'records');
+  return narrowestVisibility(orgDefault, doc.visibility);
+}
+
 async function confirmIn(tx: Queryable, viewer: Viewer, id: string, body: ConfirmBody) {
   const doc = await documentsRepository.lockForConfirm(tx, viewer, id);
   if (!doc) throw errors.notFound('document', id);
@@ -340,7 +350,7 @@ async function confirmIn(tx: Queryable, viewer: Viewer, id: string, body: Confir
     viewer,
     doc,
     record: body.record,
-    owned: { owner_org_id: doc.owner_org_id, visibility: body.visibility ?? doc.visibility },
+    owned: { owner_org_id: doc.owner_org_id, visibility: await visibilityOfRecords(tx, doc, body) },
     result: {
       confirmed_at: new Date().toISOString(),
       project: null,

@@ -42,7 +42,9 @@ export const Document = DocumentSummary.extend({ text: z.string().nullable() }).
 /** Upload form fields besides the file itself (multipart/form-data). */
 export const UploadFields = z.object({
   owner_org_id: Id.optional(),
-  visibility: Visibility.default('owner'),
+  visibility: Visibility.optional().describe(
+    'Defaults to the owner organisation’s sharing default for documents (`default_document_visibility`, owner unless its administrators changed it)',
+  ),
   project_id: Id.optional(),
   kind: DocumentKind.optional(),
   title: z.string().trim().min(1).max(1000).optional(),

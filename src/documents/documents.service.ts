@@ -12,6 +12,7 @@ import { sql } from '../db/sql.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import { readDocument } from '../ingest/readers/index.ts';
+import { organisationsService } from '../organisations/organisations.service.ts';
 import { ownedResponse } from '../records/owned.schema.ts';
 import type { RecordRow, RecordTable } from '../records/record-table.ts';
 import { recordsService } from '../records/records.service.ts';
@@ -121,7 +122,7 @@ async function store(db: Database, viewer: Viewer, read: ReadFile, fields: Uploa
     }
     const docId = await documentsRepository.insert(tx, {
       ownerOrgId,
-      visibility: fields.visibility,
+      visibility: await organisationsService.visibilityFor(tx, ownerOrgId, fields.visibility, 'documents'),
       projectId: fields.project_id ?? null,
       title: fields.title ?? read.draft?.record.title ?? null,
       filename: read.file.filename,

@@ -1,4 +1,5 @@
 // SQL for organisations. Organisations are a public directory, so reads need no access filter.
+import type { Visibility } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { pageClause } from '../db/pagination.ts';
 import { sql } from '../db/sql.ts';
@@ -12,7 +13,7 @@ import type {
 type Row = Organisation & { seq: number; created_by_org_id: string | null };
 
 const COLUMNS = sql`id, seq, name, acronym, aliases, type, country, parent_id, iati_ref, website, created_by_org_id,
-  version, created_at, updated_at`;
+  default_visibility, default_document_visibility, version, created_at, updated_at`;
 
 export const organisationsRepository = {
   async findById(db: Queryable, id: string): Promise<Row | undefined> {
@@ -72,6 +73,16 @@ export const organisationsRepository = {
 
   async delete(db: Queryable, id: string): Promise<void> {
     await db.query(sql`DELETE FROM organisations WHERE id = ${id}`);
+  },
+
+  /** The visibility new records and documents of this organisation get when their writer names none. */
+  async sharingDefaults(
+    db: Queryable,
+    id: string,
+  ): Promise<{ records: Visibility; documents: Visibility } | undefined> {
+    const rows = await db.query<{ records: Visibility; documents: Visibility }>(sql`SELECT
+      default_visibility AS records, default_document_visibility AS documents FROM organisations WHERE id = ${id}`);
+    return rows[0];
   },
 
   async memberCount(db: Queryable, id: string): Promise<number> {

@@ -43,10 +43,15 @@ export const organisationRoutes: RoutePlugin = (ctx) => async (app) => {
   app.patch('/:id', {
     schema: {
       tags,
-      summary: 'Change an organisation',
+      summary:
+        'Change an organisation, or its sharing defaults (default_visibility, default_document_visibility)',
+      description:
+        'Administrators of the organisation may change it (so may the organisation that registered it, until it has ' +
+        'members). Its sharing defaults, the visibility new records and documents get when none is given, are ' +
+        'changed by its administrators only.',
       params: IdParams,
       body: OrganisationUpdate,
-      response: { 200: Organisation },
+      response: { 200: Organisation, 403: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
     },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });

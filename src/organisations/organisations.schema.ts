@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, ListQuery, Version } from '../server/schemas.ts';
+import { CountryCode, Id, ListQuery, Version, Visibility } from '../server/schemas.ts';
 
 export const OrganisationType = z.enum([
   'donor_government',
@@ -22,6 +22,12 @@ export const Organisation = z
     parent_id: z.string().nullable(),
     iati_ref: z.string().nullable(),
     website: z.string().nullable(),
+    default_visibility: Visibility.describe(
+      'Sharing default: the visibility of a new project or record of this organisation when none is given',
+    ),
+    default_document_visibility: Visibility.describe(
+      'Sharing default: the visibility of a document this organisation uploads when none is given',
+    ),
     version: z.number().int(),
     created_at: z.date(),
     updated_at: z.date(),
@@ -31,19 +37,44 @@ export type Organisation = z.infer<typeof Organisation>;
 
 const Name = z.string().trim().min(1, 'must not be empty').max(300);
 
-export const OrganisationCreate = z.object({
+const fields = {
   name: Name,
   acronym: z.string().trim().min(1).max(30).nullish(),
-  aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-  type: OrganisationType.default('other'),
+  aliases: z.array(z.string().trim().min(1).max(300)).max(50),
+  type: OrganisationType,
   country: CountryCode.nullish(),
   parent_id: Id.nullish(),
   iati_ref: z.string().trim().min(1).max(100).nullish(),
   website: z.url().nullish(),
+};
+
+export const OrganisationCreate = z.object({
+  ...fields,
+  aliases: fields.aliases.default([]),
+  type: fields.type.default('other'),
 });
 export type OrganisationCreate = z.infer<typeof OrganisationCreate>;
 
-export const OrganisationUpdate = OrganisationCreate.partial().extend({ version: Version });
+const SharingDefault = z.enum(Visibility.options, { message: 'must be one of public, network or owner' });
+
+/** The organisation's sharing defaults: only its administrators change them. */
+export const SharingDefaults = {
+  default_visibility: SharingDefault.optional().describe(
+    'Visibility of new projects and records when the writer gives none (administrators only)',
+  ),
+  default_document_visibility: SharingDefault.optional().describe(
+    'Visibility of new uploaded documents when the uploader gives none (administrators only)',
+  ),
+};
+
+/** Fields left out stay as they are (no defaults here: a change of acronym must not reset the aliases). */
+export const OrganisationUpdate = z
+  .object(fields)
+  .partial()
+  .extend({
+    ...SharingDefaults,
+    version: Version,
+  });
 export type OrganisationUpdate = z.infer<typeof OrganisationUpdate>;
 
 export const OrganisationListQuery = ListQuery.extend({

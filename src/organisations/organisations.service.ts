@@ -1,7 +1,7 @@
 // Rules for the organisation directory: anyone signed in may register an organisation (so a
 // partner can be named before it joins); once it has members, only its administrators edit it.
 import { assertCanWrite, assertRoleIn } from '../access/permissions.ts';
-import { hasRole, type Viewer } from '../access/viewer.ts';
+import { hasRole, type Viewer, type Visibility } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
@@ -58,6 +58,45 @@ async function assertCanEdit(db: Database, viewer: Viewer, id: string) {
   return org;
 }
 
+/** Sharing defaults are the organisation's policy: its administrators alone set them. */
+async function assertCanSetDefaults(db: Database, viewer: Viewer, id: string) {
+  const org = await repo.findById(db, id);
+  if (!org) throw errors.notFound('organisation', id);
+  assertCanWrite(viewer);
+  if (!hasRole(viewer, id, 'admin')) {
+    throw errors.forbidden(
+      `Only administrators of ${org.name} may change its sharing defaults ` +
+        '(default_visibility, default_document_visibility). Ask one of them, or leave these fields out.',
+    );
+  }
+}
+
+/** What an update changes in the sharing defaults, for the audit trail. */
+function defaultsChanged(before: Record<string, unknown>, input: OrganisationUpdate) {
+  const keys = ['default_visibility', 'default_document_visibility'] as const;
+  return Object.fromEntries(
+    keys
+      .filter((k) => input[k] !== undefined && input[k] !== before[k])
+      .map((k) => [k, { from: before[k], to: input[k] }]),
+  );
+}
+
+/**
+ * The visibility of a new record or document: the one its writer asked for, else its owner
+ * organisation's sharing default for that kind.
+ */
+async function visibilityFor(
+  db: Queryable,
+  ownerOrgId: string,
+  requested: Visibility | undefined,
+  kind: 'records' | 'documents',
+): Promise<Visibility> {
+  if (requested) return requested;
+  const defaults = await repo.sharingDefaults(db, ownerOrgId);
+  if (!defaults) throw errors.invalidField('owner_org_id', `no organisation ${ownerOrgId} exists`);
+  return defaults[kind];
+}
+
 /** Creates an organisation inside a transaction the caller holds (e.g. one proposed by a document). */
 async function createIn(
   tx: Queryable,
@@ -99,19 +138,27 @@ export const organisationsService = {
   },
 
   createIn,
+  visibilityFor,
 
   async update(db: Database, viewer: Viewer, id: string, input: OrganisationUpdate) {
+    if (input.default_visibility !== undefined || input.default_document_visibility !== undefined)
+      await assertCanSetDefaults(db, viewer, id);
     const current = await assertCanEdit(db, viewer, id);
     await assertNameFree(db, input.name, input.acronym, id);
     if (input.parent_id === id) throw errors.invalidField('parent_id', 'cannot be the organisation itself');
     return db.transaction(async (tx) => {
       const row = await repo.update(tx, id, input);
       if (!row) throw errors.staleVersion('organisation', input.version, current.version);
+      const sharingDefaults = defaultsChanged(current, input);
       await recordAudit(tx, viewer, {
         action: 'update',
         entityType: 'organisation',
         entityId: id,
         orgId: id,
+        details: {
+          fields: Object.keys(input).filter((k) => k !== 'version'),
+          ...(Object.keys(sharingDefaults).length ? { sharing_defaults: sharingDefaults } : {}),
+        },
       });
       return publicFields(row);
     });

@@ -120,7 +120,11 @@ const fields = {
 /** What a new project gets when a field is left out. */
 const createFields = {
   ...fields,
-  visibility: fields.visibility.default('network'),
+  visibility: fields.visibility
+    .optional()
+    .describe(
+      'Defaults to the owner organisation’s sharing default for records (`default_visibility`, network unless its administrators changed it)',
+    ),
   status: fields.status.default('active'),
   ongoing: fields.ongoing.default(false),
   countries: fields.countries.default([]),

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { sql } from '../db/sql.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
+import { organisationsService } from '../organisations/organisations.service.ts';
 import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
 import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
@@ -116,7 +117,9 @@ async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Pr
   const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
   await assertIdentifiersFree(tx, ownerOrgId, input);
   const participants = await resolveParticipants(tx, input.participants);
-  const id = await repo.insert(tx, { ownerOrgId, fields: input, participants }, viewer.userId);
+  const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, input.visibility, 'records');
+  const fields = { ...input, visibility };
+  const id = await repo.insert(tx, { ownerOrgId, fields, participants }, viewer.userId);
   await recordAudit(tx, viewer, {
     action: 'create',
     entityType: 'project',

@@ -5,7 +5,9 @@ import type { OwnedRow } from './record-table.ts';
 
 export const ownedCreateFields = {
   owner_org_id: Id.optional().describe('Defaults to your organisation when you write for only one'),
-  visibility: Visibility.default('network'),
+  visibility: Visibility.optional().describe(
+    'Defaults to the owner organisation’s sharing default for records (`default_visibility`, network unless its administrators changed it)',
+  ),
   project_id: Id.nullish(),
 };
 

@@ -3,11 +3,12 @@
 // adds its own rules through `prepare` and `afterWrite`.
 import { visibleTo } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
-import type { Viewer } from '../access/viewer.ts';
+import type { Viewer, Visibility } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { sql } from '../db/sql.ts';
+import { organisationsService } from '../organisations/organisations.service.ts';
 import { errors } from '../server/errors.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 import { type ListOptions, recordsRepository } from './records.repository.ts';
@@ -61,7 +62,12 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
   async function createIn(tx: Queryable, viewer: Viewer, input: Input): Promise<Response> {
     const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
     await assertProjectVisible(tx, viewer, input.project_id);
-    const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, undefined) : input;
+    const requested = input.visibility as Visibility | undefined;
+    const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, requested, 'records');
+    const withVisibility = { ...input, visibility };
+    const values = hooks.prepare
+      ? await hooks.prepare(tx, viewer, withVisibility, undefined)
+      : withVisibility;
     const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
     await hooks.afterWrite?.(tx, viewer, id, values, undefined);
     await recordAudit(tx, viewer, {

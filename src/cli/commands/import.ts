@@ -67,16 +67,17 @@ export function registerImportCommand(program: Command): void {
     .option('--confirm', 'confirm each draft as extracted (registers the organisations it proposes)')
     .option('--org <name>', 'the organisation that owns the documents (name, acronym or alias)')
     .addOption(
-      new Option('--visibility <visibility>', 'who may see the documents and records')
-        .choices(['public', 'network', 'owner'])
-        .default('owner'),
+      new Option(
+        '--visibility <visibility>',
+        "who may see the documents and records (default: the organisation's sharing defaults)",
+      ).choices(['public', 'network', 'owner']),
     )
     .option('--workers <n>', 'extraction threads (default: one per core)', (v) => Number.parseInt(v, 10))
     .option('--json', 'print the full report as JSON')
     .action(
       async (
         paths: string[],
-        opts: { confirm?: boolean; org?: string; visibility: Visibility; workers?: number; json?: boolean },
+        opts: { confirm?: boolean; org?: string; visibility?: Visibility; workers?: number; json?: boolean },
       ) => {
         const files = listDocumentFiles(paths);
         const started = Date.now();

@@ -16,7 +16,8 @@ import { ExtractionPool, type ExtractOutcome } from './pool.ts';
 
 export interface ImportOptions {
   ownerOrgId: string;
-  visibility: Visibility;
+  /** Of the documents and the records confirmed from them; else the owner's sharing defaults. */
+  visibility?: Visibility;
   /** Confirm each draft as extracted, registering the organisations it proposes. */
   confirm: boolean;
   workers?: number;
@@ -136,6 +137,7 @@ export async function importDocuments(
         const proposed = (draft.record.organisations ?? []).filter((o) => o.proposed);
         await confirm(document.id, document.version, {
           record: draft.record,
+          visibility: opts.visibility,
           organisations: proposed.map((o) => ({
             name: o.name,
             acronym: o.acronym,
