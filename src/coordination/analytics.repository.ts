@@ -78,15 +78,25 @@ export interface MatrixRow {
   budget: number;
 }
 
-export async function matrixCells(db: Queryable, viewer: Viewer, q: AnalyticsQuery): Promise<MatrixRow[]> {
+/**
+ * Cells per organisation and the dimensions asked for. A dimension left out is not split on: its
+ * column is NULL, each project counts once per cell, and its budget weights add up within the cell.
+ */
+export async function matrixCells(
+  db: Queryable,
+  viewer: Viewer,
+  q: AnalyticsQuery & { dimensions: ('country' | 'theme')[] },
+): Promise<MatrixRow[]> {
+  const country = q.dimensions.includes('country') ? sql`cw.country` : sql`NULL::text`;
+  const theme = q.dimensions.includes('theme') ? sql`tw.theme` : sql`NULL::text`;
   return db.query<MatrixRow>(sql`${withScope(viewer, q)}${whoCte(q)}
-    SELECT o.id AS org_id, o.name AS organisation, cw.country, tw.theme, count(DISTINCT w.project_id) AS projects,
+    SELECT o.id AS org_id, o.name AS organisation, ${country} AS country, ${theme} AS theme, count(DISTINCT w.project_id) AS projects,
       round(coalesce(sum(b.amount * cw.w * tw.w), 0)::numeric, 2) AS budget
     FROM who w JOIN organisations o ON o.id = w.org_id
     JOIN cw ON cw.project_id = w.project_id JOIN tw ON tw.project_id = w.project_id
     LEFT JOIN budget b ON b.project_id = w.project_id
-    GROUP BY o.id, o.name, cw.country, tw.theme
-    ORDER BY budget DESC, projects DESC, o.name, cw.country, tw.theme`);
+    GROUP BY o.id, o.name, ${country}, ${theme}
+    ORDER BY budget DESC, projects DESC, o.name, ${country}, ${theme}`);
 }
 
 /** Currencies of budget lines in scope that the rate table lacks (their amounts are left out). */

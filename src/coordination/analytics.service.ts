@@ -10,7 +10,7 @@ import {
   timelineRows,
   unconvertibleCurrencies,
 } from './analytics.repository.ts';
-import type { AnalyticsQuery, MatrixCell } from './coordination.schema.ts';
+import type { AnalyticsQuery, MatrixCell, MatrixDimension } from './coordination.schema.ts';
 import { exchangeRates } from './exchange-rates.ts';
 
 /** A country-theme with at most this many active projects has "little" assistance. */
@@ -28,14 +28,15 @@ async function rateNote(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
 }
 
 export const analyticsService = {
-  async matrix(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
-    const rows = await matrixCells(db, viewer, q);
+  async matrix(db: Queryable, viewer: Viewer, q: AnalyticsQuery & { dimensions?: MatrixDimension[] }) {
+    const dimensions = q.dimensions ?? ['country', 'theme'];
+    const rows = await matrixCells(db, viewer, { ...q, dimensions });
     const cells: MatrixCell[] = rows.map((r) => ({
       ...r,
       country_name: countryName(r.country),
       theme_label: themeLabel(r.theme),
     }));
-    return { currency: q.currency, rates: await rateNote(db, viewer, q), cells };
+    return { currency: q.currency, dimensions, rates: await rateNote(db, viewer, q), cells };
   },
 
   matrixCsv(m: { currency: string; cells: MatrixCell[] }): string {

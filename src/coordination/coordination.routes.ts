@@ -9,9 +9,12 @@ import {
   MatrixResponse,
   OverlapRequest,
   OverlapResponse,
+  SummaryQuery,
+  SummaryResponse,
 } from './coordination.schema.ts';
 import { duplicatesService } from './duplicates.service.ts';
 import { overlapsService } from './overlaps.service.ts';
+import { summaryService } from './summary.service.ts';
 
 const tags = ['coordination'];
 
@@ -29,7 +32,7 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
     schema: {
       tags,
       summary:
-        'Who does what where (3W): organisations × countries × themes, projects and budget (?format=json|csv|xlsx)',
+        'Who does what where (3W): organisations × countries × themes, projects and budget (?format=json|csv|xlsx; ?dimensions=country for organisations × countries)',
       querystring: MatrixQuery,
       // No response schema: the same route also sends CSV and Excel. The JSON shape is MatrixResponse.
     },
@@ -56,6 +59,16 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: AnalyticsQuery,
     },
     handler: (req) => analytics.map(ctx.db, req.viewer, req.query),
+  });
+  app.get('/summary', {
+    schema: {
+      tags,
+      summary:
+        'The registry in numbers: projects you may see, per country, theme and donor, and the last changed',
+      querystring: SummaryQuery,
+      response: { 200: SummaryResponse, 422: ErrorResponse },
+    },
+    handler: (req) => summaryService.summary(ctx.db, req.viewer, req.query),
   });
   app.get('/gaps', {
     schema: {

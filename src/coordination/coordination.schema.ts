@@ -89,7 +89,19 @@ export const AnalyticsQuery = z.object({
 });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 
-export const MatrixQuery = AnalyticsQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+export const MatrixDimension = z.enum(['country', 'theme']);
+export type MatrixDimension = z.infer<typeof MatrixDimension>;
+
+export const MatrixQuery = AnalyticsQuery.extend({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  dimensions: csv(MatrixDimension)
+    .default(['country', 'theme'])
+    .describe(
+      'What cells are split by besides the organisation (country, theme, both or none). A dimension left ' +
+        'out is summed over: its column is null and each project counts once per cell, e.g. ' +
+        '?dimensions=country gives organisation × country without counting a project once per theme.',
+    ),
+});
 
 export const MatrixCell = z.object({
   org_id: z.string(),
@@ -105,6 +117,26 @@ export type MatrixCell = z.infer<typeof MatrixCell>;
 
 export const MatrixResponse = z.object({
   currency: z.string(),
+  dimensions: z.array(MatrixDimension),
   rates: z.object({ source: z.string(), missing: z.array(z.string()) }),
   cells: z.array(MatrixCell),
 });
+
+export const SummaryQuery = AnalyticsQuery.pick({ country: true, theme: true, dac: true, status: true });
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+const Count = z.number().int();
+
+export const SummaryResponse = z
+  .object({
+    projects: Count.describe('Projects you may see that pass the filters'),
+    countries: z.array(z.object({ country: z.string(), name: z.string(), projects: Count })),
+    themes: z.array(z.object({ theme: z.string(), label: z.string(), projects: Count })),
+    donors: z
+      .array(z.object({ org_id: z.string(), name: z.string(), projects: Count }))
+      .describe('Funders, else the owner of a project that names no funder'),
+    recent: z
+      .array(z.object({ id: z.string(), title: z.string(), owner_name: z.string(), updated_at: z.string() }))
+      .describe('The projects changed last'),
+  })
+  .meta({ id: 'RegistrySummary' });
