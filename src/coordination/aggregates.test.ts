@@ -117,6 +117,18 @@ describe('exact counts', () => {
     expect(res.body.error.details[0].field).toMatch(/^querystring\.dimensions/);
   });
 
+  it('gives the gaps and the brief of a country whose projects state no budget (Mexico)', async () => {
+    const gaps = await get('gaps?country=MX');
+    // Only the twelve USAID activities, none with a budget, work on access to justice there.
+    const access = gaps.countries[0].themes.find((c: { theme: string }) => c.theme === 'access-to-justice');
+    expect(access).toMatchObject({ projects: 5, donors: 1, budget: 0, hhi: 1 });
+    const brief = await t.request('GET', '/api/v1/countries/MX/brief');
+    expect(brief.status, JSON.stringify(brief.body)).toBe(200);
+    expect(brief.body.active.by_donor).toContainEqual(
+      expect.objectContaining({ name: 'U.S. Agency for International Development', projects: 12, budget: 0 }),
+    );
+  });
+
   it('counts the registry for the dashboard exactly, and only what the viewer may see', async () => {
     const all = await t.request('GET', '/api/v1/projects?limit=200');
     const anonymous = await get('summary');

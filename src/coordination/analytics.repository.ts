@@ -164,7 +164,7 @@ export async function concentration(
       SELECT country, theme, count(*) AS donors, sum(budget) AS total, sum(projects) AS total_projects
       FROM per_donor GROUP BY country, theme)
     SELECT c.country, c.theme, c.projects, t.donors, round(t.total::numeric, 2) AS budget,
-      round((SELECT CASE WHEN t.total > 0 THEN sum((pd.budget / t.total) ^ 2)
+      round((SELECT CASE WHEN t.total > 0 THEN sum((pd.budget / nullif(t.total, 0)) ^ 2)
           ELSE sum((pd.projects::float / t.total_projects) ^ 2) END
         FROM per_donor pd WHERE pd.country = c.country AND pd.theme = c.theme)::numeric, 4) AS hhi
     FROM cell c JOIN totals t ON t.country = c.country AND t.theme = c.theme
