@@ -55,6 +55,24 @@ describe('the public registry in the browser', () => {
     await screenshot(page, 'project-page');
   });
 
+  it("opens a country's brief from a project's country chip", async () => {
+    const { page } = await b.newPage();
+    await page.goto('/projects?country=PE');
+    await page.getByRole('link', { name: /Peru\/Colombia Serious and Organised Crime/ }).click();
+    await page.locator('.chips').getByRole('link', { name: 'Peru' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Country brief: Peru' }).waitFor();
+    // The programme has closed, so Peru has no active project, but its review's three
+    // recommendations on Peru are still open.
+    await page.getByText('No active projects that you may see.').waitFor();
+    const recommendations = page.getByRole('region', { name: 'Open recommendations' });
+    await recommendations
+      .getByRole('link', { name: /Peru\/Colombia Serious and Organised Crime/ })
+      .first()
+      .waitFor();
+    expect(await recommendations.getByRole('listitem').count()).toBe(3);
+    await screenshot(page, 'country-brief-peru');
+  });
+
   it('switches the interface to Spanish and remembers it', async () => {
     const { page } = await b.newPage();
     await page.goto('/');

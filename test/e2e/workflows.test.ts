@@ -1,6 +1,6 @@
 // Work people do in the browser: search with facets kept in the URL, answer a recommendation as the
 // responsible organisation, contribute the annual review PDF (seeing who else works there before
-// confirming its extraction), and administer an organisation.
+// confirming its extraction), and administer an organisation and its sharing defaults.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTS_DIR } from '../support/fixtures.ts';
@@ -107,5 +107,26 @@ describe('workflows in the browser', () => {
     await tokens.getByRole('cell', { name: 'Monthly Excel refresh' }).waitFor();
     await page.getByRole('region', { name: 'Audit log' }).getByRole('row').nth(1).waitFor();
     await screenshot(page, 'organisation-admin');
+  });
+
+  it("lets an administrator change the organisation's sharing defaults, which new uploads then take", async () => {
+    const { page } = await b.newPage();
+    await signIn(page, 'unodc@tacit.demo');
+    await page.goto('/admin');
+    const defaults = page.getByRole('region', { name: 'Sharing defaults' });
+    const records = defaults.getByLabel('New projects and records');
+    const documents = defaults.getByLabel('New uploaded documents');
+    // The demo's publishers share their records publicly; documents start owner-only.
+    await expect.poll(() => records.inputValue()).toBe('public');
+    expect(await documents.inputValue()).toBe('owner');
+    await documents.selectOption('network');
+    await defaults.getByRole('button', { name: 'Save sharing defaults' }).click();
+    await defaults.getByText('Sharing defaults saved: new records public, new documents network.').waitFor();
+    await page.reload();
+    await expect.poll(() => documents.inputValue()).toBe('network');
+    expect(await records.inputValue()).toBe('public');
+    await screenshot(page, 'sharing-defaults');
+    await page.goto('/contribute');
+    await expect.poll(() => page.getByLabel('Visibility').inputValue()).toBe('network');
   });
 });

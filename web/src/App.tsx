@@ -5,6 +5,7 @@ import { useI18n } from './i18n/index.tsx';
 import { AdminPage } from './pages/Admin.tsx';
 import { ContributePage } from './pages/Contribute.tsx';
 import { CoordinationPage } from './pages/Coordination.tsx';
+import { CountryBriefPage } from './pages/CountryBrief.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
 import { HomePage } from './pages/Home.tsx';
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/documents/:id/review" element={<DocumentReviewPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/coordination" element={<CoordinationPage />} />
+        <Route path="/countries/:code" element={<CountryBriefPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -9,6 +9,8 @@ interface Session {
   signedIn: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the user and their organisations again (e.g. after an organisation's settings changed). */
+  refresh(): Promise<void>;
   /** Whether the user may write records owned by this organisation. */
   canEdit(orgId: string | undefined | null): boolean;
   roleIn(orgId: string | undefined | null): Role | undefined;
@@ -52,6 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await api('POST', '/auth/logout');
         await refresh();
       },
+      refresh,
       canEdit(orgId) {
         const role = me?.memberships.find((m) => m.org_id === orgId)?.role;
         return me?.scope === 'write' && (role === 'admin' || role === 'editor');

@@ -27,6 +27,9 @@ export interface Organisation {
   aliases: string[];
   type: string | null;
   country: string | null;
+  /** Sharing defaults: the visibility of new records and of new documents when none is chosen. */
+  default_visibility: Visibility;
+  default_document_visibility: Visibility;
   version: number;
 }
 

@@ -4,12 +4,13 @@ import { useReference } from '../api/reference.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
 
-export function CountryChips({ codes }: { codes: string[] }) {
+/** Country chips that list the country's projects, or (`to="brief"`) open its country brief. */
+export function CountryChips({ codes, to = 'projects' }: { codes: string[]; to?: 'projects' | 'brief' }) {
   const { countryName } = useReference();
   return (
     <>
       {codes.map((c) => (
-        <Link key={c} to={`/projects?country=${c}`} className="chip">
+        <Link key={c} to={to === 'brief' ? `/countries/${c}` : `/projects?country=${c}`} className="chip">
           {countryName(c)}
         </Link>
       ))}

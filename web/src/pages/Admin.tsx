@@ -1,12 +1,13 @@
-// Organisation administration: members and invitations, roles, the user's API tokens, and the
-// organisation's audit trail. Every change shows its result or its error.
+// Organisation administration: members and invitations, roles, sharing defaults, the user's API
+// tokens, and the organisation's audit trail. Every change shows its result or its error.
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page, Role } from '../api/types.ts';
+import type { Organisation, Page, Role, Visibility } from '../api/types.ts';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
-import { Badge } from '../components/Tags.tsx';
+import { Badge, useEnumLabel } from '../components/Tags.tsx';
+import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 interface Member {
@@ -167,6 +168,85 @@ function Members({ orgId }: { orgId: string }) {
   );
 }
 
+function SharingDefaults({ orgId, orgName }: { orgId: string; orgName: string }) {
+  const { t } = useI18n();
+  const label = useEnumLabel();
+  const session = useSession();
+  const org = useLoad(() => get<Organisation>(`/organisations/${orgId}`), [orgId]);
+  const [records, setRecords] = useState<Visibility>();
+  const [documents, setDocuments] = useState<Visibility>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [message, setMessage] = useState<string>();
+  const current = org.data;
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!current) return;
+    setBusy(true);
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      const saved = await api<Organisation>('PATCH', `/organisations/${orgId}`, {
+        default_visibility: records ?? current.default_visibility,
+        default_document_visibility: documents ?? current.default_document_visibility,
+        version: current.version,
+      });
+      setMessage(
+        t('admin.defaultsSaved', {
+          records: label('visibility', saved.default_visibility),
+          documents: label('visibility', saved.default_document_visibility),
+        }),
+      );
+      setRecords(undefined);
+      setDocuments(undefined);
+      org.reload();
+      await session.refresh();
+    } catch (err) {
+      setError(asError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="defaults-h">
+      <h2 id="defaults-h">{t('admin.defaults')}</h2>
+      <p>{t('admin.defaultsLead', { org: orgName })}</p>
+      <ErrorMessage error={org.error} />
+      {org.loading && !current && <Loading />}
+      {current && (
+        <form className="form-row form" onSubmit={save}>
+          <VisibilitySelect
+            label={t('admin.defaultRecords')}
+            value={records ?? current.default_visibility}
+            onChange={setRecords}
+            describedBy="defaults-hint"
+          />
+          <FieldError error={error} field="default_visibility" />
+          <VisibilitySelect
+            label={t('admin.defaultDocuments')}
+            value={documents ?? current.default_document_visibility}
+            onChange={setDocuments}
+            describedBy="defaults-hint"
+          />
+          <FieldError error={error} field="default_document_visibility" />
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? t('common.saving') : t('admin.saveDefaults')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p className="muted small" id="defaults-hint">
+        {t('admin.defaultsHint', { org: orgName })}
+      </p>
+      <ErrorMessage error={error} />
+      {message && <Success>{message}</Success>}
+    </section>
+  );
+}
+
 function Tokens() {
   const { t, formatDateTime } = useI18n();
   const tokens = useLoad(() => get<ApiToken[]>('/tokens'), []);
@@ -320,6 +400,7 @@ export function AdminPage() {
       {org && org.role === 'admin' ? (
         <>
           <Members orgId={org.id} />
+          <SharingDefaults orgId={org.id} orgName={org.name} />
           <Audit orgId={org.id} />
         </>
       ) : (

@@ -4,9 +4,10 @@ import { type DragEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, get, upload } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { DocumentSummary, ImportJob } from '../api/types.ts';
+import type { DocumentSummary, ImportJob, Visibility } from '../api/types.ts';
 import { ErrorMessage, Progress, Success } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
+import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 interface Upload {
@@ -117,11 +118,14 @@ export function ContributePage() {
   const label = useEnumLabel();
   const writable = session.orgs.filter((o) => o.role === 'admin' || o.role === 'editor');
   const [owner, setOwner] = useState('');
-  const [visibility, setVisibility] = useState('network');
+  const [chosenVisibility, setVisibility] = useState<Visibility>();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const ownerOrgId = owner || writable[0]?.id || '';
+  // Until the user picks one, uploads take the owner organisation's sharing default for documents.
+  const ownerDefault = writable.find((o) => o.id === ownerOrgId)?.default_document_visibility;
+  const visibility = chosenVisibility ?? ownerDefault ?? 'owner';
 
   const patch = (key: number, p: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...p } : u)));
@@ -173,16 +177,7 @@ export function ContributePage() {
               ))}
             </select>
           </label>
-          <label>
-            {t('contribute.visibility')}
-            <select value={visibility} onChange={(e) => setVisibility(e.target.value)}>
-              {['public', 'network', 'owner'].map((v) => (
-                <option key={v} value={v}>
-                  {label('visibility', v)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VisibilitySelect label={t('contribute.visibility')} value={visibility} onChange={setVisibility} />
         </div>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone adds dragging to the file button inside it */}
         <div

@@ -53,20 +53,20 @@ function MatrixView({ filters }: { filters: Record<string, string> }) {
   const { t } = useI18n();
   const { countryName, themeLabel } = useReference();
   const session = useSession();
+  // With a country chosen the columns are its themes; otherwise they are countries, and the server
+  // gives organisation × country cells in which each project counts once, whatever its themes.
+  const byTheme = Boolean(filters.country);
+  const query = byTheme ? filters : { ...filters, dimensions: 'country' };
   const matrix = useLoad(
-    () => get<{ currency: string; cells: MatrixCell[] }>('/coordination/matrix', filters),
-    [JSON.stringify(filters), session.me?.user_id],
+    () => get<{ currency: string; cells: MatrixCell[] }>('/coordination/matrix', query),
+    [JSON.stringify(query), session.me?.user_id],
   );
   const option = useMemo(() => {
-    // Each cell is one organisation × country × theme. With a country chosen the columns are its
-    // themes; otherwise they are countries, and a project counts once per theme it carries.
-    const byTheme = Boolean(filters.country);
     const counts = new Map<string, number>();
     for (const c of matrix.data?.cells ?? []) {
       const column = byTheme ? c.theme : c.country;
       if (!column) continue;
-      const k = `${c.organisation}\u0000${column}`;
-      counts.set(k, (counts.get(k) ?? 0) + c.projects);
+      counts.set(`${c.organisation}\u0000${column}`, c.projects);
     }
     const orgs = [...new Set([...counts.keys()].map((k) => k.split('\u0000')[0] ?? ''))].sort();
     const countries = [...new Set([...counts.keys()].map((k) => k.split('\u0000')[1] ?? ''))].sort();
@@ -100,19 +100,19 @@ function MatrixView({ filters }: { filters: Record<string, string> }) {
         series: [{ type: 'heatmap' as const, data, label: { show: true } }],
       },
     };
-  }, [matrix.data, countryName, themeLabel, filters.country]);
+  }, [matrix.data, countryName, themeLabel, byTheme]);
   return (
     <section className="card">
       <div className="actions no-print">
         <a
           className="button-link"
-          href={`/api/v1${withQuery('/coordination/matrix', { ...filters, format: 'csv' })}`}
+          href={`/api/v1${withQuery('/coordination/matrix', { ...query, format: 'csv' })}`}
         >
           {t('common.exportCsv')}
         </a>
         <a
           className="button-link"
-          href={`/api/v1${withQuery('/coordination/matrix', { ...filters, format: 'xlsx' })}`}
+          href={`/api/v1${withQuery('/coordination/matrix', { ...query, format: 'xlsx' })}`}
         >
           {t('common.exportExcel')}
         </a>
@@ -308,9 +308,10 @@ function MapView({ filters }: { filters: Record<string, string> }) {
           label={t('home.mapLabel', {
             list: rows.map((r) => `${countryName(r.country)} ${r.projects}`).join(', '),
           })}
-          onClick={(p) => p.name && navigate(`/projects?country=${p.name}`)}
+          onClick={(p) => p.name && navigate(`/countries/${p.name}`)}
         />
       )}
+      <p className="muted small">{t('coordination.mapHint')}</p>
     </section>
   );
 }
@@ -361,9 +362,12 @@ export function CoordinationPage() {
         </label>
       </form>
       {filters.country && (
-        <p>
-          <a href={`/api/v1/countries/${filters.country}/brief?format=html`} target="_blank" rel="noreferrer">
+        <p className="actions">
+          <Link to={`/countries/${filters.country}`}>
             {t('coordination.briefFor', { country: countryName(filters.country) })}
+          </Link>
+          <a href={`/api/v1/countries/${filters.country}/brief?format=html`} target="_blank" rel="noreferrer">
+            {t('brief.printable')}
           </a>
         </p>
       )}

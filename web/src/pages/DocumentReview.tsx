@@ -5,10 +5,12 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
-import type { Organisation, Page, TacitDocument } from '../api/types.ts';
+import { useSession } from '../api/session.tsx';
+import type { Organisation, Page, TacitDocument, Visibility } from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
+import { narrowestVisibility, VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { WhoElse } from '../components/WhoElse.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -134,7 +136,8 @@ export function DocumentReviewPage() {
   const extraction = useLoad(() => get<Extraction>(`/documents/${id}/extraction`), [id]);
   const [record, setRecord] = useState<DraftRecord>();
   const [decisions, setDecisions] = useState<Decision[]>([]);
-  const [visibility, setVisibility] = useState('network');
+  const session = useSession();
+  const [chosenVisibility, setVisibility] = useState<Visibility>();
   const [active, setActive] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -155,6 +158,10 @@ export function DocumentReviewPage() {
   if (!doc.data || !extraction.data) return <Loading />;
   if (!record) return <p className="muted">{t('contribute.noDraft')}</p>;
 
+  // Until the user picks one, the records take what the server would give them: the owner's
+  // default for records, never wider than the document.
+  const ownerDefault = session.orgs.find((o) => o.id === doc.data?.owner_org.id)?.default_visibility;
+  const visibility = chosenVisibility ?? narrowestVisibility(ownerDefault ?? 'network', doc.data.visibility);
   const set = (patch: Partial<DraftRecord>) => setRecord({ ...record, ...patch });
   const focus = (key: string) => () => setActive(key);
   const source = (key: string) =>
@@ -421,16 +428,7 @@ export function DocumentReviewPage() {
               lessons: record.lessons?.length ?? 0,
             })}
           </p>
-          <label>
-            {t('contribute.visibility')}
-            <select value={visibility} onChange={(e) => setVisibility(e.target.value)}>
-              {['public', 'network', 'owner'].map((v) => (
-                <option key={v} value={v}>
-                  {label('visibility', v)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VisibilitySelect label={t('contribute.visibility')} value={visibility} onChange={setVisibility} />
           <ErrorMessage error={error} />
           {done && (
             <Success>

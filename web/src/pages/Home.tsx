@@ -1,30 +1,34 @@
 // Dashboard: what is in the registry (projects by country on the world map, by theme, by donor),
 // what changed recently, and the signed-in organisation's open and overdue recommendations.
-import { useMemo } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { getAll } from '../api/client.ts';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { get, getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
-import type { Project, Recommendation } from '../api/types.ts';
+import type { Recommendation } from '../api/types.ts';
+import { countBars } from '../charts/bars.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { ensureWorldMap, WORLD_MAP } from '../charts/echarts.ts';
 import { RecommendationList } from '../components/RecommendationList.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
-function countBy<T>(items: T[], keys: (item: T) => string[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const item of items) for (const k of new Set(keys(item))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+interface Summary {
+  projects: number;
+  countries: { country: string; projects: number }[];
+  themes: { theme: string; projects: number }[];
+  donors: { org_id: string; name: string; projects: number }[];
+  recent: { id: string; title: string; owner_name: string; updated_at: string }[];
 }
 
 export function HomePage() {
   const { t, formatNumber, formatDateTime } = useI18n();
   const { countryName, themeLabel } = useReference();
   const session = useSession();
-  const navigate = useNavigate();
-  const projects = useLoad(() => getAll<Project>('/projects'), [session.me?.user_id]);
+  const [picked, setPicked] = useState<string>();
+  // Counted by the server, so the figures are exact however many projects the registry holds.
+  const summary = useLoad(() => get<Summary>('/coordination/summary'), [session.me?.user_id]);
   const orgIds = session.orgs.map((o) => o.id);
   const recommendations = useLoad(
     orgIds.length
@@ -41,14 +45,13 @@ export function HomePage() {
   );
 
   const stats = useMemo(() => {
-    const list = projects.data ?? [];
+    const s = summary.data;
     return {
-      byCountry: countBy(list, (p) => p.countries.map((c) => c.code)),
-      byTheme: countBy(list, (p) => p.themes),
-      byDonor: countBy(list, (p) => p.participants.filter((x) => x.role === 'funder').map((x) => x.name)),
-      recent: [...list].sort((a, b) => b.updated_at.localeCompare(a.updated_at)).slice(0, 8),
+      byCountry: (s?.countries ?? []).map((c): [string, number] => [c.country, c.projects]),
+      byTheme: (s?.themes ?? []).map((c): [string, number] => [c.theme, c.projects]),
+      byDonor: (s?.donors ?? []).map((c): [string, number] => [c.name, c.projects]),
     };
-  }, [projects.data]);
+  }, [summary.data]);
 
   ensureWorldMap();
   const mapOption = useMemo(() => {
@@ -80,33 +83,19 @@ export function HomePage() {
       ],
     };
   }, [stats.byCountry, countryName]);
-
-  const barOption = (rows: [string, number][], label: (k: string) => string) => {
-    const top = rows.slice(0, 12).reverse();
-    return {
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' as const },
-      xAxis: { type: 'value' as const, minInterval: 1 },
-      yAxis: {
-        type: 'category' as const,
-        data: top.map(([k]) => label(k)),
-        axisLabel: { width: 180, overflow: 'truncate' as const },
-      },
-      series: [{ type: 'bar' as const, data: top.map(([, n]) => n), itemStyle: { color: '#2b6cb0' } }],
-    };
-  };
+  const pickedCount = stats.byCountry.find(([c]) => c === picked)?.[1] ?? 0;
 
   return (
     <div className="page">
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.lead')}</p>
-      <ErrorMessage error={projects.error} />
-      {projects.loading && <Loading />}
-      {projects.data && (
+      <ErrorMessage error={summary.error} />
+      {summary.loading && <Loading />}
+      {summary.data && (
         <>
           <ul className="stats" aria-label={t('home.inNumbers')}>
             <li>
-              <strong>{formatNumber(projects.data.length)}</strong> {t('home.statProjects')}
+              <strong>{formatNumber(summary.data.projects)}</strong> {t('home.statProjects')}
             </li>
             <li>
               <strong>{formatNumber(stats.byCountry.length)}</strong> {t('home.statCountries')}
@@ -123,22 +112,33 @@ export function HomePage() {
               label={t('home.mapLabel', {
                 list: stats.byCountry.map(([c, n]) => `${countryName(c)} ${n}`).join(', '),
               })}
-              onClick={(p) => p.name && navigate(`/projects?country=${p.name}`)}
+              onClick={(p) => p.name && setPicked(p.name)}
             />
+            {picked && (
+              <p className="actions" aria-live="polite">
+                <strong>
+                  {t('home.countryPicked', { country: countryName(picked), count: pickedCount })}
+                </strong>
+                <Link to={`/projects?country=${picked}`}>{t('home.listProjects')}</Link>
+                <Link to={`/countries/${picked}`}>
+                  {t('coordination.briefFor', { country: countryName(picked) })}
+                </Link>
+              </p>
+            )}
             <p className="muted small">{t('home.mapHint')}</p>
           </section>
           <div className="grid-2">
             <section className="card">
               <h2>{t('home.byTheme')}</h2>
               <EChart
-                option={barOption(stats.byTheme, themeLabel)}
+                option={countBars(stats.byTheme, themeLabel)}
                 label={stats.byTheme.map(([k, n]) => `${themeLabel(k)} ${n}`).join(', ')}
               />
             </section>
             <section className="card">
               <h2>{t('home.byDonor')}</h2>
               <EChart
-                option={barOption(stats.byDonor, (k) => k)}
+                option={countBars(stats.byDonor, (k) => k)}
                 label={stats.byDonor.map(([k, n]) => `${k} ${n}`).join(', ')}
               />
             </section>
@@ -147,12 +147,12 @@ export function HomePage() {
             <section className="card">
               <h2>{t('home.recent')}</h2>
               <ul className="plain-list">
-                {stats.recent.map((p) => (
+                {summary.data.recent.map((p) => (
                   <li key={p.id}>
                     <Link to={`/projects/${p.id}`}>{p.title}</Link>
                     <span className="muted small">
                       {' '}
-                      · {p.owner_org.name} · {formatDateTime(p.updated_at)}
+                      · {p.owner_name} · {formatDateTime(p.updated_at)}
                     </span>
                   </li>
                 ))}

@@ -151,7 +151,7 @@ export function ProjectPage() {
       <div className="chips">
         <Badge>{label('projectStatus', p.status)}</Badge>
         <Badge tone="info">{label('visibility', p.visibility)}</Badge>
-        <CountryChips codes={p.countries.map((c) => c.code)} />
+        <CountryChips codes={p.countries.map((c) => c.code)} to="brief" />
         <ThemeChips slugs={p.themes} />
       </div>
       <div className="grid-2">
