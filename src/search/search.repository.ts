@@ -1,6 +1,7 @@
-// SQL for search: turns a parsed query into one tsquery over English, Spanish and French stems,
-// then reads hits and facet counts from search_entries (kept by migration 020) through the one
-// access filter, so nothing a viewer may not see is returned, counted or highlighted.
+// SQL for search: compiles each word of a query into its English, Spanish and French stems and
+// the countries, themes and organisations it names, then reads hits and facet counts from
+// search_entries (migrations 020 and 031) through the one access filter, so nothing a viewer may
+// not see is returned, counted or highlighted.
 import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
@@ -31,27 +32,97 @@ function clauseQuery(c: QueryClause, expansions: Map<string, string[]>): Sql {
   );
 }
 
-/** The tsquery text for a parsed query; empty when nothing searchable remains (only stop words). */
-export async function compileTsQuery(
+/** One word or phrase: its stems in three languages, and the countries, themes and organisations it names. */
+interface CompiledClause {
+  q: string;
+  countries: string[];
+  themes: string[];
+  orgs: string[];
+}
+
+export interface CompiledQuery {
+  /** Every group must match; a group matches when any of its clauses does. */
+  groups: CompiledClause[][];
+  excluded: CompiledClause[];
+  /** The OR of every wanted stem, for ranking and snippets ('' when the query only names things). */
+  rankQuery: string;
+  /** Everything the wanted words name, for the ranking bonus. */
+  named: { countries: string[]; themes: string[]; orgs: string[] };
+}
+
+const isEmpty = (c: CompiledClause) => !c.q && !c.countries.length && !c.themes.length && !c.orgs.length;
+
+/**
+ * Compiles a parsed query in one round trip. A word that is a stop word in any language and names
+ * nothing is dropped, because records in that language could never contain it.
+ */
+export async function compileQuery(
   db: Queryable,
   parsed: ParsedQuery,
   expansions: Map<string, string[]>,
-): Promise<string> {
-  const groups = parsed.groups.map(
-    (g) =>
-      sql`(${sql.join(
-        g.map((c) => sql`(${clauseQuery(c, expansions)})`),
-        ' || ',
-      )})`,
+): Promise<CompiledQuery | null> {
+  const clauses = [...parsed.groups.flat(), ...parsed.excluded];
+  if (!clauses.length) return null;
+  const rows = await db.query<CompiledClause & { i: number }>(
+    sql.join(
+      clauses.map(
+        (
+          c,
+          i,
+        ) => sql`SELECT ${i}::int AS i, (${clauseQuery(c, expansions)})::text AS q, m.countries, m.themes,
+          m.orgs::text[] AS orgs FROM search_concept_matches(${c.text}) m`,
+      ),
+      ' UNION ALL ',
+    ),
   );
-  const excluded = parsed.excluded.map((c) => sql`!!(${clauseQuery(c, expansions)})`);
-  const all = [...groups, ...excluded];
-  if (!all.length) return '';
-  const [row] = await db.query<{ q: string; n: number }>(
-    sql`SELECT q::text AS q, numnode(q) AS n FROM (SELECT ${sql.join(all, ' && ')} AS q) x`,
-  );
-  // A query of exclusions only would have to scan everything; it is refused by the service.
-  return row && row.n > 0 ? row.q : '';
+  const byIndex = new Map(rows.map((r) => [r.i, r]));
+  let i = 0;
+  const next = () => byIndex.get(i++)!;
+  const groups = parsed.groups.map((g) => g.map(next).filter((c) => !isEmpty(c))).filter((g) => g.length > 0);
+  const excluded = parsed.excluded.map(next).filter((c) => !isEmpty(c));
+  if (!groups.length) return null;
+  const wanted = groups.flat();
+  const union = (key: 'countries' | 'themes' | 'orgs') => [...new Set(wanted.flatMap((c) => c[key]))];
+  return {
+    groups,
+    excluded,
+    rankQuery: wanted
+      .map((c) => c.q)
+      .filter(Boolean)
+      .map((q) => `(${q})`)
+      .join(' | '),
+    named: { countries: union('countries'), themes: union('themes'), orgs: union('orgs') },
+  };
+}
+
+function clauseCondition(c: CompiledClause): Sql {
+  const any: Sql[] = [];
+  if (c.q) any.push(sql`e.tsv @@ ${c.q}::tsquery`);
+  if (c.countries.length) any.push(sql`e.countries && ${c.countries}::text[]`);
+  if (c.themes.length) any.push(sql`e.themes && ${c.themes}::text[]`);
+  if (c.orgs.length) any.push(sql`e.org_ids && ${c.orgs}::uuid[]`);
+  return sql`(${sql.join(any, ' OR ')})`;
+}
+
+function textConditions(query: CompiledQuery | null): Sql[] {
+  if (!query) return [];
+  return [
+    ...query.groups.map((g) => sql`(${sql.join(g.map(clauseCondition), ' OR ')})`),
+    ...query.excluded.map((c) => sql`NOT ${clauseCondition(c)}`),
+  ];
+}
+
+function rankOf(query: CompiledQuery | null): Sql {
+  if (!query) return sql`0`;
+  const { countries, themes, orgs } = query.named;
+  // A record that is about a named country, theme or organisation ranks a little higher.
+  const bonus = [
+    countries.length ? sql`CASE WHEN e.countries && ${countries}::text[] THEN 0.1 ELSE 0 END` : null,
+    themes.length ? sql`CASE WHEN e.themes && ${themes}::text[] THEN 0.1 ELSE 0 END` : null,
+    orgs.length ? sql`CASE WHEN e.org_ids && ${orgs}::uuid[] THEN 0.1 ELSE 0 END` : null,
+  ].filter((b): b is Sql => b !== null);
+  const text = query.rankQuery ? sql`ts_rank_cd(e.tsv, ${query.rankQuery}::tsquery, 32)` : sql`0`;
+  return sql.join([text, ...bonus], ' + ');
 }
 
 function filterConditions(q: SearchQuery): Sql[] {
@@ -77,9 +148,41 @@ function filterConditions(q: SearchQuery): Sql[] {
   return c;
 }
 
-function matching(viewer: Viewer, q: SearchQuery, tsquery: string): Sql {
-  const text = tsquery ? [sql`e.tsv @@ ${tsquery}::tsquery`] : [];
-  return sql.and([visibleTo(viewer, 'e'), ...text, ...filterConditions(q)]);
+/** Entries fall into SAMPLE_BUCKETS buckets; `buckets` limits a query to the first few of them. */
+export const SAMPLE_BUCKETS = 256;
+
+function matching(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, buckets?: number): Sql {
+  const sample = buckets !== undefined && buckets < SAMPLE_BUCKETS ? [sql`e.bucket < ${buckets}`] : [];
+  return sql.and([visibleTo(viewer, 'e'), ...textConditions(query), ...filterConditions(q), ...sample]);
+}
+
+export interface Probe {
+  /** Entries in the whole index. */
+  entries: number;
+  /** Entries in the first bucket, and how many of them match. */
+  size: number;
+  hits: number;
+}
+
+/** Matches in the first bucket: about 1/SAMPLE_BUCKETS of the index, read from a few pages. */
+export async function probeFirstBucket(
+  db: Queryable,
+  viewer: Viewer,
+  q: SearchQuery,
+  query: CompiledQuery | null,
+): Promise<Probe> {
+  const [row] = await db.query<Probe>(sql`SELECT
+    (SELECT entries FROM search_stats) AS entries,
+    (SELECT count(*) FROM search_entries WHERE bucket = 0) AS size,
+    (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, 1)}) AS hits`);
+  return row!;
+}
+
+/** Entries in the first `buckets` buckets and in the whole index, to scale a sample's counts. */
+export async function sampleSize(db: Queryable, buckets: number): Promise<{ size: number; entries: number }> {
+  const [row] = await db.query<{ size: number; entries: number }>(sql`SELECT count(*) AS size,
+    (SELECT entries FROM search_stats) AS entries FROM search_entries WHERE bucket < ${buckets}`);
+  return row!;
 }
 
 export interface HitRow {
@@ -106,24 +209,24 @@ export async function findHits(
   db: Queryable,
   viewer: Viewer,
   q: SearchQuery,
-  tsquery: string,
-  page: { offset: number; limit: number; byDate: boolean },
+  query: CompiledQuery | null,
+  page: { offset: number; limit: number; byDate: boolean; buckets?: number },
 ): Promise<HitRow[]> {
-  const rank = tsquery ? sql`ts_rank_cd(e.tsv, ${tsquery}::tsquery, 32)` : sql`0`;
   const order = page.byDate ? sql`e.sort_date DESC NULLS LAST, e.seq DESC` : sql`rank DESC, e.seq DESC`;
-  const headline = tsquery
-    ? sql`ts_headline(h.config, coalesce(nullif(h.body, ''), h.title), ${tsquery}::tsquery, ${HEADLINE_OPTIONS})`
-    : sql`left(coalesce(h.body, ''), 240)`;
+  const headline = query?.rankQuery
+    ? sql`ts_headline(h.config, coalesce(nullif(left(t.body, 20000), ''), h.title), ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
+    : sql`left(coalesce(t.body, ''), 240)`;
   // Headlines are made for the page only: they re-read the text and cost far more than ranking.
   return db.query<HitRow>(sql`
     WITH page AS (
       SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.themes, e.status, e.score,
-        e.language, e.config, left(e.body, 20000) AS body, ${rank} AS rank, e.seq
-      FROM search_entries e WHERE ${matching(viewer, q, tsquery)}
+        e.language, e.config, ${rankOf(query)} AS rank, e.seq
+      FROM search_entries e WHERE ${matching(viewer, q, query, page.buckets)}
       ORDER BY ${order} LIMIT ${page.limit + 1} OFFSET ${page.offset})
     SELECT h.kind, h.record_id, h.project_id, h.title, ${headline} AS headline, h.sort_date::text AS sort_date,
       h.countries, h.themes, h.status, h.score, trim(h.language) AS language, h.rank
-    FROM page h ORDER BY ${page.byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`}`);
+    FROM page h LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id
+    ORDER BY ${page.byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`}`);
 }
 
 const FACET_SQL: Record<FacetName, Sql> = {
@@ -139,18 +242,19 @@ const FACET_SQL: Record<FacetName, Sql> = {
   language: sql`SELECT 'language', trim(language), count(*) FROM hits WHERE language IS NOT NULL GROUP BY 2`,
 };
 
-/** Counts per facet value over everything that matches, visible to the viewer only. */
+/** Counts per facet value over what matches (in the first `buckets` buckets), visible to the viewer only. */
 export async function countFacets(
   db: Queryable,
   viewer: Viewer,
   q: SearchQuery,
-  tsquery: string,
+  query: CompiledQuery | null,
+  buckets?: number,
 ): Promise<{ facet: FacetName; value: string; n: number }[]> {
   const parts = Object.values(FACET_SQL).map((s) => sql`(${s})`);
   return db.query(sql`
     WITH hits AS MATERIALIZED (
       SELECT e.kind, e.countries, e.regions, e.themes, e.dac_codes, e.org_ids, e.status, e.year_start, e.score, e.language
-      FROM search_entries e WHERE ${matching(viewer, q, tsquery)})
+      FROM search_entries e WHERE ${matching(viewer, q, query, buckets)})
     ${sql.join(parts, ' UNION ALL ')}`);
 }
 

@@ -77,6 +77,11 @@ export type FacetName = (typeof FACETS)[number];
 
 export const SearchResponse = z.object({
   total: z.number().describe('Matching records you may see'),
+  approximate: z
+    .boolean()
+    .describe(
+      'True when the query matches so many records that total and facet counts are estimated from a sample (rounded to two significant digits), and relevance ranks that sample; sort by date, add words or filters for exact figures',
+    ),
   items: z.array(SearchHit),
   facets: z.record(z.enum(FACETS), z.array(FacetValue)),
   next_cursor: z.string().nullable(),

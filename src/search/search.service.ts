@@ -6,7 +6,8 @@ import { vocabularies } from '../reference/vocabularies.ts';
 import { errors } from '../server/errors.ts';
 import { parseSearchQuery, queryWords } from './query-parser.ts';
 import {
-  compileTsQuery,
+  type CompiledQuery,
+  compileQuery,
   countFacets,
   findHits,
   findOrganisationNames,
@@ -14,6 +15,9 @@ import {
   MARK_END,
   MARK_START,
   organisationNames,
+  probeFirstBucket,
+  SAMPLE_BUCKETS,
+  sampleSize,
 } from './search.repository.ts';
 import {
   FACETS,
@@ -26,6 +30,23 @@ import {
 
 const MAX_OFFSET = 10_000;
 const FACET_VALUES = 30;
+/**
+ * Up to about this many matches, everything is counted and ranked. Beyond it, facets and the
+ * relevance ranking are worked out on a sample of about SAMPLE_SIZE matches (whole buckets of the
+ * index), counts are scaled up and rounded, and the response says it is approximate: exact counts
+ * of 100,000 matches cost seconds, and nobody reads that far. Sorting by date stays exact.
+ */
+const EXACT_UP_TO = 1500;
+const SAMPLE_SIZE = 1000;
+/** A small index is always counted exactly (and its buckets are too uneven to sample). */
+const SMALL_INDEX = 20_000;
+
+/** Two significant digits: an estimate should not look more precise than it is. */
+function roughly(n: number): number {
+  if (n < 100) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
 
 // Relevance has no stable key to resume after, so the cursor is a position in the ranking.
 function decodeOffset(cursor: string | undefined): number {
@@ -74,24 +95,55 @@ function labelOf(facet: FacetName, value: string, orgs: Map<string, string>): st
   return value;
 }
 
+function emptyResponse(): SearchResponse {
+  const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as SearchResponse['facets'];
+  return { total: 0, approximate: false, items: [], facets, next_cursor: null };
+}
+
+/** All buckets when the query matches few enough entries to count exactly; else enough for a sample. */
+async function bucketsToRead(
+  db: Queryable,
+  viewer: Viewer,
+  q: SearchQuery,
+  query: CompiledQuery | null,
+): Promise<number> {
+  const probe = await probeFirstBucket(db, viewer, q, query);
+  if (probe.entries <= SMALL_INDEX || probe.size === 0) return SAMPLE_BUCKETS;
+  const estimate = (probe.hits * probe.entries) / probe.size;
+  if (estimate <= EXACT_UP_TO) return SAMPLE_BUCKETS;
+  return Math.min(SAMPLE_BUCKETS, Math.ceil(SAMPLE_SIZE / Math.max(probe.hits, 1)));
+}
+
+async function scaleOfSample(db: Queryable, buckets: number): Promise<(n: number) => number> {
+  const { size, entries } = await sampleSize(db, buckets);
+  return (n) => roughly((n * entries) / Math.max(size, 1));
+}
+
 export const searchService = {
   async search(db: Queryable, viewer: Viewer, q: SearchQuery): Promise<SearchResponse> {
     const parsed = parseSearchQuery(q.q);
     if (!parsed.groups.length && parsed.excluded.length)
       throw errors.invalidField('q', 'needs at least one word to look for besides the -exclusions');
-    const tsquery = await compileTsQuery(db, parsed, await findOrganisationNames(db, queryWords(parsed)));
+    const query = await compileQuery(db, parsed, await findOrganisationNames(db, queryWords(parsed)));
     const offset = decodeOffset(q.cursor);
     if (offset > MAX_OFFSET)
       throw errors.invalidField('cursor', `pages stop after ${MAX_OFFSET} results; narrow the search`);
-    const byDate = q.sort === 'date' || !tsquery;
-    const searched = parsed.groups.length > 0;
-    const [rows, counts] =
-      searched && !tsquery
-        ? [[], []]
-        : await Promise.all([
-            findHits(db, viewer, q, tsquery, { offset, limit: q.limit, byDate }),
-            countFacets(db, viewer, q, tsquery),
-          ]);
+    const byDate = q.sort === 'date' || !query;
+    if (parsed.groups.length > 0 && !query) return emptyResponse();
+
+    const buckets = await bucketsToRead(db, viewer, q, query);
+    const approximate = buckets < SAMPLE_BUCKETS;
+    const [rows, sampled, scale] = await Promise.all([
+      findHits(db, viewer, q, query, {
+        offset,
+        limit: q.limit,
+        byDate,
+        buckets: byDate ? undefined : buckets,
+      }),
+      countFacets(db, viewer, q, query, buckets),
+      approximate ? scaleOfSample(db, buckets) : (n: number) => n,
+    ]);
+    const counts = sampled.map((c) => ({ ...c, n: scale(c.n) }));
 
     const orgIds = counts.filter((c) => c.facet === 'organisation').map((c) => c.value);
     const orgs = await organisationNames(db, orgIds);
@@ -108,9 +160,10 @@ export const searchService = {
       );
       facets[f] = facets[f].slice(0, FACET_VALUES);
     }
-    const total = counts.filter((c) => c.facet === 'kind').reduce((sum, c) => sum + c.n, 0);
+    const total = scale(sampled.filter((c) => c.facet === 'kind').reduce((sum, c) => sum + c.n, 0));
     return {
       total,
+      approximate,
       items: rows.slice(0, q.limit).map(toHit),
       facets,
       next_cursor: rows.length > q.limit ? encodeOffset(offset + q.limit) : null,
