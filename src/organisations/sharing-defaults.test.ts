@@ -170,27 +170,20 @@ describe('sharing defaults', () => {
       default_document_visibility: 'network',
     });
     const bytes = fs.readFileSync(MEETING_REPORT);
-    const doc = await uploadFile(t, 'meeting.txt', bytes, { token: editor.token });
-    expect(doc.body.visibility).toBe('network');
-    const confirmed = await t.request('POST', `/api/v1/documents/${doc.body.id}/confirm`, {
-      token: editor.token,
-      body: { record: doc.body.draft.record, version: doc.body.version },
-    });
-    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-    const [meetingId] = confirmed.body.confirmation.created.meetings;
-    expect((await read('meetings', meetingId, editor)).visibility).toBe('network');
-
-    const publicDoc = await uploadFile(t, 'meeting.txt', Buffer.concat([bytes, Buffer.from('\n')]), {
-      token: editor.token,
-      fields: { visibility: 'public' },
-    });
-    const again = await t.request('POST', `/api/v1/documents/${publicDoc.body.id}/confirm`, {
-      token: editor.token,
-      body: { record: publicDoc.body.draft.record, version: publicDoc.body.version },
-    });
-    expect(again.status, JSON.stringify(again.body)).toBe(200);
-    const [publicMeetingId] = again.body.confirmation.created.meetings;
-    expect((await read('meetings', publicMeetingId, editor)).visibility).toBe('public');
+    /** Uploads the meeting report, confirms it as extracted, and gives the visibility of both. */
+    const uploadAndConfirm = async (file: Buffer, fields?: Record<string, string>) => {
+      const doc = await uploadFile(t, 'meeting.txt', file, { token: editor.token, fields });
+      const confirmed = await t.request('POST', `/api/v1/documents/${doc.body.id}/confirm`, {
+        token: editor.token,
+        body: { record: doc.body.draft.record, version: doc.body.version },
+      });
+      expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+      const [meetingId] = confirmed.body.confirmation.created.meetings;
+      return [doc.body.visibility, (await read('meetings', meetingId, editor)).visibility];
+    };
+    expect(await uploadAndConfirm(bytes)).toEqual(['network', 'network']);
+    const changed = Buffer.concat([bytes, Buffer.from('\n')]);
+    expect(await uploadAndConfirm(changed, { visibility: 'public' })).toEqual(['public', 'public']);
   });
 
   it('apply to documents and records stored by tacit import without --visibility', async () => {

@@ -217,20 +217,22 @@ function SharingDefaults({ orgId, orgName }: { orgId: string; orgName: string })
       {org.loading && !current && <Loading />}
       {current && (
         <form className="form-row form" onSubmit={save}>
-          <VisibilitySelect
-            label={t('admin.defaultRecords')}
-            value={records ?? current.default_visibility}
-            onChange={setRecords}
-            describedBy="defaults-hint"
-          />
-          <FieldError error={error} field="default_visibility" />
-          <VisibilitySelect
-            label={t('admin.defaultDocuments')}
-            value={documents ?? current.default_document_visibility}
-            onChange={setDocuments}
-            describedBy="defaults-hint"
-          />
-          <FieldError error={error} field="default_document_visibility" />
+          {(
+            [
+              ['default_visibility', t('admin.defaultRecords'), records, setRecords],
+              ['default_document_visibility', t('admin.defaultDocuments'), documents, setDocuments],
+            ] as const
+          ).map(([field, fieldLabel, chosen, choose]) => (
+            <div key={field} className="field">
+              <VisibilitySelect
+                label={fieldLabel}
+                value={chosen ?? current[field]}
+                onChange={choose}
+                describedBy="defaults-hint"
+              />
+              <FieldError error={error} field={field} />
+            </div>
+          ))}
           <div className="actions">
             <button type="submit" disabled={busy}>
               {busy ? t('common.saving') : t('admin.saveDefaults')}

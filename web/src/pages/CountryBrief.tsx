@@ -1,7 +1,7 @@
 // A country brief in the app: active assistance by theme and donor (charts and tables), where
 // active projects overlap, gaps and concentration, open recommendations and recurring lessons,
 // with the printable page one click away.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
@@ -61,6 +61,34 @@ const CURRENCIES = ['USD', 'EUR', 'GBP'];
 function ProjectLink({ id, title }: { id: string | null; title: string | null }) {
   if (!title) return <>—</>;
   return id ? <Link to={`/projects/${id}`}>{title}</Link> : <>{title}</>;
+}
+
+/** A card with a heading and a list, or "None recorded." when the list is empty. */
+function ListSection<T>({
+  id,
+  title,
+  items,
+  keyOf,
+  render,
+}: {
+  id: string;
+  title: string;
+  items: T[];
+  keyOf(item: T): string;
+  render(item: T): ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      {items.length === 0 && <p className="muted">{t('common.none')}</p>}
+      <ul className="plain-list">
+        {items.map((item) => (
+          <li key={keyOf(item)}>{render(item)}</li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export function CountryBriefPage() {
@@ -203,22 +231,21 @@ export function CountryBriefPage() {
               </tbody>
             </table>
           </section>
-          <section className="card" aria-labelledby="overlaps-h">
-            <h2 id="overlaps-h">{t('brief.overlaps')}</h2>
-            {b.overlaps.length === 0 && <p className="muted">{t('common.none')}</p>}
-            <ul className="plain-list">
-              {b.overlaps.map((o) => (
-                <li key={`${o.a.id}/${o.b.id}`}>
-                  <ProjectLink id={o.a.id} title={o.a.title} /> ↔{' '}
-                  <ProjectLink id={o.b.id} title={o.b.title} />
-                  <span className="muted small">
-                    {' '}
-                    · {t('brief.sharedThemes')}: {o.themes.map(themeLabel).join(', ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <ListSection
+            id="overlaps"
+            title={t('brief.overlaps')}
+            items={b.overlaps}
+            keyOf={(o) => `${o.a.id}/${o.b.id}`}
+            render={(o) => (
+              <>
+                <ProjectLink id={o.a.id} title={o.a.title} /> ↔ <ProjectLink id={o.b.id} title={o.b.title} />
+                <span className="muted small">
+                  {' '}
+                  · {t('brief.sharedThemes')}: {o.themes.map(themeLabel).join(', ')}
+                </span>
+              </>
+            )}
+          />
           <div className="grid-2">
             <section className="card" aria-labelledby="gaps-h">
               <h2 id="gaps-h">{t('brief.gaps')}</h2>
@@ -262,39 +289,38 @@ export function CountryBriefPage() {
               )}
             </section>
           </div>
-          <section className="card" aria-labelledby="recommendations-h">
-            <h2 id="recommendations-h">{t('brief.recommendations')}</h2>
-            {b.open_recommendations.length === 0 && <p className="muted">{t('common.none')}</p>}
-            <ul className="plain-list">
-              {b.open_recommendations.map((r) => (
-                <li key={r.id}>
-                  {r.text}
-                  <span className="muted small">
-                    {' '}
-                    · <ProjectLink id={r.project_id} title={r.project_title} /> ·{' '}
-                    {label('recStatus', r.status)}
-                    {r.next_due && ` · ${t('brief.nextDue')}: ${formatDate(r.next_due)}`}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section className="card" aria-labelledby="lessons-h">
-            <h2 id="lessons-h">{t('brief.lessons')}</h2>
-            {b.recurring_lessons.length === 0 && <p className="muted">{t('common.none')}</p>}
-            <ul className="plain-list">
-              {b.recurring_lessons.map((l) => (
-                <li key={l.id}>
-                  {l.text}
-                  <span className="muted small">
-                    {' '}
-                    · <ProjectLink id={l.project_id} title={l.project_title} /> · {t('brief.recursIn')}:{' '}
-                    {formatNumber(l.recurs_in)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <ListSection
+            id="recommendations"
+            title={t('brief.recommendations')}
+            items={b.open_recommendations}
+            keyOf={(r) => r.id}
+            render={(r) => (
+              <>
+                {r.text}
+                <span className="muted small">
+                  {' '}
+                  · <ProjectLink id={r.project_id} title={r.project_title} /> · {label('recStatus', r.status)}
+                  {r.next_due && ` · ${t('brief.nextDue')}: ${formatDate(r.next_due)}`}
+                </span>
+              </>
+            )}
+          />
+          <ListSection
+            id="lessons"
+            title={t('brief.lessons')}
+            items={b.recurring_lessons}
+            keyOf={(l) => l.id}
+            render={(l) => (
+              <>
+                {l.text}
+                <span className="muted small">
+                  {' '}
+                  · <ProjectLink id={l.project_id} title={l.project_title} /> · {t('brief.recursIn')}:{' '}
+                  {formatNumber(l.recurs_in)}
+                </span>
+              </>
+            )}
+          />
         </>
       )}
     </article>
