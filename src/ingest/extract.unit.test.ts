@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRecord, type ExpectedRecord } from './evaluation/compare.ts';
 import { extractDocument } from './extract.ts';
 import { createRegistryResolver } from './recognise/organisations.ts';
+import { makePdf } from './testing/files.ts';
 import { FIXTURE_DOCUMENTS, fixtureFormats, readFixture } from './testing/fixtures.ts';
 
 const expectedDir = path.join(FIXTURE_DOCUMENTS, 'expected');
@@ -117,6 +118,46 @@ describe('annual reviews laid out differently', () => {
       { text: 'Support the courts.', country: 'BO' },
       { text: 'Review the police training curriculum.', country: 'EC' },
     ]);
+  });
+
+  it('finds the lead partner set in bold in a PDF as in text, and none in the fixture twins', async () => {
+    const text = [
+      'Annual Review - Summary Sheet',
+      '',
+      'Programme Title: Andean Justice\t',
+      'Country/Region:\tBolivia\t',
+      '<b>HMG Partners (LEAD in bold)</b>\tNational Crime Agency (NCA), <b>Crown Prosecution Service</b>\t',
+    ].join('\n');
+    const pdf = makePdf([
+      [
+        'Annual Review - Summary Sheet',
+        '',
+        'Programme Title: Andean Justice',
+        '',
+        [{ text: 'Country/Region:' }, { text: 'Bolivia', x: 250 }],
+        '',
+        [
+          { text: 'HMG Partners (LEAD in bold)', bold: true },
+          { text: 'National Crime Agency (NCA), ', x: 250 },
+          { text: 'Crown Prosecution Service', bold: true },
+        ],
+      ],
+    ]);
+    const roles = async (bytes: Buffer, filename: string) =>
+      (await extractDocument({ bytes, filename })).record.organisations?.map((o) => [o.name, o.role]);
+    const expected = [
+      ['National Crime Agency', 'partner'],
+      ['Crown Prosecution Service', 'lead'],
+    ];
+    expect(await roles(Buffer.from(text), 'review.txt')).toEqual(expected);
+    expect(await roles(pdf, 'review.pdf')).toEqual(expected);
+    const twins = await Promise.all(
+      fixtureFormats('annual-review-peru-colombia-soc').map((f) =>
+        roles(readFixture(f).bytes, path.basename(f)),
+      ),
+    );
+    for (const twin of twins) expect(twin).toEqual(twins[0]);
+    expect(twins[0]?.every(([, role]) => role === 'partner')).toBe(true);
   });
 
   it('reads a transposed score table with mixed marks', async () => {

@@ -2,9 +2,11 @@
 // rebuilt from geometry: runs on one baseline make a line, wide horizontal gaps split a line into
 // cells, lines close together make a block, and a block whose lines have several cells is a table
 // row (a cell's text may wrap over several lines). Larger type than the body makes a heading.
+// Runs set in a bold font keep that through to the text model, as <b> does in the other formats.
 import { getDocumentProxy } from 'unpdf';
 import { IngestError } from '../errors.ts';
 import { buildTextModel, type RawBlock, type RawCell } from '../text-model.ts';
+import { FontWeights } from './pdf-fonts.ts';
 import type { ReadResult } from './types.ts';
 
 interface Run {
@@ -15,13 +17,19 @@ interface Run {
   y: number;
   width: number;
   size: number;
+  bold: boolean;
 }
 
-interface Segment {
+/** Text with the [start, end) ranges of it that are set in bold. */
+interface StyledText {
+  text: string;
+  bold: [number, number][];
+}
+
+interface Segment extends StyledText {
   lastSeq: number;
   x: number;
   end: number;
-  text: string;
 }
 
 interface Line {
@@ -62,10 +70,10 @@ function toLines(runs: Run[]): Line[] {
       if (last && gap <= size * CELL_GAP_EM && sameFlow) {
         last.lastSeq = run.seq;
         const space = gap > size * 0.12 && !last.text.endsWith(' ') && !run.str.startsWith(' ') ? ' ' : '';
-        last.text += space + run.str;
+        append(last, space, styledRun(run));
         last.end = Math.max(last.end, run.x + run.width);
       } else {
-        segments.push({ lastSeq: run.seq, x: run.x, end: run.x + run.width, text: run.str });
+        segments.push({ lastSeq: run.seq, x: run.x, end: run.x + run.width, ...styledRun(run) });
       }
     }
     return { y: row[0]!.y, size, segments: segments.filter((s) => s.text.trim()) };
@@ -89,16 +97,42 @@ function toBlocks(lines: Line[]): PageBlock[] {
   return blocks;
 }
 
-/** Join wrapped lines; a line ending in a hyphen continues the word on the next line. */
-function joinLines(parts: string[]): string {
-  let text = '';
-  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
-    if (!text) text = part;
-    else if (/\p{L}-$/u.test(text)) text += part;
-    else text += ` ${part}`;
+const styledRun = (run: Run): StyledText => ({
+  text: run.str,
+  bold: run.bold ? [[0, run.str.length]] : [],
+});
+
+/** Appends `piece` after `separator`; bold ranges with only white space between them become one. */
+function append(target: StyledText, separator: string, piece: StyledText) {
+  const offset = target.text.length + separator.length;
+  target.text += separator + piece.text;
+  for (const [start, end] of piece.bold) {
+    const last = target.bold.at(-1);
+    if (last && !target.text.slice(last[1], offset + start).trim()) last[1] = offset + end;
+    else target.bold.push([offset + start, offset + end]);
   }
-  return text;
 }
+
+function trimStyled(styled: StyledText): StyledText {
+  const lead = styled.text.length - styled.text.trimStart().length;
+  const text = styled.text.trim();
+  const bold = styled.bold
+    .map(([s, e]): [number, number] => [Math.max(0, s - lead), Math.min(text.length, e - lead)])
+    .filter(([s, e]) => e > s);
+  return { text, bold };
+}
+
+/** Join wrapped lines; a line ending in a hyphen continues the word on the next line. */
+function joinLines(parts: StyledText[]): StyledText {
+  const joined: StyledText = { text: '', bold: [] };
+  for (const part of parts.map(trimStyled).filter((p) => p.text)) {
+    append(joined, !joined.text || /\p{L}-$/u.test(joined.text) ? '' : ' ', part);
+  }
+  return joined;
+}
+
+/** The bold fragments of a text, as the text model takes them. */
+const boldFragments = ({ text, bold }: StyledText) => bold.map(([s, e]) => text.slice(s, e));
 
 function blockToRawCells(block: PageBlock): RawCell[] | null {
   const multi = block.lines.filter((l) => l.segments.length > 1);
@@ -110,17 +144,20 @@ function blockToRawCells(block: PageBlock): RawCell[] | null {
     }
   }
   columns.sort((a, b) => a - b);
-  const cells: string[][] = columns.map(() => []);
+  const cells: StyledText[][] = columns.map(() => []);
   for (const line of block.lines) {
     for (const seg of line.segments) {
       let index = 0;
       columns.forEach((c, i) => {
         if (c <= seg.x + 8) index = i;
       });
-      cells[index]!.push(seg.text);
+      cells[index]!.push(seg);
     }
   }
-  return cells.map((parts) => ({ text: joinLines(parts) }));
+  return cells.map((parts) => {
+    const cell = joinLines(parts);
+    return { text: cell.text, bold: boldFragments(cell) };
+  });
 }
 
 function bodySize(blocks: PageBlock[]): number {
@@ -153,7 +190,8 @@ function assemble(pages: PageBlock[][]): RawBlock[] {
         table.push(cells);
         return;
       }
-      const text = joinLines(block.lines.map((l) => l.segments[0]!.text));
+      const styled = joinLines(block.lines.map((l) => l.segments[0]!));
+      const { text } = styled;
       const level = headingSizes.indexOf(Math.round(block.size));
       if (level >= 0 && text.length < 200) {
         flushTable();
@@ -170,11 +208,15 @@ function assemble(pages: PageBlock[][]): RawBlock[] {
         !/[.!?:;]$/.test(previous.text) &&
         /^\p{Ll}/u.test(text)
       ) {
-        previous.text = joinLines([previous.text, text]);
+        previous.text = joinLines([
+          { text: previous.text, bold: [] },
+          { text, bold: [] },
+        ]).text;
+        previous.bold = [...(previous.bold ?? []), ...boldFragments(styled)];
         return;
       }
       flushTable();
-      raw.push({ type: 'paragraph', text });
+      raw.push({ type: 'paragraph', text, bold: boldFragments(styled) });
     });
   });
   flushTable();
@@ -195,7 +237,8 @@ function isPageFurniture(block: PageBlock, index: number, count: number): boolea
 export async function readPdf(bytes: Buffer, filename: string): Promise<ReadResult> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    // maxImageSize 0: reading fonts (pdf-fonts.ts) must not decode a page's images.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, maxImageSize: 0 });
   } catch (err) {
     const name = (err as Error).name;
     if (name === 'PasswordException') {
@@ -212,9 +255,11 @@ export async function readPdf(bytes: Buffer, filename: string): Promise<ReadResu
   try {
     const pages: PageBlock[][] = [];
     let characters = 0;
+    const fonts = new FontWeights();
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
+      await fonts.learn(page, Object.keys(content.styles));
       const runs: Run[] = [];
       for (const item of content.items) {
         if (!('str' in item) || !item.str.trim()) continue;
@@ -226,6 +271,7 @@ export async function readPdf(bytes: Buffer, filename: string): Promise<ReadResu
           y: y!,
           width: item.width,
           size: Math.hypot(a!, b!) || 10,
+          bold: fonts.isBold(item.fontName),
         });
         characters += item.str.trim().length;
       }

@@ -1,12 +1,15 @@
 // Every fixture format through its reader: the same structure must come out of .txt, .html,
 // .docx and .pdf — the summary-sheet table with its cells, numbered items, country headings.
 import { describe, expect, it } from 'vitest';
+import { makePdf } from '../testing/files.ts';
 import { fixtureFormats, readFixture } from '../testing/fixtures.ts';
 import { type Block, textUnits } from '../text-model.ts';
 import { readDocument } from './index.ts';
 
 const rows = (blocks: Block[]) =>
   blocks.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text)) : []));
+const boldCells = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.bold)) : []));
 
 describe.each(fixtureFormats('annual-review-peru-colombia-soc'))('annual review %s', (file) => {
   it('keeps the summary sheet as rows and cells, wrapped cell text joined', async () => {
@@ -21,6 +24,14 @@ describe.each(fixtureFormats('annual-review-peru-colombia-soc'))('annual review 
       '4. Corruption- Cadre of internal affairs officers in Peru trained in anti-corruption techniques and recommendations delivered to criminal justice authorities in both Peru and Colombia to improve policies and procedures for tackling corruption.',
       'A',
     ]);
+  });
+
+  it('marks the bold labels of the sheet, and only those, in every format', async () => {
+    const { model } = await readDocument(readFixture(file));
+    const cells = boldCells(model.blocks);
+    expect(cells).toContainEqual([['HMG Partners (LEAD in bold)'], []]);
+    expect(cells).toContainEqual([['Total Budget:'], [], []]);
+    expect(cells).toContainEqual([['Country/Region:'], []]);
   });
 
   it('keeps numbered items with their numbers and every span points at its text', async () => {
@@ -47,6 +58,32 @@ describe.each(fixtureFormats('evaluation-brief-xcax75'))('evaluation brief %s', 
     const recommendations = model.blocks.filter((b) => b.type === 'list_item');
     expect(recommendations.map((b) => b.number)).toEqual([1, 2, 3, 4]);
     expect(recommendations[2]?.text).toMatch(/^Training Methodology: UNODC Project Management/);
+  });
+});
+
+describe('PDF bold fonts', () => {
+  it('keeps runs set in a bold font as bold fragments, one across a wrapped cell', async () => {
+    const pdf = makePdf([
+      [
+        [
+          { text: 'Partners (lead in bold)', bold: true },
+          { text: 'Serious Fraud Office,', x: 250 },
+          { text: ' Crown Prosecution', bold: true },
+        ],
+        [{ text: 'Service, National Crime Agency', x: 250, bold: true }],
+        '',
+        [{ text: 'A paragraph with ' }, { text: 'one bold phrase', bold: true }, { text: ' in it.' }],
+      ],
+    ]);
+    const { model } = await readDocument({ bytes: pdf, filename: 'bold.pdf' });
+    expect(boldCells(model.blocks)).toEqual([
+      [['Partners (lead in bold)'], ['Crown Prosecution Service, National Crime Agency']],
+    ]);
+    const paragraph = model.blocks.find((b) => b.type === 'paragraph');
+    expect(paragraph).toMatchObject({
+      text: 'A paragraph with one bold phrase in it.',
+      bold: ['one bold phrase'],
+    });
   });
 });
 

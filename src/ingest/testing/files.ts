@@ -4,25 +4,49 @@ import zlib from 'node:zlib';
 
 const pdfString = (s: string) => `(${s.replace(/([\\()])/g, '\\$1')})`;
 
-/** A PDF whose pages hold the given lines of Helvetica text, with a correct xref table. */
-export function makePdf(pages: string[][], options: { encrypt?: boolean; textLayer?: boolean } = {}): Buffer {
+/** A run of text on a PDF line: bold sets it in Helvetica-Bold; x (points) starts it at a column. */
+export interface PdfRun {
+  text: string;
+  bold?: boolean;
+  x?: number;
+}
+
+/** Lines 14 points apart from the top of the page; a run without x follows the one before it. */
+function pdfLines(lines: (string | PdfRun[])[]): string {
+  const body = lines.flatMap((line, i) => {
+    const y = 760 - 14 * i;
+    const runs = typeof line === 'string' ? [{ text: line }] : line;
+    return runs.map(({ text, bold, x }, r) => {
+      const at = r === 0 || x !== undefined ? `1 0 0 1 ${x ?? 50} ${y} Tm ` : '';
+      return `${at}/${bold ? 'F2' : 'F1'} 11 Tf ${pdfString(text)} Tj`;
+    });
+  });
+  return `BT ${body.join(' ')} ET`;
+}
+
+/**
+ * A PDF whose pages hold the given lines of Helvetica text (a line is a string, or runs placed in
+ * columns and set in bold or not), with a correct xref table.
+ */
+export function makePdf(
+  pages: (string | PdfRun[])[][],
+  options: { encrypt?: boolean; textLayer?: boolean } = {},
+): Buffer {
   const objects: string[] = [];
   const pageIds: number[] = [];
   const add = (body: string) => objects.push(body) && objects.length;
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add('PAGES');
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
   for (const lines of pages) {
-    const content =
-      options.textLayer === false
-        ? '0.5 g 50 500 300 200 re f'
-        : `BT /F1 11 Tf 14 TL 50 760 Td ${lines.map((l) => `${pdfString(l)} Tj T*`).join(' ')} ET`;
+    const content = options.textLayer === false ? '0.5 g 50 500 300 200 re f' : pdfLines(lines);
     const stream = add(
       `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     );
     pageIds.push(
       add(
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${stream} 0 R >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${stream} 0 R >>`,
       ),
     );
   }
