@@ -45,6 +45,10 @@ export interface OverlapRow {
 // active project ranks above a closed one that overlaps as much.
 const W = { country: 3, theme: 2, dac: 1, institution: 1.5, dates: 1, text: 3 };
 const STATUS_CLOSED = 0.75;
+/** Projects that only share a theme, a DAC code or title words: the most recent this many. */
+const SECONDARY = 500;
+/** Candidates read in full and scored with their text and dates. */
+const SHORTLIST = 200;
 const num = (n: number) => sql.raw(String(n));
 
 /** An OR of the stems of `text`, as tsquery text ('' when it has none). */
@@ -70,21 +74,38 @@ export async function findOverlappingProjects(
     d.excludeSameDonor && d.funderIds.length
       ? sql`AND NOT (e.owner_org_id = ANY(${d.funderIds}::uuid[]) OR e.org_roles && ${d.funderIds.map((id) => `${id}:funder`)}::text[])`
       : sql.empty;
+  const base = sql`e.kind = 'project' AND ${visibleTo(viewer, 'e')} AND e.record_id IS DISTINCT FROM ${d.selfId}::uuid ${donorExclusion}`;
+  const facets = sql`e.record_id AS id, e.status, e.tsv,
+        ARRAY(SELECT unnest(e.countries) INTERSECT SELECT unnest(d.c)) AS sc,
+        ARRAY(SELECT unnest(e.themes) INTERSECT SELECT unnest(d.t)) AS st,
+        ARRAY(SELECT unnest(e.dac_codes) INTERSECT SELECT unnest(d.dc)) AS sd,
+        ARRAY(SELECT unnest(e.org_ids) INTERSECT SELECT unnest(d.o)) AS so,
+        coalesce(e.tsv @@ d.tq, false) AS title_words`;
+  // Candidates: every project in the same countries or with the same institutions (few, and the
+  // strongest reasons), then the most recent of those that only share a theme, a DAC code or
+  // title words (a theme alone can cover a tenth of the registry). The cheap reasons order them,
+  // and only the best SHORTLIST are read in full and scored with text and dates.
   return db.query<OverlapRow>(sql`
     WITH d AS (
       SELECT ${d.countries}::text[] AS c, ${d.themes}::text[] AS t, ${d.dacCodes}::text[] AS dc,
         ${d.partnerIds}::uuid[] AS o, ${tq}::tsquery AS tq, ${xq}::tsquery AS xq,
         ${d.start}::date AS s, ${d.end}::date AS en, ${d.title}::text AS title),
-    cand AS (
-      SELECT e.record_id AS id, e.status, e.tsv,
-        ARRAY(SELECT unnest(e.countries) INTERSECT SELECT unnest(d.c)) AS sc,
-        ARRAY(SELECT unnest(e.themes) INTERSECT SELECT unnest(d.t)) AS st,
-        ARRAY(SELECT unnest(e.dac_codes) INTERSECT SELECT unnest(d.dc)) AS sd,
-        ARRAY(SELECT unnest(e.org_ids) INTERSECT SELECT unnest(d.o)) AS so
-      FROM search_entries e, d
-      WHERE e.kind = 'project' AND ${visibleTo(viewer, 'e')} AND e.record_id IS DISTINCT FROM ${d.selfId}::uuid
-        AND (e.countries && d.c OR e.themes && d.t OR e.dac_codes && d.dc OR e.org_ids && d.o OR e.tsv @@ d.tq)
-        ${donorExclusion}),
+    cand AS MATERIALIZED (
+      SELECT ${facets} FROM search_entries e, d WHERE ${base} AND (e.countries && d.c OR e.org_ids && d.o)
+      UNION ALL
+      (SELECT ${facets} FROM search_entries e, d WHERE ${base}
+        AND NOT (e.countries && d.c OR e.org_ids && d.o)
+        AND (e.themes && d.t OR e.dac_codes && d.dc OR e.tsv @@ d.tq)
+        ORDER BY e.sort_date DESC NULLS LAST LIMIT ${SECONDARY})),
+    short AS (
+      SELECT c.* FROM cand c, d
+      ORDER BY (${num(W.country)} * cardinality(c.sc)::float / greatest(cardinality(d.c), 1)
+        + ${num(W.theme)} * cardinality(c.st)::float / greatest(cardinality(d.t), 1)
+        + ${num(W.dac)} * least(cardinality(c.sd)::float / greatest(cardinality(d.dc), 1), 1)
+        + ${num(W.institution)} * least(cardinality(c.so), 2)
+        + CASE WHEN c.title_words THEN ${num(W.text / 2)} ELSE 0 END)
+        * CASE WHEN c.status IN ('closed', 'cancelled') THEN ${num(STATUS_CLOSED)} ELSE 1 END DESC
+      LIMIT ${SHORTLIST}),
     scored AS (
       SELECT c.*, p.title, p.code, p.description, p.status AS project_status, p.start_date, p.end_date, p.ongoing,
         p.owner_org_id,
@@ -93,7 +114,7 @@ export async function findOverlappingProjects(
           AND (p.ongoing OR p.end_date IS NULL OR d.s IS NULL OR p.end_date >= d.s) AS dates_overlap,
         coalesce(ts_rank_cd(c.tsv, d.xq, 32), 0) AS text_rank,
         similarity(p.title, d.title) AS title_similarity
-      FROM cand c JOIN projects p ON p.id = c.id, d
+      FROM short c JOIN projects p ON p.id = c.id, d
       WHERE ${visibleTo(viewer, 'p')})
     SELECT s.id, s.title, s.code, s.description, s.project_status AS status, s.start_date, s.end_date, s.ongoing,
       s.owner_org_id, o.name AS owner_name,

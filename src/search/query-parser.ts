@@ -42,8 +42,3 @@ export function parseSearchQuery(input: string): ParsedQuery {
   }
   return { groups, excluded };
 }
-
-/** The plain words of a query, for acronym look-up and phrase matching. */
-export function queryWords(query: ParsedQuery): string[] {
-  return query.groups.flat().flatMap((c) => (c.type === 'term' ? [c.text] : []));
-}

@@ -9,27 +9,10 @@ import { type Sql, sql } from '../db/sql.ts';
 import type { ParsedQuery, QueryClause } from './query-parser.ts';
 import type { FacetName, SearchQuery } from './search.schema.ts';
 
-/** Full names of organisations whose acronym or alias is one of `words` (case-insensitive). */
-export async function findOrganisationNames(db: Queryable, words: string[]): Promise<Map<string, string[]>> {
-  const lower = [...new Set(words.map((w) => w.toLowerCase()))];
-  if (!lower.length) return new Map();
-  const rows = await db.query<{ word: string; names: string[] }>(sql`
-    SELECT w.word, array_agg(DISTINCT n.name) AS names
-    FROM unnest(${lower}::text[]) w(word)
-    JOIN organisations o ON lower(o.acronym) = w.word OR EXISTS (SELECT 1 FROM unnest(o.aliases) a WHERE lower(a) = w.word)
-    CROSS JOIN LATERAL unnest(ARRAY[o.name] || o.aliases) n(name)
-    WHERE lower(n.name) <> w.word AND n.name ~ '\\s'
-    GROUP BY w.word`);
-  return new Map(rows.map((r) => [r.word, r.names]));
-}
-
-function clauseQuery(c: QueryClause, expansions: Map<string, string[]>): Sql {
+// A word also finds the full names of the organisations it is the acronym of (migration 032).
+function clauseQuery(c: QueryClause): Sql {
   if (c.type === 'phrase') return sql`search_phrase_query(${c.text})`;
-  const names = expansions.get(c.text.toLowerCase()) ?? [];
-  return sql.join(
-    [sql`search_term_query(${c.text})`, ...names.map((n) => sql`search_phrase_query(${n})`)],
-    ' || ',
-  );
+  return sql`search_term_query(${c.text}) || search_acronym_query(${c.text})`;
 }
 
 /** One word or phrase: its stems in three languages, and the countries, themes and organisations it names. */
@@ -56,20 +39,13 @@ const isEmpty = (c: CompiledClause) => !c.q && !c.countries.length && !c.themes.
  * Compiles a parsed query in one round trip. A word that is a stop word in any language and names
  * nothing is dropped, because records in that language could never contain it.
  */
-export async function compileQuery(
-  db: Queryable,
-  parsed: ParsedQuery,
-  expansions: Map<string, string[]>,
-): Promise<CompiledQuery | null> {
+export async function compileQuery(db: Queryable, parsed: ParsedQuery): Promise<CompiledQuery | null> {
   const clauses = [...parsed.groups.flat(), ...parsed.excluded];
   if (!clauses.length) return null;
   const rows = await db.query<CompiledClause & { i: number }>(
     sql.join(
       clauses.map(
-        (
-          c,
-          i,
-        ) => sql`SELECT ${i}::int AS i, (${clauseQuery(c, expansions)})::text AS q, m.countries, m.themes,
+        (c, i) => sql`SELECT ${i}::int AS i, (${clauseQuery(c)})::text AS q, m.countries, m.themes,
           m.orgs::text[] AS orgs FROM search_concept_matches(${c.text}) m`,
       ),
       ' UNION ALL ',
@@ -159,8 +135,7 @@ function matching(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, b
 export interface Probe {
   /** Entries in the whole index. */
   entries: number;
-  /** Entries in the first bucket, and how many of them match. */
-  size: number;
+  /** Matching entries in the first bucket. */
   hits: number;
 }
 
@@ -173,15 +148,7 @@ export async function probeFirstBucket(
 ): Promise<Probe> {
   const [row] = await db.query<Probe>(sql`SELECT
     (SELECT entries FROM search_stats) AS entries,
-    (SELECT count(*) FROM search_entries WHERE bucket = 0) AS size,
     (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, 1)}) AS hits`);
-  return row!;
-}
-
-/** Entries in the first `buckets` buckets and in the whole index, to scale a sample's counts. */
-export async function sampleSize(db: Queryable, buckets: number): Promise<{ size: number; entries: number }> {
-  const [row] = await db.query<{ size: number; entries: number }>(sql`SELECT count(*) AS size,
-    (SELECT entries FROM search_stats) AS entries FROM search_entries WHERE bucket < ${buckets}`);
   return row!;
 }
 
@@ -198,36 +165,13 @@ export interface HitRow {
   score: string | null;
   language: string | null;
   rank: number;
+  position: number;
 }
 
 // Private-use characters mark the highlights, so the text can be HTML-escaped afterwards.
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
-
-export async function findHits(
-  db: Queryable,
-  viewer: Viewer,
-  q: SearchQuery,
-  query: CompiledQuery | null,
-  page: { offset: number; limit: number; byDate: boolean; buckets?: number },
-): Promise<HitRow[]> {
-  const order = page.byDate ? sql`e.sort_date DESC NULLS LAST, e.seq DESC` : sql`rank DESC, e.seq DESC`;
-  const headline = query?.rankQuery
-    ? sql`ts_headline(h.config, coalesce(nullif(left(t.body, 20000), ''), h.title), ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
-    : sql`left(coalesce(t.body, ''), 240)`;
-  // Headlines are made for the page only: they re-read the text and cost far more than ranking.
-  return db.query<HitRow>(sql`
-    WITH page AS (
-      SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.themes, e.status, e.score,
-        e.language, e.config, ${rankOf(query)} AS rank, e.seq
-      FROM search_entries e WHERE ${matching(viewer, q, query, page.buckets)}
-      ORDER BY ${order} LIMIT ${page.limit + 1} OFFSET ${page.offset})
-    SELECT h.kind, h.record_id, h.project_id, h.title, ${headline} AS headline, h.sort_date::text AS sort_date,
-      h.countries, h.themes, h.status, h.score, trim(h.language) AS language, h.rank
-    FROM page h LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id
-    ORDER BY ${page.byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`}`);
-}
 
 const FACET_SQL: Record<FacetName, Sql> = {
   kind: sql`SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM hits GROUP BY 2`,
@@ -242,20 +186,59 @@ const FACET_SQL: Record<FacetName, Sql> = {
   language: sql`SELECT 'language', trim(language), count(*) FROM hits WHERE language IS NOT NULL GROUP BY 2`,
 };
 
-/** Counts per facet value over what matches (in the first `buckets` buckets), visible to the viewer only. */
-export async function countFacets(
+export interface FacetCount {
+  facet: FacetName;
+  value: string;
+  n: number;
+}
+
+/**
+ * One page of hits and the facet counts, in one statement that finds the matches once: every
+ * match in the first `buckets` buckets (all of them when buckets is SAMPLE_BUCKETS). By date, the
+ * page comes from all matches, read newest first, so it is exact whatever the sample.
+ */
+export async function searchPage(
   db: Queryable,
   viewer: Viewer,
   q: SearchQuery,
   query: CompiledQuery | null,
-  buckets?: number,
-): Promise<{ facet: FacetName; value: string; n: number }[]> {
-  const parts = Object.values(FACET_SQL).map((s) => sql`(${s})`);
-  return db.query(sql`
+  page: { offset: number; limit: number; byDate: boolean; buckets: number },
+): Promise<{ hits: HitRow[]; counts: FacetCount[] }> {
+  const facets = Object.values(FACET_SQL).map((s) => sql`(${s})`);
+  const ranked = page.byDate
+    ? sql`SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.themes, e.status, e.score,
+        e.language, e.config, ${rankOf(query)} AS rank, e.seq
+      FROM search_entries e WHERE ${matching(viewer, q, query)}
+      ORDER BY e.sort_date DESC NULLS LAST, e.seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`
+    : sql`SELECT * FROM hits ORDER BY rank DESC, seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`;
+  const headline = query?.rankQuery
+    ? sql`ts_headline(h.config, coalesce(nullif(left(t.body, 20000), ''), h.title), ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
+    : sql`left(coalesce(t.body, ''), 240)`;
+  const order = page.byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`;
+  const rows = await db.query<{
+    facet: string | null;
+    value: string | null;
+    n: number | null;
+    hit: HitRow | null;
+  }>(sql`
     WITH hits AS MATERIALIZED (
-      SELECT e.kind, e.countries, e.regions, e.themes, e.dac_codes, e.org_ids, e.status, e.year_start, e.score, e.language
-      FROM search_entries e WHERE ${matching(viewer, q, query, buckets)})
-    ${sql.join(parts, ' UNION ALL ')}`);
+      SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.regions, e.themes, e.dac_codes,
+        e.org_ids, e.status, e.year_start, e.score, e.language, e.config, e.seq, ${rankOf(query)} AS rank
+      FROM search_entries e WHERE ${matching(viewer, q, query, page.buckets)}),
+    page AS MATERIALIZED (${ranked}),
+    facet_counts AS (${sql.join(facets, ' UNION ALL ')})
+    SELECT facet, value, n, NULL::json AS hit FROM facet_counts
+    UNION ALL
+    SELECT NULL, NULL, NULL, json_build_object('kind', h.kind, 'record_id', h.record_id, 'project_id', h.project_id,
+      'title', h.title, 'headline', ${headline}, 'sort_date', h.sort_date::text, 'countries', h.countries,
+      'themes', h.themes, 'status', h.status, 'score', h.score, 'language', trim(h.language), 'rank', h.rank, 'position', h.position)
+    FROM (SELECT h.*, row_number() OVER (ORDER BY ${order}) AS position FROM page h) h
+    LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id`);
+  // Headlines are made for the page only: they re-read the text and cost far more than ranking.
+  return {
+    hits: rows.flatMap((r) => (r.hit ? [r.hit] : [])).sort((a, b) => a.position - b.position),
+    counts: rows.flatMap((r) => (r.facet ? [{ facet: r.facet as FacetName, value: r.value!, n: r.n! }] : [])),
+  };
 }
 
 export async function organisationNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {

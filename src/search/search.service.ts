@@ -1,23 +1,20 @@
-// Search rules: parse the query, expand acronyms to full names, page with an opaque cursor, make
-// snippets safe to put in a page, and label facet values.
+// Search rules: parse the query, decide whether to count exactly or on a sample, page with an
+// opaque cursor, make snippets safe to put in a page, and label facet values.
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
 import { errors } from '../server/errors.ts';
-import { parseSearchQuery, queryWords } from './query-parser.ts';
+import { parseSearchQuery } from './query-parser.ts';
 import {
   type CompiledQuery,
   compileQuery,
-  countFacets,
-  findHits,
-  findOrganisationNames,
   type HitRow,
   MARK_END,
   MARK_START,
   organisationNames,
   probeFirstBucket,
   SAMPLE_BUCKETS,
-  sampleSize,
+  searchPage,
 } from './search.repository.ts';
 import {
   FACETS,
@@ -31,18 +28,22 @@ import {
 const MAX_OFFSET = 10_000;
 const FACET_VALUES = 30;
 /**
- * Up to about this many matches, everything is counted and ranked. Beyond it, facets and the
- * relevance ranking are worked out on a sample of about SAMPLE_SIZE matches (whole buckets of the
- * index), counts are scaled up and rounded, and the response says it is approximate: exact counts
- * of 100,000 matches cost seconds, and nobody reads that far. Sorting by date stays exact.
+ * How search trades exactness for speed. Up to about exactUpTo matches, everything is counted and
+ * ranked. Beyond it, facets and the relevance ranking are worked out on a sample of about
+ * sampleSize matches (whole buckets of the index), counts are scaled up and rounded, and the
+ * response says it is approximate: exact counts of 100,000 matches cost seconds, and nobody reads
+ * that far. Sorting by date stays exact. An index of up to smallIndex entries is always exact (and
+ * its buckets are too uneven to sample).
  */
-const EXACT_UP_TO = 1500;
-const SAMPLE_SIZE = 1000;
-/** A small index is always counted exactly (and its buckets are too uneven to sample). */
-const SMALL_INDEX = 20_000;
+export interface Sampling {
+  exactUpTo: number;
+  sampleSize: number;
+  smallIndex: number;
+}
+const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 1000, smallIndex: 20_000 };
 
 /** Two significant digits: an estimate should not look more precise than it is. */
-function roughly(n: number): number {
+export function roughly(n: number): number {
   if (n < 100) return Math.round(n);
   const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / unit) * unit;
@@ -100,50 +101,47 @@ function emptyResponse(): SearchResponse {
   return { total: 0, approximate: false, items: [], facets, next_cursor: null };
 }
 
-/** All buckets when the query matches few enough entries to count exactly; else enough for a sample. */
-async function bucketsToRead(
+/**
+ * How much of the index to read: all of it when the query matches few enough entries to count
+ * exactly, else enough buckets for a sample, with the factor that scales the sample's counts to
+ * the whole index. Buckets hold about the same number of entries once the index is large.
+ */
+async function sampleFor(
   db: Queryable,
   viewer: Viewer,
   q: SearchQuery,
   query: CompiledQuery | null,
-): Promise<number> {
+  sampling: Sampling,
+) {
+  const exact = { buckets: SAMPLE_BUCKETS, scale: (n: number) => n };
   const probe = await probeFirstBucket(db, viewer, q, query);
-  if (probe.entries <= SMALL_INDEX || probe.size === 0) return SAMPLE_BUCKETS;
-  const estimate = (probe.hits * probe.entries) / probe.size;
-  if (estimate <= EXACT_UP_TO) return SAMPLE_BUCKETS;
-  return Math.min(SAMPLE_BUCKETS, Math.ceil(SAMPLE_SIZE / Math.max(probe.hits, 1)));
-}
-
-async function scaleOfSample(db: Queryable, buckets: number): Promise<(n: number) => number> {
-  const { size, entries } = await sampleSize(db, buckets);
-  return (n) => roughly((n * entries) / Math.max(size, 1));
+  if (probe.entries <= sampling.smallIndex) return exact;
+  if (probe.hits * SAMPLE_BUCKETS <= sampling.exactUpTo) return exact;
+  const buckets = Math.min(SAMPLE_BUCKETS, Math.ceil(sampling.sampleSize / Math.max(probe.hits, 1)));
+  return { buckets, scale: (n: number) => roughly((n * SAMPLE_BUCKETS) / buckets) };
 }
 
 export const searchService = {
-  async search(db: Queryable, viewer: Viewer, q: SearchQuery): Promise<SearchResponse> {
+  async search(
+    db: Queryable,
+    viewer: Viewer,
+    q: SearchQuery,
+    sampling: Sampling = SAMPLING,
+  ): Promise<SearchResponse> {
     const parsed = parseSearchQuery(q.q);
     if (!parsed.groups.length && parsed.excluded.length)
       throw errors.invalidField('q', 'needs at least one word to look for besides the -exclusions');
-    const query = await compileQuery(db, parsed, await findOrganisationNames(db, queryWords(parsed)));
+    const query = await compileQuery(db, parsed);
     const offset = decodeOffset(q.cursor);
     if (offset > MAX_OFFSET)
       throw errors.invalidField('cursor', `pages stop after ${MAX_OFFSET} results; narrow the search`);
     const byDate = q.sort === 'date' || !query;
     if (parsed.groups.length > 0 && !query) return emptyResponse();
 
-    const buckets = await bucketsToRead(db, viewer, q, query);
-    const approximate = buckets < SAMPLE_BUCKETS;
-    const [rows, sampled, scale] = await Promise.all([
-      findHits(db, viewer, q, query, {
-        offset,
-        limit: q.limit,
-        byDate,
-        buckets: byDate ? undefined : buckets,
-      }),
-      countFacets(db, viewer, q, query, buckets),
-      approximate ? scaleOfSample(db, buckets) : (n: number) => n,
-    ]);
-    const counts = sampled.map((c) => ({ ...c, n: scale(c.n) }));
+    const { buckets, scale } = await sampleFor(db, viewer, q, query, sampling);
+    const page = await searchPage(db, viewer, q, query, { offset, limit: q.limit, byDate, buckets });
+    const counts = page.counts.map((c) => ({ ...c, n: scale(c.n) }));
+    const rows = page.hits;
 
     const orgIds = counts.filter((c) => c.facet === 'organisation').map((c) => c.value);
     const orgs = await organisationNames(db, orgIds);
@@ -160,10 +158,10 @@ export const searchService = {
       );
       facets[f] = facets[f].slice(0, FACET_VALUES);
     }
-    const total = scale(sampled.filter((c) => c.facet === 'kind').reduce((sum, c) => sum + c.n, 0));
+    const total = scale(page.counts.filter((c) => c.facet === 'kind').reduce((sum, c) => sum + c.n, 0));
     return {
       total,
-      approximate,
+      approximate: buckets < SAMPLE_BUCKETS,
       items: rows.slice(0, q.limit).map(toHit),
       facets,
       next_cursor: rows.length > q.limit ? encodeOffset(offset + q.limit) : null,

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { ANONYMOUS } from '../access/viewer.ts';
+import { sql } from '../db/sql.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { SearchQuery } from './search.schema.ts';
+import { roughly, searchService } from './search.service.ts';
 
 describe('search API', () => {
   let t: TestApp;
@@ -161,5 +165,31 @@ describe('search API', () => {
       const facets = await search('country=PE&theme=cybercrime', token);
       expect(facets.body.total).toBe(0);
     }
+  });
+
+  it('counts a query that matches too many entries on a sample of the index, scaled and marked approximate', async () => {
+    // Thresholds small enough for the demo registry: a sample of one bucket in 256.
+    const sampling = { exactUpTo: 0, sampleSize: 1, smallIndex: 0 };
+    const query = SearchQuery.parse({ q: 'crime' });
+    const exact = await searchService.search(t.db, ANONYMOUS, query);
+    expect(exact.approximate).toBe(false);
+    const sampled = await searchService.search(t.db, ANONYMOUS, query, sampling);
+    // What the word means: its stems, and the themes, countries and organisations it names.
+    const [bucket] = await t.db.query<{ n: number }>(sql`SELECT count(*) AS n
+      FROM search_entries e, search_concept_matches('crime') m
+      WHERE e.bucket = 0 AND e.visibility = 'public' AND (e.tsv @@ search_term_query('crime')
+        OR e.themes && m.themes OR e.countries && m.countries OR e.org_ids && m.orgs)`);
+    expect(bucket!.n).toBeGreaterThan(0);
+    expect(sampled.approximate).toBe(true);
+    expect(sampled.total).toBe(roughly(bucket!.n * 256));
+    // The page comes from the sample, and holds only what an anonymous visitor may see.
+    const ids = new Set(exact.items.map((i) => i.id));
+    expect(sampled.items.length).toBe(Math.min(bucket!.n, 20));
+    for (const item of sampled.items) expect(JSON.stringify(item)).not.toMatch(/Zanzibar|pangolin/i);
+    expect(sampled.items.some((i) => ids.has(i.id)) || exact.total > 20).toBe(true);
+    // Sorted by date, the page is exact even when the counts are not.
+    const byDate = await searchService.search(t.db, ANONYMOUS, { ...query, sort: 'date' }, sampling);
+    const exactByDate = await searchService.search(t.db, ANONYMOUS, { ...query, sort: 'date' });
+    expect(byDate.items.map((i) => i.id)).toEqual(exactByDate.items.map((i) => i.id));
   });
 });
