@@ -47,6 +47,8 @@ const W = { country: 3, theme: 2, dac: 1, institution: 1.5, dates: 1, text: 3 };
 const STATUS_CLOSED = 0.75;
 /** Projects that only share a theme, a DAC code or title words: the most recent this many. */
 const SECONDARY = 500;
+/** Of SAMPLE_BUCKETS (256), the buckets secondary candidates are read from in a large registry. */
+const SECONDARY_BUCKETS = 8;
 /** Candidates read in full and scored with their text and dates. */
 const SHORTLIST = 200;
 const num = (n: number) => sql.raw(String(n));
@@ -67,6 +69,7 @@ export async function findOverlappingProjects(
   titleQuery: string,
   textQuery: string,
   limit: number,
+  sampleSecondary: boolean,
 ): Promise<OverlapRow[]> {
   const tq = titleQuery || null;
   const xq = textQuery || null;
@@ -74,6 +77,9 @@ export async function findOverlappingProjects(
     d.excludeSameDonor && d.funderIds.length
       ? sql`AND NOT (e.owner_org_id = ANY(${d.funderIds}::uuid[]) OR e.org_roles && ${d.funderIds.map((id) => `${id}:funder`)}::text[])`
       : sql.empty;
+  // In a large registry, a theme alone matches tens of thousands of projects: the secondary
+  // candidates then come from a sample of the index (search buckets) rather than all of them.
+  const secondarySample = sampleSecondary ? sql`AND e.bucket < ${SECONDARY_BUCKETS}` : sql.empty;
   const base = sql`e.kind = 'project' AND ${visibleTo(viewer, 'e')} AND e.record_id IS DISTINCT FROM ${d.selfId}::uuid ${donorExclusion}`;
   const facets = sql`e.record_id AS id, e.status, e.tsv,
         ARRAY(SELECT unnest(e.countries) INTERSECT SELECT unnest(d.c)) AS sc,
@@ -83,7 +89,7 @@ export async function findOverlappingProjects(
         coalesce(e.tsv @@ d.tq, false) AS title_words`;
   // Candidates: every project in the same countries or with the same institutions (few, and the
   // strongest reasons), then the most recent of those that only share a theme, a DAC code or
-  // title words (a theme alone can cover a tenth of the registry). The cheap reasons order them,
+  // title words. The cheap reasons order them,
   // and only the best SHORTLIST are read in full and scored with text and dates.
   return db.query<OverlapRow>(sql`
     WITH d AS (
@@ -95,7 +101,7 @@ export async function findOverlappingProjects(
       UNION ALL
       (SELECT ${facets} FROM search_entries e, d WHERE ${base}
         AND NOT (e.countries && d.c OR e.org_ids && d.o)
-        AND (e.themes && d.t OR e.dac_codes && d.dc OR e.tsv @@ d.tq)
+        AND (e.themes && d.t OR e.dac_codes && d.dc OR e.tsv @@ d.tq) ${secondarySample}
         ORDER BY e.sort_date DESC NULLS LAST LIMIT ${SECONDARY})),
     short AS (
       SELECT c.* FROM cand c, d

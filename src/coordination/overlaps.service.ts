@@ -9,6 +9,7 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { endOf, startOf } from '../reference/partial-date.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
+import { indexSize, LARGE_INDEX } from '../search/search.repository.ts';
 import { errors } from '../server/errors.ts';
 import { commonPhrases } from './common-phrases.ts';
 import type { Overlap, OverlapRequest } from './coordination.schema.ts';
@@ -108,11 +109,13 @@ function toOverlap(row: OverlapRow, draft: DraftFacets): Overlap {
 export const overlapsService = {
   async findOverlaps(db: Queryable, viewer: Viewer, r: OverlapRequest) {
     const draft = await draftFrom(db, viewer, r);
-    const [titleQuery, textQuery] = await Promise.all([
+    const [titleQuery, textQuery, entries] = await Promise.all([
       orQueryOf(db, draft.title),
       orQueryOf(db, draft.text),
+      indexSize(db),
     ]);
-    const rows = await findOverlappingProjects(db, viewer, draft, titleQuery, textQuery, r.limit);
+    const large = entries > LARGE_INDEX;
+    const rows = await findOverlappingProjects(db, viewer, draft, titleQuery, textQuery, r.limit, large);
     return {
       draft: { countries: draft.countries, themes: draft.themes, dac_codes: draft.dacCodes },
       items: rows.filter((row) => row.score > 0).map((row) => toOverlap(row, draft)),

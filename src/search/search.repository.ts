@@ -132,6 +132,15 @@ function matching(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, b
   return sql.and([visibleTo(viewer, 'e'), ...textConditions(query), ...filterConditions(q), ...sample]);
 }
 
+/** Above this many entries the index is sampled for counts and candidates (buckets are then even). */
+export const LARGE_INDEX = 20_000;
+
+/** Entries in the whole index, as kept by search_index (migration 031). */
+export async function indexSize(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT entries AS n FROM search_stats`);
+  return row?.n ?? 0;
+}
+
 export interface Probe {
   /** Entries in the whole index. */
   entries: number;

@@ -9,6 +9,7 @@ import {
   type CompiledQuery,
   compileQuery,
   type HitRow,
+  LARGE_INDEX,
   MARK_END,
   MARK_START,
   organisationNames,
@@ -40,7 +41,7 @@ export interface Sampling {
   sampleSize: number;
   smallIndex: number;
 }
-const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 1000, smallIndex: 20_000 };
+const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 1000, smallIndex: LARGE_INDEX };
 
 /** Two significant digits: an estimate should not look more precise than it is. */
 export function roughly(n: number): number {
