@@ -219,3 +219,119 @@ describe('recognition', () => {
     );
   });
 });
+
+describe('background notes', () => {
+  const note = () =>
+    extractDocument(readFixture(path.join(FIXTURE_DOCUMENTS, 'background-note-ta-effectiveness.txt')));
+
+  it('reads the date and place of the note from its dateline', async () => {
+    const { record, text } = await note();
+    expect(record.date).toBe('2006-04-24');
+    expect(record.place).toBe('Vienna');
+    const at = (key: string) => text.slice(record.provenance![key]!.start, record.provenance![key]!.end);
+    expect(at('date')).toBe('24th April 2006');
+    expect(at('place')).toBe('Vienna');
+  });
+
+  it('itemises the HEUNI checklist laid out in two table cells, each item with its number and span', async () => {
+    const { record, text } = await note();
+    expect(record.checklists).toHaveLength(1);
+    const [checklist] = record.checklists!;
+    expect(checklist).toMatchObject({ name: 'HEUNI checklist', paragraph: 9 });
+    expect(checklist!.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(checklist!.items[0]).toEqual({ number: 1, text: 'Carry out a needs assessment' });
+    expect(checklist!.items[1]!.text).toBe('Find out who else is working in the same area');
+    expect(checklist!.items[9]!.text).toBe(
+      'Familiarize yourself with the legal system and culture in the recipient country',
+    );
+    expect(checklist!.items[13]).toEqual({ number: 14, text: 'Be patient' });
+    checklist!.items.forEach((item, n) => {
+      const span = record.provenance![`checklists.0.items.${n}`]!;
+      expect(text.slice(span.start, span.end)).toBe(item.text);
+    });
+  });
+
+  it('itemises the principles of paragraph 27 by name, with their explanations, and no other list', async () => {
+    const { record, text } = await note();
+    expect(record.principles).toHaveLength(1);
+    const [principles] = record.principles!;
+    expect(principles).toMatchObject({ name: 'Key elements of a TA revitalization strategy', paragraph: 27 });
+    expect(principles!.items.map((i) => i.text)).toEqual([
+      'Holistic approaches',
+      'Country-led programming',
+      'Region-specific',
+      'Broad and integrated',
+      'Human rights based',
+      'Building on existing strengths',
+      'Favouring long-term assistance',
+      'Participation of civil society',
+      'Research-based, results-focused, monitoring and evaluation',
+    ]);
+    expect(principles!.items[0]!.description).toMatch(/^The need to support comprehensive approaches/);
+    principles!.items.forEach((item, n) => {
+      const name = record.provenance![`principles.0.items.${n}`]!;
+      expect(text.slice(name.start, name.end)).toBe(item.text);
+      const why = record.provenance![`principles.0.items.${n}.description`]!;
+      expect(text.slice(why.start, why.end)).toBe(item.description);
+    });
+  });
+
+  it('reads another layout: a labelled venue, a numbered checklist, and principles in a PDF in bold', async () => {
+    const markdown = await extractDocument({
+      filename: 'note.md',
+      bytes: Buffer.from(
+        [
+          '# Background note: prison reform assistance',
+          '',
+          'Date: 3 March 2010',
+          '',
+          'Venue: Bangkok, Thailand',
+          '',
+          'Prepared by the Institute for a regional workshop.',
+          '',
+          '4. Before starting, donors should work through this checklist:',
+          '',
+          '1. Assess the needs of the prison service',
+          '2. Map other donors',
+          '3. Agree on indicators',
+          '',
+          '5. The workshop will discuss the checklist.',
+        ].join('\n'),
+      ),
+    });
+    expect(markdown.record).toMatchObject({ date: '2010-03-03', place: 'Bangkok, Thailand' });
+    expect(markdown.record.checklists).toEqual([
+      {
+        name: 'Before starting, donors should work through this checklist',
+        paragraph: 4,
+        items: [
+          { number: 1, text: 'Assess the needs of the prison service' },
+          { number: 2, text: 'Map other donors' },
+          { number: 3, text: 'Agree on indicators' },
+        ],
+      },
+    ]);
+
+    const pdf = await extractDocument({
+      filename: 'note.pdf',
+      bytes: makePdf([
+        [
+          'Background Note',
+          '',
+          '12 May 2011, Nairobi',
+          '',
+          'Technical assistance to the courts should follow these principles:',
+          '',
+          [{ text: 'Country ownership: ', bold: true }, { text: 'reforms are led by the country.' }],
+          '',
+          [{ text: 'Long-term: ', bold: true }, { text: 'support lasts beyond one budget cycle.' }],
+        ],
+      ]),
+    });
+    expect(pdf.record).toMatchObject({ date: '2011-05-12', place: 'Nairobi' });
+    expect(pdf.record.principles?.[0]?.items).toEqual([
+      { text: 'Country ownership', description: 'reforms are led by the country.' },
+      { text: 'Long-term', description: 'support lasts beyond one budget cycle.' },
+    ]);
+  });
+});

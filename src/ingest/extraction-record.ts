@@ -50,6 +50,24 @@ export const extractedOrganisationSchema = z.object({
   proposed: z.boolean().optional(),
 });
 
+/**
+ * A checklist or a set of principles as the document lists it: its name (the instrument the lead-in
+ * names, the heading above it, or the lead-in itself), the numbered paragraph that introduces it,
+ * and each item with its number where the document gives one, its text (for "**Name:** why…"
+ * items, the name) and the explanation that follows.
+ */
+export const itemisedListSchema = z.object({
+  name: z.string(),
+  paragraph: z.number().int().optional(),
+  items: z.array(
+    z.object({
+      number: z.number().int().optional(),
+      text: z.string(),
+      description: z.string().optional(),
+    }),
+  ),
+});
+
 export const extractionRecordSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   language: z.string().length(2).optional(),
@@ -58,6 +76,9 @@ export const extractionRecordSchema = z.object({
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   regions: z.array(z.string()).optional(),
   period: periodSchema.optional(),
+  /** The date of a note or meeting (ISO 8601, as precise as the text) and where it was held. */
+  date: isoDate.optional(),
+  place: z.string().optional(),
   organisations: z.array(extractedOrganisationSchema).optional(),
   people: z.array(z.object({ name: z.string().min(1), role: z.string().optional() })).optional(),
   budget: z
@@ -118,6 +139,8 @@ export const extractionRecordSchema = z.object({
   figures: z.array(z.object({ value: z.number(), unit: z.string() })).optional(),
   projects_mentioned: z.array(z.object({ name: z.string(), period: periodSchema.optional() })).optional(),
   instruments_mentioned: z.array(z.string()).optional(),
+  checklists: z.array(itemisedListSchema).optional(),
+  principles: z.array(itemisedListSchema).optional(),
   themes: z.array(z.string()).optional(),
   /**
    * For each extracted value, the span of the document text it came from, keyed by the value's
@@ -129,3 +152,4 @@ export const extractionRecordSchema = z.object({
 export type ExtractionRecord = z.infer<typeof extractionRecordSchema>;
 export type ExtractedOrganisation = z.infer<typeof extractedOrganisationSchema>;
 export type Period = z.infer<typeof periodSchema>;
+export type ItemisedList = z.infer<typeof itemisedListSchema>;

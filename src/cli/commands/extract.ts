@@ -26,6 +26,8 @@ function summarise(file: string, result: ExtractionResult): string {
       `${record.period.start ?? '?'} – ${record.period.ongoing ? 'ongoing' : (record.period.end ?? '?')}`,
       'period',
     );
+  add('Date', record.date, 'date');
+  add('Place', record.place, 'place');
   add(
     'Organisations',
     record.organisations
@@ -89,6 +91,15 @@ function summarise(file: string, result: ExtractionResult): string {
   );
   add('Figures', record.figures?.map((f) => `${f.value} ${f.unit}`).join('; '), 'figures');
   add('Instruments', record.instruments_mentioned?.join('; '), 'instruments_mentioned');
+  for (const [label, lists, field] of [
+    ['Checklist', record.checklists, 'checklists'],
+    ['Principles', record.principles, 'principles'],
+  ] as const) {
+    for (const list of lists ?? []) {
+      add(label, `${list.name}${list.paragraph ? ` (paragraph ${list.paragraph})` : ''}`, field);
+      for (const item of list.items) lines.push(`    ${item.number ?? '-'} ${item.text}`);
+    }
+  }
   add('Themes', record.themes?.join(', '), 'themes');
   return lines.join('\n');
 }

@@ -1,10 +1,13 @@
 // Background and policy notes: the generic fields plus the author (a name line followed by the
-// author's position and organisation near the top) and the checklists and principles it lists.
+// author's position and organisation near the top), the date and place of the note, and the
+// checklists and principles it lists, item by item.
 import { findOrganisations } from '../recognise/organisations.ts';
 import { findPeople } from '../recognise/people.ts';
 import type { TextModel } from '../text-model.ts';
+import { extractDateAndPlace } from './dateline.ts';
 import type { Draft } from './draft.ts';
 import { extractGeneric } from './generic.ts';
+import { extractItemisedLists } from './itemised-lists.ts';
 import { extractInstruments } from './meeting-report.ts';
 import type { RoledOrganisation } from './organisations.ts';
 
@@ -27,6 +30,8 @@ export function extractBackgroundNote(model: TextModel, draft: Draft): RoledOrga
     }
     break;
   }
+  extractDateAndPlace(model, draft);
   extractInstruments(model.text, draft);
+  extractItemisedLists(model, draft);
   return organisations;
 }
