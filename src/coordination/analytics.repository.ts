@@ -34,14 +34,18 @@ function withScope(viewer: Viewer, q: AnalyticsQuery): Sql {
     scope AS MATERIALIZED (
       SELECT p.id, p.title, p.code, p.status, p.start_date, p.end_date, p.ongoing, p.owner_org_id
       FROM projects p WHERE ${sql.and([visibleTo(viewer, 'p'), ...scopeConditions(q)])}),
+    -- Each line's year first, then its rates by (currency, year): joined on currency alone, every
+    -- line met every year of the table first (20 times the rows).
+    budget_lines_in_scope AS MATERIALIZED (
+      SELECT b.project_id, b.amount, b.currency, least(greatest(extract(year FROM coalesce(b.value_date, b.period_start,
+        s.start_date, current_date))::int, fx_years.lo), fx_years.hi) AS y
+      FROM scope s JOIN budget_lines b ON b.project_id = s.id CROSS JOIN fx_years),
     budget AS MATERIALIZED (
-      SELECT b.project_id, sum(b.amount / src.per_usd * dst.per_usd) AS amount
-      FROM scope s JOIN budget_lines b ON b.project_id = s.id CROSS JOIN fx_years
-      CROSS JOIN LATERAL (SELECT least(greatest(extract(year FROM coalesce(b.value_date, b.period_start, s.start_date,
-        current_date))::int, fx_years.lo), fx_years.hi) AS y) yr
-      JOIN fx src ON src.currency = b.currency AND src.year = yr.y
-      JOIN fx dst ON dst.currency = ${q.currency} AND dst.year = yr.y
-      GROUP BY b.project_id),
+      SELECT l.project_id, sum(l.amount / src.per_usd * dst.per_usd) AS amount
+      FROM budget_lines_in_scope l
+      JOIN fx src ON src.currency = l.currency AND src.year = l.y
+      JOIN fx dst ON dst.currency = ${q.currency} AND dst.year = l.y
+      GROUP BY l.project_id),
     cw_all AS (
       SELECT s.id AS project_id, pc.country::text AS country,
         coalesce(pc.share / 100.0, 1.0 / count(*) OVER (PARTITION BY s.id)) AS w
