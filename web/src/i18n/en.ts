@@ -170,6 +170,8 @@ export const en = {
   'search.placeholder': 'Search projects, documents, recommendations, lessons…',
   'search.submit': 'Search',
   'search.results': '{n} results',
+  'search.resultsAbout':
+    'About {n} results (counts estimated from a sample; add words or filters for exact counts)',
   'search.kind': 'Kind',
   'search.region': 'Region',
   'search.language': 'Language',

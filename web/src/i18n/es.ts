@@ -174,6 +174,8 @@ export const es: Record<MessageKey, string> = {
   'search.placeholder': 'Buscar proyectos, documentos, recomendaciones, lecciones…',
   'search.submit': 'Buscar',
   'search.results': '{n} resultados',
+  'search.resultsAbout':
+    'Unos {n} resultados (recuentos estimados a partir de una muestra; añada palabras o filtros para obtener cifras exactas)',
   'search.kind': 'Tipo',
   'search.region': 'Región',
   'search.language': 'Idioma',

@@ -174,6 +174,8 @@ export const fr: Record<MessageKey, string> = {
   'search.placeholder': 'Rechercher projets, documents, recommandations, enseignements…',
   'search.submit': 'Rechercher',
   'search.results': '{n} résultats',
+  'search.resultsAbout':
+    'Environ {n} résultats (nombres estimés sur un échantillon ; ajoutez des mots ou des filtres pour des nombres exacts)',
   'search.kind': 'Type',
   'search.region': 'Région',
   'search.language': 'Langue',

@@ -32,6 +32,7 @@ interface FacetValue {
 }
 interface SearchResult {
   total: number;
+  approximate: boolean;
   items: Hit[];
   facets: Record<string, FacetValue[]>;
   next_cursor: string | null;
@@ -169,7 +170,11 @@ export function SearchPage() {
           {result.loading && <Loading />}
           {result.data && (
             <>
-              <p className="muted">{t('search.results', { n: formatNumber(result.data.total) })}</p>
+              <p className="muted">
+                {t(result.data.approximate ? 'search.resultsAbout' : 'search.results', {
+                  n: formatNumber(result.data.total),
+                })}
+              </p>
               <ol className="card-list">
                 {result.data.items.map((hit) => (
                   <li key={`${hit.kind}-${hit.id}`} className="card">
