@@ -103,10 +103,10 @@ class IatiImporter {
 
   async run(files: string[]): Promise<ImportReport> {
     try {
-      // Files are read, validated and mapped in a worker thread, at most two batches ahead.
+      // Files are read, validated and mapped in a worker thread, at most one batch ahead.
       const chunks = preparedChunks(files, {
         publisher: this.options.publisher,
-        maxAhead: 2 * this.batchSize,
+        maxAhead: this.batchSize,
       });
       let fileIndex = 0;
       for await (const chunk of chunks) {
