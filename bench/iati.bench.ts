@@ -1,12 +1,13 @@
 // IATI import and export figures on the USAID set (139 files, 11,154 activities): parse only,
 // import into PGlite and into PostgreSQL (throw-away server), peak RSS, and export time, with the
 // process's CPU time and the load average (the machine is shared: wall times follow the load).
+// Each import runs in a fresh process on a database created beforehand, as `tacit import-iati`
+// would, so its peak RSS holds nothing from the other figures (RSS never shrinks).
 // TACIT_BENCH_IATI_FILES=20 takes every n-th file down to about 20, for quick comparisons.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { ANONYMOUS } from '../src/access/viewer.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -43,10 +44,40 @@ function benchFiles(): string[] {
   return all.filter((_, i) => i % step === 0);
 }
 
-/** A full collection, so the memory a closed database held is not counted in the next figure. */
-function collect(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+/** Runs the import and export into an existing database in a fresh process (this suite, child mode). */
+async function importInChild(engine: 'postgres' | 'pglite', target: string, parseRate: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/run.ts'), 'iati'], {
+    env: {
+      ...process.env,
+      TACIT_BENCH_IATI_CHILD: JSON.stringify({ engine, target, parseRate }),
+    },
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the ${engine} import process exited with code ${code}`);
+}
+
+/** Child mode: open the database the parent prepared and time the import and export there. */
+async function runChild(spec: string) {
+  const { engine, target, parseRate } = JSON.parse(spec) as {
+    engine: 'postgres' | 'pglite';
+    target: string;
+    parseRate: number;
+  };
+  const db = await openDatabase(
+    engine === 'postgres'
+      ? { databaseUrl: target, dataDir: '' }
+      : { dataDir: target, databaseUrl: undefined },
+  );
+  try {
+    await timeImport(db, benchFiles(), engine, parseRate);
+  } finally {
+    await db.close();
+  }
+  // pool.end() resolves before the clients' sockets close; a server stopped at once makes an
+  // idle client emit an error that no listener catches (src/db/client.ts has none). Let the
+  // terminations land before the parent stops PostgreSQL.
+  if (engine === 'postgres') await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 async function timeImport(db: Database, files: string[], label: string, parseRate: number) {
@@ -79,6 +110,8 @@ async function timeImport(db: Database, files: string[], label: string, parseRat
 export const iatiSuite: BenchSuite = {
   name: 'iati',
   async run() {
+    const child = process.env.TACIT_BENCH_IATI_CHILD;
+    if (child) return runChild(child);
     const files = benchFiles();
     console.log(`${files.length} files, ${load()}`);
     const stopParse = trackPeakRss();
@@ -91,26 +124,21 @@ export const iatiSuite: BenchSuite = {
       `parse only: ${parsed} activities in ${parseSeconds.toFixed(1)} s = ${parseRate.toFixed(0)} activities/s, peak RSS ${mb(stopParse())}, ${load()}`,
     );
 
-    // PostgreSQL first: RSS never shrinks, so PGlite's WASM heap would inflate the PostgreSQL peak.
     const server = await startPostgres();
     try {
       const pg = await openDatabase({ databaseUrl: server.url(), dataDir: '' });
       try {
         await migrate(pg);
         await loadReferenceData(pg);
-        await timeImport(pg, files, 'postgres', parseRate);
       } finally {
         await pg.close();
-        // pool.end() resolves before the clients' sockets close; a server stopped at once makes an
-        // idle client emit an error that no listener catches (src/db/client.ts has none), and the
-        // bench died there before the PGlite figures. Let the terminations land first.
-        await new Promise((resolve) => setTimeout(resolve, 500));
       }
+      await importInChild('postgres', server.url(), parseRate);
     } finally {
       await server.stop();
     }
     // Creating a PGlite data directory (initdb) takes some 700 MB that it gives back on close; a
-    // server does it once, on its first start. So: create and migrate, close, open again, import.
+    // server does it once, on its first start. So: create and migrate here, import in a child.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-bench-iati-'));
     try {
       const fresh = await openDatabase({ dataDir, databaseUrl: undefined });
@@ -120,13 +148,7 @@ export const iatiSuite: BenchSuite = {
       } finally {
         await fresh.close();
       }
-      collect();
-      const lite = await openDatabase({ dataDir, databaseUrl: undefined });
-      try {
-        await timeImport(lite, files, 'pglite', parseRate);
-      } finally {
-        await lite.close();
-      }
+      await importInChild('pglite', dataDir, parseRate);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
