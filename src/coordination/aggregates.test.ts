@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { budgetLabel } from '../iati/map.ts';
 import { seedRankingRegistry } from './test-registry.ts';
 
 // Peru/Colombia: GBP 2,300,000 from 2015, at the 2015 rate of 0.655 GBP per USD.
@@ -162,5 +163,29 @@ describe('exact counts', () => {
     }
     const peru = await get('summary?country=PE', owner.token);
     expect(peru.projects).toBe(2);
+  });
+
+  it('counts a revised IATI budget instead of the original for the same period, never both', async () => {
+    const year = (y: number) => ({ period_start: `${y}-01-01`, period_end: `${y}-12-31`, currency: 'USD' });
+    const res = await t.request('POST', '/api/v1/projects', {
+      token: owner.token,
+      body: {
+        title: 'Paraguayan border police programme',
+        visibility: 'public',
+        status: 'active',
+        start: '2022',
+        countries: ['PY'],
+        themes: ['border-security'],
+        budget: [
+          { ...year(2022), amount: 100_000, label: budgetLabel('1', '2') },
+          { ...year(2022), amount: 120_000, label: budgetLabel('2', '2') },
+          { ...year(2023), amount: 50_000, label: budgetLabel('1', '1') },
+        ],
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const map = await get('map?currency=USD');
+    const paraguay = map.countries.find((c: { country: string }) => c.country === 'PY');
+    expect(paraguay).toMatchObject({ projects: 1, budget: 170_000 });
   });
 });

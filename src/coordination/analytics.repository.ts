@@ -5,9 +5,15 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { budgetLabel } from '../iati/map.ts';
 import { projectFilterConditions } from '../projects/projects.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
 import { exchangeRates } from './exchange-rates.ts';
+
+// IATI budgets come as an original and, later, a revised budget for the same period: the revised
+// one replaces the original (IATI's rule), so the two are never added up.
+const IATI_ORIGINAL = `${budgetLabel('1', undefined).split(',')[0]}%`;
+const IATI_REVISED = `${budgetLabel('2', undefined).split(',')[0]}%`;
 
 function scopeConditions(q: AnalyticsQuery): Sql[] {
   const c = projectFilterConditions(q);
@@ -39,7 +45,10 @@ function withScope(viewer: Viewer, q: AnalyticsQuery): Sql {
     budget_lines_in_scope AS MATERIALIZED (
       SELECT b.project_id, b.amount, b.currency, least(greatest(extract(year FROM coalesce(b.value_date, b.period_start,
         s.start_date, current_date))::int, fx_years.lo), fx_years.hi) AS y
-      FROM scope s JOIN budget_lines b ON b.project_id = s.id CROSS JOIN fx_years),
+      FROM scope s JOIN budget_lines b ON b.project_id = s.id CROSS JOIN fx_years
+      WHERE NOT (b.label LIKE ${IATI_ORIGINAL} AND EXISTS (SELECT 1 FROM budget_lines r
+        WHERE r.project_id = b.project_id AND r.label LIKE ${IATI_REVISED}
+          AND r.period_start IS NOT DISTINCT FROM b.period_start AND r.period_end IS NOT DISTINCT FROM b.period_end))),
     budget AS MATERIALIZED (
       SELECT l.project_id, sum(l.amount / src.per_usd * dst.per_usd) AS amount
       FROM budget_lines_in_scope l
