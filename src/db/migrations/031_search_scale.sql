@@ -118,7 +118,7 @@ BEGIN
   END IF;
 END $$;
 
--- The old entry points, kept for the callers that index in bulk (the benchmark's generator).
+-- The entry points that search_flush (migration 030) and the benchmark's generator call.
 CREATE OR REPLACE FUNCTION search_refresh_projects(ids uuid[]) RETURNS void LANGUAGE sql AS $$
   SELECT search_index('project', ids)
 $$;
@@ -140,43 +140,6 @@ BEGIN
     SELECT array_agg(record_id) INTO part FROM search_entries WHERE kind = k AND project_id = ANY(ids);
     IF part IS NOT NULL THEN PERFORM search_index(k, part, true); END IF;
   END LOOP;
-END $$;
-
--- A moved record may have left a project: its entry's project_id is found by the record too.
-CREATE OR REPLACE FUNCTION search_flush() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  ids uuid[];
-  k text;
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM search_pending) THEN
-    RETURN NULL;
-  END IF;
-  SELECT array_agg(id) INTO ids FROM search_pending WHERE kind = 'project';
-  IF ids IS NOT NULL THEN
-    PERFORM search_refresh_project_tree(ids);
-  END IF;
-  SELECT array_agg(id) INTO ids FROM search_pending WHERE kind = 'organisation';
-  IF ids IS NOT NULL THEN
-    PERFORM search_index('organisation', ids);
-  END IF;
-  SELECT array_agg(id) INTO ids FROM search_pending WHERE kind = 'document';
-  IF ids IS NOT NULL THEN
-    PERFORM search_index('document', ids);
-    -- Reviews, evaluations and meetings are found by the words of their source document too.
-    INSERT INTO search_pending (kind, id)
-      SELECT 'review', id FROM reviews WHERE document_id = ANY(ids)
-      UNION SELECT 'evaluation', id FROM evaluations WHERE document_id = ANY(ids)
-      UNION SELECT 'meeting', id FROM meetings WHERE document_id = ANY(ids)
-    ON CONFLICT DO NOTHING;
-  END IF;
-  FOREACH k IN ARRAY ARRAY['review', 'evaluation', 'recommendation', 'lesson', 'meeting'] LOOP
-    SELECT array_agg(id) INTO ids FROM search_pending WHERE kind = k;
-    IF ids IS NOT NULL THEN
-      PERFORM search_index(k, ids);
-    END IF;
-  END LOOP;
-  DELETE FROM search_pending;
-  RETURN NULL;
 END $$;
 
 -- What one word or phrase of a query names: countries, themes and organisations whose names (in
