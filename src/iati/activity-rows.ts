@@ -3,7 +3,7 @@
 // and walking thousands of objects, and the database parses each table's rows once per batch.
 // Rows leave out what only the writer knows (the project id, owner and participant organisations).
 import type { IatiActivity } from './activity.ts';
-import type { MappedProject } from './map.ts';
+import { isDecimal, type MappedProject } from './map.ts';
 
 /** Column definitions of each table's rows, as jsonb_to_recordset reads them (keys = column names). */
 export const ROW_COLUMNS = {
@@ -49,8 +49,7 @@ export interface SourceRecord {
   file: string;
 }
 
-const numeric = (v: string | undefined) =>
-  v !== undefined && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? v : null;
+const numeric = (v: string | undefined) => (isDecimal(v) ? v : null);
 
 /** Numbers the items from 1, as the position column does. */
 const positioned = <T, R>(items: T[], row: (item: T) => R) =>

@@ -215,12 +215,11 @@ export interface ActivityWrite {
   participants: { orgId: string; role: string }[];
 }
 
-const CHILD_TABLES = [
-  'project_countries',
-  'project_regions',
-  'project_themes',
-  'project_sectors',
-  'project_participants',
+/** Search-faceted child tables, written before their projects (see writeActivities). */
+const FACET_TABLES = ['project_countries', 'project_regions', 'project_themes', 'project_sectors'] as const;
+
+/** Child tables written after the projects, from the activities' own rows. */
+const DETAIL_TABLES = [
   'budget_lines',
   'outputs',
   'indicators',
@@ -231,7 +230,10 @@ const CHILD_TABLES = [
   'iati_document_links',
   'iati_policy_markers',
   'iati_related_activities',
-];
+] as const;
+
+/** Every child table an import replaces. */
+const CHILD_TABLES = [...FACET_TABLES, 'project_participants', ...DETAIL_TABLES];
 
 /** Foreign keys of the search-indexed child tables to projects, deferrable since migration 011. */
 const SEARCH_FACET_FKEYS = [
@@ -260,8 +262,7 @@ export async function writeActivities(
   // The faceted child rows go in before their projects (their foreign keys checked at commit), so
   // the search index refreshes each new project once, when the projects are written (migration 011).
   await tx.query(sql`SET CONSTRAINTS ${sql.raw(SEARCH_FACET_FKEYS.join(', '))} DEFERRED`);
-  for (const table of ['project_countries', 'project_regions', 'project_themes', 'project_sectors'] as const)
-    await insertActivityRows(tx, table, writes);
+  for (const table of FACET_TABLES) await insertActivityRows(tx, table, writes);
   const participants = writes.flatMap((w) => {
     const seen = new Set<string>();
     return w.participants
@@ -305,19 +306,6 @@ export async function writeActivities(
   });
   for (const table of DETAIL_TABLES) await insertActivityRows(tx, table, writes);
 }
-
-const DETAIL_TABLES = [
-  'budget_lines',
-  'outputs',
-  'indicators',
-  'iati_transactions',
-  'iati_planned_disbursements',
-  'iati_budgets',
-  'iati_results',
-  'iati_document_links',
-  'iati_policy_markers',
-  'iati_related_activities',
-] as const;
 
 /**
  * Inserts one table's rows for a whole batch in one statement: the activities' JSON row arrays

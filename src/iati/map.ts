@@ -135,7 +135,7 @@ function themesFor(code: string): string[] {
 
 /** A percentage that fits Tacit's share column (0 < share ≤ 100), or null. */
 const shareOf = (p: number | undefined) => (p !== undefined && p > 0 && p <= 100 ? p : null);
-const isDecimal = (v: string | undefined): v is string =>
+export const isDecimal = (v: string | undefined): v is string =>
   v !== undefined && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v);
 
 export function orgCandidate(org: IatiOrg, lang: string, funds: boolean): OrgCandidate | undefined {
