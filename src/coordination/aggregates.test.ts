@@ -188,4 +188,45 @@ describe('exact counts', () => {
     const paraguay = map.countries.find((c: { country: string }) => c.country === 'PY');
     expect(paraguay).toMatchObject({ projects: 1, budget: 170_000 });
   });
+
+  it('gives gaps per region as the projects name it, with each project counted in its regions', async () => {
+    const region = (name: string) => ({ name });
+    for (const [title, themes, visibility] of [
+      ['Central American border programme', ['border-security', 'migrant-smuggling'], 'public'],
+      ['Central American police academy', ['policing'], 'public'],
+      ['Confidential Central American informants fund', ['policing'], 'owner'],
+    ] as const) {
+      const res = await t.request('POST', '/api/v1/projects', {
+        token: owner.token,
+        body: {
+          title,
+          visibility,
+          status: 'active',
+          start: '2023',
+          regions: [region('Central America (test)')],
+          themes,
+        },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const gapsOf = async (token?: string) => {
+      const body = await get('gaps?by=region', token);
+      expect(body.by).toBe('region');
+      expect(body.countries).toEqual([]);
+      const area = body.regions.find((r: { region: string }) => r.region === 'Central America (test)');
+      return Object.fromEntries(
+        area.themes.map((x: { theme: string; projects: number; gap: string | null }) => [
+          x.theme,
+          [x.projects, x.gap],
+        ]),
+      );
+    };
+    const anonymous = await gapsOf();
+    expect(anonymous['border-security']).toEqual([1, 'little']);
+    expect(anonymous.policing).toEqual([1, 'little']);
+    expect(anonymous.prisons).toEqual([0, 'none']);
+    // The owner also counts its confidential project; nobody else does.
+    expect((await gapsOf(owner.token)).policing).toEqual([2, null]);
+    expect((await gapsOf(outsider.token)).policing).toEqual([1, 'little']);
+  });
 });

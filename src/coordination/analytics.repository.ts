@@ -138,7 +138,8 @@ export async function mapByCountry(db: Queryable, viewer: Viewer, q: AnalyticsQu
 }
 
 export interface ConcentrationRow {
-  country: string;
+  /** A country code, or a region's name. */
+  area: string;
   theme: string;
   projects: number;
   donors: number;
@@ -147,41 +148,51 @@ export interface ConcentrationRow {
 }
 
 /**
- * Per country and theme: projects, donors (funders, else the owner) and the Herfindahl index of
- * the donors' shares of the budget (of the projects when no budget is known): 1 is one donor.
+ * Per country (or region) and theme: projects, donors (funders, else the owner) and the
+ * Herfindahl index of the donors' shares of the budget (of the projects when no budget is known):
+ * 1 is one donor. Regions are those the projects name ("Central America"), each project's budget
+ * split across them by share, else evenly.
  */
 export async function concentration(
   db: Queryable,
   viewer: Viewer,
   q: AnalyticsQuery,
+  by: 'country' | 'region' = 'country',
 ): Promise<ConcentrationRow[]> {
+  const area =
+    by === 'country'
+      ? sql`SELECT project_id, country AS area, w FROM cw WHERE country IS NOT NULL`
+      : sql`SELECT s.id AS project_id, pr.name AS area,
+          coalesce(pr.share / 100.0, 1.0 / count(*) OVER (PARTITION BY s.id)) AS w
+        FROM scope s JOIN project_regions pr ON pr.project_id = s.id`;
   return db.query<ConcentrationRow>(sql`${withScope(viewer, q)},
+    area AS (${area}),
     donor AS (
       SELECT s.id AS project_id, pp.org_id FROM scope s JOIN project_participants pp ON pp.project_id = s.id AND pp.role = 'funder'
       UNION SELECT s.id, s.owner_org_id FROM scope s
         WHERE NOT EXISTS (SELECT 1 FROM project_participants x WHERE x.project_id = s.id AND x.role = 'funder')),
     donor_n AS (SELECT project_id, count(*) AS n FROM donor GROUP BY project_id),
     per_donor AS (
-      SELECT cw.country, tw.theme, d.org_id, count(DISTINCT d.project_id) AS projects,
-        sum(coalesce(b.amount, 0) * cw.w * tw.w / dn.n) AS budget
+      SELECT a.area, tw.theme, d.org_id, count(DISTINCT d.project_id) AS projects,
+        sum(coalesce(b.amount, 0) * a.w * tw.w / dn.n) AS budget
       FROM donor d JOIN donor_n dn ON dn.project_id = d.project_id
-      JOIN cw ON cw.project_id = d.project_id JOIN tw ON tw.project_id = d.project_id
+      JOIN area a ON a.project_id = d.project_id JOIN tw ON tw.project_id = d.project_id
       LEFT JOIN budget b ON b.project_id = d.project_id
-      WHERE cw.country IS NOT NULL AND tw.theme IS NOT NULL
-      GROUP BY cw.country, tw.theme, d.org_id),
+      WHERE tw.theme IS NOT NULL
+      GROUP BY a.area, tw.theme, d.org_id),
     cell AS (
-      SELECT cw.country, tw.theme, count(DISTINCT cw.project_id) AS projects
-      FROM cw JOIN tw ON tw.project_id = cw.project_id
-      WHERE cw.country IS NOT NULL AND tw.theme IS NOT NULL GROUP BY cw.country, tw.theme),
+      SELECT a.area, tw.theme, count(DISTINCT a.project_id) AS projects
+      FROM area a JOIN tw ON tw.project_id = a.project_id
+      WHERE tw.theme IS NOT NULL GROUP BY a.area, tw.theme),
     totals AS (
-      SELECT country, theme, count(*) AS donors, sum(budget) AS total, sum(projects) AS total_projects
-      FROM per_donor GROUP BY country, theme)
-    SELECT c.country, c.theme, c.projects, t.donors, round(t.total::numeric, 2) AS budget,
+      SELECT area, theme, count(*) AS donors, sum(budget) AS total, sum(projects) AS total_projects
+      FROM per_donor GROUP BY area, theme)
+    SELECT c.area, c.theme, c.projects, t.donors, round(t.total::numeric, 2) AS budget,
       round((SELECT CASE WHEN t.total > 0 THEN sum((pd.budget / nullif(t.total, 0)) ^ 2)
           ELSE sum((pd.projects::float / t.total_projects) ^ 2) END
-        FROM per_donor pd WHERE pd.country = c.country AND pd.theme = c.theme)::numeric, 4) AS hhi
-    FROM cell c JOIN totals t ON t.country = c.country AND t.theme = c.theme
-    ORDER BY c.country, c.projects DESC, c.theme`);
+        FROM per_donor pd WHERE pd.area = c.area AND pd.theme = c.theme)::numeric, 4) AS hhi
+    FROM cell c JOIN totals t ON t.area = c.area AND t.theme = c.theme
+    ORDER BY c.area, c.projects DESC, c.theme`);
 }
 
 export interface TimelineRow {

@@ -10,7 +10,7 @@ import {
   timelineRows,
   unconvertibleCurrencies,
 } from './analytics.repository.ts';
-import type { AnalyticsQuery, MatrixCell, MatrixDimension } from './coordination.schema.ts';
+import type { AnalyticsQuery, GapsQuery, MatrixCell, MatrixDimension } from './coordination.schema.ts';
 import { exchangeRates } from './exchange-rates.ts';
 
 /** A country-theme with at most this many active projects has "little" assistance. */
@@ -114,31 +114,40 @@ export const analyticsService = {
     };
   },
 
-  /** Concentration of every country-theme with active assistance, and the themes with none or little. */
-  async gaps(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
+  /**
+   * Concentration of every country-theme (or region-theme, by=region) with active assistance,
+   * and the themes with none or little.
+   */
+  async gaps(db: Queryable, viewer: Viewer, q: GapsQuery) {
     const scoped = { ...q, status: q.status?.length ? q.status : ACTIVE };
-    const rows = await concentration(db, viewer, scoped);
-    const countries = q.country?.length ? q.country : [...new Set(rows.map((r) => r.country))].sort();
+    const rows = await concentration(db, viewer, scoped, q.by);
     const themes = q.theme?.length ? q.theme : [...vocabularies.themes().keys()];
+    const cellsOf = (area: string) =>
+      themes.map((theme) => {
+        const r = rows.find((x) => x.area === area && x.theme === theme);
+        const projects = r?.projects ?? 0;
+        return {
+          theme,
+          label: themeLabel(theme)!,
+          projects,
+          donors: r?.donors ?? 0,
+          budget: r?.budget ?? 0,
+          hhi: r?.hhi ?? null,
+          gap: projects === 0 ? ('none' as const) : projects <= LITTLE ? ('little' as const) : null,
+        };
+      });
+    const areas = [...new Set(rows.map((r) => r.area))].sort();
+    const countries = q.by === 'country' ? (q.country?.length ? q.country : areas) : [];
     return {
       currency: q.currency,
       status: scoped.status,
-      countries: countries.map((country) => {
-        const cells = themes.map((theme) => {
-          const r = rows.find((x) => x.country === country && x.theme === theme);
-          const projects = r?.projects ?? 0;
-          return {
-            theme,
-            label: themeLabel(theme)!,
-            projects,
-            donors: r?.donors ?? 0,
-            budget: r?.budget ?? 0,
-            hhi: r?.hhi ?? null,
-            gap: projects === 0 ? ('none' as const) : projects <= LITTLE ? ('little' as const) : null,
-          };
-        });
-        return { country, name: countryName(country)!, themes: cells };
-      }),
+      by: q.by,
+      countries: countries.map((country) => ({
+        country,
+        name: countryName(country)!,
+        themes: cellsOf(country),
+      })),
+      regions: q.by === 'region' ? areas.map((region) => ({ region, themes: cellsOf(region) })) : [],
     };
   },
 

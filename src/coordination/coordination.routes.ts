@@ -5,6 +5,7 @@ import { CountryCode, csv, ErrorResponse, Id } from '../server/schemas.ts';
 import { analyticsService as analytics } from './analytics.service.ts';
 import {
   AnalyticsQuery,
+  GapsQuery,
   MatrixQuery,
   MatrixResponse,
   OverlapRequest,
@@ -74,8 +75,8 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
     schema: {
       tags,
       summary:
-        'Per country and theme: active projects, donors, Herfindahl index of budget shares, and gaps (none or little)',
-      querystring: AnalyticsQuery,
+        'Per country (or region, by=region) and theme: active projects, donors, Herfindahl index of budget shares, and gaps (none or little)',
+      querystring: GapsQuery,
     },
     handler: (req) => analytics.gaps(ctx.db, req.viewer, req.query),
   });

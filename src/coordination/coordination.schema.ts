@@ -89,6 +89,14 @@ export const AnalyticsQuery = z.object({
 });
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 
+export const GapsQuery = AnalyticsQuery.extend({
+  by: z
+    .enum(['country', 'region'])
+    .default('country')
+    .describe('Gaps per country, or per region as the projects name it ("Central America")'),
+});
+export type GapsQuery = z.infer<typeof GapsQuery>;
+
 export const MatrixDimension = z.enum(['country', 'theme']);
 export type MatrixDimension = z.infer<typeof MatrixDimension>;
 

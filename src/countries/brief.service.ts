@@ -34,7 +34,7 @@ export const countryBriefService = {
     const q = { country: [code], status: ACTIVE, currency };
     const [projects, gaps, recommendations, lessons] = await Promise.all([
       scopedProjects(db, viewer, q),
-      analyticsService.gaps(db, viewer, q),
+      analyticsService.gaps(db, viewer, { ...q, by: 'country' }),
       openRecommendations(db, viewer, code, LIST_LIMIT),
       countryLessons(db, viewer, code, LIST_LIMIT),
     ]);
