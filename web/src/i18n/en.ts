@@ -309,6 +309,9 @@ export const en = {
   'admin.tokenRevoked': 'Token revoked.',
   'coordination.matrixLabel': 'Heat map of projects per organisation and country',
   'coordination.gapsLabel': 'Heat map of active projects per country and theme; empty cells are gaps',
+  'coordination.gapsBy': 'Show gaps per',
+  'coordination.gapsByCountry': 'country',
+  'coordination.gapsByRegion': 'region named by the projects',
   'coordination.gapsHint':
     'Active projects per country and theme. Cells with none or few projects are the gaps.',
   'coordination.timelineLabel': 'Timeline of projects in {country}',

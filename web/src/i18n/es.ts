@@ -315,6 +315,9 @@ export const es: Record<MessageKey, string> = {
   'coordination.matrixLabel': 'Mapa de calor de proyectos por organización y país',
   'coordination.gapsLabel':
     'Mapa de calor de proyectos activos por país y tema; las celdas vacías son brechas',
+  'coordination.gapsBy': 'Mostrar brechas por',
+  'coordination.gapsByCountry': 'país',
+  'coordination.gapsByRegion': 'región indicada por los proyectos',
   'coordination.gapsHint':
     'Proyectos activos por país y tema. Las celdas sin proyectos o con pocos son las brechas.',
   'coordination.timelineLabel': 'Cronograma de proyectos en {country}',

@@ -315,6 +315,9 @@ export const fr: Record<MessageKey, string> = {
   'coordination.matrixLabel': 'Carte de chaleur des projets par organisation et pays',
   'coordination.gapsLabel':
     'Carte de chaleur des projets actifs par pays et thème ; les cases vides sont des lacunes',
+  'coordination.gapsBy': 'Afficher les lacunes par',
+  'coordination.gapsByCountry': 'pays',
+  'coordination.gapsByRegion': 'région indiquée par les projets',
   'coordination.gapsHint':
     'Projets actifs par pays et thème. Les cases sans projet ou avec peu de projets sont les lacunes.',
   'coordination.timelineLabel': 'Calendrier des projets en/au {country}',

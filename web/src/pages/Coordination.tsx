@@ -1,6 +1,6 @@
 // Coordination views: the 3W matrix as a heat map (exportable to CSV and Excel), gaps per country
 // and theme, the timeline (Gantt) per country, and the map of assistance.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
@@ -133,27 +133,34 @@ function MatrixView({ filters }: { filters: Record<string, string> }) {
   );
 }
 
+interface GapsResponse {
+  countries: { country: string; themes: GapCell[] }[];
+  regions: { region: string; themes: GapCell[] }[];
+}
+
 function GapsView({ filters }: { filters: Record<string, string> }) {
   const { t } = useI18n();
   const { countryName, themeLabel } = useReference();
   const session = useSession();
+  const [by, setBy] = useState<'country' | 'region'>('country');
   const gaps = useLoad(
-    () => get<{ countries: { country: string; themes: GapCell[] }[] }>('/coordination/gaps', filters),
-    [JSON.stringify(filters), session.me?.user_id],
+    () => get<GapsResponse>('/coordination/gaps', { ...filters, by }),
+    [JSON.stringify(filters), by, session.me?.user_id],
   );
   const option = useMemo(() => {
-    const countries = gaps.data?.countries ?? [];
-    const themes = countries[0]?.themes.map((c) => c.theme) ?? [];
-    const data = countries.flatMap((c, x) =>
-      c.themes.map((cell, y) => [x, y, cell.projects, cell.gap ?? '']),
-    );
+    const areas =
+      by === 'country'
+        ? (gaps.data?.countries ?? []).map((c) => ({ name: countryName(c.country), themes: c.themes }))
+        : (gaps.data?.regions ?? []).map((r) => ({ name: r.region, themes: r.themes }));
+    const themes = areas[0]?.themes.map((c) => c.theme) ?? [];
+    const data = areas.flatMap((c, x) => c.themes.map((cell, y) => [x, y, cell.projects, cell.gap ?? '']));
     return {
       tooltip: {
         formatter: (p: { value: [number, number, number, string] }) =>
-          `${countryName(countries[p.value[0]]?.country)} — ${themeLabel(themes[p.value[1]] ?? '')}: ${p.value[2]}${p.value[3] ? ` (${p.value[3]})` : ''}`,
+          `${areas[p.value[0]]?.name} — ${themeLabel(themes[p.value[1]] ?? '')}: ${p.value[2]}${p.value[3] ? ` (${p.value[3]})` : ''}`,
       },
       grid: { left: 8, right: 16, top: 8, bottom: 60, containLabel: true },
-      xAxis: { type: 'category' as const, data: countries.map((c) => countryName(c.country)) },
+      xAxis: { type: 'category' as const, data: areas.map((a) => a.name) },
       yAxis: { type: 'category' as const, data: themes.map(themeLabel) },
       visualMap: {
         min: 0,
@@ -165,10 +172,17 @@ function GapsView({ filters }: { filters: Record<string, string> }) {
       },
       series: [{ type: 'heatmap' as const, data, label: { show: true } }],
     };
-  }, [gaps.data, countryName, themeLabel]);
+  }, [gaps.data, by, countryName, themeLabel]);
   return (
     <section className="card">
       <p className="muted small">{t('coordination.gapsHint')}</p>
+      <label>
+        {t('coordination.gapsBy')}{' '}
+        <select value={by} onChange={(e) => setBy(e.target.value as 'country' | 'region')}>
+          <option value="country">{t('coordination.gapsByCountry')}</option>
+          <option value="region">{t('coordination.gapsByRegion')}</option>
+        </select>
+      </label>
       <ErrorMessage error={gaps.error} />
       {gaps.loading && <Loading />}
       {gaps.data && <EChart option={option} height={720} label={t('coordination.gapsLabel')} />}
