@@ -132,18 +132,20 @@ function matching(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, b
   return sql.and([visibleTo(viewer, 'e'), ...textConditions(query), ...filterConditions(q), ...sample]);
 }
 
-/** Above this many entries the index is sampled for counts and candidates (buckets are then even). */
-export const LARGE_INDEX = 20_000;
+/** Above this many entries a query may be counted on a sample, and overlaps sample their weakest candidates. */
+export const LARGE_INDEX = 5_000;
 
 /** Entries in the whole index, as kept by search_index (migration 031). */
 export async function indexSize(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ n: number }>(sql`SELECT entries AS n FROM search_stats`);
+  const [row] = await db.query<{ n: number | null }>(sql`SELECT sum(entries) AS n FROM search_buckets`);
   return row?.n ?? 0;
 }
 
 export interface Probe {
   /** Entries in the whole index. */
   entries: number;
+  /** Entries in each of the first buckets: sizes[k - 1] is the number in buckets 0 to k - 1. */
+  sizes: number[];
   /** Matching entries in the first bucket. */
   hits: number;
 }
@@ -156,7 +158,9 @@ export async function probeFirstBucket(
   query: CompiledQuery | null,
 ): Promise<Probe> {
   const [row] = await db.query<Probe>(sql`SELECT
-    (SELECT entries FROM search_stats) AS entries,
+    (SELECT coalesce(sum(entries), 0) FROM search_buckets) AS entries,
+    ARRAY(SELECT (sum(coalesce(b.entries, 0)) OVER (ORDER BY g))::float8 FROM generate_series(0, ${SAMPLE_BUCKETS - 1}) g
+      LEFT JOIN search_buckets b ON b.bucket = g ORDER BY g) AS sizes,
     (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, 1)}) AS hits`);
   return row!;
 }

@@ -33,8 +33,8 @@ const FACET_VALUES = 30;
  * ranked. Beyond it, facets and the relevance ranking are worked out on a sample of about
  * sampleSize matches (whole buckets of the index), counts are scaled up and rounded, and the
  * response says it is approximate: exact counts of 100,000 matches cost seconds, and nobody reads
- * that far. Sorting by date stays exact. An index of up to smallIndex entries is always exact (and
- * its buckets are too uneven to sample).
+ * that far. Sorting by date stays exact. An index of up to smallIndex entries is always counted
+ * exactly: it is cheap.
  */
 export interface Sampling {
   exactUpTo: number;
@@ -105,7 +105,7 @@ function emptyResponse(): SearchResponse {
 /**
  * How much of the index to read: all of it when the query matches few enough entries to count
  * exactly, else enough buckets for a sample, with the factor that scales the sample's counts to
- * the whole index. Buckets hold about the same number of entries once the index is large.
+ * the whole index (the buckets' sizes are kept by the index, migration 031).
  */
 async function sampleFor(
   db: Queryable,
@@ -116,10 +116,14 @@ async function sampleFor(
 ) {
   const exact = { buckets: SAMPLE_BUCKETS, scale: (n: number) => n };
   const probe = await probeFirstBucket(db, viewer, q, query);
-  if (probe.entries <= sampling.smallIndex) return exact;
-  if (probe.hits * SAMPLE_BUCKETS <= sampling.exactUpTo) return exact;
-  const buckets = Math.min(SAMPLE_BUCKETS, Math.ceil(sampling.sampleSize / Math.max(probe.hits, 1)));
-  return { buckets, scale: (n: number) => roughly((n * SAMPLE_BUCKETS) / buckets) };
+  const first = probe.sizes[0] ?? 0;
+  if (probe.entries <= sampling.smallIndex || first === 0) return exact;
+  if ((probe.hits * probe.entries) / first <= sampling.exactUpTo) return exact;
+  const wanted = (sampling.sampleSize / Math.max(probe.hits, 1)) * first;
+  const buckets = Math.max(1, probe.sizes.findIndex((size) => size >= wanted) + 1 || SAMPLE_BUCKETS);
+  if (buckets >= SAMPLE_BUCKETS) return exact;
+  const size = probe.sizes[buckets - 1]!;
+  return { buckets, scale: (n: number) => roughly((n * probe.entries) / size) };
 }
 
 export const searchService = {
