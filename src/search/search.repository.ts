@@ -203,6 +203,8 @@ export interface FacetCount {
   facet: FacetName;
   value: string;
   n: number;
+  /** An organisation's name (other values are labelled from the vocabularies). */
+  label: string | null;
 }
 
 /**
@@ -232,6 +234,7 @@ export async function searchPage(
     facet: string | null;
     value: string | null;
     n: number | null;
+    label: string | null;
     hit: HitRow | null;
   }>(sql`
     WITH hits AS MATERIALIZED (
@@ -240,9 +243,10 @@ export async function searchPage(
       FROM search_entries e WHERE ${matching(viewer, q, query, page.buckets)}),
     page AS MATERIALIZED (${ranked}),
     facet_counts AS (${sql.join(facets, ' UNION ALL ')})
-    SELECT facet, value, n, NULL::json AS hit FROM facet_counts
+    SELECT facet, value, n, CASE WHEN facet = 'organisation' THEN (SELECT o.name FROM organisations o
+        WHERE o.id::text = value) END AS label, NULL::json AS hit FROM facet_counts
     UNION ALL
-    SELECT NULL, NULL, NULL, json_build_object('kind', h.kind, 'record_id', h.record_id, 'project_id', h.project_id,
+    SELECT NULL, NULL, NULL, NULL, json_build_object('kind', h.kind, 'record_id', h.record_id, 'project_id', h.project_id,
       'title', h.title, 'headline', ${headline}, 'sort_date', h.sort_date::text, 'countries', h.countries,
       'themes', h.themes, 'status', h.status, 'score', h.score, 'language', trim(h.language), 'rank', h.rank, 'position', h.position)
     FROM (SELECT h.*, row_number() OVER (ORDER BY ${order}) AS position FROM page h) h
@@ -250,14 +254,8 @@ export async function searchPage(
   // Headlines are made for the page only: they re-read the text and cost far more than ranking.
   return {
     hits: rows.flatMap((r) => (r.hit ? [r.hit] : [])).sort((a, b) => a.position - b.position),
-    counts: rows.flatMap((r) => (r.facet ? [{ facet: r.facet as FacetName, value: r.value!, n: r.n! }] : [])),
+    counts: rows.flatMap((r) =>
+      r.facet ? [{ facet: r.facet as FacetName, value: r.value!, n: r.n!, label: r.label }] : [],
+    ),
   };
-}
-
-export async function organisationNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.query<{ id: string; name: string }>(
-    sql`SELECT id, name FROM organisations WHERE id = ANY(${ids}::uuid[])`,
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

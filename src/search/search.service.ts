@@ -12,7 +12,6 @@ import {
   LARGE_INDEX,
   MARK_END,
   MARK_START,
-  organisationNames,
   probeFirstBucket,
   SAMPLE_BUCKETS,
   searchPage,
@@ -89,11 +88,11 @@ function toHit(r: HitRow): SearchHit {
   };
 }
 
-function labelOf(facet: FacetName, value: string, orgs: Map<string, string>): string {
+function labelOf(facet: FacetName, value: string, name: string | null): string {
   if (facet === 'country') return vocabularies.countries().get(value)?.names.en ?? value;
   if (facet === 'theme') return vocabularies.themes().get(value)?.labels.en ?? value;
   if (facet === 'dac') return vocabularies.dacCodes().get(value)?.name ?? value;
-  if (facet === 'organisation') return orgs.get(value) ?? value;
+  if (facet === 'organisation') return name ?? value;
   return value;
 }
 
@@ -148,14 +147,12 @@ export const searchService = {
     const counts = page.counts.map((c) => ({ ...c, n: scale(c.n) }));
     const rows = page.hits;
 
-    const orgIds = counts.filter((c) => c.facet === 'organisation').map((c) => c.value);
-    const orgs = await organisationNames(db, orgIds);
     const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
       FacetName,
       FacetValue[]
     >;
     for (const c of counts)
-      facets[c.facet].push({ value: c.value, label: labelOf(c.facet, c.value, orgs), count: c.n });
+      facets[c.facet].push({ value: c.value, label: labelOf(c.facet, c.value, c.label), count: c.n });
     for (const f of FACETS) {
       const byYear = f === 'year';
       facets[f].sort((a, b) =>
