@@ -118,11 +118,12 @@ async function sampleFor(
   const first = probe.sizes[0] ?? 0;
   if (probe.entries <= sampling.smallIndex || first === 0) return exact;
   if ((probe.hits * probe.entries) / first <= sampling.exactUpTo) return exact;
+  // The first buckets that together hold enough entries for about sampleSize matches.
   const wanted = (sampling.sampleSize / Math.max(probe.hits, 1)) * first;
-  const buckets = Math.max(1, probe.sizes.findIndex((size) => size >= wanted) + 1 || SAMPLE_BUCKETS);
-  if (buckets >= SAMPLE_BUCKETS) return exact;
-  const size = probe.sizes[buckets - 1]!;
-  return { buckets, scale: (n: number) => roughly((n * probe.entries) / size) };
+  const last = probe.sizes.findIndex((size) => size >= wanted);
+  if (last < 0 || last + 1 >= SAMPLE_BUCKETS) return exact;
+  const size = probe.sizes[last]!;
+  return { buckets: last + 1, scale: (n: number) => roughly((n * probe.entries) / size) };
 }
 
 export const searchService = {
