@@ -1,11 +1,10 @@
-// `tacit serve`, `tacit migrate` and `tacit seed-demo`.
+// `tacit serve`, `tacit migrate` and `tacit seed-demo`. The server and the demo loader are imported
+// when their command runs, so that every other command starts without them (~20 MB less).
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import { seedDemo } from '../../demo/seed.ts';
 import { loadReferenceData } from '../../reference/load.ts';
-import { startServer } from '../../server/start.ts';
 import { withDatabase } from '../context.ts';
 
 export function registerServerCommands(program: Command): void {
@@ -22,6 +21,7 @@ export function registerServerCommands(program: Command): void {
         ...(opts.host ? { HOST: opts.host } : {}),
         ...(opts.demo ? {} : { TACIT_SEED_DEMO: 'never' }),
       });
+      const { startServer } = await import('../../server/start.ts');
       const server = await startServer(config);
       const where = config.databaseUrl
         ? 'PostgreSQL (DATABASE_URL)'
@@ -57,6 +57,7 @@ export function registerServerCommands(program: Command): void {
       'Load the demo registry (organisations, projects, reviews, evaluations, a meeting, IATI activities); adds nothing twice',
     )
     .action(async () => {
+      const { seedDemo } = await import('../../demo/seed.ts');
       const s = await withDatabase(seedDemo);
       console.log(
         `Demo data: ${s.organisations} organisations, ${s.users} users, ${s.projects} projects, ` +
