@@ -72,7 +72,11 @@ export function registerImportCommand(program: Command): void {
         "who may see the documents and records (default: the organisation's sharing defaults)",
       ).choices(['public', 'network', 'owner']),
     )
-    .option('--workers <n>', 'extraction threads (default: one per core)', (v) => Number.parseInt(v, 10))
+    .option(
+      '--workers <n>',
+      'extraction threads beside the main thread, which extracts too when it has nothing to write (default: one per core but one)',
+      (v) => Number.parseInt(v, 10),
+    )
     .option('--json', 'print the full report as JSON')
     .action(
       async (

@@ -156,23 +156,48 @@ export async function importDocuments(
   }
 
   const pool = new ExtractionPool(opts.workers);
-  // Writes run one at a time, in the order extractions finish; at most two documents per worker
-  // wait in memory, so memory stays flat however many files there are.
+  // Writes run one at a time on this thread, in the order extractions finish. When nothing waits to
+  // be written and the workers are behind, this thread extracts a waiting document itself: with
+  // --confirm the writing keeps it busy, without it the writing alone would leave its core partly
+  // idle. Read-ahead is bounded (two files queued per worker, one extracted document per worker
+  // waiting to be written), so memory stays flat however many files there are.
   let writes = Promise.resolve();
-  const running = new Set<Promise<void>>();
+  let extracting = 0;
+  let unwritten = 0;
+  let helping = false;
+  let wake = () => {};
+  const changed = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  const help = () => {
+    if (helping || unwritten > 0) return;
+    helping = true;
+    writes = writes.then(async () => {
+      await pool.extractQueuedHere();
+      helping = false;
+    });
+  };
   try {
     for (const file of files) {
-      while (running.size >= pool.size * 2) await Promise.race(running);
-      const task: Promise<void> = pool
-        .extract(file)
-        .then((outcome) => {
-          writes = writes.then(() => store(file, outcome));
-          return writes;
-        })
-        .finally(() => running.delete(task));
-      running.add(task);
+      while (extracting > 2 * pool.size || unwritten > pool.size) await changed();
+      extracting++;
+      void pool.extract(file).then((outcome) => {
+        extracting--;
+        unwritten++;
+        writes = writes
+          .then(() => store(file, outcome))
+          .finally(() => {
+            unwritten--;
+            help();
+            wake();
+          });
+        wake();
+      });
+      help();
     }
-    await Promise.all(running);
+    while (extracting > 0) await changed();
+    await writes;
   } finally {
     await pool.close();
   }

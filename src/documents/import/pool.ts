@@ -1,28 +1,20 @@
-// A fixed pool of extraction workers (one per core by default). Jobs queue until a worker is free;
-// results come back as the worker finishes them.
+// A pool of extraction workers, one per core but the main thread's, which owns the database and
+// lends a hand (`extractQueuedHere`) when it has nothing to write. Jobs queue until a worker is
+// free; results come back as they are finished.
+import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Draft } from '../draft.ts';
+import { type ExtractJob, type ExtractOutcome, extractFile } from './extract-file.ts';
 
-export interface ExtractJob {
-  id: number;
-  path: string;
-  kind?: string;
-}
-
-export type ExtractOutcome =
-  | {
-      ok: true;
-      filename: string;
-      mediaType: string;
-      bytes: Buffer;
-      sha256: string;
-      text: string;
-      draft: Draft | null;
-    }
-  | { ok: false; code: string; message: string };
+export type { ExtractOutcome } from './extract-file.ts';
 
 const WORKER_HEAP_MB = 160;
+// V8 lets a thread's young generation grow to 48 MB before it collects it; a document's short-lived
+// garbage needs far less. 8 MB takes ~30 MB off each worker's resident memory at no measurable cost
+// in CPU (bench/import.bench.ts).
+const WORKER_YOUNG_GENERATION_MB = 8;
+// The main thread's heap has no cap: it takes only files small enough to need little of it.
+const EXTRACT_HERE_MAX_BYTES = 4 * 1024 * 1024;
 
 interface Slot {
   worker: Worker;
@@ -35,15 +27,20 @@ export class ExtractionPool {
   private readonly queue: { job: ExtractJob; resolve: (o: ExtractOutcome) => void }[] = [];
   private nextId = 1;
 
-  constructor(readonly size = os.availableParallelism()) {
+  // Each worker costs ~90 MB (its own heap and its own copy of pdf.js and mammoth), more than the
+  // main thread needs to extract beside its writing.
+  constructor(readonly size = Math.max(1, os.availableParallelism() - 1)) {
     this.slots = Array.from({ length: size }, () => this.spawn());
   }
 
   private spawn(): Slot {
     // A modest heap makes each worker collect garbage between documents instead of growing: the
-    // import stays within its memory budget. A file too big for it fails alone (worker_crashed).
+    // import stays within its memory budget. A file too big for it fails alone (too_large_to_extract).
     const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: {
+        maxOldGenerationSizeMb: WORKER_HEAP_MB,
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+      },
     });
     const slot: Slot = { worker };
     const finish = (outcome: ExtractOutcome) => {
@@ -92,6 +89,20 @@ export class ExtractionPool {
       this.queue.push({ job: { id: this.nextId++, path, kind }, resolve });
       this.dispatch();
     });
+  }
+
+  /**
+   * Extracts a waiting job on the calling thread, when more jobs wait than there are workers to
+   * take them next (the workers are behind) and its file is small.
+   */
+  async extractQueuedHere(): Promise<void> {
+    if (this.queue.length <= this.slots.length) return;
+    const index = this.queue.findIndex(
+      (q) => (fs.statSync(q.job.path, { throwIfNoEntry: false })?.size ?? 0) <= EXTRACT_HERE_MAX_BYTES,
+    );
+    if (index < 0) return;
+    const [next] = this.queue.splice(index, 1);
+    next!.resolve(await extractFile(next!.job));
   }
 
   async close(): Promise<void> {
