@@ -244,7 +244,7 @@ export async function searchPage(
     page AS MATERIALIZED (${ranked}),
     facet_counts AS (${sql.join(facets, ' UNION ALL ')})
     SELECT facet, value, n, CASE WHEN facet = 'organisation' THEN (SELECT o.name FROM organisations o
-        WHERE o.id::text = value) END AS label, NULL::json AS hit FROM facet_counts
+        WHERE o.id = value::uuid) END AS label, NULL::json AS hit FROM facet_counts
     UNION ALL
     SELECT NULL, NULL, NULL, NULL, json_build_object('kind', h.kind, 'record_id', h.record_id, 'project_id', h.project_id,
       'title', h.title, 'headline', ${headline}, 'sort_date', h.sort_date::text, 'countries', h.countries,
