@@ -26,17 +26,15 @@ const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
   'xsd:NMTOKEN': (v) => /^[\p{L}\p{N}._:-]+$/u.test(v),
 };
 
+/** Days in each month of a leap year: a date is checked without knowing its year's length. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isDate(v: string, pattern: RegExp): boolean {
   const m = pattern.exec(v);
   if (!m) return false;
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() + (month === 2 ? 0 : 0)
-  );
+  return month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[month - 1]!;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -52,16 +50,65 @@ const TYPE_NAMES: Record<string, string> = {
 
 const isForeign = (name: string) => name.includes(':');
 
+/** What checking an element against a declaration looks up, worked out once per declaration. */
+interface DeclPlan {
+  /** Position in the sequence of each declared child element (the first, if named twice). */
+  particleIndex: Map<string, number>;
+  allowsForeign: boolean;
+  /** Attributes that must be present, in declaration order. */
+  required: string[];
+  /** Sequence positions with a minOccurs above zero. */
+  minimums: number[];
+}
+
+const plans = new WeakMap<ElementDecl, DeclPlan>();
+
+function planOf(decl: ElementDecl): DeclPlan {
+  let plan = plans.get(decl);
+  if (plan) return plan;
+  const particleIndex = new Map<string, number>();
+  decl.particles.forEach((p, i) => {
+    if (p.kind === 'element' && !particleIndex.has(p.name)) particleIndex.set(p.name, i);
+  });
+  plan = {
+    particleIndex,
+    allowsForeign: decl.particles.some((p) => p.kind === 'any'),
+    required: [...decl.attributes].filter(([, a]) => a.required).map(([name]) => name),
+    minimums: decl.particles.flatMap((p, i) => (p.kind === 'element' && p.min > 0 ? [i] : [])),
+  };
+  plans.set(decl, plan);
+  return plan;
+}
+
+/**
+ * Where an element is, turned into text (`iati-activity/budget[1]/value[2]`) only when a message
+ * needs it: most elements are valid, and building every element's path cost more than the checks.
+ */
+interface Place {
+  name: string;
+  parent?: { place: Place; element: XmlElement; index: number };
+}
+
+function pathOf(place: Place): string {
+  const up = place.parent;
+  if (!up) return place.name;
+  let nth = 1;
+  const siblings = up.element.children;
+  for (let i = 0; i < up.index; i++) if (siblings[i]!.name === place.name) nth++;
+  return `${pathOf(up.place)}/${place.name}[${nth}]`;
+}
+
 class Validator {
   readonly issues: ValidationIssue[] = [];
 
   private report(
     severity: ValidationIssue['severity'],
-    path: string,
+    place: Place,
     rule: string,
     line: number,
     message: string,
   ) {
+    const path = pathOf(place);
     this.issues.push({
       severity,
       element: path,
@@ -71,15 +118,17 @@ class Validator {
     });
   }
 
-  attributes(el: XmlElement, decl: ElementDecl, path: string): void {
-    for (const [name, value] of Object.entries(el.attrs)) {
+  attributes(el: XmlElement, decl: ElementDecl, place: Place): void {
+    const attrs = el.attrs;
+    for (const name in attrs) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      const value = attrs[name]!;
       const attr = decl.attributes.get(name);
       if (!attr) {
         if (!(isForeign(name) && decl.anyAttribute) && name !== 'xml:lang') {
           this.report(
             'error',
-            path,
+            place,
             'undeclared-attribute',
             el.line,
             `attribute @${name} is not allowed on <${el.name}>`,
@@ -91,18 +140,18 @@ class Validator {
       if (check && !check(value.trim())) {
         this.report(
           'error',
-          path,
+          place,
           `attribute-type ${attr.type}`,
           el.line,
           `@${name}="${value}" must be ${TYPE_NAMES[attr.type]}`,
         );
       }
     }
-    for (const [name, attr] of decl.attributes) {
-      if (attr.required && el.attrs[name] === undefined) {
+    for (const name of planOf(decl).required) {
+      if (attrs[name] === undefined) {
         this.report(
           'error',
-          path,
+          place,
           'required-attribute',
           el.line,
           `<${el.name}> must have the attribute @${name}`,
@@ -111,14 +160,14 @@ class Validator {
     }
   }
 
-  element(el: XmlElement, decl: ElementDecl, path: string): void {
-    this.attributes(el, decl, path);
+  element(el: XmlElement, decl: ElementDecl, place: Place): void {
+    this.attributes(el, decl, place);
     const text = el.text.trim();
     if (decl.textType === null) {
       if (text)
         this.report(
           'error',
-          path,
+          place,
           'no-text',
           el.line,
           `<${el.name}> must not contain text (found "${clip(text)}")`,
@@ -128,57 +177,56 @@ class Validator {
       if (check && !check(text)) {
         this.report(
           'error',
-          path,
+          place,
           `content-type ${decl.textType}`,
           el.line,
           `the content of <${el.name}> ("${clip(text)}") must be ${TYPE_NAMES[decl.textType]}`,
         );
       }
     }
-    this.sequence(el, decl, path);
+    this.sequence(el, decl, place);
   }
 
   /** Matches children against the flat sequence: unknown names, too few, too many, wrong order. */
-  private sequence(el: XmlElement, decl: ElementDecl, path: string): void {
+  private sequence(el: XmlElement, decl: ElementDecl, place: Place): void {
     const particles = decl.particles;
+    const plan = planOf(decl);
+    const children = el.children;
     const counts = new Array<number>(particles.length).fill(0);
-    const allowsForeign = particles.some((p) => p.kind === 'any');
-    const seen = new Map<string, number>();
     let pos = 0;
-    for (const child of el.children) {
-      const nth = (seen.get(child.name) ?? 0) + 1;
-      seen.set(child.name, nth);
-      const childPath = `${path}/${child.name}[${nth}]`;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const childPlace: Place = { name: child.name, parent: { place, element: el, index: i } };
       if (isForeign(child.name)) {
-        if (!allowsForeign)
+        if (!plan.allowsForeign)
           this.report(
             'error',
-            childPath,
+            childPlace,
             'undeclared-element',
             child.line,
             `<${child.name}> is not allowed in <${el.name}>`,
           );
         continue;
       }
-      const index = particles.findIndex((p) => p.kind === 'element' && p.name === child.name);
-      const particle = particles[index] as Extract<Particle, { kind: 'element' }> | undefined;
-      if (!particle) {
+      const index = plan.particleIndex.get(child.name);
+      if (index === undefined) {
         this.report(
           'error',
-          childPath,
+          childPlace,
           'undeclared-element',
           child.line,
           `<${child.name}> is not allowed in <${el.name}>`,
         );
         continue;
       }
+      const particle = particles[index] as Extract<Particle, { kind: 'element' }>;
       if (index < pos) {
         const expectedAfter = particles[pos];
         const after =
           expectedAfter?.kind === 'element' ? `<${expectedAfter.name}>` : 'the elements before it';
         this.report(
           'warning',
-          childPath,
+          childPlace,
           'sequence-order',
           child.line,
           `<${child.name}> must come before ${after}`,
@@ -188,25 +236,26 @@ class Validator {
       if (counts[index] === particle.max + 1) {
         this.report(
           'error',
-          childPath,
+          childPlace,
           `maxOccurs=${particle.max}`,
           child.line,
           `<${el.name}> may contain at most ${particle.max} <${child.name}>`,
         );
       }
-      this.element(child, particle.decl(), childPath);
+      this.element(child, particle.decl(), childPlace);
     }
-    particles.forEach((p, i) => {
-      if (p.kind === 'element' && counts[i]! < p.min) {
+    for (const i of plan.minimums) {
+      const p = particles[i] as Extract<Particle, { kind: 'element' }>;
+      if (counts[i]! < p.min) {
         this.report(
           'error',
-          path,
+          place,
           `minOccurs=${p.min}`,
           el.line,
           `<${el.name}> must contain ${p.min === 1 ? 'a' : `at least ${p.min}`} <${p.name}>`,
         );
       }
-    });
+    }
   }
 }
 
@@ -215,14 +264,14 @@ const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 /** Validates the attributes of <iati-activities> (its children are validated one by one). */
 export function validateActivitiesRoot(root: XmlElement): ValidationIssue[] {
   const v = new Validator();
-  v.attributes(root, activitySchema().activities, 'iati-activities');
+  v.attributes(root, activitySchema().activities, { name: 'iati-activities' });
   return v.issues;
 }
 
 /** Validates one <iati-activity> of a 2.0x file against the schema, plus the IATI rules Tacit relies on. */
 export function validateActivity(activity: XmlElement): ValidationIssue[] {
   const v = new Validator();
-  v.element(activity, activitySchema().activity, 'iati-activity');
+  v.element(activity, activitySchema().activity, { name: 'iati-activity' });
   const id = activity.children.find((c) => c.name === 'iati-identifier');
   if (id && !id.text.trim()) {
     v.issues.push({
