@@ -2,59 +2,50 @@
 // Every figure starts from `scope`, the projects the viewer may see that pass the filters, so a
 // private project is never counted in a cell. Budgets are converted with the shipped rate table.
 import { visibleTo } from '../access/filter.ts';
-import type { Viewer } from '../access/viewer.ts';
-import type { Queryable } from '../db/client.ts';
+import { isSignedIn, type Viewer } from '../access/viewer.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { budgetLabel } from '../iati/map.ts';
 import { projectFilterConditions } from '../projects/projects.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
-import { exchangeRates } from './exchange-rates.ts';
 
-// IATI budgets come as an original and, later, a revised budget for the same period: the revised
-// one replaces the original (IATI's rule), so the two are never added up.
-const IATI_ORIGINAL = `${budgetLabel('1', undefined).split(',')[0]}%`;
-const IATI_REVISED = `${budgetLabel('2', undefined).split(',')[0]}%`;
+/** The position of a currency in the budget arrays of matrix_facts and matrix_cells. */
+const currencyIndex = (currency: string) =>
+  // A scalar subquery is computed once per statement; the bare call was computed once per row.
+  sql`(SELECT array_position(matrix_currencies(), ${currency}::text))`;
+
+/** Running at some time in the year: the row aliased `alias` has the projects table's date columns. */
+function yearConditions(year: number, alias: 'p' | 'f'): Sql[] {
+  const a = sql.raw(alias);
+  return [
+    sql`(${a}.start_date IS NULL OR ${a}.start_date <= make_date(${year}::int, 12, 31))`,
+    sql`(${a}.ongoing OR ${a}.end_date IS NULL OR ${a}.end_date >= make_date(${year}::int, 1, 1))`,
+  ];
+}
 
 function scopeConditions(q: AnalyticsQuery): Sql[] {
   const c = projectFilterConditions(q);
-  if (q.year !== undefined) {
-    c.push(sql`(p.start_date IS NULL OR p.start_date <= make_date(${q.year}::int, 12, 31))`);
-    c.push(sql`(p.ongoing OR p.end_date IS NULL OR p.end_date >= make_date(${q.year}::int, 1, 1))`);
-  }
+  if (q.year !== undefined) c.push(...yearConditions(q.year, 'p'));
   return c;
 }
 
 /**
- * CTEs shared by every figure: fx (the rate table), scope (visible projects passing the filters),
- * budget (each project's budget in the target currency), cw and tw (each project's weight per
- * country and per theme: its share where given, else an equal split, so a cell never counts a
- * project's money twice).
+ * CTEs shared by every figure: scope (visible projects passing the filters), budget (each
+ * project's budget in the target currency, converted line by line when its matrix facts were
+ * computed), cw and tw (each project's weight per country and per theme: its share where given,
+ * else an equal split, so a cell never counts a project's money twice).
  */
 function withScope(viewer: Viewer, q: AnalyticsQuery): Sql {
-  const fx = exchangeRates();
   const countryFilter = q.country?.length ? sql`WHERE cw.country = ANY(${q.country}::text[])` : sql.empty;
   const themeFilter = q.theme?.length ? sql`WHERE tw.theme = ANY(${q.theme}::text[])` : sql.empty;
-  return sql`WITH fx AS (
-      SELECT * FROM unnest(${fx.currencies}::text[], ${fx.years}::int[], ${fx.perUsd}::float8[]) AS f(currency, year, per_usd)),
-    fx_years AS (SELECT min(year) AS lo, max(year) AS hi FROM fx),
-    scope AS MATERIALIZED (
+  return sql`WITH scope AS MATERIALIZED (
       SELECT p.id, p.title, p.code, p.status, p.start_date, p.end_date, p.ongoing, p.owner_org_id
       FROM projects p WHERE ${sql.and([visibleTo(viewer, 'p'), ...scopeConditions(q)])}),
-    -- Each line's year first, then its rates by (currency, year): joined on currency alone, every
-    -- line met every year of the table first (20 times the rows).
-    budget_lines_in_scope AS MATERIALIZED (
-      SELECT b.project_id, b.amount, b.currency, least(greatest(extract(year FROM coalesce(b.value_date, b.period_start,
-        s.start_date, current_date))::int, fx_years.lo), fx_years.hi) AS y
-      FROM scope s JOIN budget_lines b ON b.project_id = s.id CROSS JOIN fx_years
-      WHERE NOT (b.label LIKE ${IATI_ORIGINAL} AND EXISTS (SELECT 1 FROM budget_lines r
-        WHERE r.project_id = b.project_id AND r.label LIKE ${IATI_REVISED}
-          AND r.period_start IS NOT DISTINCT FROM b.period_start AND r.period_end IS NOT DISTINCT FROM b.period_end))),
+    -- Every fact row of a project carries its whole budget: one row is enough.
     budget AS MATERIALIZED (
-      SELECT l.project_id, sum(l.amount / src.per_usd * dst.per_usd) AS amount
-      FROM budget_lines_in_scope l
-      JOIN fx src ON src.currency = l.currency AND src.year = l.y
-      JOIN fx dst ON dst.currency = ${q.currency} AND dst.year = l.y
-      GROUP BY l.project_id),
+      SELECT s.id AS project_id, f.amount FROM scope s CROSS JOIN LATERAL (
+        SELECT f.budget[${currencyIndex(q.currency)}] AS amount
+        FROM matrix_facts f WHERE f.project_id = s.id LIMIT 1) f
+      WHERE f.amount IS NOT NULL),
     cw_all AS (
       SELECT s.id AS project_id, pc.country::text AS country,
         coalesce(pc.share / 100.0, 1.0 / count(*) OVER (PARTITION BY s.id)) AS w
@@ -70,18 +61,6 @@ function withScope(viewer: Viewer, q: AnalyticsQuery): Sql {
     tw AS (SELECT * FROM tw_all tw ${themeFilter})`;
 }
 
-/** Who: participants in the given roles; a project with none is its owner's. */
-function whoCte(q: AnalyticsQuery): Sql {
-  const roles = q.role?.length ? sql`AND pp.role = ANY(${q.role}::text[])` : sql.empty;
-  const owners = q.role?.length
-    ? sql.empty
-    : sql`UNION SELECT s.id, s.owner_org_id FROM scope s
-        WHERE NOT EXISTS (SELECT 1 FROM project_participants x WHERE x.project_id = s.id)`;
-  return sql`, who AS (
-    SELECT DISTINCT s.id AS project_id, pp.org_id FROM scope s JOIN project_participants pp ON pp.project_id = s.id ${roles}
-    ${owners})`;
-}
-
 export interface MatrixRow {
   org_id: string;
   organisation: string;
@@ -91,25 +70,93 @@ export interface MatrixRow {
   budget: number;
 }
 
+type MatrixQuery = AnalyticsQuery & { dimensions: ('country' | 'theme')[] };
+
+/**
+ * The maintained cells answer when every filter is on a dimension they are split by; any other
+ * filter (year, status, DAC code, role, or a country or theme not split on) needs the facts.
+ */
+function cellsAnswer(q: MatrixQuery): boolean {
+  return (
+    q.year === undefined &&
+    !q.status?.length &&
+    !q.dac?.length &&
+    !q.role?.length &&
+    (!q.country?.length || q.dimensions.includes('country')) &&
+    (!q.theme?.length || q.dimensions.includes('theme'))
+  );
+}
+
+/** The facts (or cells) aliased f that the viewer may see and that pass the filters. */
+function matrixConditions(viewer: Viewer, q: MatrixQuery, source: 'facts' | 'cells'): Sql {
+  const c = [visibleTo(viewer, 'f')];
+  if (q.country?.length) c.push(sql`f.country = ANY(${q.country}::text[])`);
+  if (q.theme?.length) c.push(sql`f.theme = ANY(${q.theme}::text[])`);
+  if (source === 'cells') return sql.and([...c, sql`f.dims = ${dimsCode(q)}`]);
+  // matrix_facts carries the project columns the filters read, under the projects table's names.
+  c.push(...projectFilterConditions({ dac: q.dac, status: q.status }, { alias: 'f', id: 'project_id' }));
+  if (q.year !== undefined) c.push(...yearConditions(q.year, 'f'));
+  if (q.role?.length) c.push(sql`f.roles && ${q.role}::text[]`);
+  return sql.and(c);
+}
+
+const dimsCode = (q: MatrixQuery) =>
+  (q.dimensions.includes('country') ? 1 : 0) + (q.dimensions.includes('theme') ? 2 : 0);
+
 /**
  * Cells per organisation and the dimensions asked for. A dimension left out is not split on: its
  * column is NULL, each project counts once per cell, and its budget weights add up within the cell.
+ * Read from matrix_cells when they can answer, else grouped from matrix_facts (migration 050).
  */
-export async function matrixCells(
+export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery): Promise<MatrixRow[]> {
+  const byCountry = q.dimensions.includes('country');
+  const byTheme = q.dimensions.includes('theme');
+  const budget = sql`f.budget[${currencyIndex(q.currency)}]`;
+  let cells: Sql;
+  if (!cellsAnswer(q))
+    cells = sql`SELECT f.org_id, ${byCountry ? sql`f.country` : sql`''`} AS country, ${byTheme ? sql`f.theme` : sql`''`} AS theme,
+        ${byCountry && byTheme ? sql`count(*)` : sql`count(DISTINCT f.project_id)`} AS projects, sum(${budget} * f.w) AS budget
+      FROM matrix_facts f WHERE ${matrixConditions(viewer, q, 'facts')} GROUP BY 1, 2, 3`;
+  else if (isSignedIn(viewer))
+    cells = sql`SELECT f.org_id, f.country, f.theme, sum(f.projects) AS projects, sum(${budget}) AS budget
+      FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')} GROUP BY f.org_id, f.country, f.theme`;
+  // Anonymous visitors see one class, public, which has one row per key: nothing to add up.
+  else
+    cells = sql`SELECT f.org_id, f.country, f.theme, f.projects, ${budget} AS budget
+      FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')}`;
+  // Tens of thousands of cells come back as one JSON text: decoding them as rows cost the
+  // embedded engine three times as much as the query itself.
+  const [row] = await db.transaction(async (tx) => {
+    // Sorting them in the default 4 MB of memory spilled to disk.
+    await tx.query(sql`SET LOCAL work_mem = '32MB'`);
+    return tx.query<{ cells: string }>(sql`WITH cell AS (${cells})
+    SELECT coalesce(json_agg(json_build_array(c.org_id, o.name, c.country, c.theme, c.projects, c.budget)
+      ORDER BY c.budget DESC NULLS LAST, c.projects DESC, o.name, c.country, c.theme), '[]')::text AS cells
+    FROM cell c JOIN organisations o ON o.id = c.org_id`);
+  });
+  const tuples = JSON.parse(row!.cells) as [string, string, string, string, number, number | null][];
+  return tuples.map(([org_id, organisation, country, theme, projects, budget]) => ({
+    org_id,
+    organisation,
+    country: country || null,
+    theme: theme || null,
+    projects,
+    // Rounded here: converting 60,000 floats to numeric to round them cost the engine 80 ms.
+    budget: budget === null ? 0 : Math.round(budget * 100) / 100,
+  }));
+}
+
+/** Currencies of the matrix's budget lines that the rate table lacks (left out of its budgets). */
+export async function matrixUnconvertibleCurrencies(
   db: Queryable,
   viewer: Viewer,
-  q: AnalyticsQuery & { dimensions: ('country' | 'theme')[] },
-): Promise<MatrixRow[]> {
-  const country = q.dimensions.includes('country') ? sql`cw.country` : sql`NULL::text`;
-  const theme = q.dimensions.includes('theme') ? sql`tw.theme` : sql`NULL::text`;
-  return db.query<MatrixRow>(sql`${withScope(viewer, q)}${whoCte(q)}
-    SELECT o.id AS org_id, o.name AS organisation, ${country} AS country, ${theme} AS theme, count(DISTINCT w.project_id) AS projects,
-      round(coalesce(sum(b.amount * cw.w * tw.w), 0)::numeric, 2) AS budget
-    FROM who w JOIN organisations o ON o.id = w.org_id
-    JOIN cw ON cw.project_id = w.project_id JOIN tw ON tw.project_id = w.project_id
-    LEFT JOIN budget b ON b.project_id = w.project_id
-    GROUP BY o.id, o.name, ${country}, ${theme}
-    ORDER BY budget DESC, projects DESC, o.name, ${country}, ${theme}`);
+  q: MatrixQuery,
+): Promise<string[]> {
+  const conditions = matrixConditions(viewer, { ...q, dimensions: ['country', 'theme'] }, 'facts');
+  const rows = await db.query<{ currency: string }>(sql`SELECT DISTINCT u.currency FROM matrix_unconvertible u
+    WHERE EXISTS (SELECT 1 FROM matrix_facts f WHERE f.project_id = u.project_id AND ${conditions})
+    ORDER BY 1`);
+  return rows.map((r) => r.currency);
 }
 
 /** Currencies of budget lines in scope that the rate table lacks (their amounts are left out). */
@@ -119,8 +166,7 @@ export async function unconvertibleCurrencies(
   q: AnalyticsQuery,
 ): Promise<string[]> {
   const rows = await db.query<{ currency: string }>(sql`${withScope(viewer, q)}
-    SELECT DISTINCT b.currency FROM scope s JOIN budget_lines b ON b.project_id = s.id
-    WHERE NOT EXISTS (SELECT 1 FROM fx WHERE fx.currency = b.currency) ORDER BY 1`);
+    SELECT DISTINCT u.currency FROM scope s JOIN matrix_unconvertible u ON u.project_id = s.id ORDER BY 1`);
   return rows.map((r) => r.currency);
 }
 

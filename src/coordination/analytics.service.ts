@@ -1,12 +1,13 @@
 // Rules for who does what where: labels from the vocabularies, gaps judged against the full
 // theme list, yearly counts for the timeline, and the 3W table as JSON, CSV or Excel.
 import type { Viewer } from '../access/viewer.ts';
-import type { Queryable } from '../db/client.ts';
+import type { Database, Queryable } from '../db/client.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
 import {
   concentration,
   mapByCountry,
   matrixCells,
+  matrixUnconvertibleCurrencies,
   timelineRows,
   unconvertibleCurrencies,
 } from './analytics.repository.ts';
@@ -28,15 +29,20 @@ async function rateNote(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
 }
 
 export const analyticsService = {
-  async matrix(db: Queryable, viewer: Viewer, q: AnalyticsQuery & { dimensions?: MatrixDimension[] }) {
+  async matrix(db: Database, viewer: Viewer, q: AnalyticsQuery & { dimensions?: MatrixDimension[] }) {
     const dimensions = q.dimensions ?? ['country', 'theme'];
-    const rows = await matrixCells(db, viewer, { ...q, dimensions });
+    const mq = { ...q, dimensions };
+    const rows = await matrixCells(db, viewer, mq);
     const cells: MatrixCell[] = rows.map((r) => ({
       ...r,
       country_name: countryName(r.country),
       theme_label: themeLabel(r.theme),
     }));
-    return { currency: q.currency, dimensions, rates: await rateNote(db, viewer, q), cells };
+    const rates = {
+      source: exchangeRates().source,
+      missing: await matrixUnconvertibleCurrencies(db, viewer, mq),
+    };
+    return { currency: q.currency, dimensions, rates, cells };
   },
 
   matrixCsv(m: { currency: string; cells: MatrixCell[] }): string {

@@ -71,27 +71,36 @@ function withChildren(rows: (Omit<ProjectRow, keyof Children> & { children: Chil
 }
 
 /** Conditions over alias `p` that every query filtering projects shares (lists, exports, analytics). */
-export function projectFilterConditions(f: {
-  country?: string[];
-  theme?: string[];
-  dac?: string[];
-  status?: string[];
-}): Sql[] {
+/**
+ * Conditions on the row aliased `row.alias`, which has the projects table's status column and the
+ * project's id in `row.id` (the 3W matrix's facts carry them too).
+ */
+export function projectFilterConditions(
+  f: {
+    country?: string[];
+    theme?: string[];
+    dac?: string[];
+    status?: string[];
+  },
+  row: { alias: 'p' | 'f'; id: 'id' | 'project_id' } = { alias: 'p', id: 'id' },
+): Sql[] {
   const c: Sql[] = [];
+  const id = sql.raw(`${row.alias}.${row.id}`);
+  const status = sql.raw(`${row.alias}.status`);
   if (f.country?.length)
     c.push(
-      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${f.country}::text[]))`,
+      sql`EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = ${id} AND x.country = ANY(${f.country}::text[]))`,
     );
   if (f.theme?.length)
     c.push(
-      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id AND x.theme = ANY(${f.theme}::text[]))`,
+      sql`EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = ${id} AND x.theme = ANY(${f.theme}::text[]))`,
     );
   if (f.dac?.length) {
     // A 3-digit category matches every 5-digit code under it.
-    c.push(sql`EXISTS (SELECT 1 FROM project_sectors x WHERE x.project_id = p.id
+    c.push(sql`EXISTS (SELECT 1 FROM project_sectors x WHERE x.project_id = ${id}
       AND (x.code = ANY(${f.dac}::text[]) OR left(x.code, 3) = ANY(${f.dac}::text[])))`);
   }
-  if (f.status?.length) c.push(sql`p.status = ANY(${f.status}::text[])`);
+  if (f.status?.length) c.push(sql`${status} = ANY(${f.status}::text[])`);
   return c;
 }
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { exchangeRates } from '../coordination/exchange-rates.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { REFERENCE_DIR } from '../paths.ts';
@@ -25,6 +26,7 @@ const SOURCES: Record<string, () => string[]> = {
   themes: () => [path.join(REFERENCE_DIR, 'themes.json')],
   dac_codes: () => [codelist('Sector'), codelist('SectorCategory')],
   currencies: () => [codelist('Currency')],
+  exchange_rates: () => [path.join(REFERENCE_DIR, 'exchange-rates.json')],
 };
 
 async function loadIfChanged(
@@ -73,6 +75,14 @@ const writers: Record<string, (tx: Queryable) => Promise<void>> = {
     await tx.query(sql`INSERT INTO currencies (code, name)
       SELECT * FROM unnest(${c.map((x) => x[0])}::text[], ${c.map((x) => x[1])}::text[])
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`);
+  },
+  async exchange_rates(tx) {
+    const fx = exchangeRates();
+    await tx.query(sql`DELETE FROM exchange_rates`);
+    await tx.query(sql`INSERT INTO exchange_rates (currency, year, per_usd)
+      SELECT * FROM unnest(${fx.currencies}::text[], ${fx.years}::int[], ${fx.perUsd}::float8[])`);
+    // The 3W matrix keeps budgets converted at these rates: new rates mean converting them again.
+    await tx.query(sql`SELECT matrix_refresh_all()`);
   },
 };
 

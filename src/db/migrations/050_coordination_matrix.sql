@@ -1,0 +1,272 @@
+-- The 3W matrix kept up to date instead of computed per request.
+--
+-- At 100,000 projects the matrix over all data took 5–6 s: every request joined each visible
+-- project with its countries, themes, participants and budget lines, converted the budget lines
+-- and grouped some 700,000 rows into 60,000 cells. Now:
+--
+-- * matrix_facts holds each project's finest cells, one row per organisation × country × theme,
+--   with the project's budget already converted into every currency of the rate table and the
+--   weight of that cell in it (its country share × its theme share). A filtered matrix groups
+--   these rows: no joins, no conversion.
+-- * matrix_cells adds the facts up per visibility class at the four levels of detail the matrix
+--   offers (country × theme, country, theme, organisation only), so the matrix without filters
+--   is read, not computed. A viewer's cells are the public and network ones plus their
+--   organisations' own: the classes hold disjoint projects, so their counts add up.
+--
+-- Both are maintained at commit, like the search index: statement triggers note the projects
+-- whose rows changed, and a deferred trigger recomputes their facts and every cell they counted
+-- in, before or after the change.
+
+CREATE TABLE exchange_rates (
+  currency text NOT NULL,
+  year int NOT NULL,
+  per_usd float8 NOT NULL CHECK (per_usd > 0),
+  PRIMARY KEY (currency, year)
+);
+
+-- The currencies budgets are kept in, in the order of the budget arrays below.
+CREATE FUNCTION matrix_currencies() RETURNS text[] LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT currency ORDER BY currency), '{}') FROM exchange_rates
+$$;
+
+CREATE TABLE matrix_facts (
+  project_id uuid NOT NULL,
+  -- The project's columns the access filter and the analytics filters read, under their names.
+  visibility text NOT NULL,
+  owner_org_id uuid NOT NULL,
+  status text NOT NULL,
+  start_date date,
+  end_date date,
+  ongoing boolean NOT NULL,
+  org_id uuid NOT NULL,
+  -- The organisation's roles in the project; empty when the project names no participant and
+  -- its owner stands for it.
+  roles text[] NOT NULL,
+  -- '' when the project names no country (no theme): keys never hold NULL, so they can be compared.
+  country text NOT NULL,
+  theme text NOT NULL,
+  -- This cell's share of the project: country share × theme share.
+  w float8 NOT NULL,
+  -- The project's whole budget in each currency of matrix_currencies(), each budget line
+  -- converted at its own year's rates; NULL when no line could be converted.
+  budget float8[]
+);
+CREATE INDEX matrix_facts_project_idx ON matrix_facts (project_id);
+CREATE INDEX matrix_facts_cell_idx ON matrix_facts (org_id, country, theme);
+
+-- Currencies of a project's budget lines that the rate table lacks, so their amounts are left
+-- out: rare, so a small table the matrix can name them from without reading the facts.
+CREATE TABLE matrix_unconvertible (
+  project_id uuid NOT NULL,
+  currency text NOT NULL,
+  PRIMARY KEY (project_id, currency)
+);
+
+CREATE TABLE matrix_cells (
+  -- Which dimensions the cell is split by: 3 country and theme, 1 country, 2 theme, 0 neither.
+  -- A dimension not split on is ''.
+  dims smallint NOT NULL CHECK (dims BETWEEN 0 AND 3),
+  visibility text NOT NULL,
+  -- The owner only for visibility 'owner'; public and network cells are everyone's, one per key,
+  -- and hold the nil UUID, which no organisation has.
+  owner_org_id uuid NOT NULL,
+  org_id uuid NOT NULL,
+  country text NOT NULL,
+  theme text NOT NULL,
+  projects int NOT NULL,
+  budget float8[] NOT NULL,
+  PRIMARY KEY (org_id, dims, country, theme, visibility, owner_org_id)
+);
+CREATE INDEX matrix_cells_dims_idx ON matrix_cells (dims, visibility);
+
+-- The facts of the given projects, computed from the registry's tables.
+CREATE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_facts LANGUAGE sql STABLE AS $$
+  WITH cur AS (SELECT matrix_currencies() AS codes),
+  fx_years AS (SELECT min(year) AS lo, max(year) AS hi FROM exchange_rates),
+  p AS (SELECT * FROM projects WHERE id = ANY(ids)),
+  -- A revised IATI budget replaces the original one for the same period (IATI's rule); the labels
+  -- are those src/iati/map.ts budgetLabel() writes.
+  line AS (
+    SELECT b.project_id, b.amount, b.currency::text AS currency,
+      least(greatest(extract(year FROM coalesce(b.value_date, b.period_start, p.start_date, current_date))::int,
+        y.lo), y.hi) AS y
+    FROM p JOIN budget_lines b ON b.project_id = p.id CROSS JOIN fx_years y
+    WHERE NOT (b.label LIKE 'IATI budget: original,%' AND EXISTS (SELECT 1 FROM budget_lines r
+      WHERE r.project_id = b.project_id AND r.label LIKE 'IATI budget: revised,%'
+        AND r.period_start IS NOT DISTINCT FROM b.period_start AND r.period_end IS NOT DISTINCT FROM b.period_end))),
+  usd AS (
+    SELECT l.project_id, l.y, sum(l.amount / src.per_usd) AS usd
+    FROM line l JOIN exchange_rates src ON src.currency = l.currency AND src.year = l.y
+    GROUP BY l.project_id, l.y),
+  -- Every currency's amount, in the order of matrix_currencies(), for projects with a convertible line.
+  budget AS (
+    SELECT x.project_id, array_agg(x.amount ORDER BY x.k) AS amounts
+    FROM (
+      SELECT u.project_id, c.k, coalesce(sum(u.usd * dst.per_usd), 0) AS amount
+      FROM usd u CROSS JOIN cur CROSS JOIN LATERAL unnest(cur.codes) WITH ORDINALITY AS c(code, k)
+      LEFT JOIN exchange_rates dst ON dst.currency = c.code AND dst.year = u.y
+      GROUP BY u.project_id, c.k) x
+    GROUP BY x.project_id),
+  -- A country's share where given, else an equal split, so a project's money is counted once.
+  cw AS (
+    SELECT p.id AS project_id, pc.country::text AS country,
+      coalesce(pc.share / 100.0, 1.0 / count(*) OVER (PARTITION BY p.id))::float8 AS w
+    FROM p JOIN project_countries pc ON pc.project_id = p.id
+    UNION ALL
+    SELECT p.id, '', 1.0 FROM p WHERE NOT EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id)),
+  tw AS (
+    SELECT p.id AS project_id, pt.theme, (1.0 / count(*) OVER (PARTITION BY p.id))::float8 AS w
+    FROM p JOIN project_themes pt ON pt.project_id = p.id
+    UNION ALL
+    SELECT p.id, '', 1.0 FROM p WHERE NOT EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = p.id)),
+  -- Who: every participant; a project with none is its owner's.
+  who AS (
+    SELECT pp.project_id, pp.org_id, array_agg(pp.role ORDER BY pp.role) AS roles
+    FROM p JOIN project_participants pp ON pp.project_id = p.id GROUP BY pp.project_id, pp.org_id
+    UNION ALL
+    SELECT p.id, p.owner_org_id, '{}' FROM p
+    WHERE NOT EXISTS (SELECT 1 FROM project_participants x WHERE x.project_id = p.id))
+  SELECT p.id, p.visibility, p.owner_org_id, p.status, p.start_date, p.end_date, p.ongoing,
+    w.org_id, w.roles, cw.country, tw.theme, cw.w * tw.w,
+    b.amounts
+  FROM p
+  JOIN who w ON w.project_id = p.id
+  JOIN cw ON cw.project_id = p.id
+  JOIN tw ON tw.project_id = p.id
+  LEFT JOIN budget b ON b.project_id = p.id
+$$;
+
+CREATE FUNCTION matrix_unconvertible_of(ids uuid[]) RETURNS SETOF matrix_unconvertible LANGUAGE sql STABLE AS $$
+  SELECT DISTINCT b.project_id, b.currency::text FROM budget_lines b
+  WHERE b.project_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM exchange_rates x WHERE x.currency = b.currency::text)
+$$;
+
+-- Recomputes the cells at every level for the given organisation × country × theme keys (all
+-- cells when keys is NULL), from matrix_facts.
+CREATE FUNCTION matrix_recompute_cells(k_org uuid[], k_country text[], k_theme text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  d int;
+  sums text;
+  country_key text;
+  theme_key text;
+BEGIN
+  -- One sum per currency: plain aggregates, far cheaper than an aggregate over arrays.
+  SELECT coalesce(string_agg(format('sum(f.budget[%s] * f.w)', k), ', ' ORDER BY k), '')
+    INTO sums FROM generate_series(1, cardinality(matrix_currencies())) k;
+  IF k_org IS NULL THEN
+    DELETE FROM matrix_cells;
+  END IF;
+  FOR d IN 0..3 LOOP
+    country_key := CASE WHEN d & 1 = 1 THEN 'f.country' ELSE '''''' END;
+    theme_key := CASE WHEN d & 2 = 2 THEN 'f.theme' ELSE '''''' END;
+    IF k_org IS NOT NULL THEN
+      DELETE FROM matrix_cells c
+      USING (SELECT DISTINCT o, CASE WHEN d & 1 = 1 THEN ct ELSE '' END AS ct, CASE WHEN d & 2 = 2 THEN th ELSE '' END AS th
+        FROM unnest(k_org, k_country, k_theme) AS k(o, ct, th)) k
+      WHERE c.dims = d AND c.org_id = k.o AND c.country = k.ct AND c.theme = k.th;
+    END IF;
+    EXECUTE format(
+      'INSERT INTO matrix_cells (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
+       SELECT %s, f.visibility,
+         CASE WHEN f.visibility = ''owner'' THEN f.owner_org_id ELSE ''00000000-0000-0000-0000-000000000000'' END,
+         f.org_id, %s, %s,
+         %s, ARRAY[%s]::float8[]
+       FROM matrix_facts f
+       WHERE $1 IS NULL OR EXISTS (SELECT 1 FROM unnest($1, $2, $3) AS k(o, ct, th)
+         WHERE k.o = f.org_id AND (%s OR k.ct = f.country) AND (%s OR k.th = f.theme))
+       GROUP BY 2, 3, 4, 5, 6',
+      d, country_key, theme_key,
+      -- Cells split by both dimensions hold one row per project; coarser ones count it once.
+      CASE WHEN d = 3 THEN 'count(*)' ELSE 'count(DISTINCT f.project_id)' END,
+      sums, (d & 1 = 0)::text, (d & 2 = 0)::text)
+    USING k_org, k_country, k_theme;
+  END LOOP;
+END $$;
+
+-- Recomputes the facts of the given projects (removing those of deleted ones) and every cell
+-- they counted in before or count in now.
+CREATE FUNCTION matrix_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  old_org uuid[];
+  old_country text[];
+  old_theme text[];
+  k_org uuid[];
+  k_country text[];
+  k_theme text[];
+BEGIN
+  -- Two transactions recomputing the same cells would each miss the other's new rows.
+  PERFORM pg_advisory_xact_lock(7212050);
+  SELECT array_agg(org_id), array_agg(country), array_agg(theme) INTO old_org, old_country, old_theme
+    FROM (SELECT DISTINCT org_id, country, theme FROM matrix_facts WHERE project_id = ANY(ids)) k;
+  DELETE FROM matrix_facts WHERE project_id = ANY(ids);
+  INSERT INTO matrix_facts SELECT * FROM matrix_facts_of(ids);
+  DELETE FROM matrix_unconvertible WHERE project_id = ANY(ids);
+  INSERT INTO matrix_unconvertible SELECT * FROM matrix_unconvertible_of(ids);
+  SELECT array_agg(o), array_agg(ct), array_agg(th) INTO k_org, k_country, k_theme
+    FROM (SELECT org_id AS o, country AS ct, theme AS th FROM matrix_facts WHERE project_id = ANY(ids)
+      UNION SELECT * FROM unnest(old_org, old_country, old_theme)) k;
+  IF k_org IS NOT NULL THEN
+    PERFORM matrix_recompute_cells(k_org, k_country, k_theme);
+  END IF;
+END $$;
+
+-- Everything from scratch: after a bulk load without triggers, or a new rate table.
+CREATE FUNCTION matrix_refresh_all() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(7212050);
+  DELETE FROM matrix_facts;
+  INSERT INTO matrix_facts SELECT * FROM matrix_facts_of(ARRAY(SELECT id FROM projects));
+  DELETE FROM matrix_unconvertible;
+  INSERT INTO matrix_unconvertible SELECT * FROM matrix_unconvertible_of(ARRAY(SELECT id FROM projects));
+  PERFORM matrix_recompute_cells(NULL, NULL, NULL);
+  -- The embedded engine never analyses on its own: without statistics its plans for the matrix
+  -- guess every table empty.
+  ANALYZE matrix_facts;
+  ANALYZE matrix_cells;
+END $$;
+
+CREATE TABLE matrix_pending (project_id uuid PRIMARY KEY);
+
+CREATE FUNCTION matrix_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'projects' THEN
+    INSERT INTO matrix_pending SELECT DISTINCT id FROM changed ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO matrix_pending SELECT DISTINCT project_id FROM changed ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- Runs at commit once per noted row; the first call does all and empties the list.
+CREATE FUNCTION matrix_flush() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  ids uuid[];
+BEGIN
+  SELECT array_agg(project_id) INTO ids FROM matrix_pending;
+  IF ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  DELETE FROM matrix_pending;
+  PERFORM matrix_refresh(ids);
+  RETURN NULL;
+END $$;
+
+CREATE CONSTRAINT TRIGGER matrix_pending_flush AFTER INSERT ON matrix_pending
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION matrix_flush();
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['projects', 'project_countries', 'project_themes', 'project_participants', 'budget_lines'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION matrix_note()', t || '_matrix_ins', t);
+    -- A row moved to another project changes both: the old rows are noted by a second trigger.
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION matrix_note()', t || '_matrix_upd', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION matrix_note()', t || '_matrix_upd_old', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION matrix_note()', t || '_matrix_del', t);
+  END LOOP;
+END $$;
+
+-- Filled when the rate table is loaded, which every start does right after migrating
+-- (src/reference/load.ts): budgets cannot be converted before.
