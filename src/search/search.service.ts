@@ -8,6 +8,7 @@ import { parseSearchQuery } from './query-parser.ts';
 import {
   type CompiledQuery,
   compileQuery,
+  FACET_VALUES,
   type HitRow,
   LARGE_INDEX,
   MARK_END,
@@ -26,7 +27,6 @@ import {
 } from './search.schema.ts';
 
 const MAX_OFFSET = 10_000;
-const FACET_VALUES = 30;
 /**
  * How search trades exactness for speed. Up to about exactUpTo matches, everything is counted and
  * ranked. Beyond it, facets and the relevance ranking are worked out on a sample of about

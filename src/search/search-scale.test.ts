@@ -1,8 +1,12 @@
-// The search index looks after itself on both engines (migration 034): the embedded engine never
-// vacuums or analyses, so the index keeps its planner statistics and GIN pending lists in shape.
+// Search with many entries: the index looks after itself on both engines (migration 034: the
+// embedded engine never vacuums or analyses, so the index keeps its planner statistics and GIN
+// pending lists in shape), and a facet with many values shows the same first values as ever.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { ANONYMOUS } from '../access/viewer.ts';
 import { sql } from '../db/sql.ts';
+import { SearchQuery } from './search.schema.ts';
+import { searchService } from './search.service.ts';
 
 describe('search index upkeep', () => {
   let t: TestApp;
@@ -40,5 +44,16 @@ describe('search index upkeep', () => {
       WHERE x.indrelid = 'search_entries'::regclass AND a.amname = 'gin'`);
     expect(indexes.length).toBeGreaterThanOrEqual(13);
     for (const i of indexes) expect(i.options, i.name).toContain('gin_pending_list_limit=64');
+  });
+
+  it('shows the first 30 values of a facet with hundreds, ties broken by name', async () => {
+    // Each organisation entry names its organisation: 1,501 values, all counted once.
+    const res = await searchService.search(t.db, ANONYMOUS, SearchQuery.parse({ q: 'upkeep' }));
+    expect(res.approximate).toBe(false);
+    const names = ['One more upkeep organisation']
+      .concat(Array.from({ length: 1500 }, (_, i) => `Upkeep organisation ${i + 1}`))
+      .sort((a, b) => a.localeCompare(b));
+    expect(res.facets.organisation.map((f) => f.label)).toEqual(names.slice(0, 30));
+    expect(res.facets.organisation.every((f) => f.count === 1)).toBe(true);
   });
 });
