@@ -4,15 +4,15 @@ import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
 import { errors } from '../server/errors.ts';
-import { parseSearchQuery } from './query-parser.ts';
+import { compileQuery, forgetCompiled } from './query-compiler.ts';
+import { type ParsedQuery, parseSearchQuery } from './query-parser.ts';
 import {
-  type CompiledQuery,
-  compileQuery,
   FACET_VALUES,
   type HitRow,
   LARGE_INDEX,
   MARK_END,
   MARK_START,
+  type Probe,
   probeFirstBucket,
   SAMPLE_BUCKETS,
   searchPage,
@@ -102,19 +102,26 @@ function emptyResponse(): SearchResponse {
 }
 
 /**
+ * Compiles the query and probes the first bucket. The probe also reads the names version: when a
+ * name changed since the query's words were compiled and kept, they are compiled again.
+ */
+async function compileAndProbe(db: Queryable, viewer: Viewer, q: SearchQuery, parsed: ParsedQuery) {
+  for (let attempt = 0; ; attempt++) {
+    const query = await compileQuery(db, parsed);
+    if (parsed.groups.length > 0 && !query) return { query, probe: null };
+    const probe = await probeFirstBucket(db, viewer, q, query);
+    if (!query || probe.names === query.namesVersion || attempt > 0) return { query, probe };
+    forgetCompiled(db);
+  }
+}
+
+/**
  * How much of the index to read: all of it when the query matches few enough entries to count
  * exactly, else enough buckets for a sample, with the factor that scales the sample's counts to
  * the whole index (the buckets' sizes are kept by the index, migration 031).
  */
-async function sampleFor(
-  db: Queryable,
-  viewer: Viewer,
-  q: SearchQuery,
-  query: CompiledQuery | null,
-  sampling: Sampling,
-) {
+function sampleFor(probe: Probe, sampling: Sampling) {
   const exact = { buckets: SAMPLE_BUCKETS, scale: (n: number) => n };
-  const probe = await probeFirstBucket(db, viewer, q, query);
   const first = probe.sizes[0] ?? 0;
   if (probe.entries <= sampling.smallIndex || first === 0) return exact;
   if ((probe.hits * probe.entries) / first <= sampling.exactUpTo) return exact;
@@ -136,14 +143,14 @@ export const searchService = {
     const parsed = parseSearchQuery(q.q);
     if (!parsed.groups.length && parsed.excluded.length)
       throw errors.invalidField('q', 'needs at least one word to look for besides the -exclusions');
-    const query = await compileQuery(db, parsed);
     const offset = decodeOffset(q.cursor);
     if (offset > MAX_OFFSET)
       throw errors.invalidField('cursor', `pages stop after ${MAX_OFFSET} results; narrow the search`);
+    const { query, probe } = await compileAndProbe(db, viewer, q, parsed);
+    if (!probe) return emptyResponse();
     const byDate = q.sort === 'date' || !query;
-    if (parsed.groups.length > 0 && !query) return emptyResponse();
 
-    const { buckets, scale } = await sampleFor(db, viewer, q, query, sampling);
+    const { buckets, scale } = sampleFor(probe, sampling);
     const page = await searchPage(db, viewer, q, query, { offset, limit: q.limit, byDate, buckets });
     const counts = page.counts.map((c) => ({ ...c, n: scale(c.n) }));
     const rows = page.hits;

@@ -197,4 +197,22 @@ describe('search API', () => {
     const exactByDate = await searchService.search(t.db, ANONYMOUS, { ...query, sort: 'date' });
     expect(byDate.items.map((i) => i.id)).toEqual(exactByDate.items.map((i) => i.id));
   });
+
+  it('finds an organisation by a new acronym or a new name, though the words of the query were compiled before', async () => {
+    const [secret] = await t.db.query<{ org: string }>(
+      sql`SELECT owner_org_id AS org FROM projects WHERE title LIKE 'Zanzibar%'`,
+    );
+    const zanzibar = 'Zanzibar pangolin smuggling taskforce';
+    // Twice each: the first compiles the word, the second reuses what was kept.
+    for (let i = 0; i < 2; i++) {
+      expect((await search('q=QXZ&kind=project', owner.token)).body.total).toBe(0);
+      expect((await search('q=Quokkaville&kind=project', owner.token)).body.total).toBe(0);
+    }
+    await t.db.query(sql`UPDATE organisations SET acronym = 'QXZ' WHERE id = ${secret!.org}`);
+    expect(ids((await search('q=QXZ&kind=project', owner.token)).body)).toEqual([zanzibar]);
+    await t.db.query(sql`UPDATE organisations SET name = 'Quokkaville Agency' WHERE id = ${secret!.org}`);
+    expect(ids((await search('q=Quokkaville&kind=project', owner.token)).body)).toEqual([zanzibar]);
+    // Still only for those who may see the project.
+    expect((await search('q=Quokkaville&kind=project', outsider.token)).body.total).toBe(0);
+  });
 });

@@ -1,0 +1,104 @@
+// Compiles each word or phrase of a query into its English, Spanish and French stems and the
+// countries, themes and organisations it names. What a word compiles to changes only when a name
+// does, so compiled words are kept per database and reused without a round trip, until the names
+// version (migration 035) says a name changed: search checks it in the statement it runs anyway.
+import type { Queryable } from '../db/client.ts';
+import { type Sql, sql } from '../db/sql.ts';
+import type { ParsedQuery, QueryClause } from './query-parser.ts';
+
+/** One word or phrase: its stems in three languages, and the countries, themes and organisations it names. */
+export interface CompiledClause {
+  q: string;
+  countries: string[];
+  themes: string[];
+  orgs: string[];
+}
+
+export interface CompiledQuery {
+  /** Every group must match; a group matches when any of its clauses does. */
+  groups: CompiledClause[][];
+  excluded: CompiledClause[];
+  /** The OR of every wanted stem, for ranking and snippets ('' when the query only names things). */
+  rankQuery: string;
+  /** Everything the wanted words name, for the ranking bonus. */
+  named: { countries: string[]; themes: string[]; orgs: string[] };
+  /** The names version the words were compiled at. */
+  namesVersion: number;
+}
+
+// A word also finds the full names of the organisations it is the acronym of (migration 032).
+function clauseQuery(c: QueryClause): Sql {
+  if (c.type === 'phrase') return sql`search_phrase_query(${c.text})`;
+  return sql`search_term_query(${c.text}) || search_acronym_query(${c.text})`;
+}
+
+const isEmpty = (c: CompiledClause) => !c.q && !c.countries.length && !c.themes.length && !c.orgs.length;
+
+/** Compiled words per database, all at one names version; a bound keeps odd queries from growing it. */
+interface Compiled {
+  version: number;
+  clauses: Map<string, CompiledClause>;
+}
+const MAX_KEPT = 5_000;
+const kept = new WeakMap<Queryable, Compiled>();
+const keyOf = (c: QueryClause) => `${c.type}:${c.text}`;
+
+/** Forgets what was compiled on this database (the names changed). */
+export function forgetCompiled(db: Queryable): void {
+  kept.delete(db);
+}
+
+async function compileClauses(db: Queryable, clauses: QueryClause[]): Promise<Compiled> {
+  const known = kept.get(db);
+  const cached = clauses.map((c) => known?.clauses.get(keyOf(c)));
+  if (known && cached.every(Boolean)) return known;
+  const rows = await db.query<CompiledClause & { i: number; version: number }>(
+    sql.join(
+      clauses.map(
+        (c, i) => sql`SELECT ${i}::int AS i, (${clauseQuery(c)})::text AS q, m.countries, m.themes,
+          m.orgs::text[] AS orgs, search_names_version() AS version FROM search_concept_matches(${c.text}) m`,
+      ),
+      ' UNION ALL ',
+    ),
+  );
+  const version = rows[0]!.version;
+  const fresh: Compiled =
+    known?.version === version && known.clauses.size < MAX_KEPT ? known : { version, clauses: new Map() };
+  // This query's words, and those that match something for the next queries: a query of stop words
+  // only is answered without the statement that checks the version, so those are not kept.
+  const now: Compiled = { version, clauses: new Map() };
+  for (const r of rows) {
+    const clause = { q: r.q, countries: r.countries, themes: r.themes, orgs: r.orgs };
+    now.clauses.set(keyOf(clauses[r.i]!), clause);
+    if (!isEmpty(clause)) fresh.clauses.set(keyOf(clauses[r.i]!), clause);
+  }
+  kept.set(db, fresh);
+  return now;
+}
+
+/**
+ * Compiles a parsed query, in one round trip at most. A word that is a stop word in any language
+ * and names nothing is dropped, because records in that language could never contain it.
+ */
+export async function compileQuery(db: Queryable, parsed: ParsedQuery): Promise<CompiledQuery | null> {
+  const clauses = [...parsed.groups.flat(), ...parsed.excluded];
+  if (!clauses.length) return null;
+  const compiled = await compileClauses(db, clauses);
+  const of = (c: QueryClause) => compiled.clauses.get(keyOf(c))!;
+  const groups = parsed.groups.map((g) => g.map(of).filter((c) => !isEmpty(c))).filter((g) => g.length > 0);
+  const excluded = parsed.excluded.map(of).filter((c) => !isEmpty(c));
+  if (!groups.length) return null;
+  const wanted = groups.flat();
+  const union = (key: 'countries' | 'themes' | 'orgs') => [...new Set(wanted.flatMap((c) => c[key]))];
+  return {
+    groups,
+    excluded,
+    rankQuery: wanted
+      .map((c) => c.q)
+      .filter(Boolean)
+      .map((q) => `(${q})`)
+      .join(' | '),
+    named: { countries: union('countries'), themes: union('themes'), orgs: union('orgs') },
+    namesVersion: compiled.version,
+  };
+}
