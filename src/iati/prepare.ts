@@ -144,7 +144,8 @@ function prepareActivity(
       });
     }
   }
-  const xml = toXml(read.element);
+  // Encoded once for both the hash and gzip (each would otherwise encode the string itself).
+  const xml = Buffer.from(toXml(read.element));
   const hash = createHash('sha256').update(xml).digest('hex');
   const key = activity.identifier || `sha256:${hash}`;
   const mapped = mapActivity(activity);
