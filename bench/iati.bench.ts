@@ -2,12 +2,14 @@
 // import into PGlite and into PostgreSQL (throw-away server), peak RSS, and export time, with the
 // process's CPU time and the load average (the machine is shared: wall times follow the load).
 // Each import runs in a fresh process on a database created beforehand, as `tacit import-iati`
-// would, so its peak RSS holds nothing from the other figures (RSS never shrinks).
+// would, so its peak RSS holds nothing from the other figures (RSS never shrinks). That process
+// runs this file alone, not bench/run.ts, so it loads no other suite's modules either.
 // TACIT_BENCH_IATI_FILES=20 takes every n-th file down to about 20, for quick comparisons.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ANONYMOUS } from '../src/access/viewer.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -46,7 +48,7 @@ function benchFiles(): string[] {
 
 /** Runs the import and export into an existing database in a fresh process (this suite, child mode). */
 async function importInChild(engine: 'postgres' | 'pglite', target: string, parseRate: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/run.ts'), 'iati'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: {
       ...process.env,
       TACIT_BENCH_IATI_CHILD: JSON.stringify({ engine, target, parseRate }),
@@ -57,7 +59,7 @@ async function importInChild(engine: 'postgres' | 'pglite', target: string, pars
   if (code !== 0) throw new Error(`the ${engine} import process exited with code ${code}`);
 }
 
-/** Child mode: open the database the parent prepared and time the import and export there. */
+/** Child mode (this file run directly): open the database the parent prepared, time the import and export. */
 async function runChild(spec: string) {
   const { engine, target, parseRate } = JSON.parse(spec) as {
     engine: 'postgres' | 'pglite';
@@ -110,8 +112,6 @@ async function timeImport(db: Database, files: string[], label: string, parseRat
 export const iatiSuite: BenchSuite = {
   name: 'iati',
   async run() {
-    const child = process.env.TACIT_BENCH_IATI_CHILD;
-    if (child) return runChild(child);
     const files = benchFiles();
     console.log(`${files.length} files, ${load()}`);
     const stopParse = trackPeakRss();
@@ -154,3 +154,6 @@ export const iatiSuite: BenchSuite = {
     }
   },
 };
+
+const childSpec = process.env.TACIT_BENCH_IATI_CHILD;
+if (childSpec && process.argv[1] === fileURLToPath(import.meta.url)) await runChild(childSpec);
