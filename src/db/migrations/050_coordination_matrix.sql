@@ -78,6 +78,8 @@ CREATE TABLE matrix_cells (
   PRIMARY KEY (org_id, dims, country, theme, visibility, owner_org_id)
 );
 CREATE INDEX matrix_cells_dims_idx ON matrix_cells (dims, visibility);
+-- Cells whose last project left, found without reading the others.
+CREATE INDEX matrix_cells_empty_idx ON matrix_cells (dims) WHERE projects = 0;
 
 -- The facts of the given projects, computed from the registry's tables.
 CREATE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_facts LANGUAGE sql STABLE AS $$
@@ -141,74 +143,60 @@ CREATE FUNCTION matrix_unconvertible_of(ids uuid[]) RETURNS SETOF matrix_unconve
   WHERE b.project_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM exchange_rates x WHERE x.currency = b.currency::text)
 $$;
 
--- Recomputes the cells at every level for the given organisation × country × theme keys (all
--- cells when keys is NULL), from matrix_facts.
-CREATE FUNCTION matrix_recompute_cells(k_org uuid[], k_country text[], k_theme text[]) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-  d int;
-  sums text;
-  country_key text;
-  theme_key text;
+-- SQL fragments per currency of the rate table, for the dynamic statements below: one plain sum
+-- per currency is far cheaper than an aggregate over arrays.
+CREATE FUNCTION matrix_sums(template text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT coalesce(string_agg(replace(template, '#', k::text), ', ' ORDER BY k), '')
+  FROM generate_series(1, cardinality(matrix_currencies())) k
+$$;
+
+-- Each project's contribution to the cells at every level: 1 project and its share of the
+-- budget, per visibility class, organisation and key (a dimension not split on is ''). Summed
+-- per project first, then per cell: two hashed groupings rather than count(DISTINCT), which sorts.
+CREATE FUNCTION matrix_contributions_sql(facts text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT format(
+    'SELECT l.d AS dims, f.sign, f.project_id, f.visibility,
+       CASE WHEN f.visibility = ''owner'' THEN f.owner_org_id ELSE ''00000000-0000-0000-0000-000000000000'' END AS owner_org_id,
+       f.org_id, CASE WHEN l.d & 1 = 1 THEN f.country ELSE '''' END AS country,
+       CASE WHEN l.d & 2 = 2 THEN f.theme ELSE '''' END AS theme%s
+     FROM %s f CROSS JOIN (VALUES (0), (1), (2), (3)) AS l(d)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8',
+    CASE WHEN cardinality(matrix_currencies()) = 0 THEN ''
+      ELSE ', ' || matrix_sums('coalesce(sum(f.budget[#] * f.w), 0) AS b#') END,
+    facts)
+$$;
+
+CREATE FUNCTION matrix_recompute_cells() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  -- One sum per currency: plain aggregates, far cheaper than an aggregate over arrays.
-  SELECT coalesce(string_agg(format('sum(f.budget[%s] * f.w)', k), ', ' ORDER BY k), '')
-    INTO sums FROM generate_series(1, cardinality(matrix_currencies())) k;
-  IF k_org IS NULL THEN
-    DELETE FROM matrix_cells;
-  END IF;
-  FOR d IN 0..3 LOOP
-    country_key := CASE WHEN d & 1 = 1 THEN 'f.country' ELSE '''''' END;
-    theme_key := CASE WHEN d & 2 = 2 THEN 'f.theme' ELSE '''''' END;
-    IF k_org IS NOT NULL THEN
-      DELETE FROM matrix_cells c
-      USING (SELECT DISTINCT o, CASE WHEN d & 1 = 1 THEN ct ELSE '' END AS ct, CASE WHEN d & 2 = 2 THEN th ELSE '' END AS th
-        FROM unnest(k_org, k_country, k_theme) AS k(o, ct, th)) k
-      WHERE c.dims = d AND c.org_id = k.o AND c.country = k.ct AND c.theme = k.th;
-    END IF;
-    EXECUTE format(
-      'INSERT INTO matrix_cells (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
-       SELECT %s, f.visibility,
-         CASE WHEN f.visibility = ''owner'' THEN f.owner_org_id ELSE ''00000000-0000-0000-0000-000000000000'' END,
-         f.org_id, %s, %s,
-         %s, ARRAY[%s]::float8[]
-       FROM matrix_facts f
-       WHERE $1 IS NULL OR EXISTS (SELECT 1 FROM unnest($1, $2, $3) AS k(o, ct, th)
-         WHERE k.o = f.org_id AND (%s OR k.ct = f.country) AND (%s OR k.th = f.theme))
-       GROUP BY 2, 3, 4, 5, 6',
-      d, country_key, theme_key,
-      -- Cells split by both dimensions hold one row per project; coarser ones count it once.
-      CASE WHEN d = 3 THEN 'count(*)' ELSE 'count(DISTINCT f.project_id)' END,
-      sums, (d & 1 = 0)::text, (d & 2 = 0)::text)
-    USING k_org, k_country, k_theme;
-  END LOOP;
+  DELETE FROM matrix_cells;
+  EXECUTE format(
+    'INSERT INTO matrix_cells (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
+     SELECT dims, visibility, owner_org_id, org_id, country, theme, count(*), ARRAY[%s]::float8[]
+     FROM (%s) c GROUP BY 1, 2, 3, 4, 5, 6',
+    matrix_sums('sum(b#)'), matrix_contributions_sql('(SELECT 1 AS sign, * FROM matrix_facts)'));
 END $$;
 
--- Recomputes the facts of the given projects (removing those of deleted ones) and every cell
--- they counted in before or count in now.
+-- Recomputes the facts of the given projects (removing those of deleted ones) and adds the
+-- difference they make to the cells: what the projects contribute now minus what they did.
 CREATE FUNCTION matrix_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  old_org uuid[];
-  old_country text[];
-  old_theme text[];
-  k_org uuid[];
-  k_country text[];
-  k_theme text[];
 BEGIN
-  -- Two transactions recomputing the same cells would each miss the other's new rows.
+  -- Two transactions refreshing one project would each miss the other's new facts.
   PERFORM pg_advisory_xact_lock(7212050);
-  SELECT array_agg(org_id), array_agg(country), array_agg(theme) INTO old_org, old_country, old_theme
-    FROM (SELECT DISTINCT org_id, country, theme FROM matrix_facts WHERE project_id = ANY(ids)) k;
-  DELETE FROM matrix_facts WHERE project_id = ANY(ids);
-  INSERT INTO matrix_facts SELECT * FROM matrix_facts_of(ids);
+  EXECUTE format(
+    'WITH old AS (DELETE FROM matrix_facts WHERE project_id = ANY($1) RETURNING *),
+     new AS (INSERT INTO matrix_facts SELECT * FROM matrix_facts_of($1) RETURNING *),
+     change AS (SELECT -1 AS sign, * FROM old UNION ALL SELECT 1, * FROM new)
+     INSERT INTO matrix_cells AS c (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
+     SELECT dims, visibility, owner_org_id, org_id, country, theme, sum(sign), ARRAY[%s]::float8[]
+     FROM (%s) d GROUP BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT (org_id, dims, country, theme, visibility, owner_org_id) DO UPDATE
+     SET projects = c.projects + excluded.projects, budget = ARRAY[%s]::float8[]',
+    matrix_sums('sum(sign * b#)'), matrix_contributions_sql('change'),
+    matrix_sums('c.budget[#] + excluded.budget[#]'))
+  USING ids;
+  DELETE FROM matrix_cells WHERE projects = 0;
   DELETE FROM matrix_unconvertible WHERE project_id = ANY(ids);
   INSERT INTO matrix_unconvertible SELECT * FROM matrix_unconvertible_of(ids);
-  SELECT array_agg(o), array_agg(ct), array_agg(th) INTO k_org, k_country, k_theme
-    FROM (SELECT org_id AS o, country AS ct, theme AS th FROM matrix_facts WHERE project_id = ANY(ids)
-      UNION SELECT * FROM unnest(old_org, old_country, old_theme)) k;
-  IF k_org IS NOT NULL THEN
-    PERFORM matrix_recompute_cells(k_org, k_country, k_theme);
-  END IF;
 END $$;
 
 -- Everything from scratch: after a bulk load without triggers, or a new rate table.
@@ -219,7 +207,7 @@ BEGIN
   INSERT INTO matrix_facts SELECT * FROM matrix_facts_of(ARRAY(SELECT id FROM projects));
   DELETE FROM matrix_unconvertible;
   INSERT INTO matrix_unconvertible SELECT * FROM matrix_unconvertible_of(ARRAY(SELECT id FROM projects));
-  PERFORM matrix_recompute_cells(NULL, NULL, NULL);
+  PERFORM matrix_recompute_cells();
   -- The embedded engine never analyses on its own: without statistics its plans for the matrix
   -- guess every table empty.
   ANALYZE matrix_facts;
