@@ -40,7 +40,7 @@ export interface Sampling {
   sampleSize: number;
   smallIndex: number;
 }
-const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 1000, smallIndex: LARGE_INDEX };
+const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 500, smallIndex: LARGE_INDEX };
 
 /** Two significant digits: an estimate should not look more precise than it is. */
 export function roughly(n: number): number {

@@ -196,6 +196,15 @@ describe('search API', () => {
     const byDate = await searchService.search(t.db, ANONYMOUS, { ...query, sort: 'date' }, sampling);
     const exactByDate = await searchService.search(t.db, ANONYMOUS, { ...query, sort: 'date' });
     expect(byDate.items.map((i) => i.id)).toEqual(exactByDate.items.map((i) => i.id));
+    // And so is every later page, small enough for the sample to give a date cut or not.
+    for (const limit of [2, 5]) {
+      const cursor = Buffer.from(`o:${limit}`).toString('base64url');
+      const next = { ...query, sort: 'date' as const, limit, cursor };
+      const sampledNext = await searchService.search(t.db, ANONYMOUS, next, sampling);
+      const exactNext = await searchService.search(t.db, ANONYMOUS, next);
+      expect(sampledNext.items.length).toBe(limit);
+      expect(sampledNext.items.map((i) => i.id)).toEqual(exactNext.items.map((i) => i.id));
+    }
   });
 
   it('finds an organisation by a new acronym or a new name, though the words of the query were compiled before', async () => {
