@@ -34,9 +34,14 @@ export const analyticsService = {
     const mq = { ...q, dimensions };
     const rows = await matrixCells(db, viewer, mq);
     const cells: MatrixCell[] = rows.map((r) => ({
-      ...r,
+      org_id: r.org_id,
+      organisation: r.organisation,
+      country: r.country,
       country_name: countryName(r.country),
+      theme: r.theme,
       theme_label: themeLabel(r.theme),
+      projects: r.projects,
+      budget: r.budget,
     }));
     const rates = {
       source: exchangeRates().source,
