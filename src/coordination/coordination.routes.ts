@@ -7,7 +7,7 @@ import {
   AnalyticsQuery,
   GapsQuery,
   MatrixQuery,
-  MatrixResponse,
+  type MatrixResponse,
   OverlapRequest,
   OverlapResponse,
   SummaryQuery,
