@@ -37,21 +37,36 @@ export interface LessonRow {
   themes: string[];
   project_id: string | null;
   project_title: string | null;
-  /** Other projects with a similar lesson (trigram similarity), anywhere. */
+  /**
+   * Other projects with a similar lesson, anywhere: lessons sharing a band of its signature
+   * (migration 051) that have the very same signature or pass trigram similarity.
+   */
   recurs_in: number;
 }
 
 const SIMILAR_LESSON = 0.3;
 
 export async function countryLessons(db: Queryable, viewer: Viewer, country: string, limit: number) {
+  // Worked out once per distinct signature, not per lesson: a lesson recorded by 200 projects
+  // would otherwise be compared with the other 199 once for each of them. Lessons with the same
+  // signature say the same thing, so one of their texts stands for all in the similarity check.
   return db.query<LessonRow>(sql`
     WITH here AS (
-      SELECT l.id, l.text, l.type, l.themes, l.project_id, p.title AS project_title
+      SELECT l.id, l.text, l.signature, l.type, l.themes, l.project_id, p.title AS project_title
       FROM lessons l LEFT JOIN projects p ON p.id = l.project_id AND ${visibleTo(viewer, 'p')}
       WHERE ${visibleTo(viewer, 'l')} AND (${country} = ANY(l.countries::text[]) OR (p.id IS NOT NULL
-        AND EXISTS (SELECT 1 FROM project_countries pc WHERE pc.project_id = p.id AND pc.country = ${country}))))
-    SELECT h.*, (SELECT count(DISTINCT o.project_id) FROM lessons o
-        WHERE ${visibleTo(viewer, 'o')} AND o.id <> h.id AND o.project_id IS DISTINCT FROM h.project_id
-          AND similarity(o.text, h.text) > ${SIMILAR_LESSON}) AS recurs_in
-    FROM here h ORDER BY recurs_in DESC, h.id LIMIT ${limit}`);
+        AND EXISTS (SELECT 1 FROM project_countries pc WHERE pc.project_id = p.id AND pc.country = ${country})))),
+    signature AS (SELECT signature, min(text) AS text FROM here WHERE signature IS NOT NULL GROUP BY signature),
+    -- Projects with a lesson the viewer may see that says the same: each lesson here counts among
+    -- them, so its own project is taken off below.
+    learnt AS (
+      SELECT s.signature, count(DISTINCT o.project_id) AS projects
+      FROM signature s JOIN lessons o ON o.signature && s.signature
+      WHERE ${visibleTo(viewer, 'o')} AND o.project_id IS NOT NULL
+        AND (o.signature = s.signature OR similarity(o.text, s.text) > ${SIMILAR_LESSON})
+      GROUP BY s.signature)
+    SELECT h.id, h.text, h.type, h.themes, h.project_id, h.project_title,
+      greatest(coalesce(n.projects, 0) - CASE WHEN h.project_id IS NULL THEN 0 ELSE 1 END, 0) AS recurs_in
+    FROM here h LEFT JOIN learnt n ON n.signature = h.signature
+    ORDER BY recurs_in DESC, h.id LIMIT ${limit}`);
 }

@@ -101,6 +101,54 @@ describe('country brief', () => {
     }
   });
 
+  it('counts a lesson as recurring where another project learnt it too, only among lessons one may see', async () => {
+    const project = async (title: string, country: string, visibility = 'public') => {
+      const res = await t.request('POST', '/api/v1/projects', {
+        token: owner.token,
+        body: { title, visibility, status: 'active', countries: [country], themes: ['prosecution'] },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const lesson = async (projectId: string, text: string, visibility = 'public') => {
+      const res = await t.request('POST', '/api/v1/lessons', {
+        token: owner.token,
+        body: { project_id: projectId, text, visibility },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    const belize = await project('Prosecution training in Belize', 'BZ');
+    const panama = await project('Prosecution training in Panama', 'PA');
+    const secret = await project('Confidential prosecution training in Panama', 'PA', 'owner');
+    const ownership =
+      'Training prosecutors only works when their institution commits its own staff and budget to continue it.';
+    await lesson(belize, ownership);
+    await lesson(belize, 'Interpreters must be booked before the hearings are scheduled.');
+    // The same lesson reworded, in another project, and once more in a private one.
+    await lesson(
+      panama,
+      'Training of prosecutors only works when the institution commits its own staff and budget to continue it afterwards.',
+    );
+    await lesson(secret, ownership, 'owner');
+    await lesson(panama, 'Case management software needs a budget line for licences after the project.');
+
+    const recurring = async (token?: string) => {
+      const res = await brief('BZ', token);
+      expect(res.status).toBe(200);
+      return Object.fromEntries(
+        res.body.recurring_lessons.map((l: { text: string; recurs_in: number }) => [l.text, l.recurs_in]),
+      );
+    };
+    const everyone = {
+      [ownership]: 1,
+      'Interpreters must be booked before the hearings are scheduled.': 0,
+    };
+    // Belize also has the demo evaluation's lessons, which recur nowhere else.
+    expect(await recurring()).toMatchObject(everyone);
+    expect(await recurring(outsider.token)).toMatchObject(everyone);
+    expect(await recurring(owner.token)).toMatchObject({ ...everyone, [ownership]: 2 });
+  });
+
   it('refuses a code that is not a country', async () => {
     const res = await brief('XX');
     expect(res.status).toBe(422);
