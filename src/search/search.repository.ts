@@ -175,10 +175,13 @@ export interface FacetCount {
 export const FACET_VALUES = 30;
 
 /** The page's hits as JSON rows, with snippets: made for the page only, they cost far more than ranking. */
-function hitRows(query: CompiledQuery | null, byDate: boolean): Sql {
-  const headline = query?.rankQuery
+function hitRows(query: CompiledQuery | null, byDate: boolean, limit: number): Sql {
+  const snippet = query?.rankQuery
     ? sql`ts_headline(h.config, coalesce(nullif(left(t.body, 20000), ''), h.title), ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
     : sql`left(coalesce(t.body, ''), 240)`;
+  // The page holds one hit more than it shows, to tell whether another page follows; that one
+  // needs no snippet.
+  const headline = sql`CASE WHEN h.position <= ${limit} THEN ${snippet} END`;
   const order = byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`;
   return sql`SELECT NULL AS facet, NULL AS value, NULL::bigint AS n, NULL AS label, json_build_object('kind', h.kind,
       'record_id', h.record_id, 'project_id', h.project_id, 'title', h.title, 'headline', ${headline},
@@ -236,7 +239,7 @@ export async function searchPage(
         ORDER BY CASE WHEN facet = 'year' THEN value END DESC, n DESC) AS place FROM facet_counts)
     SELECT facet, value, n, CASE WHEN facet = 'organisation' THEN (SELECT o.name FROM organisations o
         WHERE o.id = value::uuid) END AS label, NULL::json AS hit FROM shown WHERE place <= ${FACET_VALUES}
-    UNION ALL ${sampledByDate ? dateCut : hitRows(query, page.byDate)}`);
+    UNION ALL ${sampledByDate ? dateCut : hitRows(query, page.byDate, page.limit)}`);
   const counts = rows.flatMap((r) =>
     r.facet && r.facet !== DATE_CUT
       ? [{ facet: r.facet as FacetName, value: r.value!, n: r.n!, label: r.label }]
@@ -257,6 +260,6 @@ export async function searchPage(
         e.language, e.config, ${rankOf(query)} AS rank, e.seq
       FROM search_entries e WHERE ${matching(viewer, q, query)} ${pastCut}
       ORDER BY e.sort_date DESC NULLS LAST, e.seq DESC ${window})
-    ${hitRows(query, true)}`);
+    ${hitRows(query, true, page.limit)}`);
   return { hits: hitsOf(exact), counts };
 }
