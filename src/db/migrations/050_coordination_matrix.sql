@@ -85,7 +85,9 @@ CREATE INDEX matrix_cells_empty_idx ON matrix_cells (dims) WHERE projects = 0;
 CREATE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_facts LANGUAGE sql STABLE AS $$
   WITH cur AS (SELECT matrix_currencies() AS codes),
   fx_years AS (SELECT min(year) AS lo, max(year) AS hi FROM exchange_rates),
-  p AS (SELECT * FROM projects WHERE id = ANY(ids)),
+  -- Joined with the ids rather than filtered by = ANY(ids): PostgreSQL 15 compared every row with
+  -- every id when it chose to scan a table (2.9 million comparisons, 1.4 s for one batch).
+  p AS (SELECT pr.* FROM unnest(ids) AS x(id) JOIN projects pr ON pr.id = x.id),
   -- A revised IATI budget replaces the original one for the same period (IATI's rule); the labels
   -- are those src/iati/map.ts budgetLabel() writes.
   line AS (
@@ -139,8 +141,8 @@ CREATE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_facts LANGUAGE 
 $$;
 
 CREATE FUNCTION matrix_unconvertible_of(ids uuid[]) RETURNS SETOF matrix_unconvertible LANGUAGE sql STABLE AS $$
-  SELECT DISTINCT b.project_id, b.currency::text FROM budget_lines b
-  WHERE b.project_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM exchange_rates x WHERE x.currency = b.currency::text)
+  SELECT DISTINCT b.project_id, b.currency::text FROM unnest(ids) AS x(id) JOIN budget_lines b ON b.project_id = x.id
+  WHERE NOT EXISTS (SELECT 1 FROM exchange_rates x WHERE x.currency = b.currency::text)
 $$;
 
 -- SQL fragments per currency of the rate table, for the dynamic statements below: one plain sum
@@ -166,7 +168,7 @@ CREATE FUNCTION matrix_contributions_sql(facts text) RETURNS text LANGUAGE sql S
     facts)
 $$;
 
-CREATE FUNCTION matrix_recompute_cells() RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION matrix_recompute_cells() RETURNS void LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
   DELETE FROM matrix_cells;
   EXECUTE format(
@@ -178,12 +180,15 @@ END $$;
 
 -- Recomputes the facts of the given projects (removing those of deleted ones) and adds the
 -- difference they make to the cells: what the projects contribute now minus what they did.
-CREATE FUNCTION matrix_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+--
+-- Without JIT: the planner overestimates these statements (it cannot know how few rows a batch
+-- has), and PostgreSQL then spent 1.5 s compiling a statement that runs in 50 ms.
+CREATE FUNCTION matrix_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
   -- Two transactions refreshing one project would each miss the other's new facts.
   PERFORM pg_advisory_xact_lock(7212050);
   EXECUTE format(
-    'WITH old AS (DELETE FROM matrix_facts WHERE project_id = ANY($1) RETURNING *),
+    'WITH old AS (DELETE FROM matrix_facts f USING unnest($1) AS x(id) WHERE f.project_id = x.id RETURNING f.*),
      new AS (INSERT INTO matrix_facts SELECT * FROM matrix_facts_of($1) RETURNING *),
      change AS (SELECT -1 AS sign, * FROM old UNION ALL SELECT 1, * FROM new)
      INSERT INTO matrix_cells AS c (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
@@ -195,7 +200,7 @@ BEGIN
     matrix_sums('c.budget[#] + excluded.budget[#]'))
   USING ids;
   DELETE FROM matrix_cells WHERE projects = 0;
-  DELETE FROM matrix_unconvertible WHERE project_id = ANY(ids);
+  DELETE FROM matrix_unconvertible u USING unnest(ids) AS x(id) WHERE u.project_id = x.id;
   INSERT INTO matrix_unconvertible SELECT * FROM matrix_unconvertible_of(ids);
 END $$;
 
