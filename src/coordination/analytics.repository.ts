@@ -1,30 +1,18 @@
-// SQL for who does what where: the 3W matrix, the map, gaps and concentration, and the timeline.
-// Every figure starts from `scope`, the projects the viewer may see that pass the filters, so a
-// private project is never counted in a cell. Budgets are converted with the shipped rate table.
+// SQL for who does what where: the map, gaps and concentration, the timeline and the brief's
+// projects (the 3W matrix is in matrix.repository.ts). Every figure starts from `scope`, the
+// projects the viewer may see that pass the filters, so a private project is never counted.
+// Budgets come converted from the matrix facts.
 import { visibleTo } from '../access/filter.ts';
-import { isSignedIn, type Viewer } from '../access/viewer.ts';
-import type { Database, Queryable } from '../db/client.ts';
+import type { Viewer } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { projectFilterConditions } from '../projects/projects.repository.ts';
+import { activeInYearConditions, projectFilterConditions } from '../projects/projects.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
-
-/** The position of a currency in the budget arrays of matrix_facts and matrix_cells. */
-const currencyIndex = (currency: string) =>
-  // A scalar subquery is computed once per statement; the bare call was computed once per row.
-  sql`(SELECT array_position(matrix_currencies(), ${currency}::text))`;
-
-/** Running at some time in the year: the row aliased `alias` has the projects table's date columns. */
-function yearConditions(year: number, alias: 'p' | 'f'): Sql[] {
-  const a = sql.raw(alias);
-  return [
-    sql`(${a}.start_date IS NULL OR ${a}.start_date <= make_date(${year}::int, 12, 31))`,
-    sql`(${a}.ongoing OR ${a}.end_date IS NULL OR ${a}.end_date >= make_date(${year}::int, 1, 1))`,
-  ];
-}
+import { currencyIndex } from './matrix.repository.ts';
 
 function scopeConditions(q: AnalyticsQuery): Sql[] {
   const c = projectFilterConditions(q);
-  if (q.year !== undefined) c.push(...yearConditions(q.year, 'p'));
+  if (q.year !== undefined) c.push(...activeInYearConditions(q.year));
   return c;
 }
 
@@ -59,106 +47,6 @@ function withScope(viewer: Viewer, q: AnalyticsQuery): Sql {
       UNION ALL
       SELECT s.id, NULL, 1.0 FROM scope s WHERE NOT EXISTS (SELECT 1 FROM project_themes x WHERE x.project_id = s.id)),
     tw AS (SELECT * FROM tw_all tw ${themeFilter})`;
-}
-
-export interface MatrixRow {
-  org_id: string;
-  organisation: string;
-  country: string | null;
-  theme: string | null;
-  projects: number;
-  budget: number;
-}
-
-type MatrixQuery = AnalyticsQuery & { dimensions: ('country' | 'theme')[] };
-
-/**
- * The maintained cells answer when every filter is on a dimension they are split by; any other
- * filter (year, status, DAC code, role, or a country or theme not split on) needs the facts.
- */
-function cellsAnswer(q: MatrixQuery): boolean {
-  return (
-    q.year === undefined &&
-    !q.status?.length &&
-    !q.dac?.length &&
-    !q.role?.length &&
-    (!q.country?.length || q.dimensions.includes('country')) &&
-    (!q.theme?.length || q.dimensions.includes('theme'))
-  );
-}
-
-/** The facts (or cells) aliased f that the viewer may see and that pass the filters. */
-function matrixConditions(viewer: Viewer, q: MatrixQuery, source: 'facts' | 'cells'): Sql {
-  const c = [visibleTo(viewer, 'f')];
-  if (q.country?.length) c.push(sql`f.country = ANY(${q.country}::text[])`);
-  if (q.theme?.length) c.push(sql`f.theme = ANY(${q.theme}::text[])`);
-  if (source === 'cells') return sql.and([...c, sql`f.dims = ${dimsCode(q)}`]);
-  // matrix_facts carries the project columns the filters read, under the projects table's names.
-  c.push(...projectFilterConditions({ dac: q.dac, status: q.status }, { alias: 'f', id: 'project_id' }));
-  if (q.year !== undefined) c.push(...yearConditions(q.year, 'f'));
-  if (q.role?.length) c.push(sql`f.roles && ${q.role}::text[]`);
-  return sql.and(c);
-}
-
-const dimsCode = (q: MatrixQuery) =>
-  (q.dimensions.includes('country') ? 1 : 0) + (q.dimensions.includes('theme') ? 2 : 0);
-
-/**
- * Cells per organisation and the dimensions asked for. A dimension left out is not split on: its
- * column is NULL, each project counts once per cell, and its budget weights add up within the cell.
- * Read from matrix_cells when they can answer, else grouped from matrix_facts (migration 050).
- */
-export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery): Promise<MatrixRow[]> {
-  const byCountry = q.dimensions.includes('country');
-  const byTheme = q.dimensions.includes('theme');
-  const budget = sql`f.budget[${currencyIndex(q.currency)}]`;
-  let cells: Sql;
-  if (!cellsAnswer(q))
-    cells = sql`SELECT f.org_id, ${byCountry ? sql`f.country` : sql`''`} AS country, ${byTheme ? sql`f.theme` : sql`''`} AS theme,
-        ${byCountry && byTheme ? sql`count(*)` : sql`count(DISTINCT f.project_id)`} AS projects, sum(${budget} * f.w) AS budget
-      FROM matrix_facts f WHERE ${matrixConditions(viewer, q, 'facts')} GROUP BY 1, 2, 3`;
-  else if (isSignedIn(viewer))
-    cells = sql`SELECT f.org_id, f.country, f.theme, sum(f.projects) AS projects, sum(${budget}) AS budget
-      FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')} GROUP BY f.org_id, f.country, f.theme`;
-  // Anonymous visitors see one class, public, which has one row per key: nothing to add up.
-  else
-    cells = sql`SELECT f.org_id, f.country, f.theme, f.projects, ${budget} AS budget
-      FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')}`;
-  // Tens of thousands of cells come back as one JSON text: decoding them as rows cost the
-  // embedded engine three times as much as the query itself.
-  const [row] = await db.transaction(async (tx) => {
-    // Sorting them in the default 4 MB of memory spilled to disk; PostgreSQL's JIT compiler,
-    // which the grouped facts' cost estimate wakes, took longer than the query.
-    await tx.query(sql`SET LOCAL work_mem = '32MB'`);
-    await tx.query(sql`SET LOCAL jit = off`);
-    return tx.query<{ cells: string }>(sql`WITH cell AS (${cells})
-    SELECT coalesce(json_agg(json_build_array(c.org_id, o.name, c.country, c.theme, c.projects, c.budget)
-      ORDER BY c.budget DESC NULLS LAST, c.projects DESC, o.name, c.country, c.theme), '[]')::text AS cells
-    FROM cell c JOIN organisations o ON o.id = c.org_id`);
-  });
-  const tuples = JSON.parse(row!.cells) as [string, string, string, string, number, number | null][];
-  return tuples.map(([org_id, organisation, country, theme, projects, budget]) => ({
-    org_id,
-    organisation,
-    country: country || null,
-    theme: theme || null,
-    projects,
-    // Rounded here: converting 60,000 floats to numeric to round them cost the engine 80 ms.
-    budget: budget === null ? 0 : Math.round(budget * 100) / 100,
-  }));
-}
-
-/** Currencies of the matrix's budget lines that the rate table lacks (left out of its budgets). */
-export async function matrixUnconvertibleCurrencies(
-  db: Queryable,
-  viewer: Viewer,
-  q: MatrixQuery,
-): Promise<string[]> {
-  const conditions = matrixConditions(viewer, { ...q, dimensions: ['country', 'theme'] }, 'facts');
-  const rows = await db.query<{ currency: string }>(sql`SELECT DISTINCT u.currency FROM matrix_unconvertible u
-    WHERE EXISTS (SELECT 1 FROM matrix_facts f WHERE f.project_id = u.project_id AND ${conditions})
-    ORDER BY 1`);
-  return rows.map((r) => r.currency);
 }
 
 /** Currencies of budget lines in scope that the rate table lacks (their amounts are left out). */

@@ -6,13 +6,12 @@ import { vocabularies } from '../reference/vocabularies.ts';
 import {
   concentration,
   mapByCountry,
-  matrixCells,
-  matrixUnconvertibleCurrencies,
   timelineRows,
   unconvertibleCurrencies,
 } from './analytics.repository.ts';
 import type { AnalyticsQuery, GapsQuery, MatrixCell, MatrixDimension } from './coordination.schema.ts';
 import { exchangeRates } from './exchange-rates.ts';
+import { matrixCells, matrixUnconvertibleCurrencies } from './matrix.repository.ts';
 
 /** A country-theme with at most this many active projects has "little" assistance. */
 const LITTLE = 1;

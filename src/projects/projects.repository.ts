@@ -104,6 +104,15 @@ export function projectFilterConditions(
   return c;
 }
 
+/** Running at some time in the year: the row aliased `alias` has the projects table's date columns. */
+export function activeInYearConditions(year: number, alias: 'p' | 'f' = 'p'): Sql[] {
+  const a = sql.raw(alias);
+  return [
+    sql`(${a}.start_date IS NULL OR ${a}.start_date <= make_date(${year}::int, 12, 31))`,
+    sql`(${a}.ongoing OR ${a}.end_date IS NULL OR ${a}.end_date >= make_date(${year}::int, 1, 1))`,
+  ];
+}
+
 function listConditions(q: ProjectListQuery): Sql[] {
   const c = projectFilterConditions(q);
   if (q.organisation) {
