@@ -12,7 +12,7 @@ import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import { exportIati } from './export.ts';
-import { getImportJob, startImportJob } from './iati.service.ts';
+import { discardUpload, getImportJob, startImportJob } from './iati.service.ts';
 
 const tags = ['iati'];
 
@@ -66,7 +66,7 @@ async function saveUpload(req: FastifyRequest, limitBytes: number) {
       const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-iati-upload-')), 'upload.xml');
       await pipeline(part.file, fs.createWriteStream(target));
       if (part.file.truncated) {
-        fs.rmSync(target, { force: true });
+        discardUpload(target);
         throw errors.tooLarge(limitBytes);
       }
       saved = { path: target, filename: part.filename };

@@ -1,6 +1,7 @@
 // The IATI rules behind the HTTP routes: who may start an import, the job that runs it in the
 // background with progress to poll, and the export for a viewer.
 import fs from 'node:fs';
+import path from 'node:path';
 import { ownerOrgFor } from '../access/permissions.ts';
 import { orgIdsOf, type Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
@@ -12,6 +13,19 @@ import { importIatiFiles } from './import.service.ts';
  * Records an import job for an uploaded file and starts it without waiting: the caller polls
  * `getImportJob`. The file is removed when the job ends.
  */
+/**
+ * Removes an uploaded file and then the temporary directory the route saved it in, once that is
+ * empty: removing the file alone left one empty directory behind per upload.
+ */
+export function discardUpload(file: string) {
+  fs.rmSync(file, { force: true });
+  try {
+    fs.rmdirSync(path.dirname(file));
+  } catch {
+    // Not empty, or already gone: nothing of ours is left to remove.
+  }
+}
+
 export async function startImportJob(
   db: Database,
   viewer: Viewer,
@@ -22,7 +36,7 @@ export async function startImportJob(
   try {
     orgId = ownerOrgFor(viewer, options.orgId);
   } catch (err) {
-    fs.rmSync(upload.path, { force: true });
+    discardUpload(upload.path);
     throw err;
   }
   const id = await createImportJob(db, {
@@ -35,7 +49,7 @@ export async function startImportJob(
   // The import records its own failure in the job row; nothing is left to await here.
   void importIatiFiles(db, [upload.path], { publisher: options.publisher, jobId: id })
     .catch(() => undefined)
-    .finally(() => fs.rmSync(upload.path, { force: true }));
+    .finally(() => discardUpload(upload.path));
   return (await findImportJob(db, id, 'all'))!;
 }
 
