@@ -2,6 +2,7 @@
 // theme list, yearly counts for the timeline, and the 3W table as JSON, CSV or Excel.
 import type { Viewer } from '../access/viewer.ts';
 import type { Database, Queryable } from '../db/client.ts';
+import { exchangeRates } from '../reference/exchange-rates.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
 import {
   concentration,
@@ -10,7 +11,6 @@ import {
   unconvertibleCurrencies,
 } from './analytics.repository.ts';
 import type { AnalyticsQuery, GapsQuery, MatrixCell, MatrixDimension } from './coordination.schema.ts';
-import { exchangeRates } from './exchange-rates.ts';
 import { matrixCells, matrixUnconvertibleCurrencies } from './matrix.repository.ts';
 
 /** A country-theme with at most this many active projects has "little" assistance. */

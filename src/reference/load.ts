@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { exchangeRates } from '../coordination/exchange-rates.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { REFERENCE_DIR } from '../paths.ts';
+import { exchangeRates } from './exchange-rates.ts';
 import { vocabularies } from './vocabularies.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 // The dated exchange-rate table that ships in reference/exchange-rates.json, flattened into
-// arrays that SQL turns into a table, so budgets are converted where they are summed.
+// arrays: the reference loader copies it into the exchange_rates table, where budgets are converted.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REFERENCE_DIR } from '../paths.ts';
@@ -44,5 +44,3 @@ export function exchangeRates(): RateTable {
   cached = table;
   return table;
 }
-
-export const knownCurrencies = () => new Set(exchangeRates().currencies);
