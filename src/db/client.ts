@@ -39,7 +39,11 @@ async function openPostgres(url: string): Promise<Database> {
     getTypeParser: (oid: number, format?: string) =>
       parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // JIT compilation off for every connection. Tacit's statements run in milliseconds, but some are
+  // estimated above jit_above_cost (a search that decides its sample and reads it in one
+  // statement, the 3W matrix upkeep), and compiling them took about 100 ms for a search and up to
+  // 1.5 s for the upkeep, far more than running them. The embedded engine has no JIT either.
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: '-c jit=off' });
   // An idle connection that the server drops (a restart, a fail-over) must not crash the process:
   // the pool discards it and the next query opens a new one.
   pool.on('error', (err) => console.error(`tacit: PostgreSQL connection lost: ${err.message}`));
