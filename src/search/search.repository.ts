@@ -6,7 +6,7 @@ import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import type { CompiledClause, CompiledQuery } from './query-compiler.ts';
-import type { FacetName, SearchQuery } from './search.schema.ts';
+import { FACETS, type FacetName, type SearchQuery } from './search.schema.ts';
 
 function clauseCondition(c: CompiledClause): Sql {
   const any: Sql[] = [];
@@ -81,49 +81,6 @@ export async function indexSize(db: Queryable): Promise<number> {
   return row?.n ?? 0;
 }
 
-export interface Probe {
-  /** Entries in the whole index. */
-  entries: number;
-  /** Entries in each of the first buckets: sizes[k - 1] is the number in buckets 0 to k - 1. */
-  sizes: number[];
-  /** Matching entries in the first bucket. */
-  hits: number;
-  /** The names version (migration 035), to check the compiled words against. */
-  names: number;
-}
-
-/** Matches in the first bucket: about 1/SAMPLE_BUCKETS of the index, read from a few pages. */
-export async function probeFirstBucket(
-  db: Queryable,
-  viewer: Viewer,
-  q: SearchQuery,
-  query: CompiledQuery | null,
-): Promise<Probe> {
-  // The buckets' sizes are added up here rather than in SQL (a window over generate_series took
-  // 2 ms on the embedded engine).
-  const [row] = await db.query<{
-    buckets: number[] | null;
-    sizes: number[] | null;
-    hits: number;
-    names: number;
-  }>(
-    sql`SELECT (SELECT array_agg(bucket::int ORDER BY bucket) FROM search_buckets) AS buckets,
-      (SELECT array_agg(entries::float8 ORDER BY bucket) FROM search_buckets) AS sizes,
-      (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, 1)}) AS hits,
-      search_names_version() AS names`,
-  );
-  const each = new Array<number>(SAMPLE_BUCKETS).fill(0);
-  row!.buckets?.forEach((b, i) => {
-    each[b] = row!.sizes![i]!;
-  });
-  let entries = 0;
-  const sizes = each.map((n) => {
-    entries += n;
-    return entries;
-  });
-  return { entries, sizes, hits: row!.hits, names: row!.names };
-}
-
 export interface HitRow {
   kind: string;
   record_id: string;
@@ -137,7 +94,6 @@ export interface HitRow {
   score: string | null;
   language: string | null;
   rank: number;
-  position: number;
 }
 
 // Private-use characters mark the highlights, so the text can be HTML-escaped afterwards.
@@ -145,37 +101,107 @@ export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
 
-// Array facets unnest in the select list: a set-returning function there costs less than a
-// lateral function scan started again for every hit (about a third less on the embedded engine).
-const FACET_SQL: Record<FacetName, Sql> = {
-  kind: sql`SELECT 'kind' AS facet, kind AS value, count(*) AS n FROM hits GROUP BY 2`,
-  country: sql`SELECT 'country', v, count(*) FROM (SELECT unnest(countries) AS v FROM hits) x GROUP BY 2`,
-  region: sql`SELECT 'region', v, count(*) FROM (SELECT unnest(regions) AS v FROM hits) x GROUP BY 2`,
-  theme: sql`SELECT 'theme', v, count(*) FROM (SELECT unnest(themes) AS v FROM hits) x GROUP BY 2`,
-  dac: sql`SELECT 'dac', v, count(*) FROM (SELECT unnest(dac_codes) AS v FROM hits) x WHERE length(v) = 5 GROUP BY 2`,
-  organisation: sql`SELECT 'organisation', v::text, count(*) FROM (SELECT unnest(org_ids) AS v FROM hits) x GROUP BY 2`,
-  status: sql`SELECT 'status', status, count(*) FROM hits WHERE status IS NOT NULL GROUP BY 2`,
-  year: sql`SELECT 'year', year_start::text, count(*) FROM hits WHERE year_start IS NOT NULL GROUP BY 2`,
-  score: sql`SELECT 'score', score, count(*) FROM hits WHERE score IS NOT NULL GROUP BY 2`,
-  language: sql`SELECT 'language', trim(language), count(*) FROM hits WHERE language IS NOT NULL GROUP BY 2`,
-};
+/** How many matches hold each value of each facet. */
+export type FacetCounts = Record<FacetName, Map<string, number>>;
 
-// The row of the page statement that carries the date cut rather than a facet value.
-const DATE_CUT = 'date cut';
+// Each facet's values over all the matches, in one pass, as text: the embedded engine counted
+// them in ten grouped passes three times slower than it hands over the text, and Node counts
+// them in a fraction of a millisecond. Codes and ids join with commas; free text (regions,
+// status, score) travels as JSON.
+const FACET_VALUES_SQL = sql`SELECT string_agg(kind, ',') AS kind,
+    string_agg(nullif(array_to_string(countries, ','), ''), ',') AS country,
+    (json_agg(regions) FILTER (WHERE cardinality(regions) > 0))::text AS region,
+    string_agg(nullif(array_to_string(themes, ','), ''), ',') AS theme,
+    string_agg(nullif(array_to_string(dac_codes, ','), ''), ',') AS dac,
+    string_agg(nullif(array_to_string(org_ids, ','), ''), ',') AS organisation,
+    (json_agg(status) FILTER (WHERE status IS NOT NULL))::text AS status,
+    string_agg(year_start::text, ',') AS year,
+    (json_agg(score) FILTER (WHERE score IS NOT NULL))::text AS score,
+    string_agg(trim(language), ',') AS language
+  FROM hits`;
+const FREE_TEXT: ReadonlySet<FacetName> = new Set(['region', 'status', 'score']);
 
-export interface FacetCount {
-  facet: FacetName;
-  value: string;
-  n: number;
-  /** An organisation's name (other values are labelled from the vocabularies). */
-  label: string | null;
+function countValues(facet: FacetName, text: string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (text === null) return counts;
+  const values = FREE_TEXT.has(facet) ? (JSON.parse(text) as (string | string[])[]).flat() : text.split(',');
+  for (const v of values) {
+    // Purpose codes are kept with their 3-digit categories (to filter by either); only codes count.
+    if (facet === 'dac' && v.length !== 5) continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Values shown per facet; the service cuts ties at this place. */
 export const FACET_VALUES = 30;
 
-/** The page's hits as JSON rows, with snippets: made for the page only, they cost far more than ranking. */
-function hitRows(query: CompiledQuery | null, byDate: boolean, limit: number): Sql {
+/**
+ * How search trades exactness for speed. Up to about exactUpTo matches, everything is counted and
+ * ranked. Beyond it, facets and the relevance ranking are worked out on a sample of about
+ * sampleSize matches (whole buckets of the index), counts are scaled up and rounded, and the
+ * response says it is approximate: exact counts of 100,000 matches cost seconds, and nobody reads
+ * that far. Sorting by date stays exact. An index of up to smallIndex entries is always counted
+ * exactly: it is cheap.
+ */
+export interface Sampling {
+  exactUpTo: number;
+  sampleSize: number;
+  smallIndex: number;
+}
+
+/** The buckets a search read: all SAMPLE_BUCKETS, or the first `buckets`, which hold `size` of the `entries`. */
+export interface SampleRead {
+  buckets: number;
+  size: number;
+  entries: number;
+}
+
+// The first buckets have GIN indexes of their own (migration 034); a sample that fits in them is
+// read through them, a larger one (or the whole index) through the others.
+const INDEXED_BUCKETS = 16;
+
+/**
+ * How much of the index to read, decided in the statement that reads it: all of it when the
+ * query matches few enough entries to count exactly, else enough buckets for a sample. Matches in
+ * the first bucket predict the total, and the buckets' sizes (kept by the index, migration 031)
+ * say how many buckets hold enough entries for about sampleSize matches.
+ */
+function sampleDecision(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, s: Sampling): Sql {
+  // The running sizes are added up only when the first bucket predicts a sample.
+  return sql`probe AS MATERIALIZED (SELECT coalesce((SELECT sum(entries) FROM search_buckets), 0)::float8 AS entries,
+      coalesce((SELECT entries FROM search_buckets WHERE bucket = 0), 0)::float8 AS first,
+      (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, 1)})::float8 AS hits),
+    sample AS MATERIALIZED (
+      SELECT coalesce(k.bucket + 1, ${SAMPLE_BUCKETS}) AS buckets, coalesce(k.upto, p.entries) AS size, p.entries
+      FROM probe p LEFT JOIN LATERAL (SELECT s.bucket, s.upto
+        FROM (SELECT bucket, (sum(entries) OVER (ORDER BY bucket))::float8 AS upto FROM search_buckets) s
+        WHERE p.entries > ${s.smallIndex} AND p.first > 0 AND p.hits * p.entries / p.first > ${s.exactUpTo}
+          AND s.upto >= ${s.sampleSize} / greatest(p.hits, 1) * p.first
+        ORDER BY s.bucket LIMIT 1) k ON k.bucket + 1 < ${SAMPLE_BUCKETS})`;
+}
+
+/**
+ * The matches in the buckets the sample decision chose. Each branch runs only when its one-time
+ * condition holds, and says what it reads in terms the planner can match to indexes and
+ * statistics: a sample within the indexed buckets in a constant that selects their partial
+ * indexes, an exact search without any bucket condition (an unknown bound made the planner
+ * expect a third of the index and read every project through the bucket index).
+ */
+function sampledMatches(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, columns: Sql): Sql {
+  const chosen = sql`(SELECT buckets FROM sample)`;
+  return sql`SELECT ${columns} FROM search_entries e
+      WHERE ${chosen} <= ${INDEXED_BUCKETS} AND ${matching(viewer, q, query, INDEXED_BUCKETS)} AND e.bucket < ${chosen}
+    UNION ALL
+    SELECT ${columns} FROM search_entries e
+      WHERE ${chosen} > ${INDEXED_BUCKETS} AND ${chosen} < ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}
+        AND e.bucket < ${chosen}
+    UNION ALL
+    SELECT ${columns} FROM search_entries e WHERE ${chosen} = ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}`;
+}
+
+/** The page's hits as JSON, with snippets: made for the page only, they cost far more than ranking. */
+function hitsJson(query: CompiledQuery | null, byDate: boolean, limit: number): Sql {
   const snippet = query?.rankQuery
     ? sql`ts_headline(h.config, coalesce(nullif(left(t.body, 20000), ''), h.title), ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
     : sql`left(coalesce(t.body, ''), 240)`;
@@ -183,83 +209,106 @@ function hitRows(query: CompiledQuery | null, byDate: boolean, limit: number): S
   // needs no snippet.
   const headline = sql`CASE WHEN h.position <= ${limit} THEN ${snippet} END`;
   const order = byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`;
-  return sql`SELECT NULL AS facet, NULL AS value, NULL::bigint AS n, NULL AS label, json_build_object('kind', h.kind,
-      'record_id', h.record_id, 'project_id', h.project_id, 'title', h.title, 'headline', ${headline},
-      'sort_date', h.sort_date::text, 'countries', h.countries, 'themes', h.themes, 'status', h.status, 'score', h.score,
-      'language', trim(h.language), 'rank', h.rank, 'position', h.position) AS hit
+  return sql`(SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'record_id', h.record_id,
+      'project_id', h.project_id, 'title', h.title, 'headline', ${headline}, 'sort_date', h.sort_date::text,
+      'countries', h.countries, 'themes', h.themes, 'status', h.status, 'score', h.score,
+      'language', trim(h.language), 'rank', h.rank) ORDER BY h.position), '[]')
     FROM (SELECT h.*, row_number() OVER (ORDER BY ${order}) AS position FROM page h) h
-    LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id`;
+    LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id)`;
 }
 
-interface PageRow {
-  facet: string | null;
-  value: string | null;
-  n: number | null;
-  label: string | null;
-  hit: HitRow | null;
+export interface SearchPage {
+  hits: HitRow[];
+  counts: FacetCounts;
+  sample: SampleRead;
+  /** The names version (migration 035), to check the compiled words against. */
+  names: number;
 }
-const hitsOf = (rows: PageRow[]) =>
-  rows.flatMap((r) => (r.hit ? [r.hit] : [])).sort((a, b) => a.position - b.position);
 
 /**
- * One page of hits and the facet counts, in one statement that finds the matches once: every
- * match in the first `buckets` buckets (all of them when buckets is SAMPLE_BUCKETS).
+ * One page of hits and the facets' values, in one statement: it decides how much of the index to
+ * read, finds those matches once, and returns the page (with snippets), every facet's values
+ * over the matches, and the names version.
  *
  * By date, the page comes from all matches, so it is exact whatever the sample. On a sample, the
  * newest matches of the sample give a date cut: the page's n matches are at least as new as the
- * sample's n-th newest, since the sample holds n matches that new. A second statement reads the
- * page from the matches past the cut only (a few dozen rows, through the date index) instead of
- * every match.
+ * sample's n-th newest, since the sample holds n matches that new. A second statement then reads
+ * the page from the matches past the cut only (a few dozen rows, through the date index) instead
+ * of every match.
  */
 export async function searchPage(
   db: Queryable,
   viewer: Viewer,
   q: SearchQuery,
   query: CompiledQuery | null,
-  page: { offset: number; limit: number; byDate: boolean; buckets: number },
-): Promise<{ hits: HitRow[]; counts: FacetCount[] }> {
-  const facets = Object.values(FACET_SQL).map((s) => sql`(${s})`);
+  page: { offset: number; limit: number; byDate: boolean; sampling: Sampling },
+): Promise<SearchPage> {
   const window = sql`LIMIT ${page.limit + 1} OFFSET ${page.offset}`;
-  const sampledByDate = page.byDate && page.buckets < SAMPLE_BUCKETS;
+  const exact = sql`(SELECT buckets FROM sample) = ${SAMPLE_BUCKETS}`;
+  // By date, a sample's page is not the page: only an exact search reads it here.
   const ranked = page.byDate
-    ? sql`SELECT * FROM hits ORDER BY sort_date DESC NULLS LAST, seq DESC ${window}`
+    ? sql`SELECT * FROM hits WHERE ${exact} ORDER BY sort_date DESC NULLS LAST, seq DESC ${window}`
     : sql`SELECT * FROM hits ORDER BY rank DESC, seq DESC ${window}`;
-  const dateCut = sql`SELECT ${DATE_CUT}::text, (SELECT sort_date::text FROM hits ORDER BY sort_date DESC NULLS LAST, seq DESC
-    OFFSET ${page.offset + page.limit} LIMIT 1), NULL, NULL, NULL`;
-  const rows = await db.query<PageRow>(sql`
-    WITH hits AS MATERIALIZED (
-      SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.regions, e.themes, e.dac_codes,
-        e.org_ids, e.status, e.year_start, e.score, e.language, e.config, e.seq, ${rankOf(query)} AS rank
-      FROM search_entries e WHERE ${matching(viewer, q, query, page.buckets)}),
-    page AS MATERIALIZED (${ranked}),
-    facet_counts AS (${sql.join(facets, ' UNION ALL ')}),
-    -- What the service can show: the first values of each facet, with every value tied with the
-    -- last, so it breaks ties as before; only those need an organisation's name.
-    shown AS (SELECT facet, value, n, rank() OVER (PARTITION BY facet
-        ORDER BY CASE WHEN facet = 'year' THEN value END DESC, n DESC) AS place FROM facet_counts)
-    SELECT facet, value, n, CASE WHEN facet = 'organisation' THEN (SELECT o.name FROM organisations o
-        WHERE o.id = value::uuid) END AS label, NULL::json AS hit FROM shown WHERE place <= ${FACET_VALUES}
-    UNION ALL ${sampledByDate ? dateCut : hitRows(query, page.byDate, page.limit)}`);
-  const counts = rows.flatMap((r) =>
-    r.facet && r.facet !== DATE_CUT
-      ? [{ facet: r.facet as FacetName, value: r.value!, n: r.n!, label: r.label }]
-      : [],
-  );
-  if (!sampledByDate) return { hits: hitsOf(rows), counts };
-  const cut = rows.find((r) => r.facet === DATE_CUT)?.value;
+  const dateCut = page.byDate
+    ? sql`(SELECT sort_date::text FROM hits WHERE NOT ${exact} ORDER BY sort_date DESC NULLS LAST, seq DESC
+        OFFSET ${page.offset + page.limit} LIMIT 1)`
+    : sql`NULL`;
+  const columns = sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.regions, e.themes,
+    e.dac_codes, e.org_ids, e.status, e.year_start, e.score, e.language, e.config, e.seq, ${rankOf(query)} AS rank`;
+  const [row] = await db.query<{ result: string } & Record<FacetName, string | null>>(sql`
+    WITH ${sampleDecision(viewer, q, query, page.sampling)},
+    hits AS MATERIALIZED (${sampledMatches(viewer, q, query, columns)}),
+    page AS MATERIALIZED (${ranked})
+    SELECT json_build_object('sample', (SELECT row_to_json(sample) FROM sample), 'names', search_names_version(),
+      'cut', ${dateCut}, 'hits', ${hitsJson(query, page.byDate, page.limit)})::text AS result, f.*
+    FROM (${FACET_VALUES_SQL}) f`);
+  const result = JSON.parse(row!.result) as {
+    sample: SampleRead;
+    names: number;
+    cut: string | null;
+    hits: HitRow[];
+  };
+  const counts = Object.fromEntries(FACETS.map((f) => [f, countValues(f, row![f])])) as FacetCounts;
+  const sampled = result.sample.buckets < SAMPLE_BUCKETS;
+  if (!page.byDate || !sampled)
+    return { hits: result.hits, counts, sample: result.sample, names: result.names };
   // Written as migration 036's index is, so the planner uses it and its statistics.
   const projectsOnly = q.kind?.length === 1 && q.kind[0] === 'project';
-  const pastCut = !cut
+  const pastCut = !result.cut
     ? sql``
     : projectsOnly
-      ? sql`AND (CASE WHEN e.kind = 'project' THEN e.sort_date END) >= ${cut}::date`
-      : sql`AND e.sort_date >= ${cut}::date`;
-  const exact = await db.query<PageRow>(sql`
+      ? sql`AND (CASE WHEN e.kind = 'project' THEN e.sort_date END) >= ${result.cut}::date`
+      : sql`AND e.sort_date >= ${result.cut}::date`;
+  const [exactPage] = await db.query<{ hits: HitRow[] }>(sql`
     WITH page AS MATERIALIZED (
       SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.themes, e.status, e.score,
         e.language, e.config, ${rankOf(query)} AS rank, e.seq
       FROM search_entries e WHERE ${matching(viewer, q, query)} ${pastCut}
       ORDER BY e.sort_date DESC NULLS LAST, e.seq DESC ${window})
-    ${hitRows(query, true, page.limit)}`);
-  return { hits: hitsOf(exact), counts };
+    SELECT ${hitsJson(query, true, page.limit)} AS hits`);
+  return { hits: exactPage!.hits, counts, sample: result.sample, names: result.names };
+}
+
+// Organisations' names by id, per database, valid at one names version (migration 035): every
+// statement that changes an organisation changes the version, so the names of the organisations
+// a facet shows cost no round trip once read.
+const MAX_NAMES = 50_000;
+const namesKept = new WeakMap<Queryable, { version: number; names: Map<string, string> }>();
+
+/** The names of the organisations `ids`, at the names version `version` that search just read. */
+export async function organisationNames(db: Queryable, ids: string[], version: number) {
+  let kept = namesKept.get(db);
+  if (!kept || kept.version !== version || kept.names.size > MAX_NAMES) {
+    kept = { version, names: new Map() };
+    namesKept.set(db, kept);
+  }
+  const names = kept.names;
+  const missing = ids.filter((id) => !names.has(id));
+  if (missing.length) {
+    const rows = await db.query<{ id: string; name: string }>(
+      sql`SELECT id::text AS id, name FROM organisations WHERE id = ANY(${missing}::uuid[])`,
+    );
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
 }

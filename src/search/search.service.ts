@@ -8,13 +8,14 @@ import { compileQuery, forgetCompiled } from './query-compiler.ts';
 import { type ParsedQuery, parseSearchQuery } from './query-parser.ts';
 import {
   FACET_VALUES,
+  type FacetCounts,
   type HitRow,
   LARGE_INDEX,
   MARK_END,
   MARK_START,
-  type Probe,
-  probeFirstBucket,
+  organisationNames,
   SAMPLE_BUCKETS,
+  type Sampling,
   searchPage,
 } from './search.repository.ts';
 import {
@@ -27,19 +28,6 @@ import {
 } from './search.schema.ts';
 
 const MAX_OFFSET = 10_000;
-/**
- * How search trades exactness for speed. Up to about exactUpTo matches, everything is counted and
- * ranked. Beyond it, facets and the relevance ranking are worked out on a sample of about
- * sampleSize matches (whole buckets of the index), counts are scaled up and rounded, and the
- * response says it is approximate: exact counts of 100,000 matches cost seconds, and nobody reads
- * that far. Sorting by date stays exact. An index of up to smallIndex entries is always counted
- * exactly: it is cheap.
- */
-export interface Sampling {
-  exactUpTo: number;
-  sampleSize: number;
-  smallIndex: number;
-}
 const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 500, smallIndex: LARGE_INDEX };
 
 /** Two significant digits: an estimate should not look more precise than it is. */
@@ -88,12 +76,53 @@ function toHit(r: HitRow): SearchHit {
   };
 }
 
-function labelOf(facet: FacetName, value: string, name: string | null): string {
+function labelOf(facet: FacetName, value: string, names: Map<string, string>): string {
   if (facet === 'country') return vocabularies.countries().get(value)?.names.en ?? value;
   if (facet === 'theme') return vocabularies.themes().get(value)?.labels.en ?? value;
   if (facet === 'dac') return vocabularies.dacCodes().get(value)?.name ?? value;
-  if (facet === 'organisation') return name ?? value;
+  if (facet === 'organisation') return names.get(value) ?? value;
   return value;
+}
+
+/**
+ * The first FACET_VALUES values of each facet: years newest first, others by count (as shown,
+ * scaled), ties by label. A value can be shown only when fewer than FACET_VALUES values have
+ * more matches, so only those candidates need a label, and only organisations' labels cost a
+ * look-up.
+ */
+async function labelledFacets(
+  db: Queryable,
+  counts: FacetCounts,
+  scale: (n: number) => number,
+  namesVersion: number,
+): Promise<SearchResponse['facets']> {
+  const candidates = (facet: FacetName) => {
+    const entries = [...counts[facet]];
+    if (facet === 'year') return entries.sort((a, b) => b[0].localeCompare(a[0])).slice(0, FACET_VALUES);
+    entries.sort((a, b) => b[1] - a[1]);
+    const last = entries[FACET_VALUES - 1]?.[1] ?? 0;
+    return entries.filter(([, n]) => n >= last);
+  };
+  const shown = Object.fromEntries(FACETS.map((f) => [f, candidates(f)])) as Record<
+    FacetName,
+    [string, number][]
+  >;
+  const names = await organisationNames(
+    db,
+    shown.organisation.map(([id]) => id),
+    namesVersion,
+  );
+  const facets = {} as Record<FacetName, FacetValue[]>;
+  for (const f of FACETS) {
+    const values = shown[f].map(([value, n]) => ({
+      value,
+      label: labelOf(f, value, names),
+      count: scale(n),
+    }));
+    if (f !== 'year') values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    facets[f] = values.slice(0, FACET_VALUES);
+  }
+  return facets;
 }
 
 function emptyResponse(): SearchResponse {
@@ -102,35 +131,24 @@ function emptyResponse(): SearchResponse {
 }
 
 /**
- * Compiles the query and probes the first bucket. The probe also reads the names version: when a
+ * Compiles the query and reads the page. The page statement also reads the names version: when a
  * name changed since the query's words were compiled and kept, they are compiled again.
  */
-async function compileAndProbe(db: Queryable, viewer: Viewer, q: SearchQuery, parsed: ParsedQuery) {
+async function compileAndRead(
+  db: Queryable,
+  viewer: Viewer,
+  q: SearchQuery,
+  parsed: ParsedQuery,
+  page: { offset: number; sampling: Sampling },
+) {
   for (let attempt = 0; ; attempt++) {
     const query = await compileQuery(db, parsed);
-    if (parsed.groups.length > 0 && !query) return { query, probe: null };
-    const probe = await probeFirstBucket(db, viewer, q, query);
-    if (!query || probe.names === query.namesVersion || attempt > 0) return { query, probe };
+    if (parsed.groups.length > 0 && !query) return null;
+    const byDate = q.sort === 'date' || !query;
+    const read = await searchPage(db, viewer, q, query, { ...page, limit: q.limit, byDate });
+    if (!query || read.names === query.namesVersion || attempt > 0) return read;
     forgetCompiled(db);
   }
-}
-
-/**
- * How much of the index to read: all of it when the query matches few enough entries to count
- * exactly, else enough buckets for a sample, with the factor that scales the sample's counts to
- * the whole index (the buckets' sizes are kept by the index, migration 031).
- */
-function sampleFor(probe: Probe, sampling: Sampling) {
-  const exact = { buckets: SAMPLE_BUCKETS, scale: (n: number) => n };
-  const first = probe.sizes[0] ?? 0;
-  if (probe.entries <= sampling.smallIndex || first === 0) return exact;
-  if ((probe.hits * probe.entries) / first <= sampling.exactUpTo) return exact;
-  // The first buckets that together hold enough entries for about sampleSize matches.
-  const wanted = (sampling.sampleSize / Math.max(probe.hits, 1)) * first;
-  const last = probe.sizes.findIndex((size) => size >= wanted);
-  if (last < 0 || last + 1 >= SAMPLE_BUCKETS) return exact;
-  const size = probe.sizes[last]!;
-  return { buckets: last + 1, scale: (n: number) => roughly((n * probe.entries) / size) };
 }
 
 export const searchService = {
@@ -146,32 +164,17 @@ export const searchService = {
     const offset = decodeOffset(q.cursor);
     if (offset > MAX_OFFSET)
       throw errors.invalidField('cursor', `pages stop after ${MAX_OFFSET} results; narrow the search`);
-    const { query, probe } = await compileAndProbe(db, viewer, q, parsed);
-    if (!probe) return emptyResponse();
-    const byDate = q.sort === 'date' || !query;
-
-    const { buckets, scale } = sampleFor(probe, sampling);
-    const page = await searchPage(db, viewer, q, query, { offset, limit: q.limit, byDate, buckets });
-    const counts = page.counts.map((c) => ({ ...c, n: scale(c.n) }));
+    const page = await compileAndRead(db, viewer, q, parsed, { offset, sampling });
+    if (!page) return emptyResponse();
+    const { buckets, size, entries } = page.sample;
+    const approximate = buckets < SAMPLE_BUCKETS;
+    const scale = (n: number) => (approximate ? roughly((n * entries) / size) : n);
     const rows = page.hits;
-
-    const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as Record<
-      FacetName,
-      FacetValue[]
-    >;
-    for (const c of counts)
-      facets[c.facet].push({ value: c.value, label: labelOf(c.facet, c.value, c.label), count: c.n });
-    for (const f of FACETS) {
-      const byYear = f === 'year';
-      facets[f].sort((a, b) =>
-        byYear ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label),
-      );
-      facets[f] = facets[f].slice(0, FACET_VALUES);
-    }
-    const total = scale(page.counts.filter((c) => c.facet === 'kind').reduce((sum, c) => sum + c.n, 0));
+    const facets = await labelledFacets(db, page.counts, scale, page.names);
+    const total = scale([...page.counts.kind.values()].reduce((sum, n) => sum + n, 0));
     return {
       total,
-      approximate: buckets < SAMPLE_BUCKETS,
+      approximate,
       items: rows.slice(0, q.limit).map(toHit),
       facets,
       next_cursor: rows.length > q.limit ? encodeOffset(offset + q.limit) : null,
