@@ -1,20 +1,17 @@
 // IATI import and export figures on the USAID set (139 files, 11,154 activities): parse only,
-// import into PGlite and into PostgreSQL (throw-away server), peak RSS, and export time, with the
-// process's CPU time and the load average (the machine is shared: wall times follow the load).
-// Each import runs in a fresh process on a database created beforehand, as `tacit import-iati`
-// would, so its peak RSS holds nothing from the other figures (RSS never shrinks). That process
-// runs this file alone, not bench/run.ts, so it loads no other suite's modules either.
+// then `tacit import-iati` and `tacit export-iati` as a user runs them (bin/tacit.js, with the
+// Node flags of its first line), into PGlite and into a throw-away PostgreSQL, each on a database
+// migrated beforehand. The command's peak RSS is the kernel's high-water mark (VmHWM), read from
+// /proc while it runs; the rate counts from the command's own clock (opening the database
+// included, Node's start-up not). The machine is shared: the load average is printed with each figure.
 // TACIT_BENCH_IATI_FILES=20 takes every n-th file down to about 20, for quick comparisons.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ANONYMOUS } from '../src/access/viewer.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { exportIati } from '../src/iati/export.ts';
-import { importIatiFiles, listIatiFiles } from '../src/iati/import.service.ts';
+import { listIatiFiles } from '../src/iati/import.service.ts';
 import { readIatiActivities } from '../src/iati/reader.ts';
 import { REPO_ROOT } from '../src/paths.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
@@ -22,16 +19,9 @@ import { startPostgres } from '../test/support/postgres-server.ts';
 import type { BenchSuite } from './suites.ts';
 
 const USAID = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid');
+const TACIT = path.join(REPO_ROOT, 'bin', 'tacit.js');
 
-/**
- * The process's peak RSS: the kernel's high-water mark, not a timer's samples. A timer on this
- * thread cannot fire while PGlite runs a statement, and so missed peaks some 70 MB higher than it saw.
- */
-function trackPeakRss() {
-  return () => process.resourceUsage().maxRSS * 1024;
-}
-
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const load = () => `load ${os.loadavg()[0]!.toFixed(1)}`;
 
 /** The files: all of them, or every n-th down to about TACIT_BENCH_IATI_FILES. */
@@ -43,67 +33,63 @@ function benchFiles(): string[] {
   return all.filter((_, i) => i % step === 0);
 }
 
-/** Runs the import and export into an existing database in a fresh process (this suite, child mode). */
-async function importInChild(engine: 'postgres' | 'pglite', target: string, parseRate: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: {
-      ...process.env,
-      TACIT_BENCH_IATI_CHILD: JSON.stringify({ engine, target, parseRate }),
-    },
-    stdio: 'inherit',
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`the ${engine} import process exited with code ${code}`);
+interface CommandRun {
+  stdout: string;
+  seconds: number;
+  /** Peak resident memory in kB (VmHWM), and CPU seconds, as last read before the process ended. */
+  peakKb: number;
+  cpuSeconds: number;
 }
 
-/** Child mode (this file run directly): open the database the parent prepared, time the import and export. */
-async function runChild(spec: string) {
-  const { engine, target, parseRate } = JSON.parse(spec) as {
-    engine: 'postgres' | 'pglite';
-    target: string;
-    parseRate: number;
-  };
-  const db = await openDatabase(
-    engine === 'postgres'
-      ? { databaseUrl: target, dataDir: '' }
-      : { dataDir: target, databaseUrl: undefined },
-  );
-  try {
-    await timeImport(db, benchFiles(), engine, parseRate);
-  } finally {
-    await db.close();
-  }
-  // pool.end() resolves before the clients' sockets close; a server stopped at once makes an
-  // idle client emit an error that no listener catches (src/db/client.ts has none). Let the
-  // terminations land before the parent stops PostgreSQL.
-  if (engine === 'postgres') await new Promise((resolve) => setTimeout(resolve, 500));
-}
-
-async function timeImport(db: Database, files: string[], label: string, parseRate: number) {
-  const startRss = process.memoryUsage().rss;
-  const stop = trackPeakRss();
+/** Runs bin/tacit.js as its own executable (so its first line's flags apply), watching /proc. */
+async function runTacit(args: string[], env: Record<string, string>): Promise<CommandRun> {
   const started = performance.now();
+  const child = spawn(TACIT, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  let peakKb = 0;
+  let cpuSeconds = 0;
+  const watch = setInterval(() => {
+    try {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpuSeconds = (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in 1/100 s on Linux
+    } catch {
+      // the process has just ended
+    }
+  }, 50);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(watch);
+  if (code !== 0 && code !== 2) throw new Error(`tacit ${args[0]} exited with code ${code}`);
+  return { stdout, seconds: (performance.now() - started) / 1000, peakKb, cpuSeconds };
+}
+
+async function importAndExport(
+  label: string,
+  env: Record<string, string>,
+  files: string[],
+  parseRate: number,
+) {
   const startLoad = load();
-  const cpu = process.cpuUsage();
-  const report = await importIatiFiles(db, files);
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const rate = report.read / seconds;
+  const run = await runTacit(['import-iati', ...files], env);
+  const m = /(\d+) activities read in ([\d.]+) s: (\d+) created/.exec(run.stdout);
+  if (!m) throw new Error(`unexpected output of tacit import-iati: ${run.stdout}`);
+  const [read, seconds, created] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const rate = read / seconds;
   console.log(
-    `import into ${label}: ${report.created} activities in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} activities/s ` +
-      `(import/parse ratio ${(rate / parseRate).toFixed(2)}), peak RSS ${mb(stop())} (${mb(startRss)} at the start), ` +
-      `this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, ${startLoad} -> ${load()}`,
+    `import into ${label}: ${created} activities in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} activities/s ` +
+      `(import/parse ratio ${(rate / parseRate).toFixed(2)}), peak RSS ${mb(run.peakKb)}, ` +
+      `the whole command ${run.seconds.toFixed(1)} s and ${run.cpuSeconds.toFixed(1)} s of CPU, ${startLoad} -> ${load()}`,
   );
-  const exportStarted = performance.now();
-  const out = fs.createWriteStream(path.join(os.tmpdir(), `tacit-bench-export-${label}.xml`));
-  const count = await exportIati(db, ANONYMOUS, {}, (chunk) => {
-    if (!out.write(chunk)) return new Promise((resolve) => out.once('drain', () => resolve()));
-  });
-  await new Promise((resolve) => out.end(resolve));
+  const out = path.join(os.tmpdir(), `tacit-bench-export-${process.pid}.xml`);
+  const exported = await runTacit(['export-iati', '--output', out], env);
+  const size = fs.statSync(out).size;
+  fs.rmSync(out, { force: true });
   console.log(
-    `export from ${label}: ${count} activities in ${((performance.now() - exportStarted) / 1000).toFixed(1)} s, ${load()}`,
+    `export from ${label}: ${(size / 1e6).toFixed(0)} MB of XML in ${exported.seconds.toFixed(1)} s (the whole command), ` +
+      `peak RSS ${mb(exported.peakKb)}, ${load()}`,
   );
-  fs.rmSync(out.path as string, { force: true });
 }
 
 export const iatiSuite: BenchSuite = {
@@ -111,14 +97,13 @@ export const iatiSuite: BenchSuite = {
   async run() {
     const files = benchFiles();
     console.log(`${files.length} files, ${load()}`);
-    const stopParse = trackPeakRss();
     const started = performance.now();
     let parsed = 0;
     for (const file of files) for await (const _ of readIatiActivities(file)) parsed++;
     const parseSeconds = (performance.now() - started) / 1000;
     const parseRate = parsed / parseSeconds;
     console.log(
-      `parse only: ${parsed} activities in ${parseSeconds.toFixed(1)} s = ${parseRate.toFixed(0)} activities/s, peak RSS ${mb(stopParse())}, ${load()}`,
+      `parse only: ${parsed} activities in ${parseSeconds.toFixed(1)} s = ${parseRate.toFixed(0)} activities/s, ${load()}`,
     );
 
     const server = await startPostgres();
@@ -130,12 +115,12 @@ export const iatiSuite: BenchSuite = {
       } finally {
         await pg.close();
       }
-      await importInChild('postgres', server.url(), parseRate);
+      await importAndExport('PostgreSQL', { DATABASE_URL: server.url() }, files, parseRate);
     } finally {
       await server.stop();
     }
     // Creating a PGlite data directory (initdb) takes some 700 MB that it gives back on close; a
-    // server does it once, on its first start. So: create and migrate here, import in a child.
+    // server does it once, on its first start. So: create and migrate here, import in the command.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-bench-iati-'));
     try {
       const fresh = await openDatabase({ dataDir, databaseUrl: undefined });
@@ -145,12 +130,9 @@ export const iatiSuite: BenchSuite = {
       } finally {
         await fresh.close();
       }
-      await importInChild('pglite', dataDir, parseRate);
+      await importAndExport('PGlite', { TACIT_DATA_DIR: dataDir }, files, parseRate);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   },
 };
-
-const childSpec = process.env.TACIT_BENCH_IATI_CHILD;
-if (childSpec && process.argv[1] === fileURLToPath(import.meta.url)) await runChild(childSpec);

@@ -17,9 +17,12 @@ export async function* preparedChunks(
   options: PrepareOptions & { maxAhead: number },
 ): AsyncGenerator<PreparedChunk> {
   const workerData: PrepareWorkerData = { files, ...options };
-  const worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url), {
+  const worker = new Worker(new URL('./prepare-worker.cjs', import.meta.url), {
     workerData,
     resourceLimits: WORKER_HEAP,
+    // Not the process's flags: an inherited `--import tsx` would load the ESM loader thread that
+    // prepare-worker.cjs avoids.
+    execArgv: [],
   });
   const arrived: PreparedChunk[] = [];
   let finished = false;

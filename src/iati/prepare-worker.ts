@@ -18,11 +18,16 @@ port.on('message', (taken: number) => {
   wake?.();
 });
 
-for (const file of files) {
-  for await (const chunk of prepareFile(file, options)) {
-    while (ahead >= maxAhead) await new Promise<void>((resolve) => (wake = resolve));
-    ahead += chunk.read;
-    port.postMessage(chunk);
+// No top-level await: this module is loaded with require() (prepare-worker.cjs).
+async function run(): Promise<void> {
+  for (const file of files) {
+    for await (const chunk of prepareFile(file, options)) {
+      while (ahead >= maxAhead) await new Promise<void>((resolve) => (wake = resolve));
+      ahead += chunk.read;
+      port.postMessage(chunk);
+    }
   }
+  port.postMessage(null);
 }
-port.postMessage(null);
+
+void run();

@@ -13,7 +13,8 @@ const BIN = path.join(REPO_ROOT, 'bin', 'tacit.js');
 
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    // The file itself, not `node file`: its first line carries the Node flags the command runs with.
+    const child = spawn(BIN, args, {
       env: { ...process.env, TACIT_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
