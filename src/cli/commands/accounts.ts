@@ -2,11 +2,7 @@
 // before anyone can sign in.
 import { type Command, Option } from 'commander';
 import { systemViewer } from '../../access/viewer.ts';
-import { authRepository } from '../../auth/auth.repository.ts';
-import { authService, checkPassword } from '../../auth/auth.service.ts';
-import { organisationsRepository } from '../../organisations/organisations.repository.ts';
 import { OrganisationCreate, OrganisationType } from '../../organisations/organisations.schema.ts';
-import { organisationsService } from '../../organisations/organisations.service.ts';
 import { AppError } from '../../server/errors.ts';
 import { withDatabase } from '../context.ts';
 
@@ -45,6 +41,7 @@ export function registerAccountCommands(program: Command): void {
         });
         if (!parsed.success)
           throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        const { organisationsService } = await import('../../organisations/organisations.service.ts');
         const created = await withDatabase((db) =>
           organisationsService.create(db, systemViewer([]), parsed.data, { bootstrap: true }),
         );
@@ -71,6 +68,12 @@ export function registerAccountCommands(program: Command): void {
         opts: { org: string; role: 'admin' | 'editor' | 'viewer'; password?: string; name?: string },
       ) =>
         run(async () => {
+          const [{ authRepository }, { authService, checkPassword }, { organisationsRepository }] =
+            await Promise.all([
+              import('../../auth/auth.repository.ts'),
+              import('../../auth/auth.service.ts'),
+              import('../../organisations/organisations.repository.ts'),
+            ]);
           await withDatabase(async (db) => {
             const organisation = await organisationsRepository.findByAnyName(db, opts.org);
             if (!organisation)
@@ -106,6 +109,7 @@ export function registerAccountCommands(program: Command): void {
     .option('--name <name>', 'what the token is for, e.g. "nightly export"')
     .action((email: string, opts: { scope: 'read' | 'write'; name?: string }) =>
       run(async () => {
+        const { authService } = await import('../../auth/auth.service.ts');
         const created = await withDatabase((db) =>
           authService.createToken(db, email, opts.scope, opts.name ?? null),
         );

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { IngestError } from '../../ingest/errors.ts';
-import { type ExtractionResult, extractDocument } from '../../ingest/extract.ts';
+import type { ExtractionResult } from '../../ingest/extract.ts';
 
 function summarise(file: string, result: ExtractionResult): string {
   const { record, confidence } = result;
@@ -120,6 +120,7 @@ export function registerExtractCommand(program: Command): void {
         throw new Error(`cannot read ${file}: ${(err as Error).message}`);
       }
       try {
+        const { extractDocument } = await import('../../ingest/extract.ts');
         const result = await extractDocument({ bytes, filename: path.basename(file) });
         console.log(opts.json ? JSON.stringify(result.record, null, 2) : summarise(file, result));
       } catch (err) {

@@ -1,11 +1,10 @@
 // `tacit import-iati` and `tacit export-iati`: the IATI import and export from the command line,
-// on the same database as the server.
+// on the same database as the server. Like every command module, it imports what its commands run
+// when they run (commands/index.ts says why).
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ANONYMOUS, systemViewer } from '../../access/viewer.ts';
-import { listOrganisationIds } from '../../iati/export.repository.ts';
-import { exportIati, type IatiExportFilters } from '../../iati/export.ts';
-import { importIatiFiles, listIatiFiles } from '../../iati/import.service.ts';
+import type { IatiExportFilters } from '../../iati/export.ts';
 import { withDatabase } from '../context.ts';
 
 export function registerIatiCommands(program: Command): void {
@@ -19,6 +18,7 @@ export function registerIatiCommands(program: Command): void {
     .option('--batch-size <n>', 'activities per transaction', (v) => Number.parseInt(v, 10), 500)
     .option('--json', 'print the full report as JSON')
     .action(async (paths: string[], opts: { publisher?: string; batchSize: number; json?: boolean }) => {
+      const { importIatiFiles, listIatiFiles } = await import('../../iati/import.service.ts');
       const files = listIatiFiles(paths);
       const started = Date.now();
       const report = await withDatabase((db) =>
@@ -62,6 +62,10 @@ export function registerIatiCommands(program: Command): void {
     .option('--publisher <ref>', 'only activities reported by this IATI organisation ref')
     .option('--all', 'include records that are not public (for the operator of this installation)')
     .action(async (opts: IatiExportFilters & { output?: string; all?: boolean }) => {
+      const [{ exportIati }, { listOrganisationIds }] = await Promise.all([
+        import('../../iati/export.ts'),
+        import('../../iati/export.repository.ts'),
+      ]);
       const out = opts.output ? fs.createWriteStream(opts.output) : process.stdout;
       const count = await withDatabase(async (db) => {
         const viewer = opts.all ? systemViewer(await listOrganisationIds(db)) : ANONYMOUS;

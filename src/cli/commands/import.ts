@@ -5,15 +5,11 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Visibility } from '../../access/viewer.ts';
 import type { Database } from '../../db/client.ts';
-import {
-  type ImportReport,
-  importDocuments,
-  listDocumentFiles,
-} from '../../documents/import/import.service.ts';
-import { organisationsRepository } from '../../organisations/organisations.repository.ts';
+import type { ImportReport } from '../../documents/import/import.service.ts';
 import { withDatabase } from '../context.ts';
 
 async function ownerOrganisation(db: Database, name: string | undefined) {
+  const { organisationsRepository } = await import('../../organisations/organisations.repository.ts');
   if (name) {
     const org = await organisationsRepository.findByAnyName(db, name);
     if (!org)
@@ -83,6 +79,9 @@ export function registerImportCommand(program: Command): void {
         paths: string[],
         opts: { confirm?: boolean; org?: string; visibility?: Visibility; workers?: number; json?: boolean },
       ) => {
+        const { importDocuments, listDocumentFiles } = await import(
+          '../../documents/import/import.service.ts'
+        );
         const files = listDocumentFiles(paths);
         const started = Date.now();
         const report = await withDatabase(async (db) => {
