@@ -183,10 +183,11 @@ function sampleDecision(viewer: Viewer, q: SearchQuery, query: CompiledQuery | n
 
 /**
  * The matches in the buckets the sample decision chose. Each branch runs only when its one-time
- * condition holds, and says what it reads in terms the planner can match to indexes and
- * statistics: a sample within the indexed buckets in a constant that selects their partial
- * indexes, an exact search without any bucket condition (an unknown bound made the planner
- * expect a third of the index and read every project through the bucket index).
+ * condition holds, and says what it reads in terms the planner can match to indexes: a sample
+ * within the indexed buckets in a constant that selects their partial indexes; a larger sample or
+ * an exact search with its bound on an expression that no index answers, so the matches are found
+ * through the whole-index ones (an indexable unknown bound made the planner read every project
+ * through the bucket index).
  */
 function sampledMatches(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, columns: Sql): Sql {
   const chosen = sql`(SELECT buckets FROM sample)`;
@@ -194,10 +195,7 @@ function sampledMatches(viewer: Viewer, q: SearchQuery, query: CompiledQuery | n
       WHERE ${chosen} <= ${INDEXED_BUCKETS} AND ${matching(viewer, q, query, INDEXED_BUCKETS)} AND e.bucket < ${chosen}
     UNION ALL
     SELECT ${columns} FROM search_entries e
-      WHERE ${chosen} > ${INDEXED_BUCKETS} AND ${chosen} < ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}
-        AND e.bucket < ${chosen}
-    UNION ALL
-    SELECT ${columns} FROM search_entries e WHERE ${chosen} = ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}`;
+      WHERE ${chosen} > ${INDEXED_BUCKETS} AND ${matching(viewer, q, query)} AND e.bucket::int < ${chosen}`;
 }
 
 /** The page's hits as JSON, with snippets: made for the page only, they cost far more than ranking. */
