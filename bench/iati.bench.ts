@@ -2,8 +2,8 @@
 // then `tacit import-iati` and `tacit export-iati` as a user runs them (bin/tacit.js, with the
 // Node flags of its first line), into PGlite and into a throw-away PostgreSQL, each on a database
 // migrated beforehand. The command's peak RSS is the kernel's high-water mark (VmHWM), read from
-// /proc while it runs; the rate counts from the command's own clock (opening the database
-// included, Node's start-up not). The machine is shared: the load average is printed with each figure.
+// /proc while it runs; the rate counts from the command's own clock (from the database open to
+// its close; the whole command's time, start-up included, is printed beside it). The machine is shared: the load average is printed with each figure.
 // TACIT_BENCH_IATI_FILES=20 takes every n-th file down to about 20, for quick comparisons.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
