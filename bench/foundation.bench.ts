@@ -15,14 +15,11 @@ const SECONDS = 8;
 
 async function startServer(env: Record<string, string>, port: number) {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [path.join(REPO_ROOT, 'bin/tacit.js'), 'serve', '--port', String(port)],
-    {
-      env: { ...process.env, TACIT_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // bin/tacit.js itself, not `node bin/tacit.js`: its first line carries the Node flags it runs with.
+  const child = spawn(path.join(REPO_ROOT, 'bin/tacit.js'), ['serve', '--port', String(port)], {
+    env: { ...process.env, TACIT_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {

@@ -75,17 +75,11 @@ async function timeImport(label: string, docsDir: string, count: number, confirm
     { bootstrap: true },
   );
   await db.close();
-  const args = [
-    path.join(REPO_ROOT, 'bin/tacit.js'),
-    'import',
-    docsDir,
-    '--org',
-    'Bench Importing Agency',
-    '--json',
-  ];
+  const args = ['import', docsDir, '--org', 'Bench Importing Agency', '--json'];
   if (confirm) args.push('--confirm');
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  // bin/tacit.js itself, not `node bin/tacit.js`: its first line carries the Node flags it runs with.
+  const child = spawn(path.join(REPO_ROOT, 'bin/tacit.js'), args, {
     env: { ...process.env, TACIT_DATA_DIR: dataDir, TACIT_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
