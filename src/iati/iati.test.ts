@@ -70,6 +70,13 @@ describe(`IATI import and export on ${testEngine()}`, () => {
   it('imports usaid-mx with its values mapped to Tacit', async () => {
     const report = await importIatiFiles(t.db, [MX]);
     expect(report).toMatchObject({ read: 289, created: 289, rejected: 0, duplicates: 0 });
+    if (t.db.engine === 'pglite') {
+      // No autovacuum on the embedded engine: the import vacuums what its commits churned, so the
+      // emptied pending lists hold no dead pages (PostgreSQL's autovacuum does this on its own).
+      const [size] = await t.db.query(sql`
+        SELECT pg_relation_size('search_pending') AS search, pg_relation_size('matrix_pending') AS matrix`);
+      expect(size).toEqual({ search: 0, matrix: 0 });
+    }
     const [p] = await t.db.query<Record<string, unknown>>(sql`
       SELECT p.title, p.status, p.start_date, p.end_date, p.visibility, o.name AS owner, o.iati_ref,
         (SELECT array_agg(country) FROM project_countries WHERE project_id = p.id) AS countries,

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/client.ts';
+import { tidyAfterBulkWrite } from '../db/maintenance.ts';
 import {
   type ActivityWrite,
   type ExistingActivity,
@@ -122,6 +123,7 @@ class IatiImporter {
       }
       await this.handOver();
       await this.writing;
+      if (this.report.created || this.report.updated) await tidyAfterBulkWrite(this.db);
       await this.progress('done');
       return this.report;
     } catch (err) {
