@@ -79,10 +79,9 @@ export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery):
   // Tens of thousands of cells come back as one JSON text: decoding them as rows cost the
   // embedded engine three times as much as the query itself.
   const [row] = await db.transaction(async (tx) => {
-    // Sorting them in the default 4 MB of memory spilled to disk; PostgreSQL's JIT compiler,
-    // which the grouped facts' cost estimate wakes, took longer than the query.
+    // Sorting them in the default 4 MB of memory spilled to disk. (PostgreSQL's JIT compiler, which
+    // the grouped facts' cost estimate used to wake, is off for every connection: src/db/client.ts.)
     await tx.query(sql`SET LOCAL work_mem = '32MB'`);
-    await tx.query(sql`SET LOCAL jit = off`);
     return tx.query<{ cells: string }>(sql`WITH cell AS (${cells})
     SELECT coalesce(json_agg(json_build_array(c.org_id, o.name, c.country, c.theme, c.projects, c.budget)
       ORDER BY c.budget DESC NULLS LAST, c.projects DESC, o.name, c.country, c.theme), '[]')::text AS cells
