@@ -16,6 +16,7 @@ import { readIatiActivities } from '../src/iati/reader.ts';
 import { REPO_ROOT } from '../src/paths.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
+import { type ProcessUsage, sampleProcess } from './process-usage.ts';
 import type { BenchSuite } from './suites.ts';
 
 const USAID = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid');
@@ -47,22 +48,17 @@ async function runTacit(args: string[], env: Record<string, string>): Promise<Co
   const child = spawn(TACIT, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
-  let peakKb = 0;
-  let cpuSeconds = 0;
-  const watch = setInterval(() => {
-    try {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      cpuSeconds = (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in 1/100 s on Linux
-    } catch {
-      // the process has just ended
-    }
-  }, 50);
+  const usage: ProcessUsage = { peakKb: 0, cpuTicks: 0 };
+  const watch = setInterval(() => sampleProcess(child.pid!, usage), 50);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(watch);
   if (code !== 0 && code !== 2) throw new Error(`tacit ${args[0]} exited with code ${code}`);
-  return { stdout, seconds: (performance.now() - started) / 1000, peakKb, cpuSeconds };
+  return {
+    stdout,
+    seconds: (performance.now() - started) / 1000,
+    peakKb: usage.peakKb,
+    cpuSeconds: usage.cpuTicks / 100,
+  };
 }
 
 async function importAndExport(

@@ -13,6 +13,7 @@ import { fixtureFormats } from '../src/ingest/testing/fixtures.ts';
 import { organisationsService } from '../src/organisations/organisations.service.ts';
 import { REPO_ROOT } from '../src/paths.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
+import { type ProcessUsage, sampleProcess } from './process-usage.ts';
 import type { BenchSuite } from './suites.ts';
 
 /** The same document with different bytes, still valid in its format. */
@@ -47,18 +48,6 @@ function makeDocuments(dir: string, count: number): string[] {
   });
 }
 
-/** Peak RSS and CPU seconds of a running process, sampled from /proc (worker threads included). */
-function sampleProcess(pid: number, into: { peakKb: number; cpuTicks: number }) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    into.peakKb = Math.max(into.peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    into.cpuTicks = Number(fields[11]) + Number(fields[12]);
-  } catch {
-    // The process has just exited: keep the last sample.
-  }
-}
-
 /**
  * Runs the real `tacit import` as its own process on a registry that already exists (created,
  * migrated and closed beforehand), as a user would: creating an embedded database costs memory
@@ -87,7 +76,7 @@ async function timeImport(label: string, docsDir: string, count: number, confirm
   child.stdout.on('data', (d) => {
     stdout += d;
   });
-  const usage = { peakKb: 0, cpuTicks: 0 };
+  const usage: ProcessUsage = { peakKb: 0, cpuTicks: 0 };
   const sampler = setInterval(() => sampleProcess(child.pid!, usage), 50);
   await new Promise((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
