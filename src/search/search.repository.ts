@@ -64,12 +64,12 @@ function filterConditions(q: SearchQuery): Sql[] {
   return c;
 }
 
-/** Entries fall into SAMPLE_BUCKETS buckets; `buckets` limits a query to the first few of them. */
+/** Entries fall into SAMPLE_BUCKETS buckets, so a query can be counted on the first few of them. */
 export const SAMPLE_BUCKETS = 256;
 
-function matching(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, buckets?: number): Sql {
-  const sample = buckets !== undefined && buckets < SAMPLE_BUCKETS ? [sql`e.bucket < ${buckets}`] : [];
-  return sql.and([visibleTo(viewer, 'e'), ...textConditions(query), ...filterConditions(q), ...sample]);
+/** The entries the viewer may see that match the query and filters, within `region` of the buckets. */
+function matching(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, region: Sql[] = []): Sql {
+  return sql.and([visibleTo(viewer, 'e'), ...textConditions(query), ...filterConditions(q), ...region]);
 }
 
 /** Above this many entries a query may be counted on a sample, and overlaps sample their weakest candidates. */
@@ -160,6 +160,10 @@ export interface SampleRead {
 // The first buckets have GIN indexes of their own (migration 034); a sample that fits in them is
 // read through them, a larger one (or the whole index) through the others.
 const INDEXED_BUCKETS = 16;
+// The first bucket, as an equality: written `bucket < 1`, the planner combined the bucket index
+// with the whole-index GIN (reading every match's row pointer: 2.5 ms for a common word on
+// PostgreSQL) rather than with the first buckets' GIN (0.3 ms).
+const FIRST_BUCKET = [sql`e.bucket = 0`];
 
 /**
  * How much of the index to read, decided in the statement that reads it: all of it when the
@@ -171,7 +175,7 @@ function sampleDecision(viewer: Viewer, q: SearchQuery, query: CompiledQuery | n
   // The running sizes are added up only when the first bucket predicts a sample.
   return sql`probe AS MATERIALIZED (SELECT coalesce((SELECT sum(entries) FROM search_buckets), 0)::float8 AS entries,
       coalesce((SELECT entries FROM search_buckets WHERE bucket = 0), 0)::float8 AS first,
-      (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, 1)})::float8 AS hits),
+      (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, FIRST_BUCKET)})::float8 AS hits),
     sample AS MATERIALIZED (
       SELECT coalesce(k.bucket + 1, ${SAMPLE_BUCKETS}) AS buckets, coalesce(k.upto, p.entries) AS size, p.entries
       FROM probe p LEFT JOIN LATERAL (SELECT s.bucket, s.upto
@@ -191,7 +195,8 @@ function sampleDecision(viewer: Viewer, q: SearchQuery, query: CompiledQuery | n
 function sampledMatches(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, columns: Sql): Sql {
   const chosen = sql`(SELECT buckets FROM sample)`;
   return sql`SELECT ${columns} FROM search_entries e
-      WHERE ${chosen} <= ${INDEXED_BUCKETS} AND ${matching(viewer, q, query, INDEXED_BUCKETS)} AND e.bucket < ${chosen}
+      WHERE ${chosen} <= ${INDEXED_BUCKETS} AND ${matching(viewer, q, query, [sql`e.bucket < ${INDEXED_BUCKETS}`])}
+        AND e.bucket < ${chosen}
     UNION ALL
     SELECT ${columns} FROM search_entries e
       WHERE ${chosen} > ${INDEXED_BUCKETS} AND ${chosen} < ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}
