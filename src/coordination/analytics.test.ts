@@ -48,6 +48,12 @@ describe('who does what where', () => {
       (c: { organisation: string }) => c.organisation === 'Conflict, Stability and Security Fund',
     );
     expect(cssf).toHaveLength(9);
+    // Largest budget first, every cell named after its organisation.
+    const all = (await get('matrix')).body.cells as { budget: number; organisation?: string }[];
+    const budgets = all.map((c) => c.budget);
+    expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
+    expect(budgets[0]).toBeGreaterThan(budgets.at(-1)!);
+    expect(all.every((c) => c.organisation?.length)).toBe(true);
     const corruption = cssf.find((c: { theme: string }) => c.theme === 'corruption');
     expect(corruption).toMatchObject({
       country: 'PE',
