@@ -43,7 +43,18 @@ async function openPostgres(url: string): Promise<Database> {
   // estimated above jit_above_cost (a search that decides its sample and reads it in one
   // statement, the 3W matrix upkeep), and compiling them took about 100 ms for a search and up to
   // 1.5 s for the upkeep, far more than running them. The embedded engine has no JIT either.
-  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: '-c jit=off' });
+  //
+  // Connections stay open while idle (the pool closed them after 10 s): a new connection costs a few
+  // milliseconds to open and, on its first search, about 10 ms to load the text-search
+  // dictionaries, which a user searching every half minute paid each time. Commands close the pool
+  // when they finish (src/cli/context.ts).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types,
+    options: '-c jit=off',
+    idleTimeoutMillis: 0,
+  });
   // An idle connection that the server drops (a restart, a fail-over) must not crash the process:
   // the pool discards it and the next query opens a new one.
   pool.on('error', (err) => console.error(`tacit: PostgreSQL connection lost: ${err.message}`));
