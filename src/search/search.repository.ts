@@ -236,8 +236,9 @@ export interface SearchPage {
  * over the matches, and the names version.
  *
  * By date, the page comes from all matches, so it is exact whatever the sample. On a sample, the
- * newest matches of the sample give a date cut: the page's n matches are at least as new as the
- * sample's n-th newest, since the sample holds n matches that new. A second statement then reads
+ * newest matches of the sample give a cut (a date, and a position within it): the page's n matches
+ * are at least as new as the sample's n-th newest, since the sample holds n matches that new. A
+ * second statement then reads
  * the page from the matches past the cut only (a few dozen rows, through the date index) instead
  * of every match.
  */
@@ -255,8 +256,8 @@ export async function searchPage(
     ? sql`SELECT * FROM hits WHERE ${exact} ORDER BY sort_date DESC NULLS LAST, seq DESC ${window}`
     : sql`SELECT * FROM hits ORDER BY rank DESC, seq DESC ${window}`;
   const dateCut = page.byDate
-    ? sql`(SELECT sort_date::text FROM hits WHERE NOT ${exact} ORDER BY sort_date DESC NULLS LAST, seq DESC
-        OFFSET ${page.offset + page.limit} LIMIT 1)`
+    ? sql`(SELECT json_build_object('date', sort_date::text, 'seq', seq) FROM hits WHERE NOT ${exact}
+        ORDER BY sort_date DESC NULLS LAST, seq DESC OFFSET ${page.offset + page.limit} LIMIT 1)`
     : sql`NULL`;
   const columns = sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.regions, e.themes,
     e.dac_codes, e.org_ids, e.status, e.year_start, e.score, e.language, e.config, e.seq, ${rankOf(query)} AS rank`;
@@ -270,26 +271,29 @@ export async function searchPage(
   const result = JSON.parse(row!.result) as {
     sample: SampleRead;
     names: number;
-    cut: string | null;
+    cut: { date: string | null; seq: number } | null;
     hits: HitRow[];
   };
   const counts = Object.fromEntries(FACETS.map((f) => [f, countValues(f, row![f])])) as FacetCounts;
   const sampled = result.sample.buckets < SAMPLE_BUCKETS;
   if (!page.byDate || !sampled)
     return { hits: result.hits, counts, sample: result.sample, names: result.names };
-  // Written as migration 036's index is, so the planner uses it and its statistics.
+  // The cut is a date and a position among the records of that date: a day can hold most of the
+  // index (every record a bulk import dated), and a cut on the date alone then read all of them.
+  // The projects' date is written as migration 036's index is, so the planner uses it and its
+  // statistics.
+  const cut = result.cut?.date ? result.cut : null;
   const projectsOnly = q.kind?.length === 1 && q.kind[0] === 'project';
-  const pastCut = !result.cut
+  const pastCut = !cut
     ? sql``
-    : projectsOnly
-      ? sql`AND (CASE WHEN e.kind = 'project' THEN e.sort_date END) >= ${result.cut}::date`
-      : sql`AND e.sort_date >= ${result.cut}::date`;
+    : sql`${projectsOnly ? sql`AND (CASE WHEN e.kind = 'project' THEN e.sort_date END) >= ${cut.date}::date` : sql``}
+        AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)`;
   const [exactPage] = await db.query<{ hits: HitRow[] }>(sql`
     WITH page AS MATERIALIZED (
       SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.themes, e.status, e.score,
         e.language, e.config, ${rankOf(query)} AS rank, e.seq
       FROM search_entries e WHERE ${matching(viewer, q, query)} ${pastCut}
-      ORDER BY e.sort_date DESC NULLS LAST, e.seq DESC ${window})
+      ORDER BY ${cut && projectsOnly ? sql`(CASE WHEN e.kind = 'project' THEN e.sort_date END)` : sql`e.sort_date`} DESC ${cut ? sql`` : sql`NULLS LAST`}, e.seq DESC ${window})
     SELECT ${hitsJson(query, true, page.limit)} AS hits`);
   return { hits: exactPage!.hits, counts, sample: result.sample, names: result.names };
 }

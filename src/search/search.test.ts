@@ -205,6 +205,17 @@ describe('search API', () => {
       expect(sampledNext.items.length).toBe(limit);
       expect(sampledNext.items.map((i) => i.id)).toEqual(exactNext.items.map((i) => i.id));
     }
+    // Projects only, read in the order of their own dates' index (migration 036): likewise.
+    const projects = SearchQuery.parse({ q: 'crime', kind: 'project', sort: 'date', limit: 1 });
+    // A sample of two buckets, which holds enough projects to cut at.
+    const fewBuckets = { ...sampling, sampleSize: 4 };
+    for (const cursor of [undefined, Buffer.from('o:1').toString('base64url')]) {
+      const sampledPage = await searchService.search(t.db, ANONYMOUS, { ...projects, cursor }, fewBuckets);
+      const exactPage = await searchService.search(t.db, ANONYMOUS, { ...projects, cursor });
+      expect(sampledPage.approximate).toBe(true);
+      expect(sampledPage.items).toHaveLength(1);
+      expect(sampledPage.items.map((i) => i.id)).toEqual(exactPage.items.map((i) => i.id));
+    }
   });
 
   it('finds an organisation by a new acronym or a new name, though the words of the query were compiled before', async () => {
