@@ -54,6 +54,8 @@ async function measureRegistry(db: Database, label: string, g: GeneratedRegistry
   const search = (q: Record<string, unknown>) => searchService.search(db, viewer, SearchQuery.parse(q));
   const text = await timings(20, (i) => search({ q: word(i) }));
   console.log(`  ${label} search, one word, all facets: ${fmt(text)}`);
+  const byDate = await timings(20, (i) => search({ q: word(i), sort: 'date' }));
+  console.log(`  ${label} search, one word, newest first: ${fmt(byDate)}`);
   const faceted = await timings(20, (i) =>
     search({
       q: `${word(i)} ${word(i + 1)}`,
