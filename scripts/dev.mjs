@@ -8,7 +8,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiPort = process.env.PORT ?? '8080';
 const env = { ...process.env, PORT: apiPort, TACIT_API_URL: `http://127.0.0.1:${apiPort}` };
 const children = [
-  spawn(process.execPath, [path.join(root, 'bin', 'tacit.js'), 'serve'], {
+  // The file itself, so its first line's memory options apply as they do for `npm start`.
+  spawn(path.join(root, 'bin', 'tacit.js'), ['serve'], {
     cwd: root,
     env,
     stdio: 'inherit',
