@@ -1,8 +1,10 @@
 // Opens the configured database (migrated, vocabularies loaded) for one CLI command and closes it
-// afterwards, whatever happens, so the data directory's lock is always released.
+// afterwards, whatever happens, so the data directory's lock is always released; and tidies up
+// after the commands that write in bulk.
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { openDatabase } from '../db/client.ts';
+import { vacuumWhereDue } from '../db/maintenance.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadReferenceData } from '../reference/load.ts';
 
@@ -25,4 +27,16 @@ export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise
   } finally {
     await db.close();
   }
+}
+
+/**
+ * After a bulk write, vacuums and analyses on the embedded engine what autovacuum would have (on
+ * PostgreSQL it does), and says so on stderr when it did anything.
+ */
+export async function tidyAfterCommand(db: Database): Promise<void> {
+  const started = Date.now();
+  const tables = await vacuumWhereDue(db);
+  if (!tables.length) return;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`Vacuumed or analysed ${tables.length} tables in ${seconds} s.\n`);
 }

@@ -1,11 +1,14 @@
 // Starts Tacit: opens the configured database, applies migrations, loads vocabularies, loads the
-// demo data into an empty registry, and serves HTTP until SIGINT/SIGTERM.
+// demo data into an empty registry, and serves HTTP until SIGINT/SIGTERM, vacuuming the embedded
+// engine in its quiet moments (housekeeping.ts).
 import type { FastifyInstance } from 'fastify';
 import { openMigratedDatabase } from '../cli/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { vacuumWhereDue } from '../db/maintenance.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { buildApp } from './app.ts';
+import { scheduleHousekeeping } from './housekeeping.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -17,8 +20,10 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openMigratedDatabase(config);
   try {
-    if (config.seedDemo === 'auto') await seedDemoIfEmpty(db);
+    // The demo is a bulk write: tidied now, before anyone is served, rather than at the first quiet moment.
+    if (config.seedDemo === 'auto' && (await seedDemoIfEmpty(db))) await vacuumWhereDue(db);
     const app = await buildApp({ db, config });
+    scheduleHousekeeping(app, db);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

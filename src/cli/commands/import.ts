@@ -6,7 +6,7 @@ import { type Command, Option } from 'commander';
 import type { Visibility } from '../../access/viewer.ts';
 import type { Database } from '../../db/client.ts';
 import type { ImportReport } from '../../documents/import/import.service.ts';
-import { withDatabase } from '../context.ts';
+import { tidyAfterCommand, withDatabase } from '../context.ts';
 
 async function ownerOrganisation(db: Database, name: string | undefined) {
   const { organisationsRepository } = await import('../../organisations/organisations.repository.ts');
@@ -86,13 +86,15 @@ export function registerImportCommand(program: Command): void {
         const started = Date.now();
         const report = await withDatabase(async (db) => {
           const owner = await ownerOrganisation(db, opts.org);
-          return importDocuments(db, files, {
+          const imported = await importDocuments(db, files, {
             ownerOrgId: owner.id,
             visibility: opts.visibility,
             confirm: opts.confirm ?? false,
             workers: opts.workers,
             onProgress: progressPrinter(files.length),
           });
+          await tidyAfterCommand(db);
+          return imported;
         });
         console.log(
           opts.json ? JSON.stringify(report, null, 2) : summary(report, (Date.now() - started) / 1000),

@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadReferenceData } from '../../reference/load.ts';
-import { withDatabase } from '../context.ts';
+import { tidyAfterCommand, withDatabase } from '../context.ts';
 
 export function registerServerCommands(program: Command): void {
   program
@@ -58,7 +58,11 @@ export function registerServerCommands(program: Command): void {
     )
     .action(async () => {
       const { seedDemo } = await import('../../demo/seed.ts');
-      const s = await withDatabase(seedDemo);
+      const s = await withDatabase(async (db) => {
+        const summary = await seedDemo(db);
+        await tidyAfterCommand(db);
+        return summary;
+      });
       console.log(
         `Demo data: ${s.organisations} organisations, ${s.users} users, ${s.projects} projects, ` +
           `${s.records} reviews/evaluations/meetings/recommendations/lessons, ${s.iatiActivities} IATI activities added.`,

@@ -1,0 +1,115 @@
+// The embedded engine's autovacuum: tables churned past autovacuum's thresholds are vacuumed or
+// analysed, the others left alone; on PostgreSQL autovacuum's own work is left to it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrgWithEditor } from '../../test/support/factories.ts';
+import { createTestDatabase, type TestDatabase, testEngine } from '../../test/support/test-db.ts';
+import { systemViewer } from '../access/viewer.ts';
+import { ProjectCreate, ProjectUpdate } from '../projects/projects.schema.ts';
+import { projectsService } from '../projects/projects.service.ts';
+import type { Database } from './client.ts';
+import { vacuumWhereDue } from './maintenance.ts';
+import { sql } from './sql.ts';
+
+interface TableStats {
+  n_live_tup: number;
+  n_dead_tup: number;
+  n_mod_since_analyze: number;
+  vacuum_count: number;
+  analyze_count: number;
+}
+
+/** One table's statistics as pg_stat_user_tables has them, made current first. */
+async function tableStats(db: Database, table: string): Promise<TableStats> {
+  await db.query(sql`SELECT pg_stat_force_next_flush()`);
+  const [row] = await db.query<TableStats>(sql`
+    SELECT n_live_tup, n_dead_tup, n_mod_since_analyze, vacuum_count, analyze_count
+    FROM pg_stat_user_tables WHERE relname = ${table}`);
+  if (!row) throw new Error(`no statistics for ${table}`);
+  return row;
+}
+
+/**
+ * An editor renames one project `edits` times: each edit leaves a dead row in `projects` (among
+ * others) and adds a row to `audit_log`, which is only ever inserted into.
+ */
+async function editOneProject(db: Database, edits: number) {
+  const { org } = await buildOrgWithEditor(db);
+  const viewer = systemViewer([org.id]);
+  let p = await projectsService.create(
+    db,
+    viewer,
+    ProjectCreate.parse({ title: 'Edited many times', countries: ['PE'], owner_org_id: org.id }),
+  );
+  for (let i = 1; i <= edits; i++)
+    p = await projectsService.update(
+      db,
+      viewer,
+      p.id,
+      ProjectUpdate.parse({ version: p.version, title: `Edit ${i}` }),
+    );
+}
+
+describe('vacuumWhereDue', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await editOneProject(t.db, 70);
+  });
+  afterAll(() => t.drop());
+
+  it.runIf(testEngine() === 'pglite')(
+    'vacuums the tables past the thresholds, only analyses those inserted into, and leaves the rest alone',
+    async () => {
+      // A round stopped (a request came in) before its first table does nothing.
+      const stop = new AbortController();
+      stop.abort();
+      expect(await vacuumWhereDue(t.db, { signal: stop.signal })).toEqual([]);
+
+      // Read without flushing the statistics first: vacuumWhereDue must make them current itself.
+      // One project: 70 dead rows > 50 + 0.2 × 1; 72 audit rows (organisation, project, edits) > 50 + 0.1 × 72.
+      const done = await vacuumWhereDue(t.db);
+      const byTable = new Map(done.map((d) => [d.table, d]));
+      expect(byTable.get('projects')).toMatchObject({
+        vacuumed: true,
+        analysed: true,
+        liveRows: 1,
+        deadRows: 70,
+        modifiedSinceAnalyse: 71,
+      });
+      expect(byTable.get('audit_log')).toMatchObject({
+        vacuumed: false,
+        analysed: true,
+        deadRows: 0,
+        modifiedSinceAnalyse: 72,
+      });
+      expect(byTable.has('organisations')).toBe(false);
+
+      expect(await tableStats(t.db, 'projects')).toMatchObject({
+        n_dead_tup: 0,
+        n_mod_since_analyze: 0,
+        vacuum_count: 1,
+        analyze_count: 1,
+      });
+      expect(await tableStats(t.db, 'audit_log')).toMatchObject({
+        n_mod_since_analyze: 0,
+        vacuum_count: 0,
+        analyze_count: 1,
+      });
+      // One organisation inserted: below 50 + 0.1 × 1, neither vacuumed nor analysed.
+      expect(await tableStats(t.db, 'organisations')).toMatchObject({
+        n_mod_since_analyze: 1,
+        vacuum_count: 0,
+        analyze_count: 0,
+      });
+      // Nothing is past a threshold any more.
+      expect(await vacuumWhereDue(t.db)).toEqual([]);
+    },
+  );
+
+  it.runIf(testEngine() === 'postgres')('leaves PostgreSQL to its autovacuum', async () => {
+    expect(await vacuumWhereDue(t.db)).toEqual([]);
+    // vacuum_count and analyze_count count manual runs only (autovacuum has its own counters).
+    expect(await tableStats(t.db, 'projects')).toMatchObject({ vacuum_count: 0, analyze_count: 0 });
+    expect(await tableStats(t.db, 'audit_log')).toMatchObject({ vacuum_count: 0, analyze_count: 0 });
+  });
+});
