@@ -88,7 +88,8 @@ describe('housekeeping in the server', () => {
   it.runIf(testEngine() === 'pglite')(
     'vacuums nothing during a burst of edits, and the edited tables once the server is quiet',
     async () => {
-      server = await startServer({ intervalMs: 50, quietMs: 1_000, maxWaitMs: 600_000 });
+      // Quiet means 3 s without a request: edits take tens of milliseconds, far less under a busy CI.
+      server = await startServer({ intervalMs: 50, quietMs: 3_000, maxWaitMs: 600_000 });
       await server.burstOfEdits(70);
       // Edits arrived every few milliseconds: no round started, though one was due after 50.
       expect(server.reported.done).toEqual([]);
