@@ -5,16 +5,7 @@ import type { RoutePlugin } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
 import { ErrorResponse, Id } from '../server/schemas.ts';
 import { listAudit } from './audit.repository.ts';
-
-const Entry = z.object({
-  id: z.number(),
-  at: z.date(),
-  user_email: z.string().nullable(),
-  action: z.string(),
-  entity_type: z.string(),
-  entity_id: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-});
+import { AuditPage } from './audit.schema.ts';
 
 export const auditRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('', {
@@ -27,7 +18,7 @@ export const auditRoutes: RoutePlugin = (ctx) => async (app) => {
         cursor: z.string().optional(),
       }),
       response: {
-        200: z.object({ items: z.array(Entry), next_cursor: z.string().nullable() }),
+        200: AuditPage,
         403: ErrorResponse,
       },
     },

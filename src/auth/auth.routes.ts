@@ -4,15 +4,10 @@ import { orgIdsOf } from '../access/viewer.ts';
 import { SESSION_COOKIE } from '../server/auth-hook.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
+import { Me } from './auth.schema.ts';
 import { authService } from './auth.service.ts';
 
 const tags = ['auth'];
-const Me = z.object({
-  user_id: z.string().nullable(),
-  email: z.string().nullable(),
-  memberships: z.array(z.object({ org_id: z.string(), role: z.enum(['admin', 'editor', 'viewer']) })),
-  scope: z.enum(['read', 'write']),
-});
 
 export const authRoutes: RoutePlugin = (ctx) => async (app) => {
   app.post('/login', {

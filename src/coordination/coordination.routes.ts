@@ -6,12 +6,15 @@ import { analyticsService as analytics } from './analytics.service.ts';
 import {
   AnalyticsQuery,
   GapsQuery,
+  GapsResponse,
+  MapResponse,
   MatrixQuery,
   type MatrixResponse,
   OverlapRequest,
   OverlapResponse,
   SummaryQuery,
   SummaryResponse,
+  TimelineResponse,
 } from './coordination.schema.ts';
 import { duplicatesService } from './duplicates.service.ts';
 import { overlapsService } from './overlaps.service.ts';
@@ -60,6 +63,7 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       tags,
       summary: 'Projects and budget per country, for a choropleth',
       querystring: AnalyticsQuery,
+      response: { 200: MapResponse, 422: ErrorResponse },
     },
     handler: (req) => analytics.map(ctx.db, req.viewer, req.query),
   });
@@ -79,6 +83,7 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       summary:
         'Per country (or region, by=region) and theme: active projects, donors, Herfindahl index of budget shares, and gaps (none or little)',
       querystring: GapsQuery,
+      response: { 200: GapsResponse, 422: ErrorResponse },
     },
     handler: (req) => analytics.gaps(ctx.db, req.viewer, req.query),
   });
@@ -87,6 +92,7 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       tags,
       summary: 'Projects per country over time, and active projects per year, for a Gantt view',
       querystring: AnalyticsQuery,
+      response: { 200: TimelineResponse, 422: ErrorResponse },
     },
     handler: (req) => analytics.timeline(ctx.db, req.viewer, req.query),
   });

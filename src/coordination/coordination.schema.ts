@@ -148,3 +148,56 @@ export const SummaryResponse = z
       .describe('The projects changed last'),
   })
   .meta({ id: 'RegistrySummary' });
+
+const RateNote = z.object({
+  source: z.string(),
+  missing: z.array(z.string()).describe('Currencies without an exchange rate, left out of budgets'),
+});
+
+export const MapResponse = z.object({
+  currency: z.string(),
+  rates: RateNote,
+  countries: z.array(
+    z.object({ country: z.string(), name: z.string(), projects: Count, budget: z.number() }),
+  ),
+});
+
+export const GapCell = z.object({
+  theme: z.string(),
+  label: z.string(),
+  projects: Count,
+  donors: Count,
+  budget: z.number(),
+  hhi: z.number().nullable().describe('Herfindahl index of the donors’ shares: 1 is one donor'),
+  gap: z.enum(['none', 'little']).nullable(),
+});
+
+export const GapsResponse = z.object({
+  currency: z.string(),
+  status: z.array(z.string()),
+  by: GapsQuery.shape.by.unwrap(),
+  countries: z.array(z.object({ country: z.string(), name: z.string(), themes: z.array(GapCell) })),
+  regions: z.array(z.object({ region: z.string(), themes: z.array(GapCell) })),
+});
+
+export const TimelineResponse = z.object({
+  truncated: z.boolean().describe('More projects than the timeline shows'),
+  countries: z.array(
+    z.object({
+      country: z.string(),
+      name: z.string(),
+      projects: z.array(
+        z.object({
+          country: z.string(),
+          id: z.string(),
+          title: z.string(),
+          status: z.string(),
+          start: z.string().nullable(),
+          end: z.string().nullable(),
+          ongoing: z.boolean(),
+        }),
+      ),
+      active_by_year: z.array(z.object({ year: z.number().int(), active: Count })),
+    }),
+  ),
+});

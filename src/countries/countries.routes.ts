@@ -4,6 +4,7 @@ import type { RoutePlugin } from '../server/context.ts';
 import { CurrencyCode } from '../server/schemas.ts';
 import { renderCountryBrief } from './brief.html.ts';
 import { countryBriefService } from './brief.service.ts';
+import type { CountryBrief } from './countries.schema.ts';
 
 export const countryRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/:code/brief', {
@@ -16,12 +17,13 @@ export const countryRoutes: RoutePlugin = (ctx) => async (app) => {
         format: z.enum(['json', 'html']).default('json'),
         currency: CurrencyCode.default('USD'),
       }),
+      // No response schema: the same route also sends the printable page. The JSON shape is CountryBrief.
     },
     handler: async (req, reply) => {
       const brief = await countryBriefService.brief(ctx.db, req.viewer, req.params.code, req.query.currency);
       if (req.query.format === 'html')
         return reply.type('text/html; charset=utf-8').send(renderCountryBrief(brief));
-      return brief;
+      return brief satisfies z.infer<typeof CountryBrief>;
     },
   });
 };

@@ -1,22 +1,13 @@
 // HTTP routes for an organisation's members (/api/v1/organisations/{id}/members) and for
 // accepting an invitation (/api/v1/auth/accept-invitation is registered by authRoutes' neighbour here).
 import { z } from 'zod';
+import { Role } from '../auth/auth.schema.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, Id } from '../server/schemas.ts';
+import { Member, MemberAdded } from './members.schema.ts';
 import { membersService as service } from './members.service.ts';
 
 const tags = ['members'];
-const Role = z.enum(['admin', 'editor', 'viewer']);
-const Member = z
-  .object({
-    user_id: z.string(),
-    email: z.string(),
-    name: z.string().nullable(),
-    role: Role,
-    has_password: z.boolean(),
-    joined_at: z.date(),
-  })
-  .meta({ id: 'Member' });
 const OrgParams = z.object({ id: Id });
 const MemberParams = z.object({ id: Id, userId: Id });
 
@@ -41,7 +32,7 @@ export const memberRoutes: RoutePlugin = (ctx) => async (app) => {
         name: z.string().trim().max(300).nullish(),
       }),
       response: {
-        201: z.object({ member: Member, invitation_token: z.string().nullable() }),
+        201: MemberAdded,
         403: ErrorResponse,
       },
     },

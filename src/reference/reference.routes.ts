@@ -2,11 +2,11 @@
 // countries and themes with labels in English, Spanish and French, DAC codes, currencies.
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { ReferenceDacCode, ReferenceItem, ReferenceTheme } from './reference.schema.ts';
 import { LANGUAGES, vocabularies } from './vocabularies.ts';
 
 const tags = ['reference'];
 const Lang = z.object({ lang: z.enum(LANGUAGES).default('en') });
-const Item = z.object({ code: z.string(), name: z.string() });
 
 export const referenceRoutes: RoutePlugin = () => async (app) => {
   app.get('/countries', {
@@ -14,7 +14,7 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       tags,
       summary: 'ISO 3166-1 countries, named in the language asked for',
       querystring: Lang,
-      response: { 200: z.array(Item) },
+      response: { 200: z.array(ReferenceItem) },
     },
     handler: async (req) =>
       [...vocabularies.countries().values()]
@@ -26,9 +26,7 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       tags,
       summary: 'The themes (stable slugs, translated labels, the DAC codes they map to)',
       querystring: Lang,
-      response: {
-        200: z.array(z.object({ slug: z.string(), label: z.string(), dac_codes: z.array(z.string()) })),
-      },
+      response: { 200: z.array(ReferenceTheme) },
     },
     handler: async (req) =>
       [...vocabularies.themes().values()].map((t) => ({
@@ -41,7 +39,7 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
     schema: {
       tags,
       summary: 'DAC CRS purpose codes (5 digits) and categories (3 digits)',
-      response: { 200: z.array(Item.extend({ category: z.string().nullable() })) },
+      response: { 200: z.array(ReferenceDacCode) },
     },
     handler: async () =>
       [...vocabularies.dacCodes().values()].map((d) => ({
@@ -51,7 +49,7 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       })),
   });
   app.get('/currencies', {
-    schema: { tags, summary: 'ISO 4217 currencies', response: { 200: z.array(Item) } },
+    schema: { tags, summary: 'ISO 4217 currencies', response: { 200: z.array(ReferenceItem) } },
     handler: async () => [...vocabularies.currencies()].map(([code, name]) => ({ code, name })),
   });
 };

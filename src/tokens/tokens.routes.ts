@@ -6,26 +6,16 @@ import { authService } from '../auth/auth.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
+import { ApiToken, TokenCreated, TokenScope } from './tokens.schema.ts';
 
 const tags = ['tokens'];
-const Scope = z.enum(['read', 'write']);
-const Token = z
-  .object({
-    id: z.string(),
-    name: z.string().nullable(),
-    scope: Scope,
-    created_at: z.date(),
-    last_used_at: z.date().nullable(),
-    revoked_at: z.date().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
 
 export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('', {
     schema: {
       tags,
       summary: 'Your API tokens (never their secrets)',
-      response: { 200: z.array(Token), 401: ErrorResponse },
+      response: { 200: z.array(ApiToken), 401: ErrorResponse },
     },
     handler: async (req) => {
       if (!req.viewer.userId) throw errors.unauthorized();
@@ -36,8 +26,8 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
     schema: {
       tags,
       summary: 'Create an API token; the secret is in this reply only',
-      body: z.object({ name: z.string().trim().min(1).max(200), scope: Scope.default('read') }),
-      response: { 201: z.object({ id: z.string(), secret: z.string(), scope: Scope }), 401: ErrorResponse },
+      body: z.object({ name: z.string().trim().min(1).max(200), scope: TokenScope.default('read') }),
+      response: { 201: TokenCreated, 401: ErrorResponse },
     },
     handler: async (req, reply) => {
       assertCanWrite(req.viewer);

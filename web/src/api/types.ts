@@ -1,175 +1,116 @@
-// Shapes of the Tacit JSON API as the web app reads them (see /api/v1/openapi.json).
+// Shapes of the Tacit JSON API as the web app reads them, taken from the API's own zod schemas
+// (src/**/*.schema.ts), so there is one declaration. Every import here is `import type`: the build
+// erases it, and nothing of the server (zod included) reaches the bundle.
+import type { z } from 'zod';
+import type { AuditEntry as AuditEntrySchema } from '../../../src/audit/audit.schema.ts';
+import type { Me as MeSchema, Role as RoleSchema } from '../../../src/auth/auth.schema.ts';
+import type {
+  GapsResponse as GapsResponseSchema,
+  MapResponse as MapResponseSchema,
+  MatrixResponse as MatrixResponseSchema,
+  Overlap as OverlapSchema,
+  SummaryResponse,
+  TimelineResponse as TimelineResponseSchema,
+} from '../../../src/coordination/coordination.schema.ts';
+import type { CountryBrief as CountryBriefSchema } from '../../../src/countries/countries.schema.ts';
+import type {
+  ConfirmReply as ConfirmReplySchema,
+  DocumentExtraction as DocumentExtractionSchema,
+  UploadReply as UploadReplySchema,
+} from '../../../src/documents/confirm.schema.ts';
+import type {
+  Document as DocumentSchema,
+  DocumentSummary as DocumentSummarySchema,
+} from '../../../src/documents/documents.schema.ts';
+import type { Evaluation as EvaluationSchema } from '../../../src/evaluations/evaluations.schema.ts';
+import type { Lesson as LessonSchema } from '../../../src/lessons/lessons.schema.ts';
+import type {
+  MemberAdded as MemberAddedSchema,
+  Member as MemberSchema,
+} from '../../../src/members/members.schema.ts';
+import type { Organisation as OrganisationSchema } from '../../../src/organisations/organisations.schema.ts';
+import type { Project as ProjectSchema } from '../../../src/projects/projects.schema.ts';
+import type {
+  KeyActionStatus as KeyActionStatusSchema,
+  ManagementResponse as ManagementResponseSchema,
+  Recommendation as RecommendationSchema,
+  RecommendationStatus as RecommendationStatusSchema,
+} from '../../../src/recommendations/recommendations.schema.ts';
+import type { ReferenceItem, ReferenceTheme } from '../../../src/reference/reference.schema.ts';
+import type { Review as ReviewSchema } from '../../../src/reviews/reviews.schema.ts';
+import type { FacetValue as FacetValueType, SearchResponse } from '../../../src/search/search.schema.ts';
+import type { listOf, Visibility as VisibilitySchema } from '../../../src/server/schemas.ts';
+import type {
+  ApiToken as ApiTokenSchema,
+  TokenCreated as TokenCreatedSchema,
+} from '../../../src/tokens/tokens.schema.ts';
 
-export type Visibility = 'public' | 'network' | 'owner';
-export type Role = 'admin' | 'editor' | 'viewer';
+/** A value as JSON.stringify sends it: a Date in a response schema arrives as an ISO string. */
+type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
 
-export interface Me {
-  user_id: string | null;
-  email: string | null;
-  memberships: { org_id: string; role: Role }[];
-  scope: 'read' | 'write';
-}
+/** What the web app receives for a response schema. */
+type Reply<S extends z.ZodType> = Json<z.output<S>>;
 
-export interface OrgRef {
-  id: string;
-  name: string;
-}
+export type Visibility = z.output<typeof VisibilitySchema>;
+export type Role = z.output<typeof RoleSchema>;
+export type Me = Reply<typeof MeSchema>;
 
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
+/** One page of a list endpoint (listOf in src/server/schemas.ts). */
+export type Page<T> = Omit<Reply<ReturnType<typeof listOf>>, 'items'> & { items: T[] };
 
-export interface Organisation {
-  id: string;
-  name: string;
-  acronym: string | null;
-  aliases: string[];
-  type: string | null;
-  country: string | null;
-  /** Sharing defaults: the visibility of new records and of new documents when none is chosen. */
-  default_visibility: Visibility;
-  default_document_visibility: Visibility;
-  version: number;
-}
+export type Organisation = Reply<typeof OrganisationSchema>;
+export type Project = Reply<typeof ProjectSchema>;
 
-export type ParticipantRole =
-  | 'funder'
-  | 'lead'
-  | 'implementer'
-  | 'partner'
-  | 'beneficiary'
-  | 'evaluator'
-  | 'accountable'
-  | 'extending'
-  | 'counterpart'
-  | 'other';
+export type Review = Reply<typeof ReviewSchema>;
+export type Evaluation = Reply<typeof EvaluationSchema>;
+export type Lesson = Reply<typeof LessonSchema>;
 
-export interface Project {
-  id: string;
-  owner_org: OrgRef;
-  visibility: Visibility;
-  code: string | null;
-  iati_identifier: string | null;
-  title: string;
-  description: string | null;
-  status: string | null;
-  period: { start: string | null; end: string | null; ongoing: boolean | null };
-  countries: { code: string; name: string; share: number | null }[];
-  regions: { name: string; code: string | null; share: number | null }[];
-  themes: string[];
-  dac_codes: { code: string; name: string; share: number | null }[];
-  budget: { amount: number; currency: string; category: string | null; label: string | null }[];
-  participants: { org_id: string | null; name: string; acronym: string | null; role: ParticipantRole }[];
-  outputs: { number: number | null; title: string; description: string | null; score: string | null }[];
-  outcome: { statement: string | null; score: string | null } | null;
-  language: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export type KeyActionStatus = z.output<typeof KeyActionStatusSchema>;
+export type ManagementResponse = z.output<typeof ManagementResponseSchema>;
+export type RecommendationStatus = z.output<typeof RecommendationStatusSchema>;
+export type Recommendation = Reply<typeof RecommendationSchema>;
+export type KeyAction = Recommendation['key_actions'][number];
 
-interface OwnedRecord {
-  id: string;
-  owner_org: OrgRef;
-  visibility: Visibility;
-  project_id: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export type DocumentSummary = Reply<typeof DocumentSummarySchema>;
+export type TacitDocument = Reply<typeof DocumentSchema>;
+export type UploadReply = Reply<typeof UploadReplySchema>;
+export type DocumentExtraction = Reply<typeof DocumentExtractionSchema>;
+export type ExtractionRecord = NonNullable<DocumentExtraction['draft']>['record'];
+export type ConfirmReply = Reply<typeof ConfirmReplySchema>;
 
-export interface Review extends OwnedRecord {
-  kind: string | null;
-  period_label: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  scale: 'uk_annual_review' | 'cssf_numeric' | 'six_point' | null;
-  overall_score: string | null;
-  outcome_score: string | null;
-  risk_rating: string | null;
-  output_scores: { number?: number; title?: string; score: string }[];
-  progress: { text: string; country?: string }[];
-  narrative: string | null;
-  document_id: string | null;
-}
+export type CountryRef = Reply<typeof ReferenceItem>;
+export type ThemeRef = Reply<typeof ReferenceTheme>;
 
-export interface Evaluation extends OwnedRecord {
-  title: string;
-  type: string | null;
-  independent: boolean | null;
-  evaluators: string[];
-  methods: string[];
-  stakeholders_total: number | null;
-  stakeholders_female: number | null;
-  stakeholders_male: number | null;
-  completed_on: string | null;
-  summary: string | null;
-  findings: { criterion: string; text: string; rating?: string }[];
-  document_id: string | null;
-}
+export type SearchResult = Reply<typeof SearchResponse>;
+export type SearchHit = SearchResult['items'][number];
+export type FacetValue = FacetValueType;
+export type FacetName = keyof SearchResult['facets'];
 
-export type KeyActionStatus = 'not_started' | 'in_progress' | 'completed' | 'no_longer_applicable';
-export type ManagementResponse = 'accepted' | 'partially_accepted' | 'rejected';
-export type RecommendationStatus = 'open' | 'in_progress' | 'closed';
+export type RegistrySummary = Reply<typeof SummaryResponse>;
+export type Overlap = Reply<typeof OverlapSchema>;
+export type MatrixResult = Reply<typeof MatrixResponseSchema>;
+export type GapsResult = Reply<typeof GapsResponseSchema>;
+export type TimelineResult = Reply<typeof TimelineResponseSchema>;
+export type MapResult = Reply<typeof MapResponseSchema>;
+export type CountryBrief = Reply<typeof CountryBriefSchema>;
 
-export interface KeyAction {
-  text: string;
-  owner?: string | null;
-  due_on?: string | null;
-  status: KeyActionStatus | 'overdue';
-  completed_on?: string | null;
-}
+export type Member = Reply<typeof MemberSchema>;
+export type MemberAdded = Reply<typeof MemberAddedSchema>;
+export type ApiToken = Reply<typeof ApiTokenSchema>;
+export type TokenCreated = Reply<typeof TokenCreatedSchema>;
+export type AuditEntry = Reply<typeof AuditEntrySchema>;
 
-export interface Recommendation extends OwnedRecord {
-  source_type: string | null;
-  source_id: string | null;
-  number: number | null;
-  text: string;
-  category: string | null;
-  addressee: string | null;
-  country: string | null;
-  management_response: ManagementResponse | null;
-  response_text: string | null;
-  status: RecommendationStatus;
-  key_actions: KeyAction[];
-  overdue: boolean;
-  history: { status: string; management_response: string | null; note: string | null; changed_at: string }[];
-}
-
-export interface Lesson extends OwnedRecord {
-  type: 'lesson' | 'good_practice' | string;
-  text: string;
-  themes: string[];
-  countries: string[];
-  source_type: string | null;
-  source_id: string | null;
-}
-
-export type DocumentKind =
-  | 'annual_review'
-  | 'evaluation'
-  | 'meeting_report'
-  | 'background_note'
-  | 'iati'
-  | 'other';
-
-export interface DocumentSummary extends OwnedRecord {
-  title: string | null;
-  filename: string;
-  media_type: string;
-  size_bytes: number;
-  kind: DocumentKind | null;
-  language: string | null;
-  status: 'stored' | 'extracted' | 'confirmed' | 'failed';
-  text_length: number | null;
-  duplicate?: boolean;
-}
-
-export interface TacitDocument extends DocumentSummary {
-  text: string | null;
-}
-
+/**
+ * An IATI import's progress (POST /imports/iati, GET /imports/iati/{id}). Declared here by hand:
+ * its schema lives in src/iati/iati.routes.ts, not in a schema file the web app can import without
+ * pulling in the server's routes. The fields the web app reads, as that schema declares them.
+ */
 export interface ImportJob {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -183,15 +124,4 @@ export interface ImportJob {
   rejected: number;
   duplicates: number;
   error: string | null;
-}
-
-export interface CountryRef {
-  code: string;
-  name: string;
-}
-
-export interface ThemeRef {
-  slug: string;
-  label: string;
-  dac_codes: string[];
 }

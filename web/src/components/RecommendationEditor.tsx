@@ -36,7 +36,8 @@ const toDraft = (a: KeyAction): ActionDraft => ({
   text: a.text,
   owner: a.owner ?? '',
   due_on: a.due_on ?? '',
-  status: a.status === 'overdue' ? 'in_progress' : a.status,
+  // The schema types a stored status as a string; it was validated against ACTION_STATUSES on the way in.
+  status: ACTION_STATUSES.find((s) => s === a.status) ?? 'not_started',
 });
 
 export function RecommendationEditor({

@@ -3,35 +3,10 @@
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
+import type { Overlap } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorMessage, Loading } from './Status.tsx';
 import { Badge } from './Tags.tsx';
-
-interface Named {
-  code: string;
-  name: string;
-}
-interface Overlap {
-  project: {
-    id: string;
-    title: string;
-    code: string | null;
-    status: string;
-    start: string | null;
-    end: string | null;
-    owner_org: { id: string; name: string };
-  };
-  score: number;
-  likely_duplicate: boolean;
-  reasons: {
-    countries: Named[];
-    themes: Named[];
-    dac_codes: Named[];
-    institutions: { org_id: string; name: string; roles: string[] }[];
-    dates: { start: string | null; end: string | null } | null;
-    text: { similarity: number; phrases: string[] } | null;
-  };
-}
 
 export interface OverlapQuery {
   project_id?: string;

@@ -4,36 +4,22 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
-import type { Organisation, Page, Role, Visibility } from '../api/types.ts';
+import type {
+  ApiToken,
+  AuditEntry,
+  Member,
+  MemberAdded,
+  Organisation,
+  Page,
+  Role,
+  TokenCreated,
+  Visibility,
+} from '../api/types.ts';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
-interface Member {
-  user_id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  has_password: boolean;
-  joined_at: string;
-}
-interface ApiToken {
-  id: string;
-  name: string;
-  scope: 'read' | 'write';
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-interface AuditEntry {
-  id: number;
-  at: string;
-  user_email: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-}
 const ROLES: Role[] = ['admin', 'editor', 'viewer'];
 const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
 
@@ -59,11 +45,11 @@ function Members({ orgId }: { orgId: string }) {
   const invite = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const reply = await api<{ member: Member; invitation_token: string | null }>(
-        'POST',
-        `/organisations/${orgId}/members`,
-        { email, role, name: name || undefined },
-      );
+      const reply = await api<MemberAdded>('POST', `/organisations/${orgId}/members`, {
+        email,
+        role,
+        name: name || undefined,
+      });
       setEmail('');
       setName('');
       return reply.invitation_token
@@ -261,7 +247,7 @@ function Tokens() {
     setError(undefined);
     setMessage(undefined);
     try {
-      const reply = await api<{ secret: string }>('POST', '/tokens', { name, scope });
+      const reply = await api<TokenCreated>('POST', '/tokens', { name, scope });
       setMessage(t('admin.tokenSecret', { secret: reply.secret }));
       setName('');
       tokens.reload();
@@ -300,7 +286,7 @@ function Tokens() {
           <tbody>
             {tokens.data.map((tk) => (
               <tr key={tk.id}>
-                <td>{tk.name}</td>
+                <td>{tk.name ?? '—'}</td>
                 <td>{tk.scope}</td>
                 <td>{formatDateTime(tk.created_at)}</td>
                 <td>{formatDateTime(tk.last_used_at)}</td>

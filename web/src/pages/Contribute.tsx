@@ -4,7 +4,7 @@ import { type DragEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, get, upload } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { DocumentSummary, ImportJob, Visibility } from '../api/types.ts';
+import type { ImportJob, UploadReply, Visibility } from '../api/types.ts';
 import { ErrorMessage, Progress, Success } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
@@ -14,7 +14,7 @@ interface Upload {
   key: number;
   name: string;
   progress: number;
-  document?: DocumentSummary;
+  document?: UploadReply;
   error?: ApiError;
 }
 
@@ -138,7 +138,7 @@ export function ContributePage() {
       if (ownerOrgId) form.append('owner_org_id', ownerOrgId);
       form.append('visibility', visibility);
       form.append('file', file);
-      upload<DocumentSummary>('/documents', form, (progress) => patch(key, { progress })).then(
+      upload<UploadReply>('/documents', form, (progress) => patch(key, { progress })).then(
         (document) => patch(key, { document, progress: 1 }),
         (err: unknown) => patch(key, { error: asError(err) }),
       );

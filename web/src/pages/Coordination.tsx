@@ -6,41 +6,13 @@ import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
+import type { GapsResult, MapResult, MatrixResult, TimelineResult } from '../api/types.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { ensureWorldMap, WORLD_MAP } from '../charts/echarts.ts';
 import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
-
-interface MatrixCell {
-  org_id: string;
-  organisation: string;
-  country: string | null;
-  theme: string | null;
-  projects: number;
-  budget: number;
-}
-interface GapCell {
-  theme: string;
-  label: string;
-  projects: number;
-  donors: number;
-  gap: 'none' | 'little' | null;
-}
-interface TimelineProject {
-  id: string;
-  title: string;
-  status: string | null;
-  start: string | null;
-  end: string | null;
-  ongoing: boolean | null;
-}
-interface TimelineCountry {
-  country: string;
-  name: string;
-  projects: TimelineProject[];
-}
 
 const VIEWS: { id: string; key: MessageKey }[] = [
   { id: 'matrix', key: 'coordination.matrix' },
@@ -58,7 +30,7 @@ function MatrixView({ filters }: { filters: Record<string, string> }) {
   const byTheme = Boolean(filters.country);
   const query = byTheme ? filters : { ...filters, dimensions: 'country' };
   const matrix = useLoad(
-    () => get<{ currency: string; cells: MatrixCell[] }>('/coordination/matrix', query),
+    () => get<MatrixResult>('/coordination/matrix', query),
     [JSON.stringify(query), session.me?.user_id],
   );
   const option = useMemo(() => {
@@ -133,18 +105,13 @@ function MatrixView({ filters }: { filters: Record<string, string> }) {
   );
 }
 
-interface GapsResponse {
-  countries: { country: string; themes: GapCell[] }[];
-  regions: { region: string; themes: GapCell[] }[];
-}
-
 function GapsView({ filters }: { filters: Record<string, string> }) {
   const { t } = useI18n();
   const { countryName, themeLabel } = useReference();
   const session = useSession();
   const [by, setBy] = useState<'country' | 'region'>('country');
   const gaps = useLoad(
-    () => get<GapsResponse>('/coordination/gaps', { ...filters, by }),
+    () => get<GapsResult>('/coordination/gaps', { ...filters, by }),
     [JSON.stringify(filters), by, session.me?.user_id],
   );
   const option = useMemo(() => {
@@ -195,7 +162,7 @@ function TimelineView({ filters }: { filters: Record<string, string> }) {
   const session = useSession();
   const navigate = useNavigate();
   const timeline = useLoad(
-    () => get<{ countries: TimelineCountry[] }>('/coordination/timeline', filters),
+    () => get<TimelineResult>('/coordination/timeline', filters),
     [JSON.stringify(filters), session.me?.user_id],
   );
   return (
@@ -277,11 +244,7 @@ function MapView({ filters }: { filters: Record<string, string> }) {
   const session = useSession();
   const navigate = useNavigate();
   const map = useLoad(
-    () =>
-      get<{ currency: string; countries: { country: string; projects: number; budget: number }[] }>(
-        '/coordination/map',
-        filters,
-      ),
+    () => get<MapResult>('/coordination/map', filters),
     [JSON.stringify(filters), session.me?.user_id],
   );
   ensureWorldMap();

@@ -7,54 +7,12 @@ import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
+import type { CountryBrief } from '../api/types.ts';
 import { countBars } from '../charts/bars.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
-
-interface Tally {
-  projects: number;
-  budget: number;
-}
-interface BriefProject {
-  id: string;
-  title: string;
-  status: string;
-  start: string | null;
-  end: string | null;
-  ongoing: boolean;
-  themes: string[];
-  donors: { id: string; name: string }[];
-  budget: number | null;
-}
-interface CountryBrief {
-  country: { code: string; name: string };
-  currency: string;
-  active: {
-    projects: BriefProject[];
-    by_theme: (Tally & { theme: string })[];
-    by_donor: (Tally & { org_id: string; name: string })[];
-  };
-  overlaps: { a: { id: string; title: string }; b: { id: string; title: string }; themes: string[] }[];
-  gaps: { theme: string; gap: 'none' | 'little' }[];
-  concentration: { theme: string; projects: number; donors: number; hhi: number | null }[];
-  open_recommendations: {
-    id: string;
-    text: string;
-    status: string;
-    project_id: string | null;
-    project_title: string | null;
-    next_due: string | null;
-  }[];
-  recurring_lessons: {
-    id: string;
-    text: string;
-    project_id: string | null;
-    project_title: string | null;
-    recurs_in: number;
-  }[];
-}
 
 const CURRENCIES = ['USD', 'EUR', 'GBP'];
 

@@ -4,16 +4,11 @@ import { Link, useParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
-import type { TacitDocument } from '../api/types.ts';
+import type { DocumentExtraction, TacitDocument } from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
-
-interface Extraction {
-  status: string;
-  draft: { record: { provenance?: unknown } } | null;
-}
 
 export function DocumentPage() {
   const { id = '' } = useParams();
@@ -22,7 +17,7 @@ export function DocumentPage() {
   const label = useEnumLabel();
   const doc = useLoad(() => get<TacitDocument>(`/documents/${id}`), [id, session.me?.user_id]);
   const extraction = useLoad(
-    () => get<Extraction>(`/documents/${id}/extraction`).catch(() => undefined),
+    () => get<DocumentExtraction>(`/documents/${id}/extraction`).catch(() => undefined),
     [id, session.me?.user_id],
   );
   if (doc.error) return <ErrorMessage error={doc.error} />;

@@ -6,7 +6,15 @@ import { ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
-import type { Organisation, Page, TacitDocument, Visibility } from '../api/types.ts';
+import type {
+  ConfirmReply,
+  DocumentExtraction,
+  ExtractionRecord,
+  Organisation,
+  Page,
+  TacitDocument,
+  Visibility,
+} from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
@@ -14,40 +22,8 @@ import { narrowestVisibility, VisibilitySelect } from '../components/VisibilityS
 import { WhoElse } from '../components/WhoElse.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
-interface DraftOrganisation {
-  name: string;
-  acronym?: string;
-  role?: string;
-  id?: string;
-  proposed?: boolean;
-}
-interface DraftRecord {
-  kind: string;
-  title?: string;
-  project_code?: string;
-  countries?: string[];
-  period?: { start?: string; end?: string; ongoing?: boolean };
-  organisations?: DraftOrganisation[];
-  budget?: { amount: number; currency: string; category?: string }[];
-  outputs?: { number?: number; title: string; score?: string }[];
-  outcome?: { statement?: string; score?: string };
-  risk_rating?: string;
-  score_history?: { period: string; score?: string; risk?: string }[];
-  recommendations?: { number?: number; text: string }[];
-  lessons?: { text: string }[];
-  provenance?: Record<string, { start: number; end: number }>;
-  [key: string]: unknown;
-}
-interface Extraction {
-  document_id: string;
-  status: string;
-  version: number;
-  draft: { kind: string; record: DraftRecord; confidence?: Record<string, number> } | null;
-  confirmation: { project: { id: string; action: string } } | null;
-}
-interface Confirmed {
-  confirmation: { project: { id: string; action: 'created' | 'updated' }; created: Record<string, string[]> };
-}
+type DraftRecord = ExtractionRecord;
+type DraftOrganisation = NonNullable<DraftRecord['organisations']>[number];
 type Decision =
   | { action: 'match'; org_id: string; label: string }
   | { action: 'create' }
@@ -133,7 +109,7 @@ export function DocumentReviewPage() {
   const { countryName } = useReference();
   const label = useEnumLabel();
   const doc = useLoad(() => get<TacitDocument>(`/documents/${id}`), [id]);
-  const extraction = useLoad(() => get<Extraction>(`/documents/${id}/extraction`), [id]);
+  const extraction = useLoad(() => get<DocumentExtraction>(`/documents/${id}/extraction`), [id]);
   const [record, setRecord] = useState<DraftRecord>();
   const [decisions, setDecisions] = useState<Decision[]>([]);
   const session = useSession();
@@ -141,7 +117,7 @@ export function DocumentReviewPage() {
   const [active, setActive] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [done, setDone] = useState<Confirmed>();
+  const [done, setDone] = useState<ConfirmReply>();
 
   useEffect(() => {
     const draft = extraction.data?.draft?.record;
@@ -183,7 +159,7 @@ export function DocumentReviewPage() {
           ? { name: o.name, acronym: o.acronym, action: 'match' as const, org_id: d.org_id }
           : { name: o.name, acronym: o.acronym, action: d.action };
       });
-      const reply = await api<Confirmed>('POST', `/documents/${id}/confirm`, {
+      const reply = await api<ConfirmReply>('POST', `/documents/${id}/confirm`, {
         record,
         organisations,
         visibility,
@@ -433,7 +409,9 @@ export function DocumentReviewPage() {
           {done && (
             <Success>
               {t('contribute.confirmed')}{' '}
-              <Link to={`/projects/${done.confirmation.project.id}`}>{t('contribute.openProject')}</Link>
+              {done.confirmation.project && (
+                <Link to={`/projects/${done.confirmation.project.id}`}>{t('contribute.openProject')}</Link>
+              )}
             </Success>
           )}
           <div className="actions">
@@ -462,9 +440,10 @@ function draftOverlapQuery(draft: DraftRecord | undefined) {
   return {
     title: draft?.title,
     countries: draft?.countries?.length ? draft.countries : undefined,
-    themes: Array.isArray(draft?.themes) && draft.themes.length ? (draft.themes as string[]) : undefined,
+    themes: draft?.themes?.length ? draft.themes : undefined,
     partners: draft?.organisations?.map((o) => o.id ?? o.name).slice(0, 100),
-    start: draft?.period?.start,
-    end: draft?.period?.end,
+    // The record gives an unknown date as null; the overlap search takes a date or nothing.
+    start: draft?.period?.start ?? undefined,
+    end: draft?.period?.end ?? undefined,
   };
 }

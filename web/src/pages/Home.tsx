@@ -6,7 +6,7 @@ import { get, getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
-import type { Recommendation } from '../api/types.ts';
+import type { Recommendation, RegistrySummary } from '../api/types.ts';
 import { countBars } from '../charts/bars.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { ensureWorldMap, WORLD_MAP } from '../charts/echarts.ts';
@@ -14,21 +14,13 @@ import { RecommendationList } from '../components/RecommendationList.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
-interface Summary {
-  projects: number;
-  countries: { country: string; projects: number }[];
-  themes: { theme: string; projects: number }[];
-  donors: { org_id: string; name: string; projects: number }[];
-  recent: { id: string; title: string; owner_name: string; updated_at: string }[];
-}
-
 export function HomePage() {
   const { t, formatNumber, formatDateTime } = useI18n();
   const { countryName, themeLabel } = useReference();
   const session = useSession();
   const [picked, setPicked] = useState<string>();
   // Counted by the server, so the figures are exact however many projects the registry holds.
-  const summary = useLoad(() => get<Summary>('/coordination/summary'), [session.me?.user_id]);
+  const summary = useLoad(() => get<RegistrySummary>('/coordination/summary'), [session.me?.user_id]);
   const orgIds = session.orgs.map((o) => o.id);
   const recommendations = useLoad(
     orgIds.length

@@ -6,39 +6,14 @@ import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
+import type { FacetName, FacetValue, SearchHit, SearchResult } from '../api/types.ts';
 import { Snippet } from '../components/Snippet.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
 
-interface Hit {
-  kind: string;
-  id: string;
-  project_id: string | null;
-  title: string | null;
-  snippet: string | null;
-  date: string | null;
-  countries: string[];
-  themes: string[];
-  status: string | null;
-  score: string | null;
-  language: string | null;
-}
-interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
-interface SearchResult {
-  total: number;
-  approximate: boolean;
-  items: Hit[];
-  facets: Record<string, FacetValue[]>;
-  next_cursor: string | null;
-}
-
-const FACETS: { name: string; param: string; key: MessageKey }[] = [
+const FACETS: { name: FacetName; param: string; key: MessageKey }[] = [
   { name: 'kind', param: 'kind', key: 'search.kind' },
   { name: 'country', param: 'country', key: 'common.country' },
   { name: 'region', param: 'region', key: 'search.region' },
@@ -61,7 +36,7 @@ const PASSED = [
   'cursor',
 ];
 
-export function hitLink(hit: Hit): string {
+export function hitLink(hit: SearchHit): string {
   switch (hit.kind) {
     case 'project':
       return `/projects/${hit.id}`;
@@ -72,9 +47,7 @@ export function hitLink(hit: Hit): string {
     case 'lesson':
       return '/lessons';
     default:
-      return hit.project_id
-        ? `/projects/${hit.project_id}`
-        : `/search?q=${encodeURIComponent(hit.title ?? '')}`;
+      return hit.project_id ? `/projects/${hit.project_id}` : `/search?q=${encodeURIComponent(hit.title)}`;
   }
 }
 
@@ -108,7 +81,7 @@ export function SearchPage() {
     e.preventDefault();
     set('q', text.trim());
   };
-  const facetLabel = (facet: string, v: FacetValue) => {
+  const facetLabel = (facet: FacetName, v: FacetValue) => {
     if (facet === 'country') return countryName(v.value);
     if (facet === 'theme') return themeLabel(v.value);
     if (facet === 'kind') return label('kind', v.value);
@@ -186,7 +159,7 @@ export function SearchPage() {
                       {hit.date && <span className="muted small">{formatDate(hit.date)}</span>}
                     </div>
                     <h2 className="h3">
-                      <Link to={hitLink(hit)}>{hit.title ?? hit.kind}</Link>
+                      <Link to={hitLink(hit)}>{hit.title || hit.kind}</Link>
                     </h2>
                     {hit.snippet && <Snippet html={hit.snippet} />}
                     <p className="muted small">
