@@ -22,11 +22,11 @@ const EXEMPT: Record<string, string> = {
   'src/demo/seed.ts': 'checks whether demo records already exist so a second load adds nothing',
 };
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, ext = /\.ts$/): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+    if (e.isDirectory()) return sourceFiles(full, ext);
+    return ext.test(e.name) && !e.name.endsWith('.test.ts') ? [full] : [];
   });
 }
 
@@ -47,5 +47,16 @@ describe('the access filter', () => {
 
   it('has no stale exemptions', () => {
     for (const file of Object.keys(EXEMPT)) expect(files).toContain(file);
+  });
+});
+
+describe('the web app', () => {
+  it('takes only types from the server code, so none of it is bundled', () => {
+    const files = sourceFiles(path.join(REPO_ROOT, 'web', 'src'), /\.tsx?$/);
+    // Every import statement that names a module under src/, type-only or not.
+    const fromServer = /^\s*(import|export)\b[^;]*?from\s+'(?:\.\.\/)+src\/[^']*'/gms;
+    const imports = files.flatMap((f) => fs.readFileSync(f, 'utf8').match(fromServer) ?? []);
+    expect(imports.length).toBeGreaterThan(5);
+    expect(imports.filter((i) => !/^\s*(import|export) type\b/.test(i))).toEqual([]);
   });
 });
