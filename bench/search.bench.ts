@@ -144,7 +144,8 @@ export const searchSuite: BenchSuite = {
     await onEngine('PGlite', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-bench-search-'));
       dirs.push(dir);
-      return openDatabase({ dataDir: dir, databaseUrl: undefined });
+      // Sized as `tacit serve` sizes it: the searches are a server's.
+      return openDatabase({ dataDir: dir, databaseUrl: undefined }, { purpose: 'server' });
     });
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
     const server = await startPostgres();

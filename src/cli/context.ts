@@ -2,14 +2,17 @@
 // afterwards, whatever happens, so the data directory's lock is always released; and tidies up
 // after the commands that write in bulk.
 import { loadConfig } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, OpenOptions } from '../db/client.ts';
 import { openDatabase } from '../db/client.ts';
 import { vacuumWhereDue } from '../db/maintenance.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadReferenceData } from '../reference/load.ts';
 
-export async function openMigratedDatabase(config = loadConfig()): Promise<Database> {
-  const db = await openDatabase(config);
+export async function openMigratedDatabase(
+  config = loadConfig(),
+  options: OpenOptions = {},
+): Promise<Database> {
+  const db = await openDatabase(config, options);
   try {
     await migrate(db);
     await loadReferenceData(db);

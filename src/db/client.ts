@@ -24,8 +24,28 @@ const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 const toNumber = (v: string) => Number(v);
 const keepString = (v: string) => v;
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+/**
+ * The embedded engine's shared buffers, by what the process does. PGlite's default 128 MB is most
+ * of its memory. A server answers searches over the whole registry: with 32 MB, searches of the
+ * 100,000-project bench registry spent about a third of their time reading pages through the file
+ * system (each page a system call), with 64 MB a twentieth, and with 128 MB no less. A one-off
+ * command (an import) reads and writes each page about once: 32 MB imports the USAID set as fast
+ * as 64 MB, with a peak of 339-372 MB rather than 407-409 MB.
+ */
+export const SHARED_BUFFERS = { server: '64MB', command: '32MB' } as const;
+
+export interface OpenOptions {
+  /** What the process does, which sizes the embedded engine's cache (SHARED_BUFFERS). */
+  purpose?: keyof typeof SHARED_BUFFERS;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  { purpose = 'command' }: OpenOptions = {},
+): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openPglite(config.dataDir, SHARED_BUFFERS[purpose]);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -100,7 +120,7 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, sharedBuffers: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   try {
@@ -109,10 +129,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
     const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { pg_trgm, unaccent },
-      // PGlite's default 128 MB of shared buffers is most of its memory. With 32 MB, a search of the
-      // 100,000-project bench registry read about a third of its time through the file system (each
-      // page a system call); 64 MB took that down to a twentieth, and 128 MB no further.
-      postgresqlconf: ['shared_buffers = 64MB'],
+      postgresqlconf: [`shared_buffers = ${sharedBuffers}`],
       parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepString },
     });
     const run = async <T>(target: { query: typeof db.query }, q: Sql) => {

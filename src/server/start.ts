@@ -18,7 +18,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const db = await openMigratedDatabase(config);
+  const db = await openMigratedDatabase(config, { purpose: 'server' });
   try {
     // The demo is a bulk write: tidied now, before anyone is served, rather than at the first quiet moment.
     if (config.seedDemo === 'auto' && (await seedDemoIfEmpty(db))) await vacuumWhereDue(db);
