@@ -238,9 +238,8 @@ export interface SearchPage {
  * By date, the page comes from all matches, so it is exact whatever the sample. On a sample, the
  * newest matches of the sample give a cut (a date, and a position within it): the page's n matches
  * are at least as new as the sample's n-th newest, since the sample holds n matches that new. A
- * second statement then reads
- * the page from the matches past the cut only (a few dozen rows, through the date index) instead
- * of every match.
+ * second statement then reads the page from the entries past the cut only (pageByWalking), and a
+ * third from all matches past it when the newest entries hold too few of them (pageFromMatches).
  */
 export async function searchPage(
   db: Queryable,
@@ -278,24 +277,82 @@ export async function searchPage(
   const sampled = result.sample.buckets < SAMPLE_BUCKETS;
   if (!page.byDate || !sampled)
     return { hits: result.hits, counts, sample: result.sample, names: result.names };
-  // The cut is a date and a position among the records of that date: a day can hold most of the
-  // index (every record a bulk import dated), and a cut on the date alone then read all of them.
-  // The projects' date is written as migration 036's index is, so the planner uses it and its
-  // statistics.
   const cut = result.cut?.date ? result.cut : null;
+  const hits =
+    (cut && (await pageByWalking(db, viewer, q, query, page, cut))) ??
+    (await pageFromMatches(db, viewer, q, query, page, cut));
+  return { hits, counts, sample: result.sample, names: result.names };
+}
+
+/** The most entries past the cut that the walk down the date index reads before giving up. */
+const WALK = 5_000;
+
+type Cut = { date: string | null; seq: number };
+type PageRequest = { offset: number; limit: number };
+
+const pageStatement = (query: CompiledQuery | null, limit: number, entries: Sql) => sql`
+  WITH page AS MATERIALIZED (${entries})
+  SELECT ${hitsJson(query, true, limit)} AS hits`;
+
+const pageColumns = (
+  query: CompiledQuery | null,
+) => sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date,
+  e.countries, e.themes, e.status, e.score, e.language, e.config, ${rankOf(query)} AS rank, e.seq`;
+
+/**
+ * The page past the cut, read by walking down the date index from the newest entry and keeping the
+ * matches: a few dozen entries when matches are common among the newest. But the newest can all
+ * be something else (a bulk import of other records that day), and the walk then read 400,000
+ * entries for 'Baja' (5.7 s). So it reads at most WALK entries, and answers null when that did
+ * not fill the page: the page may simply end there, or the matches be older.
+ *
+ * The cut is a date and a position among the records of that date: a day can hold most of the
+ * index, and a cut on the date alone had the walk read all of them. Projects are walked in the
+ * order of their own dates' index (migration 036).
+ */
+async function pageByWalking(
+  db: Queryable,
+  viewer: Viewer,
+  q: SearchQuery,
+  query: CompiledQuery | null,
+  page: PageRequest,
+  cut: Cut,
+): Promise<HitRow[] | null> {
   const projectsOnly = q.kind?.length === 1 && q.kind[0] === 'project';
-  const pastCut = !cut
-    ? sql``
-    : sql`${projectsOnly ? sql`AND (CASE WHEN e.kind = 'project' THEN e.sort_date END) >= ${cut.date}::date` : sql``}
-        AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)`;
-  const [exactPage] = await db.query<{ hits: HitRow[] }>(sql`
-    WITH page AS MATERIALIZED (
-      SELECT e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.themes, e.status, e.score,
-        e.language, e.config, ${rankOf(query)} AS rank, e.seq
-      FROM search_entries e WHERE ${matching(viewer, q, query)} ${pastCut}
-      ORDER BY ${cut && projectsOnly ? sql`(CASE WHEN e.kind = 'project' THEN e.sort_date END)` : sql`e.sort_date`} DESC ${cut ? sql`` : sql`NULLS LAST`}, e.seq DESC ${window})
-    SELECT ${hitsJson(query, true, page.limit)} AS hits`);
-  return { hits: exactPage!.hits, counts, sample: result.sample, names: result.names };
+  const date = projectsOnly ? sql`(CASE WHEN e.kind = 'project' THEN e.sort_date END)` : sql`e.sort_date`;
+  const [row] = await db.query<{ hits: HitRow[] }>(
+    pageStatement(
+      query,
+      page.limit,
+      sql`SELECT ${pageColumns(query)} FROM (
+          SELECT * FROM search_entries e WHERE ${date} >= ${cut.date}::date AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)
+          ORDER BY ${date} DESC, e.seq DESC LIMIT ${WALK}) e
+        WHERE ${matching(viewer, q, query)}
+        ORDER BY ${date} DESC, e.seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
+    ),
+  );
+  return row!.hits.length > page.limit ? row!.hits : null;
+}
+
+/** The page from all matches (past the cut, if any), found through the search indexes, then sorted. */
+async function pageFromMatches(
+  db: Queryable,
+  viewer: Viewer,
+  q: SearchQuery,
+  query: CompiledQuery | null,
+  page: PageRequest,
+  cut: Cut | null,
+): Promise<HitRow[]> {
+  const pastCut = cut ? sql`AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)` : sql``;
+  const [row] = await db.query<{ hits: HitRow[] }>(
+    pageStatement(
+      query,
+      page.limit,
+      sql`SELECT ${pageColumns(query)} FROM search_entries e WHERE ${matching(viewer, q, query)} ${pastCut}
+        ORDER BY e.sort_date DESC NULLS LAST, e.seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
+    ),
+  );
+  return row!.hits;
 }
 
 // Organisations' names by id, per database, valid at one names version (migration 035): every
