@@ -278,9 +278,12 @@ export async function searchPage(
   if (!page.byDate || !sampled)
     return { hits: result.hits, counts, sample: result.sample, names: result.names };
   const cut = result.cut?.date ? result.cut : null;
+  // Projects only are read in the order of their own dates' index (migration 036), which holds no
+  // other records: the planner's choice between walking it and sorting the matches was sound there.
+  const projectsOnly = q.kind?.length === 1 && q.kind[0] === 'project';
   const hits =
-    (cut && (await pageByWalking(db, viewer, q, query, page, cut))) ??
-    (await pageFromMatches(db, viewer, q, query, page, cut));
+    (cut && !projectsOnly ? await pageByWalking(db, viewer, q, query, page, cut) : null) ??
+    (await pageFromMatches(db, viewer, q, query, page, cut, projectsOnly));
   return { hits, counts, sample: result.sample, names: result.names };
 }
 
@@ -302,13 +305,13 @@ const pageColumns = (
 /**
  * The page past the cut, read by walking down the date index from the newest entry and keeping the
  * matches: a few dozen entries when matches are common among the newest. But the newest can all
- * be something else (a bulk import of other records that day), and the walk then read 400,000
- * entries for 'Baja' (5.7 s). So it reads at most WALK entries, and answers null when that did
- * not fill the page: the page may simply end there, or the matches be older.
+ * be something else (a bulk import of other records that day), and the walk, which the planner
+ * chose by itself, then read 400,000 entries for 'Baja' (5.7 s). So it reads at most WALK entries,
+ * and answers null when that did not fill the page: the page may simply end there, or the matches
+ * be older.
  *
  * The cut is a date and a position among the records of that date: a day can hold most of the
- * index, and a cut on the date alone had the walk read all of them. Projects are walked in the
- * order of their own dates' index (migration 036).
+ * index, and a cut on the date alone had the walk read all of them.
  */
 async function pageByWalking(
   db: Queryable,
@@ -318,23 +321,26 @@ async function pageByWalking(
   page: PageRequest,
   cut: Cut,
 ): Promise<HitRow[] | null> {
-  const projectsOnly = q.kind?.length === 1 && q.kind[0] === 'project';
-  const date = projectsOnly ? sql`(CASE WHEN e.kind = 'project' THEN e.sort_date END)` : sql`e.sort_date`;
   const [row] = await db.query<{ hits: HitRow[] }>(
     pageStatement(
       query,
       page.limit,
       sql`SELECT ${pageColumns(query)} FROM (
-          SELECT * FROM search_entries e WHERE ${date} >= ${cut.date}::date AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)
-          ORDER BY ${date} DESC, e.seq DESC LIMIT ${WALK}) e
+          SELECT * FROM search_entries e WHERE (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)
+          ORDER BY e.sort_date DESC, e.seq DESC LIMIT ${WALK}) e
         WHERE ${matching(viewer, q, query)}
-        ORDER BY ${date} DESC, e.seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
+        ORDER BY e.sort_date DESC, e.seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
     ),
   );
   return row!.hits.length > page.limit ? row!.hits : null;
 }
 
-/** The page from all matches (past the cut, if any), found through the search indexes, then sorted. */
+/**
+ * The page from the matches past the cut, if any. For projects, past the cut in the order of
+ * their dates' index (written as migration 036's index is, so the planner uses it and its
+ * statistics), and the planner picks between walking it and sorting the matches; otherwise the
+ * matches found through the search indexes, then sorted.
+ */
 async function pageFromMatches(
   db: Queryable,
   viewer: Viewer,
@@ -342,14 +348,21 @@ async function pageFromMatches(
   query: CompiledQuery | null,
   page: PageRequest,
   cut: Cut | null,
+  projectsOnly: boolean,
 ): Promise<HitRow[]> {
-  const pastCut = cut ? sql`AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)` : sql``;
+  const projectDate = sql`(CASE WHEN e.kind = 'project' THEN e.sort_date END)`;
+  const pastCut = !cut
+    ? sql``
+    : sql`${projectsOnly ? sql`AND ${projectDate} >= ${cut.date}::date` : sql``}
+        AND (e.sort_date, e.seq) >= (${cut.date}::date, ${cut.seq}::bigint)`;
+  const order =
+    cut && projectsOnly ? sql`${projectDate} DESC, e.seq DESC` : sql`e.sort_date DESC NULLS LAST, e.seq DESC`;
   const [row] = await db.query<{ hits: HitRow[] }>(
     pageStatement(
       query,
       page.limit,
       sql`SELECT ${pageColumns(query)} FROM search_entries e WHERE ${matching(viewer, q, query)} ${pastCut}
-        ORDER BY e.sort_date DESC NULLS LAST, e.seq DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
+        ORDER BY ${order} LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
     ),
   );
   return row!.hits;
