@@ -47,16 +47,18 @@ export const OverlapReasons = z.object({
 });
 export type OverlapReasons = z.infer<typeof OverlapReasons>;
 
+/** A project as coordination answers name it: the overlaps, the country brief. */
+export const ProjectHeading = z.object({
+  id: z.string(),
+  title: z.string(),
+  code: z.string().nullable(),
+  status: z.string(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+});
+
 export const Overlap = z.object({
-  project: z.object({
-    id: z.string(),
-    title: z.string(),
-    code: z.string().nullable(),
-    status: z.string(),
-    start: z.string().nullable(),
-    end: z.string().nullable(),
-    owner_org: z.object({ id: z.string(), name: z.string() }),
-  }),
+  project: ProjectHeading.extend({ owner_org: z.object({ id: z.string(), name: z.string() }) }),
   score: z.number(),
   reasons: OverlapReasons,
   likely_duplicate: z.boolean(),
@@ -123,10 +125,15 @@ export const MatrixCell = z.object({
 });
 export type MatrixCell = z.infer<typeof MatrixCell>;
 
+const RateNote = z.object({
+  source: z.string(),
+  missing: z.array(z.string()).describe('Currencies without an exchange rate, left out of budgets'),
+});
+
 export const MatrixResponse = z.object({
   currency: z.string(),
   dimensions: z.array(MatrixDimension),
-  rates: z.object({ source: z.string(), missing: z.array(z.string()) }),
+  rates: RateNote,
   cells: z.array(MatrixCell),
 });
 
@@ -148,11 +155,6 @@ export const SummaryResponse = z
       .describe('The projects changed last'),
   })
   .meta({ id: 'RegistrySummary' });
-
-const RateNote = z.object({
-  source: z.string(),
-  missing: z.array(z.string()).describe('Currencies without an exchange rate, left out of budgets'),
-});
 
 export const MapResponse = z.object({
   currency: z.string(),

@@ -1,17 +1,11 @@
 // Response shape of GET /api/v1/countries/{code}/brief as JSON (the same route prints it as HTML).
 import { z } from 'zod';
-import { GapCell } from '../coordination/coordination.schema.ts';
+import { GapCell, ProjectHeading } from '../coordination/coordination.schema.ts';
 
 const Tally = { projects: z.number().int(), budget: z.number() };
 const ProjectRef = z.object({ id: z.string(), title: z.string() });
 
-export const BriefProject = z.object({
-  id: z.string(),
-  title: z.string(),
-  code: z.string().nullable(),
-  status: z.string(),
-  start: z.string().nullable(),
-  end: z.string().nullable(),
+export const BriefProject = ProjectHeading.extend({
   ongoing: z.boolean(),
   themes: z.array(z.string()),
   donors: z.array(z.object({ id: z.string(), name: z.string() })),
