@@ -258,8 +258,8 @@ export async function searchPage(
     ? sql`(SELECT json_build_object('date', sort_date::text, 'seq', seq) FROM hits WHERE NOT ${exact}
         ORDER BY sort_date DESC NULLS LAST, seq DESC OFFSET ${page.offset + page.limit} LIMIT 1)`
     : sql`NULL`;
-  const columns = sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.countries, e.regions, e.themes,
-    e.dac_codes, e.org_ids, e.status, e.year_start, e.score, e.language, e.config, e.seq, ${rankOf(query)} AS rank`;
+  // A page's columns, and those only the facets read.
+  const columns = sql`${pageColumns(query)}, e.regions, e.dac_codes, e.org_ids, e.year_start`;
   const [row] = await db.query<{ result: string } & Record<FacetName, string | null>>(sql`
     WITH ${sampleDecision(viewer, q, query, page.sampling)},
     hits AS MATERIALIZED (${sampledMatches(viewer, q, query, columns)}),
