@@ -157,8 +157,9 @@ export interface SampleRead {
   entries: number;
 }
 
-// The first buckets have GIN indexes of their own (migration 034); a sample that fits in them is
-// read through them, a larger one (or the whole index) through the others.
+// The first buckets have GIN indexes of their own (migration 034), and the first bucket too, for
+// the probe (migration 055); a sample that fits in them is read through them, a larger one (or the
+// whole index) through the others.
 const INDEXED_BUCKETS = 16;
 // The first bucket, as an equality: written `bucket < 1`, the planner combined the bucket index
 // with the whole-index GIN (reading every match's row pointer: 2.5 ms for a common word on
@@ -166,43 +167,54 @@ const INDEXED_BUCKETS = 16;
 const FIRST_BUCKET = [sql`e.bucket = 0`];
 
 /**
- * How much of the index to read, decided in the statement that reads it: all of it when the
- * query matches few enough entries to count exactly, else enough buckets for a sample. Matches in
- * the first bucket predict the total, and the buckets' sizes (kept by the index, migration 031)
- * say how many buckets hold enough entries for about sampleSize matches.
+ * How much of the index to read: all of it when the query matches few enough entries to count
+ * exactly, else enough buckets for a sample. Matches in the first bucket predict the total, and the
+ * buckets' sizes (kept by the index, migration 031) say how many buckets hold enough entries for
+ * about sampleSize matches. A statement of its own, so the one that reads the matches names its
+ * buckets as constants: it is planned for them alone, which took the embedded engine's planner
+ * less time than one statement planning all three ways to read (a sample in the first buckets, a
+ * larger one, everything) and choosing as it ran.
  */
-function sampleDecision(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, s: Sampling): Sql {
+async function readSample(
+  db: Queryable,
+  viewer: Viewer,
+  q: SearchQuery,
+  query: CompiledQuery | null,
+  s: Sampling,
+): Promise<SampleRead> {
   // The running sizes are added up only when the first bucket predicts a sample.
-  return sql`probe AS MATERIALIZED (SELECT coalesce((SELECT sum(entries) FROM search_buckets), 0)::float8 AS entries,
+  const [row] = await db.query<SampleRead>(sql`
+    WITH probe AS MATERIALIZED (SELECT coalesce((SELECT sum(entries) FROM search_buckets), 0)::float8 AS entries,
       coalesce((SELECT entries FROM search_buckets WHERE bucket = 0), 0)::float8 AS first,
-      (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, FIRST_BUCKET)})::float8 AS hits),
-    sample AS MATERIALIZED (
-      SELECT coalesce(k.bucket + 1, ${SAMPLE_BUCKETS}) AS buckets, coalesce(k.upto, p.entries) AS size, p.entries
-      FROM probe p LEFT JOIN LATERAL (SELECT s.bucket, s.upto
-        FROM (SELECT bucket, (sum(entries) OVER (ORDER BY bucket))::float8 AS upto FROM search_buckets) s
-        WHERE p.entries > ${s.smallIndex} AND p.first > 0 AND p.hits * p.entries / p.first > ${s.exactUpTo}
-          AND s.upto >= ${s.sampleSize} / greatest(p.hits, 1) * p.first
-        ORDER BY s.bucket LIMIT 1) k ON k.bucket + 1 < ${SAMPLE_BUCKETS})`;
+      (SELECT count(*) FROM search_entries e WHERE ${matching(viewer, q, query, FIRST_BUCKET)})::float8 AS hits)
+    SELECT coalesce(k.bucket + 1, ${SAMPLE_BUCKETS})::int AS buckets, coalesce(k.upto, p.entries) AS size, p.entries
+    FROM probe p LEFT JOIN LATERAL (SELECT s.bucket, s.upto
+      FROM (SELECT bucket, (sum(entries) OVER (ORDER BY bucket))::float8 AS upto FROM search_buckets) s
+      WHERE p.entries > ${s.smallIndex} AND p.first > 0 AND p.hits * p.entries / p.first > ${s.exactUpTo}
+        AND s.upto >= ${s.sampleSize} / greatest(p.hits, 1) * p.first
+      ORDER BY s.bucket LIMIT 1) k ON k.bucket + 1 < ${SAMPLE_BUCKETS}`);
+  return row!;
 }
 
 /**
- * The matches in the buckets the sample decision chose. Each branch runs only when its one-time
- * condition holds, and says what it reads in terms the planner can match to indexes: a sample
- * within the indexed buckets in a constant that selects their partial indexes, a larger sample
- * with the bucket index, and an exact search without any bucket condition (an unknown bound made
- * the planner expect a third of the index and read every project through the bucket index).
+ * The matches in the first `buckets` buckets, said in terms the planner can match to indexes: a
+ * sample within the indexed buckets with the constant that selects their partial indexes, a larger
+ * one with the bucket index, and an exact search without any bucket condition.
  */
-function sampledMatches(viewer: Viewer, q: SearchQuery, query: CompiledQuery | null, columns: Sql): Sql {
-  const chosen = sql`(SELECT buckets FROM sample)`;
-  return sql`SELECT ${columns} FROM search_entries e
-      WHERE ${chosen} <= ${INDEXED_BUCKETS} AND ${matching(viewer, q, query, [sql`e.bucket < ${INDEXED_BUCKETS}`])}
-        AND e.bucket < ${chosen}
-    UNION ALL
-    SELECT ${columns} FROM search_entries e
-      WHERE ${chosen} > ${INDEXED_BUCKETS} AND ${chosen} < ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}
-        AND e.bucket < ${chosen}
-    UNION ALL
-    SELECT ${columns} FROM search_entries e WHERE ${chosen} = ${SAMPLE_BUCKETS} AND ${matching(viewer, q, query)}`;
+function sampledMatches(
+  viewer: Viewer,
+  q: SearchQuery,
+  query: CompiledQuery | null,
+  columns: Sql,
+  buckets: number,
+): Sql {
+  const region =
+    buckets >= SAMPLE_BUCKETS
+      ? []
+      : buckets <= INDEXED_BUCKETS
+        ? [sql`e.bucket < ${INDEXED_BUCKETS}`, sql`e.bucket < ${buckets}`]
+        : [sql`e.bucket < ${buckets}`];
+  return sql`SELECT ${columns} FROM search_entries e WHERE ${matching(viewer, q, query, region)}`;
 }
 
 /** The page's hits as JSON, with snippets: made for the page only, they cost far more than ranking. */
@@ -231,9 +243,9 @@ export interface SearchPage {
 }
 
 /**
- * One page of hits and the facets' values, in one statement: it decides how much of the index to
- * read, finds those matches once, and returns the page (with snippets), every facet's values
- * over the matches, and the names version.
+ * One page of hits and the facets' values: a first statement decides how much of the index to read
+ * (readSample), a second finds those matches once and returns the page (with snippets), every
+ * facet's values over the matches, and the names version.
  *
  * By date, the page comes from all matches, so it is exact whatever the sample. On a sample, the
  * newest matches of the sample give a cut (a date, and a position within it): the page's n matches
@@ -248,35 +260,37 @@ export async function searchPage(
   query: CompiledQuery | null,
   page: { offset: number; limit: number; byDate: boolean; sampling: Sampling },
 ): Promise<SearchPage> {
+  const sample = await readSample(db, viewer, q, query, page.sampling);
+  const sampled = sample.buckets < SAMPLE_BUCKETS;
   const window = sql`LIMIT ${page.limit + 1} OFFSET ${page.offset}`;
-  const exact = sql`(SELECT buckets FROM sample) = ${SAMPLE_BUCKETS}`;
-  // By date, a sample's page is not the page: only an exact search reads it here.
-  const ranked = page.byDate
-    ? sql`SELECT * FROM hits WHERE ${exact} ORDER BY sort_date DESC NULLS LAST, seq DESC ${window}`
-    : sql`SELECT * FROM hits ORDER BY rank DESC, seq DESC ${window}`;
-  const dateCut = page.byDate
-    ? sql`(SELECT json_build_object('date', sort_date::text, 'seq', seq) FROM hits WHERE NOT ${exact}
-        ORDER BY sort_date DESC NULLS LAST, seq DESC OFFSET ${page.offset + page.limit} LIMIT 1)`
-    : sql`NULL`;
+  const byDate = sql`ORDER BY sort_date DESC NULLS LAST, seq DESC`;
+  // By date, a sample's page is not the page: only an exact search reads it here; a sampled one
+  // reads where the page starts (the cut).
+  const ranked = !page.byDate
+    ? sql`SELECT * FROM hits ORDER BY rank DESC, seq DESC ${window}`
+    : sampled
+      ? sql`SELECT * FROM hits WHERE FALSE`
+      : sql`SELECT * FROM hits ${byDate} ${window}`;
+  const dateCut =
+    page.byDate && sampled
+      ? sql`(SELECT json_build_object('date', sort_date::text, 'seq', seq) FROM hits ${byDate}
+        OFFSET ${page.offset + page.limit} LIMIT 1)`
+      : sql`NULL`;
   // A page's columns, and those only the facets read.
   const columns = sql`${pageColumns(query)}, e.regions, e.dac_codes, e.org_ids, e.year_start`;
   const [row] = await db.query<{ result: string } & Record<FacetName, string | null>>(sql`
-    WITH ${sampleDecision(viewer, q, query, page.sampling)},
-    hits AS MATERIALIZED (${sampledMatches(viewer, q, query, columns)}),
+    WITH hits AS MATERIALIZED (${sampledMatches(viewer, q, query, columns, sample.buckets)}),
     page AS MATERIALIZED (${ranked})
-    SELECT json_build_object('sample', (SELECT row_to_json(sample) FROM sample), 'names', search_names_version(),
-      'cut', ${dateCut}, 'hits', ${hitsJson(query, page.byDate, page.limit)})::text AS result, f.*
+    SELECT json_build_object('names', search_names_version(), 'cut', ${dateCut},
+      'hits', ${hitsJson(query, page.byDate, page.limit)})::text AS result, f.*
     FROM (${FACET_VALUES_SQL}) f`);
   const result = JSON.parse(row!.result) as {
-    sample: SampleRead;
     names: number;
     cut: { date: string | null; seq: number } | null;
     hits: HitRow[];
   };
   const counts = Object.fromEntries(FACETS.map((f) => [f, countValues(f, row![f])])) as FacetCounts;
-  const sampled = result.sample.buckets < SAMPLE_BUCKETS;
-  if (!page.byDate || !sampled)
-    return { hits: result.hits, counts, sample: result.sample, names: result.names };
+  if (!page.byDate || !sampled) return { hits: result.hits, counts, sample, names: result.names };
   const cut = result.cut?.date ? result.cut : null;
   // Projects only are read in the order of their own dates' index (migration 036), which holds no
   // other records: the planner's choice between walking it and sorting the matches was sound there.
@@ -284,7 +298,7 @@ export async function searchPage(
   const hits =
     (cut && !projectsOnly ? await pageByWalking(db, viewer, q, query, page, cut) : null) ??
     (await pageFromMatches(db, viewer, q, query, page, cut, projectsOnly));
-  return { hits, counts, sample: result.sample, names: result.names };
+  return { hits, counts, sample, names: result.names };
 }
 
 /** The most entries past the cut that the walk down the date index reads before giving up. */
