@@ -4,10 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { PreparedStatements } from './prepared.ts';
 import type { Sql } from './sql.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
+  /**
+   * Runs a statement through a prepared statement with a generic plan, planned once per connection
+   * (prepared.ts). Only for a statement that recurs with other values and whose best plan does not
+   * depend on them; its values must be text, numbers, booleans, or arrays of them.
+   */
+  queryReused<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
   /** Runs several statements separated by semicolons, without parameters (migrations). */
   exec(text: string): Promise<void>;
 }
@@ -47,6 +54,14 @@ export async function openDatabase(
     ? openPostgres(config.databaseUrl)
     : openPglite(config.dataDir, SHARED_BUFFERS[purpose]);
 }
+
+/** Rethrows a failed PREPARE's error after forgetting the statement, so the next call prepares it again. */
+const forgetting =
+  (forget: () => void) =>
+  (err: unknown): never => {
+    forget();
+    throw err;
+  };
 
 async function openPostgres(url: string): Promise<Database> {
   const pg = (await import('pg')).default;
@@ -91,9 +106,27 @@ async function openPostgres(url: string): Promise<Database> {
     const res = await client.query(text, values);
     return res.rows as T[];
   };
+  // Prepared statements belong to a connection: each pooled client keeps its own.
+  const preparedOn = new WeakMap<object, PreparedStatements>();
+  const runReused = async <T>(client: InstanceType<typeof pg.Client>, q: Sql) => {
+    let prepared = preparedOn.get(client);
+    if (!prepared) preparedOn.set(client, (prepared = new PreparedStatements()));
+    const s = prepared.statements(q);
+    if (s.prepare.length) await client.query(s.prepare.join('; ')).catch(forgetting(s.forget));
+    const results = (await client.query(s.run)) as unknown as { rows: T[] }[];
+    return results[1]!.rows;
+  };
   return {
     engine: 'postgres',
     query: (q) => run(pool, q),
+    async queryReused(q) {
+      const client = await pool.connect();
+      try {
+        return await runReused(client, q);
+      } finally {
+        client.release();
+      }
+    },
     exec: async (text) => {
       await pool.query(text);
     },
@@ -103,6 +136,7 @@ async function openPostgres(url: string): Promise<Database> {
         await client.query('BEGIN');
         const result = await fn({
           query: (q) => run(client, q),
+          queryReused: (q) => runReused(client, q),
           exec: async (text) => {
             await client.query(text);
           },
@@ -137,9 +171,18 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
       const res = await target.query<T>(text, values);
       return res.rows;
     };
+    // One session, so one set of prepared statements, inside transactions too.
+    const prepared = new PreparedStatements();
+    const runReused = async <T>(target: { exec: typeof db.exec }, q: Sql) => {
+      const s = prepared.statements(q);
+      if (s.prepare.length) await target.exec(s.prepare.join('; ')).catch(forgetting(s.forget));
+      const results = await target.exec(s.run);
+      return results[1]!.rows as T[];
+    };
     return {
       engine: 'pglite',
       query: (q) => run(db, q),
+      queryReused: (q) => runReused(db, q),
       exec: async (text) => {
         await db.exec(text);
       },
@@ -147,6 +190,7 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
         db.transaction((tx) =>
           fn({
             query: (q) => run(tx, q),
+            queryReused: (q) => runReused(tx, q),
             exec: async (text) => {
               await tx.exec(text);
             },
