@@ -1,5 +1,5 @@
 // The CPU half of an IATI import: reads a file and turns each activity into what the writer
-// needs — validated, mapped, its source serialised, hashed and gzipped — with the issues found on
+// needs — validated, mapped, its source hashed and gzipped — with the issues found on
 // the way. It touches no database, so it runs in a worker thread (prepare-worker.ts) while the
 // main thread writes the batch before.
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import { type ActivityRows, activityRows } from './activity-rows.ts';
 import { type MappedProject, mapActivity, type OrgCandidate, orgCandidate } from './map.ts';
 import { type ReadActivity, readIatiActivities } from './reader.ts';
 import { hasErrors, type ValidationIssue, validateActivitiesRoot, validateActivity } from './validate.ts';
-import { toXml, type XmlElement } from './xml.ts';
+import type { XmlElement } from './xml.ts';
 
 export interface ImportIssue {
   file: string;
@@ -31,7 +31,7 @@ export interface PreparedActivity {
   /** The reporting-org ref: the same identifier from another publisher is not merged. */
   publisher: string | null;
   lastUpdated?: string;
-  /** Hash of the source as read: an unchanged activity is not written again. */
+  /** Hash of the source as the file has it: an unchanged activity is not written again. */
   hash: string;
   /** The reporting organisation, which owns the project. */
   owner: OrgCandidate;
@@ -144,8 +144,9 @@ function prepareActivity(
       });
     }
   }
-  // Encoded once for both the hash and gzip (each would otherwise encode the string itself).
-  const xml = Buffer.from(toXml(read.element));
+  // The activity as the file has it (serialising the tree again cost as much as parsing it),
+  // encoded once for both the hash and gzip (each would otherwise encode the string itself).
+  const xml = Buffer.from(read.source);
   const hash = createHash('sha256').update(xml).digest('hex');
   const key = activity.identifier || `sha256:${hash}`;
   const mapped = mapActivity(activity);

@@ -8,6 +8,8 @@ import type { XmlElement } from './xml.ts';
 
 export interface ReadActivity {
   element: XmlElement;
+  /** The activity's text as it stands in the file, from `<iati-activity` to `</iati-activity>`. */
+  source: string;
   /** The file's iati-activities@version ('2.03', '1.01'…). */
   version: string;
   /** Position of the activity in its file, from 0. */
@@ -47,6 +49,17 @@ export async function* readIatiActivities(
   let root: XmlElement | undefined;
   let version = '';
   let index = 0;
+  // The text read since `windowStart` (a position in the file, in UTF-16 units as saxes counts
+  // them), so each activity's source can be cut out of the file as it is instead of serialised
+  // again from its tree: that cost as much as the parsing. `start` is where the open activity began.
+  let window = '';
+  let windowStart = 0;
+  let start = -1;
+
+  parser.on('opentagstart', (tag) => {
+    // The start tag's `<`, its name and the character after the name have been read.
+    if (tag.name === 'iati-activity' && stack.length <= 1) start = parser.position - tag.name.length - 2;
+  });
 
   parser.on('opentag', (tag) => {
     const el: XmlElement = {
@@ -89,14 +102,27 @@ export async function* readIatiActivities(
     const el = stack.pop();
     if (!el) return;
     if (el.children.length && !el.text.trim()) el.text = '';
-    if (stack.length === 1 && el.name === 'iati-activity')
-      ready.push({ element: el, version, index: index++ });
+    if (stack.length === 1 && el.name === 'iati-activity') {
+      // The end tag's `>` has just been read.
+      const end = parser.position;
+      const source = window.slice(start - windowStart, end - windowStart);
+      window = window.slice(end - windowStart);
+      windowStart = end;
+      start = -1;
+      ready.push({ element: el, source, version, index: index++ });
+    }
   });
 
   stream.setEncoding('utf8');
   try {
     for await (const chunk of stream) {
+      window += chunk as string;
       parser.write(chunk as string);
+      // Between activities only the last few characters can be the beginning of the next one's tag.
+      if (start < 0 && window.length > 64) {
+        windowStart += window.length - 64;
+        window = window.slice(-64);
+      }
       // Hand over what this chunk completed before reading on, so at most one chunk's worth waits.
       while (ready.length) yield ready.shift()!;
     }
