@@ -106,29 +106,27 @@ export type FacetCounts = Record<FacetName, Map<string, number>>;
 
 // Each facet's values over all the matches, in one pass, as text: the embedded engine took about
 // twice as long to count them in ten grouped passes as to hand the text over, and Node counts
-// them in a millisecond or two. Codes and ids join with commas; free text (regions,
-// status, score) travels as JSON.
-const FACET_VALUES_SQL = sql`SELECT string_agg(kind, ',') AS kind,
-    string_agg(nullif(array_to_string(countries, ','), ''), ',') AS country,
-    (json_agg(regions) FILTER (WHERE cardinality(regions) > 0))::text AS region,
-    string_agg(nullif(array_to_string(themes, ','), ''), ',') AS theme,
-    string_agg(nullif(array_to_string(dac_codes, ','), ''), ',') AS dac,
-    string_agg(nullif(array_to_string(org_ids, ','), ''), ',') AS organisation,
-    (json_agg(status) FILTER (WHERE status IS NOT NULL))::text AS status,
-    string_agg(year_start::text, ',') AS year,
-    (json_agg(score) FILTER (WHERE score IS NOT NULL))::text AS score,
-    string_agg(trim(language), ',') AS language
-  FROM hits`;
-const FREE_TEXT: ReadonlySet<FacetName> = new Set(['region', 'status', 'score']);
+// them in a millisecond or two. Each entry keeps its values as one line (migration 056): its
+// fields in FACETS order, a list's items apart, lines apart.
+const LINE_APART = '\u001e';
+const FIELD_APART = '\u001f';
+const ITEM_APART = '\u001d';
+const FACET_LINES_SQL = sql`SELECT string_agg(e.facet_line, ${LINE_APART}) AS lines FROM hits e`;
 
-function countValues(facet: FacetName, text: string | null): Map<string, number> {
-  const counts = new Map<string, number>();
-  if (text === null) return counts;
-  const values = FREE_TEXT.has(facet) ? (JSON.parse(text) as (string | string[])[]).flat() : text.split(',');
-  for (const v of values) {
-    // Purpose codes are kept with their 3-digit categories (to filter by either); only codes count.
-    if (facet === 'dac' && v.length !== 5) continue;
-    counts.set(v, (counts.get(v) ?? 0) + 1);
+/** How many matches hold each value of each facet, from their facet lines. */
+function countValues(lines: string | null): FacetCounts {
+  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
+  if (!lines) return counts;
+  const byField = FACETS.map((f) => counts[f]);
+  for (const line of lines.split(LINE_APART)) {
+    const fields = line.split(FIELD_APART);
+    for (let i = 0; i < byField.length; i++) {
+      const field = fields[i];
+      if (!field) continue;
+      const values = byField[i]!;
+      for (const v of field.includes(ITEM_APART) ? field.split(ITEM_APART) : [field])
+        values.set(v, (values.get(v) ?? 0) + 1);
+    }
   }
   return counts;
 }
@@ -279,19 +277,19 @@ export async function searchPage(
         OFFSET ${page.offset + page.limit} LIMIT 1)`
       : sql`NULL`;
   // A page's columns, and those only the facets read.
-  const columns = sql`${pageColumns(query)}, e.regions, e.dac_codes, e.org_ids, e.year_start`;
-  const [row] = await db.query<{ result: string } & Record<FacetName, string | null>>(sql`
+  const columns = sql`${pageColumns(query)}, e.facet_line`;
+  const [row] = await db.query<{ result: string; lines: string | null }>(sql`
     WITH hits AS MATERIALIZED (${sampledMatches(viewer, q, query, columns, sample.buckets)}),
     page AS MATERIALIZED (${ranked})
     SELECT json_build_object('names', search_names_version(), 'cut', ${dateCut},
       'hits', ${hitsJson(query, page.byDate, page.limit)})::text AS result, f.*
-    FROM (${FACET_VALUES_SQL}) f`);
+    FROM (${FACET_LINES_SQL}) f`);
   const result = JSON.parse(row!.result) as {
     names: number;
     cut: { date: string | null; seq: number } | null;
     hits: HitRow[];
   };
-  const counts = Object.fromEntries(FACETS.map((f) => [f, countValues(f, row![f])])) as FacetCounts;
+  const counts = countValues(row!.lines);
   if (!page.byDate || !sampled) return { hits: result.hits, counts, sample, names: result.names };
   const cut = result.cut?.date ? result.cut : null;
   // Projects only are read in the order of their own dates' index (migration 036), which holds no

@@ -124,6 +124,9 @@ describe('search API', () => {
     expect(res.body.facets.country).toContainEqual({ value: 'MX', label: 'Mexico', count: res.body.total });
     const dac = res.body.facets.dac[0];
     expect(dac.label).not.toBe(dac.value);
+    // Purpose codes count as themselves: their 3-digit categories filter, but are not facet values.
+    const codes = res.body.facets.dac.map((f: { value: string }) => f.value) as string[];
+    expect(codes.filter((v) => !/^\d{5}$/.test(v))).toEqual([]);
     const narrowed = await search(`q=justice&country=MX&kind=project&dac=${dac.value}`);
     expect(narrowed.body.total).toBe(dac.count);
     const usaid = res.body.facets.organisation[0];
@@ -131,6 +134,13 @@ describe('search API', () => {
     const funded = await search(`q=justice&country=MX&kind=project&organisation=${usaid.value}&role=funder`);
     expect(funded.body.total).toBeGreaterThan(0);
     expect(funded.body.total).toBeLessThanOrEqual(usaid.count);
+    // Region names are free text (some hold commas): each counts whole, as its filter finds it.
+    const regions = (await search('kind=project')).body.facets.region as { value: string; count: number }[];
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions.slice(0, 3)) {
+      const inRegion = await search(`kind=project&region=${encodeURIComponent(region.value)}`);
+      expect(inRegion.body.total, region.value).toBe(region.count);
+    }
     const peru = await search('theme=corruption&country=PE&year_from=2016&year_to=2016&kind=project');
     expect(ids(peru.body)).toEqual(['Peru/Colombia Serious and Organised Crime (SOC)']);
     const later = await search('theme=corruption&country=PE&year_from=2021&kind=project');
