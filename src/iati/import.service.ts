@@ -67,6 +67,9 @@ export async function importIatiFiles(
   return importer.run(files);
 }
 
+/** Activities in a batch at least when the database is waiting for one (see writerIdle). */
+const MIN_BATCH = 100;
+
 class IatiImporter {
   private readonly report: ImportReport = {
     files: 0,
@@ -93,6 +96,12 @@ class IatiImporter {
   private batchFiles = new Map<string, string>();
   /** The batch being written: the next is gathered meanwhile, from what the worker read ahead. */
   private writing: Promise<void> = Promise.resolve();
+  /**
+   * True while no batch is being written. A batch is then handed over once it holds MIN_BATCH
+   * activities rather than batchSize: the database need not wait for a whole batch to be read
+   * (reading the first 500 activities took 0.6 s of the USAID import's 12, the database idle).
+   */
+  private writerIdle = true;
 
   constructor(
     private readonly db: Database,
@@ -144,7 +153,7 @@ class IatiImporter {
     if (from !== undefined && from !== p.file) await this.handOver();
     this.batch.push(p);
     this.batchFiles.set(p.key, p.file);
-    if (this.batch.length >= this.batchSize) {
+    if (this.batch.length >= (this.writerIdle ? Math.min(MIN_BATCH, this.batchSize) : this.batchSize)) {
       await this.handOver();
       await this.progress('running');
     }
@@ -161,7 +170,10 @@ class IatiImporter {
       throw new BatchWriteError(err);
     }
     if (!batch.length) return;
-    this.writing = this.flush(batch);
+    this.writerIdle = false;
+    this.writing = this.flush(batch).finally(() => {
+      this.writerIdle = true;
+    });
     // Awaited by the next handOver or at the end of the run.
     this.writing.catch(() => {});
   }
