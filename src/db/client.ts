@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
-import { PreparedStatements } from './prepared.ts';
+import { PreparedStatements, runPrepared } from './prepared.ts';
 import type { Sql } from './sql.ts';
 
 export interface Queryable {
@@ -55,14 +55,6 @@ export async function openDatabase(
     : openPglite(config.dataDir, SHARED_BUFFERS[purpose]);
 }
 
-/** Rethrows a failed PREPARE's error after forgetting the statement, so the next call prepares it again. */
-const forgetting =
-  (forget: () => void) =>
-  (err: unknown): never => {
-    forget();
-    throw err;
-  };
-
 async function openPostgres(url: string): Promise<Database> {
   const pg = (await import('pg')).default;
   const parsers: Record<number, (v: string) => unknown> = {
@@ -111,10 +103,8 @@ async function openPostgres(url: string): Promise<Database> {
   const runReused = async <T>(client: InstanceType<typeof pg.Client>, q: Sql) => {
     let prepared = preparedOn.get(client);
     if (!prepared) preparedOn.set(client, (prepared = new PreparedStatements()));
-    const s = prepared.statements(q);
-    if (s.prepare.length) await client.query(s.prepare.join('; ')).catch(forgetting(s.forget));
-    const results = (await client.query(s.run)) as unknown as { rows: T[] }[];
-    return results[1]!.rows;
+    const send = async (text: string) => (await client.query(text)) as unknown as { rows: unknown[] }[];
+    return runPrepared<T>(prepared, q, send, () => run<T>(client, q));
   };
   return {
     engine: 'postgres',
@@ -173,12 +163,13 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
     };
     // One session, so one set of prepared statements, inside transactions too.
     const prepared = new PreparedStatements();
-    const runReused = async <T>(target: { exec: typeof db.exec }, q: Sql) => {
-      const s = prepared.statements(q);
-      if (s.prepare.length) await target.exec(s.prepare.join('; ')).catch(forgetting(s.forget));
-      const results = await target.exec(s.run);
-      return results[1]!.rows as T[];
-    };
+    const runReused = <T>(target: { exec: typeof db.exec; query: typeof db.query }, q: Sql) =>
+      runPrepared<T>(
+        prepared,
+        q,
+        (text) => target.exec(text),
+        () => run<T>(target, q),
+      );
     return {
       engine: 'pglite',
       query: (q) => run(db, q),

@@ -2,7 +2,7 @@
 // arrive exactly as bound parameters would, the plan is generic, and nothing else changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.ts';
-import { literal, PreparedStatements } from './prepared.ts';
+import { literal, PreparedStatements, statementName } from './prepared.ts';
 import { sql } from './sql.ts';
 
 let t: TestDatabase;
@@ -55,6 +55,18 @@ describe('a reused statement', () => {
     expect(await t.db.queryReused(divide(2))).toEqual([{ n: 5 }]);
   });
 
+  it('answers when the connection lost the statement, and prepares it again', async () => {
+    const plusOne = (n: number) => sql`SELECT ${n}::int + 1 AS n`;
+    expect(await t.db.queryReused(plusOne(1))).toEqual([{ n: 2 }]);
+    // As when a pooler hands this process another server connection.
+    await t.db.exec('DEALLOCATE ALL');
+    expect(await t.db.queryReused(plusOne(2))).toEqual([{ n: 3 }]);
+    // A server connection that has it already, under the name its text gives.
+    const { text } = plusOne(0).toQuery();
+    await t.db.exec(`PREPARE ${statementName(text)} AS ${text}`);
+    expect(await t.db.queryReused(plusOne(3))).toEqual([{ n: 4 }]);
+  });
+
   it('refuses values it cannot write as text, with what to do instead', () => {
     expect(() => literal('a\0b')).toThrow(/NUL/);
     expect(() => literal(new Date())).toThrow(/pass them as text/);
@@ -69,13 +81,17 @@ describe('the statements one connection keeps', () => {
   it('drop the least recently used past their limit', () => {
     const kept = new PreparedStatements(2);
     const shape = (n: number) => sql.raw(`SELECT ${n}`);
-    expect(kept.statements(shape(1)).prepare).toEqual(['PREPARE tacit_1 AS SELECT 1']);
-    expect(kept.statements(shape(2)).prepare).toEqual(['PREPARE tacit_2 AS SELECT 2']);
+    const name = (n: number) => statementName(`SELECT ${n}`);
+    expect(kept.statements(shape(1)).prepare).toEqual([`PREPARE ${name(1)} AS SELECT 1`]);
+    expect(kept.statements(shape(2)).prepare).toEqual([`PREPARE ${name(2)} AS SELECT 2`]);
     // Using the first again makes the second the oldest.
     expect(kept.statements(shape(1)).prepare).toEqual([]);
-    expect(kept.statements(shape(3)).prepare).toEqual(['DEALLOCATE tacit_2', 'PREPARE tacit_3 AS SELECT 3']);
+    expect(kept.statements(shape(3)).prepare).toEqual([
+      `DEALLOCATE ${name(2)}`,
+      `PREPARE ${name(3)} AS SELECT 3`,
+    ]);
     expect(kept.statements(shape(1)).run).toBe(
-      'SET plan_cache_mode = force_generic_plan; EXECUTE tacit_1; RESET plan_cache_mode',
+      `SET plan_cache_mode = force_generic_plan; EXECUTE ${name(1)}; RESET plan_cache_mode`,
     );
   });
 });

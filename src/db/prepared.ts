@@ -8,7 +8,11 @@
 // Both engines run it the same way, in SQL: PREPARE once, then `EXECUTE name(literals)` between a
 // SET and a RESET of plan_cache_mode in one round trip. PGlite has no API for named statements,
 // and a session-wide force_generic_plan would also plan every other statement without its values.
-// If the EXECUTE fails, the implicit transaction it runs in takes back the SET with it.
+// If the EXECUTE fails, the implicit transaction it runs in takes back the SET with it. Behind a
+// pooler that hands out server connections per transaction, a statement prepared on one may be
+// missing on the next: the call then runs as an ordinary statement (outside a transaction, where
+// search runs; inside one, the failed EXECUTE has already ended it).
+import { createHash } from 'node:crypto';
 import type { Sql } from './sql.ts';
 
 /** The text a driver sends for a parameter value (node-postgres and PGlite alike). */
@@ -45,10 +49,17 @@ export function literal(value: unknown): string {
   return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
+/**
+ * A statement's name, from its text: the same name always means the same statement, on any
+ * connection and from any process, so a server connection shared through a pooler cannot run
+ * another statement under a name this one expects.
+ */
+export const statementName = (text: string) =>
+  `tacit_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+
 /** What one connection has prepared: statement names by text, least recently used first. */
 export class PreparedStatements {
   private readonly names = new Map<string, string>();
-  private counter = 0;
 
   /** A plan cache per statement costs the server memory: past this many, the oldest goes. */
   constructor(private readonly max = 32) {}
@@ -66,7 +77,7 @@ export class PreparedStatements {
       this.names.delete(text);
       this.names.set(text, name);
     } else {
-      name = `tacit_${++this.counter}`;
+      name = statementName(text);
       for (const [oldText, oldName] of this.names) {
         if (this.names.size < this.max) break;
         prepare.push(`DEALLOCATE ${oldName}`);
@@ -79,8 +90,43 @@ export class PreparedStatements {
     return {
       prepare,
       run: `SET plan_cache_mode = force_generic_plan; EXECUTE ${name}${args}; RESET plan_cache_mode`,
-      // A PREPARE that failed left nothing to run: the next call prepares again.
       forget: () => this.names.delete(text),
     };
+  }
+}
+
+const sqlState = (err: unknown) => (err as { code?: string }).code;
+
+/**
+ * Runs `q` through the connection's prepared statements: `send` runs SQL text without parameters
+ * and gives each statement's rows, `plain` runs `q` as an ordinary statement.
+ */
+export async function runPrepared<T>(
+  prepared: PreparedStatements,
+  q: Sql,
+  send: (text: string) => Promise<{ rows: unknown[] }[]>,
+  plain: () => Promise<T[]>,
+): Promise<T[]> {
+  const s = prepared.statements(q);
+  if (s.prepare.length) {
+    try {
+      await send(s.prepare.join('; '));
+    } catch (err) {
+      // Already there (a pooled server connection this process prepared it on before): the name
+      // says it is this statement. Otherwise nothing was prepared, and the next call tries again.
+      if (sqlState(err) !== '42P05') {
+        s.forget();
+        throw err;
+      }
+    }
+  }
+  try {
+    return (await send(s.run))[1]!.rows as T[];
+  } catch (err) {
+    // 26000: the server connection does not have it, as when a pooler hands out server connections
+    // per transaction. The answer comes from an ordinary statement; the next call prepares again.
+    if (sqlState(err) !== '26000') throw err;
+    s.forget();
+    return plain();
   }
 }
