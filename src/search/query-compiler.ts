@@ -70,7 +70,8 @@ async function compileClauses(db: Queryable, clauses: QueryClause[]): Promise<Co
   const known = kept.get(db);
   const cached = clauses.map((c) => known?.clauses.get(keyOf(c)));
   if (known && cached.every(Boolean)) return known;
-  const rows = await db.query<CompiledClause & { i: number; version: number }>(
+  // Planned once per connection (db/prepared.ts): the same functions whatever the words.
+  const rows = await db.queryReused<CompiledClause & { i: number; version: number }>(
     sql.join(
       clauses.map(
         (c, i) => sql`SELECT ${i}::int AS i, (${clauseQuery(c)})::text AS q, m.countries, m.themes,
