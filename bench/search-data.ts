@@ -159,8 +159,10 @@ async function generateRows(tx: Queryable, projects: number, passages: number, o
     SELECT v.org[1 + i % cardinality(v.org)], CASE WHEN i % 10 = 0 THEN 'owner' ELSE 'public' END, ${projectOf},
       ${pick('v.s', ns)}, ARRAY[v.th[1 + i % cardinality(v.th)]], ARRAY[v.cn[1 + i % cardinality(v.cn)]]::char(2)[]
     FROM generate_series(1, ${each}) i, ${v}`);
-  // The signature trigger is off with the others.
+  // The signature triggers are off with the others: signatures and their list are made here.
   await tx.query(sql`UPDATE lessons SET signature = lesson_signature(text)`);
+  await tx.query(sql`INSERT INTO lesson_signatures SELECT DISTINCT ON (signature) signature, text FROM lessons
+    WHERE signature IS NOT NULL ORDER BY signature, seq ON CONFLICT DO NOTHING`);
   await tx.query(sql`INSERT INTO recommendations (owner_org_id, visibility, project_id, text, country)
     SELECT v.org[1 + i % cardinality(v.org)], CASE WHEN i % 10 = 0 THEN 'owner' ELSE 'public' END, ${projectOf},
       ${pick('v.s', ns)}, v.cn[1 + i % cardinality(v.cn)]
