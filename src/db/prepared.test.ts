@@ -67,6 +67,12 @@ describe('a reused statement', () => {
     expect(await t.db.queryReused(plusOne(3))).toEqual([{ n: 4 }]);
   });
 
+  it('answers calls made at once, the first of which prepares it', async () => {
+    const times = (n: number) => sql`SELECT ${n}::int * 7 AS n`;
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => t.db.queryReused(times(n))));
+    expect(answers).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [{ n: n * 7 }]));
+  });
+
   it('refuses values it cannot write as text, with what to do instead', () => {
     expect(() => literal('a\0b')).toThrow(/NUL/);
     expect(() => literal(new Date())).toThrow(/pass them as text/);
