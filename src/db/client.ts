@@ -102,7 +102,10 @@ async function openPostgres(url: string): Promise<Database> {
   const preparedOn = new WeakMap<object, PreparedStatements>();
   const runReused = async <T>(client: InstanceType<typeof pg.Client>, q: Sql) => {
     let prepared = preparedOn.get(client);
-    if (!prepared) preparedOn.set(client, (prepared = new PreparedStatements()));
+    if (!prepared) {
+      prepared = new PreparedStatements();
+      preparedOn.set(client, prepared);
+    }
     const send = async (text: string) => (await client.query(text)) as unknown as { rows: unknown[] }[];
     return runPrepared<T>(prepared, q, send, () => run<T>(client, q));
   };
