@@ -2,8 +2,8 @@
 // for search's first statement (the probe that decides how much of the index to read) planning took
 // the embedded engine longer than running it, on every search. Its shape recurs (only the words'
 // and filters' values change) and its plan does not depend on them: it reads bucket 0's small
-// indexes whatever the words. So such a statement is prepared once per connection under a name,
-// and run with a generic plan.
+// indexes whatever the words (and so for the statement that compiles new words). So such a
+// statement is prepared once per connection under a name, and run with a generic plan.
 //
 // Both engines run it the same way, in SQL: PREPARE once, then `EXECUTE name(literals)` between a
 // SET and a RESET of plan_cache_mode in one round trip. PGlite has no API for named statements,
