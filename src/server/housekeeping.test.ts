@@ -66,9 +66,11 @@ async function startServer(options: Omit<HousekeepingOptions, 'log'>) {
       );
       return row!;
     },
+    /** Waits for a round that vacuumed projects (an earlier one may only have analysed them). */
     async untilProjectsVacuumed(withinMs: number) {
       const deadline = Date.now() + withinMs;
-      const vacuumed = () => reported.done.some((r) => r.tables.some((d) => d.table === 'projects'));
+      const vacuumed = () =>
+        reported.done.some((r) => r.tables.some((d) => d.table === 'projects' && d.vacuumed));
       while (!vacuumed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     },
     async close() {
@@ -109,10 +111,10 @@ describe('housekeeping in the server', () => {
     // Never quiet within the test: only an overdue round can vacuum.
     server = await startServer({ intervalMs: 50, quietMs: 600_000, maxWaitMs: 1_000 });
     await server.burstOfEdits(70);
+    // An overdue round may come during the burst, when the edits so far are only enough to analyse.
     await server.untilProjectsVacuumed(20_000);
-    expect(server.reported.done.flatMap((r) => r.tables).find((d) => d.table === 'projects')).toMatchObject({
-      vacuumed: true,
-    });
+    const projects = server.reported.done.flatMap((r) => r.tables).filter((d) => d.table === 'projects');
+    expect(projects.some((d) => d.vacuumed)).toBe(true);
     expect((await server.projectStats()).vacuum_count).toBeGreaterThanOrEqual(1);
   });
 
