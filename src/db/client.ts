@@ -156,7 +156,11 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
     const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
     const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { pg_trgm, unaccent },
-      postgresqlconf: [`shared_buffers = ${sharedBuffers}`],
+      // Pages come from the operating system's cache one read at a time, whether the plan wants
+      // them in order or not: the default random_page_cost of 4 (made for spinning disks) had the
+      // planner read all 11,154 USAID projects (30 ms) rather than two GIN indexes (13 ms) for a
+      // word that also names organisations. 1.1 is PostgreSQL's advice for storage without seeks.
+      postgresqlconf: [`shared_buffers = ${sharedBuffers}`, 'random_page_cost = 1.1'],
       parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepString },
     });
     const run = async <T>(target: { query: typeof db.query }, q: Sql) => {
