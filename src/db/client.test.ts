@@ -18,6 +18,9 @@ describe('the embedded engine', () => {
         await t.db.close();
         const server = await openDatabase(t.config, { purpose: 'server' });
         expect(await sharedBuffers(server)).toBe('64MB');
+        // Both plan for pages read from memory, not for a disk's seeks (PostgreSQL's default 4).
+        const [cost] = await server.query<{ random_page_cost: string }>(sql`SHOW random_page_cost`);
+        expect(cost?.random_page_cost).toBe('1.1');
         await server.close();
       } finally {
         fs.rmSync(t.config.dataDir, { recursive: true, force: true });

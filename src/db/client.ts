@@ -157,9 +157,11 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
     const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { pg_trgm, unaccent },
       // Pages come from the operating system's cache one read at a time, whether the plan wants
-      // them in order or not: the default random_page_cost of 4 (made for spinning disks) had the
-      // planner read all 11,154 USAID projects (30 ms) rather than two GIN indexes (13 ms) for a
-      // word that also names organisations. 1.1 is PostgreSQL's advice for storage without seeks.
+      // them in order or not, so random_page_cost is PostgreSQL's advice for storage without seeks
+      // (1.1) rather than its default for spinning disks (4). With 4, a word that also names
+      // organisations read all 11,154 USAID projects (30-47 ms) rather than two GIN indexes
+      // (13-28 ms). Cheap random reads make a low estimate costlier: query-compiler.ts keeps the
+      // worst of them (hyphenated words) out.
       postgresqlconf: [`shared_buffers = ${sharedBuffers}`, 'random_page_cost = 1.1'],
       parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepString },
     });

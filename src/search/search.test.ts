@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { ANONYMOUS } from '../access/viewer.ts';
 import { sql } from '../db/sql.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { compileQuery } from './query-compiler.ts';
+import { parseSearchQuery } from './query-parser.ts';
 import { SearchQuery } from './search.schema.ts';
 import { roughly, searchService } from './search.service.ts';
 
@@ -107,6 +109,26 @@ describe('search API', () => {
     expect(ids(without.body)).toEqual([
       'Support to A.B.1 Interinstitutional and Regional Coordination for Border Security in Central America',
     ]);
+  });
+
+  it('finds a hyphenated word whole, as the records hold it, and not its parts apart', async () => {
+    const { editor } = await buildOrgWithEditor(t.db);
+    const create = (title: string) =>
+      t.request('POST', '/api/v1/projects', {
+        token: editor.token,
+        body: { title, visibility: 'public', countries: ['BO'], status: 'active' },
+      });
+    expect((await create('Anti-corruption training for Bolivian customs brokers')).status).toBe(201);
+    expect((await create('Corruption risks in anti money laundering for Bolivian brokers')).status).toBe(201);
+    const res = await search(`q=${encodeURIComponent('Anti-Corruption brokers')}&kind=project`);
+    expect(ids(res.body)).toEqual(['Anti-corruption training for Bolivian customs brokers']);
+    // Asked for whole, the word's parts would have the planner expect far fewer matches than there are.
+    const compiled = await compileQuery(t.db, parseSearchQuery('Anti-Corruption'));
+    expect(compiled?.rankQuery).toBe("'anti-corrupt' | 'anti-corruption'");
+    // A word before a negative number is not a hyphenated word: both stay.
+    expect((await compileQuery(t.db, parseSearchQuery('COVID-19')))?.rankQuery).toBe(
+      "'covid' & '-19' | 'cov' & '-19'",
+    );
   });
 
   it('matches an acronym to the full name', async () => {
