@@ -24,8 +24,9 @@ const CHURNED_TABLES = [
 ];
 
 /**
- * Vacuums and analyses the churned tables after a bulk write (an IATI import), on the embedded
- * engine only: on PostgreSQL, autovacuum does it on its own schedule. Runs outside a transaction.
+ * After a bulk write (an IATI import): merges the GIN pending lists on both engines, and on the
+ * embedded engine vacuums and analyses the churned tables (on PostgreSQL, autovacuum does that on
+ * its own schedule). Runs outside a transaction.
  */
 export async function tidyAfterBulkWrite(db: Database): Promise<void> {
   await mergeGinPendingLists(db);
@@ -84,10 +85,11 @@ interface DueTable {
 }
 
 /**
- * Vacuums the tables with more dead rows, and analyses those with more changes since their last
- * analysis, than autovacuum would let pass, table by table; on the embedded engine only (on
- * PostgreSQL autovacuum does it). Stops before the next table once `signal` is aborted: what is
- * left stays past its threshold and is done next time. Runs outside a transaction.
+ * Vacuums the tables with more dead rows, or more rows inserted since their last vacuum, and
+ * analyses those with more changes since their last analysis, than autovacuum would let pass,
+ * table by table; on the embedded engine only (on PostgreSQL autovacuum does it). Stops before
+ * the next table once `signal` is aborted: what is left stays past its threshold and is done next
+ * time. Runs outside a transaction.
  */
 export async function vacuumWhereDue(
   db: Database,
