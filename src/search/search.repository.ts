@@ -113,21 +113,32 @@ const FIELD_APART = '\u001f';
 const ITEM_APART = '\u001d';
 const FACET_LINES_SQL = sql`SELECT string_agg(e.facet_line, ${LINE_APART}) AS lines FROM hits e`;
 
-/** How many matches hold each value of each facet, from their facet lines. */
+/**
+ * How many matches hold each value of each facet, from their facet lines. Each field is counted
+ * whole first and split into its items once per distinct text: matches share most of their fields
+ * (2,282 matches of 'governance' hold 555 distinct lists of organisations), and splitting every
+ * field took a third longer (3.9 ms against 2.9 for those matches).
+ */
 function countValues(lines: string | null): FacetCounts {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
   if (!lines) return counts;
-  const byField = FACETS.map((f) => counts[f]);
+  const fieldsByFacet = FACETS.map(() => new Map<string, number>());
   for (const line of lines.split(LINE_APART)) {
     const fields = line.split(FIELD_APART);
-    for (let i = 0; i < byField.length; i++) {
+    for (let i = 0; i < fieldsByFacet.length; i++) {
       const field = fields[i];
       if (!field) continue;
-      const values = byField[i]!;
-      for (const v of field.includes(ITEM_APART) ? field.split(ITEM_APART) : [field])
-        values.set(v, (values.get(v) ?? 0) + 1);
+      const seen = fieldsByFacet[i]!;
+      seen.set(field, (seen.get(field) ?? 0) + 1);
     }
   }
+  FACETS.forEach((facet, i) => {
+    const values = counts[facet];
+    for (const [field, n] of fieldsByFacet[i]!) {
+      for (const v of field.includes(ITEM_APART) ? field.split(ITEM_APART) : [field])
+        values.set(v, (values.get(v) ?? 0) + n);
+    }
+  });
   return counts;
 }
 
