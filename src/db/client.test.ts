@@ -20,7 +20,7 @@ describe('the embedded engine', () => {
         expect(await sharedBuffers(server)).toBe('64MB');
         // Both plan for pages read from memory, not for a disk's seeks (PostgreSQL's default 4).
         const [cost] = await server.query<{ random_page_cost: string }>(sql`SHOW random_page_cost`);
-        expect(cost?.random_page_cost).toBe('1.1');
+        expect(cost?.random_page_cost).toBe('2');
         await server.close();
       } finally {
         fs.rmSync(t.config.dataDir, { recursive: true, force: true });

@@ -157,12 +157,13 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
     const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { pg_trgm, unaccent },
       // Pages come from the operating system's cache one read at a time, whether the plan wants
-      // them in order or not, so random_page_cost is PostgreSQL's advice for storage without seeks
-      // (1.1) rather than its default for spinning disks (4). With 4, a word that also names
-      // organisations read all 11,154 USAID projects (30-47 ms) rather than two GIN indexes
-      // (13-28 ms). Cheap random reads make a low estimate costlier: query-compiler.ts keeps the
-      // worst of them (hyphenated words) out.
-      postgresqlconf: [`shared_buffers = ${sharedBuffers}`, 'random_page_cost = 1.1'],
+      // them in order or not, so random reads cost less than the default random_page_cost of 4
+      // (made for spinning disks) says: with 4, words that also name organisations ('health',
+      // 'education') read all 11,154 USAID projects (31-35 ms) rather than two GIN indexes
+      // (17-19 ms). Not the 1.1 advised for SSDs: text-search estimates can be far too low for
+      // words that come together, and with random reads that cheap the bench's two-word searches
+      // skipped the country index on a cold cache (p95 68-112 ms over four runs, 38 with 2).
+      postgresqlconf: [`shared_buffers = ${sharedBuffers}`, 'random_page_cost = 2'],
       parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepString },
     });
     const run = async <T>(target: { query: typeof db.query }, q: Sql) => {
