@@ -162,7 +162,7 @@ async function openPglite(dataDir: string, sharedBuffers: string): Promise<Datab
       // 'education') read all 11,154 USAID projects (31-35 ms) rather than two GIN indexes
       // (17-19 ms). Not the 1.1 advised for SSDs: text-search estimates can be far too low for
       // words that come together, and with random reads that cheap the bench's two-word searches
-      // skipped the country index on a cold cache (p95 68-112 ms over four runs, 38 with 2).
+      // skipped the country index on a cold cache (p95 68-112 ms in three runs, 38-44 with 2).
       postgresqlconf: [`shared_buffers = ${sharedBuffers}`, 'random_page_cost = 2'],
       parsers: { [OID.INT8]: toNumber, [OID.NUMERIC]: toNumber, [OID.DATE]: keepString },
     });
