@@ -1,6 +1,10 @@
 // The CLI end to end: accounts made with it work against a server started with it, on the same
 // database; a second process on the same embedded data directory is turned away with a clear message.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/client.ts';
+import { sql } from '../src/db/sql.ts';
+import { REPO_ROOT } from '../src/paths.ts';
 import { runCli, startCliServer } from './support/cli.ts';
 import { freePort } from './support/postgres-server.ts';
 import { createUnopenedTestDatabase, testEngine } from './support/test-db.ts';
@@ -127,4 +131,28 @@ describe(`tacit CLI on ${testEngine()}`, () => {
     expect(unknownUser.code).toBe(1);
     expect(unknownUser.stderr).toContain('nobody@example.org');
   });
+
+  it.runIf(testEngine() === 'pglite')(
+    'vacuums and analyses what import-iati inserted before the embedded engine forgets the counts',
+    async () => {
+      // 133 activities and 1,210 transactions: past the analyse threshold of projects (50) and the
+      // insert threshold of iati_transactions (1,000), neither of them a table the import churns.
+      const file = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid/usaid-489.xml.gz');
+      const run = await runCli(['import-iati', file], env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('133 created');
+      expect(run.stderr).toMatch(/Vacuumed or analysed \d+ tables/);
+      // The process has closed, its counts with it: what lasts is the visibility map and the statistics.
+      const db = await openDatabase({ dataDir: env.TACIT_DATA_DIR!, databaseUrl: undefined });
+      try {
+        const [row] = await db.query<{ visible: number; analysed: boolean }>(sql`
+          SELECT (SELECT relallvisible FROM pg_class WHERE relname = 'iati_transactions') AS visible,
+                 EXISTS (SELECT FROM pg_stats WHERE tablename = 'projects') AS analysed`);
+        expect(row?.visible).toBeGreaterThan(0);
+        expect(row?.analysed).toBe(true);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ANONYMOUS, systemViewer } from '../../access/viewer.ts';
 import type { IatiExportFilters } from '../../iati/export.ts';
-import { withDatabase } from '../context.ts';
+import { tidyAfterCommand, withDatabase } from '../context.ts';
 
 export function registerIatiCommands(program: Command): void {
   program
@@ -23,9 +23,9 @@ export function registerIatiCommands(program: Command): void {
       // Timed from the moment the database is open (opening, migrating and loading the vocabularies
       // take a second or so, whatever is imported) to the moment it is closed, its writes on disk.
       let started = 0;
-      const report = await withDatabase((db) => {
+      const report = await withDatabase(async (db) => {
         started = Date.now();
-        return importIatiFiles(db, files, {
+        const imported = await importIatiFiles(db, files, {
           publisher: opts.publisher,
           batchSize: opts.batchSize,
           onProgress: (r) => {
@@ -33,6 +33,11 @@ export function registerIatiCommands(program: Command): void {
               process.stderr.write(`\r${r.files}/${files.length} files, ${r.read} activities read`);
           },
         });
+        // Now, while this process still counts what the import wrote: the embedded engine forgets
+        // the counts when it closes, and a server opened next would never vacuum or analyse the
+        // tables the import only inserted into (no visibility map, no statistics for them).
+        await tidyAfterCommand(db);
+        return imported;
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
       if (opts.json) {
