@@ -28,15 +28,6 @@ async function tableStats(db: Database, table: string): Promise<TableStats> {
   return row;
 }
 
-/** Merges the pending lists of one table's GIN indexes; the pages they held. */
-async function mergePendingListsOf(db: Database, table: string): Promise<number> {
-  const [row] = await db.query<{ pages: number }>(sql`
-    SELECT coalesce(sum(gin_clean_pending_list(i.indexrelid)), 0)::int AS pages
-    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid = ${table}::regclass AND a.amname = 'gin'`);
-  return row!.pages;
-}
-
 /**
  * An editor renames one project `edits` times: each edit leaves a dead row in `projects` (among
  * others) and adds a row to `audit_log`, which is only ever inserted into.
@@ -130,13 +121,13 @@ describe('vacuumWhereDue', () => {
         deadRows: 0,
         insertedSinceVacuum: 1101,
       });
-      expect(await mergePendingListsOf(t.db, 'organisations')).toBe(0);
+      expect(await mergeGinPendingLists(t.db, 'organisations')).toBe(0);
 
       // Ten more stay below the threshold: not vacuumed, so their alias entries wait in the list.
       await addOrganisations(10, 'Few');
       expect((await vacuumWhereDue(t.db)).map((d) => d.table)).not.toContain('organisations');
-      expect(await mergePendingListsOf(t.db, 'organisations')).toBeGreaterThan(0);
-      expect(await mergePendingListsOf(t.db, 'organisations')).toBe(0);
+      expect(await mergeGinPendingLists(t.db, 'organisations')).toBeGreaterThan(0);
+      expect(await mergeGinPendingLists(t.db, 'organisations')).toBe(0);
     },
   );
 

@@ -35,18 +35,20 @@ export async function tidyAfterBulkWrite(db: Database): Promise<void> {
 }
 
 /**
- * Merges every GIN index's pending list into the index, on both engines: the searches, overlaps
- * and duplicate checks that follow a bulk write would otherwise each read the lists through (up
- * to 4 MB for the title trigrams) until autovacuum comes round. Returns the pages merged.
+ * Merges every GIN index's pending list into the index (or those of one table), on both engines:
+ * the searches, overlaps and duplicate checks that follow a bulk write would otherwise each read
+ * the lists through (up to 4 MB for the title trigrams) until autovacuum comes round. Returns the
+ * pages merged.
  */
-export async function mergeGinPendingLists(db: Database): Promise<number> {
+export async function mergeGinPendingLists(db: Database, table?: string): Promise<number> {
   const [row] = await db.query<{ pages: number }>(sql`
     SELECT coalesce(sum(gin_clean_pending_list(i.indexrelid)), 0)::int AS pages
     FROM pg_index i
     JOIN pg_class c ON c.oid = i.indexrelid
     JOIN pg_am a ON a.oid = c.relam
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE a.amname = 'gin' AND n.nspname = current_schema()`);
+    WHERE a.amname = 'gin' AND n.nspname = current_schema()
+      AND (${table ?? null}::text IS NULL OR i.indrelid = ${table ?? null}::regclass)`);
   return row?.pages ?? 0;
 }
 
