@@ -131,6 +131,43 @@ describe('search API', () => {
     );
   });
 
+  it('highlights the words deep in a long text, accented or changed by stemming', async () => {
+    const { editor } = await buildOrgWithEditor(t.db);
+    // About 2,600 characters without the searched words: the snippet is cut from a window
+    // around the first match (migration 061), so it must find where that is.
+    const filler = 'The programme held workshops with local partners in the capital. '.repeat(40);
+    const create = (title: string, description: string, language = 'en') =>
+      t.request('POST', '/api/v1/projects', {
+        token: editor.token,
+        body: { title, description, language, visibility: 'public', countries: ['BO'], status: 'active' },
+      });
+    expect(
+      (await create('Quokka registry', `${filler}Rangers counted quokkas on the island. ${filler}`)).status,
+    ).toBe(201);
+    expect(
+      (
+        await create(
+          'Registre des ornithorynques',
+          `${filler}Éducation des gardes forestiers. ${filler}Les ornithorynques de la réserve ont été comptés.`,
+          'fr',
+        )
+      ).status,
+    ).toBe(201);
+    const snippetOf = async (q: string) => {
+      const res = await search(`q=${encodeURIComponent(q)}&kind=project`);
+      expect(res.body.total, q).toBe(1);
+      return res.body.items[0].snippet as string;
+    };
+    // The stem 'quokka' is found in "quokkas", and the snippet holds the sentence around it.
+    expect(await snippetOf('quokka')).toMatch(/Rangers counted <mark>quokkas<\/mark> on the island/);
+    // The query's unaccented stem finds the accented capital in the text: the snippet is cut
+    // around the first of the query's words, and this one comes first.
+    expect(await snippetOf('ornithorynque education')).toMatch(/<mark>Éducation<\/mark> des gardes/);
+    expect(await snippetOf('ornithorynque')).toMatch(/Les <mark>ornithorynques<\/mark> de la réserve/);
+    // A record matched by its title only shows the start of its text.
+    expect((await snippetOf('registry')).startsWith('The programme held workshops')).toBe(true);
+  });
+
   it('matches an acronym to the full name', async () => {
     const res = await search('q=NCA&kind=project');
     expect(ids(res.body)).toContain('Peru/Colombia Serious and Organised Crime (SOC)');
