@@ -150,13 +150,15 @@ export const FACET_VALUES = 30;
  * ranked. Beyond it, facets and the relevance ranking are worked out on a sample of about
  * sampleSize matches (whole buckets of the index), counts are scaled up and rounded, and the
  * response says it is approximate: exact counts of 100,000 matches cost seconds, and nobody reads
- * that far. Sorting by date stays exact. An index of up to smallIndex entries is always counted
- * exactly: it is cheap.
+ * that far. Sorting by date stays exact: a sampled search's page by date is read by walking down
+ * the date index when the sample says there are more than walkAbove matches, and from the matches
+ * themselves otherwise. An index of up to smallIndex entries is always counted exactly: it is cheap.
  */
 export interface Sampling {
   exactUpTo: number;
   sampleSize: number;
   smallIndex: number;
+  walkAbove: number;
 }
 
 /** The buckets a search read: all SAMPLE_BUCKETS, or the first `buckets`, which hold `size` of the `entries`. */
@@ -340,8 +342,14 @@ export async function searchPage(
   // Projects only are read in the order of their own dates' index (migration 036), which holds no
   // other records: the planner's choice between walking it and sorting the matches was sound there.
   const projectsOnly = q.kind?.length === 1 && q.kind[0] === 'project';
+  // When the sample says there are few matches, they are read directly: each read is then a
+  // match, where the walk rechecks every entry's words (detoasting them), and for a rarer word it
+  // can read all WALK entries in vain ('Baja', 2,976 matches among 500,000 entries, none among the
+  // 5,000 newest: 70 ms on a cold cache, then 48 ms for the matches).
+  const sampleHits = [...counts.kind.values()].reduce((sum, n) => sum + n, 0);
+  const fewMatches = (sampleHits * sample.entries) / Math.max(sample.size, 1) <= page.sampling.walkAbove;
   const hits =
-    (cut && !projectsOnly ? await pageByWalking(db, viewer, q, query, page, cut) : null) ??
+    (cut && !projectsOnly && !fewMatches ? await pageByWalking(db, viewer, q, query, page, cut) : null) ??
     (await pageFromMatches(db, viewer, q, query, page, cut, projectsOnly));
   return { hits, counts, sample, names: result.names };
 }

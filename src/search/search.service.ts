@@ -28,7 +28,8 @@ import {
 } from './search.schema.ts';
 
 const MAX_OFFSET = 10_000;
-const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 500, smallIndex: LARGE_INDEX };
+// walkAbove: up to about as many matches as the walk down the date index reads entries at most.
+const SAMPLING: Sampling = { exactUpTo: 1500, sampleSize: 500, smallIndex: LARGE_INDEX, walkAbove: 5_000 };
 
 /** Two significant digits: an estimate should not look more precise than it is. */
 export function roughly(n: number): number {
