@@ -44,7 +44,10 @@ export async function exportIati(
   viewer: Viewer,
   filters: IatiExportFilters,
   write: (chunk: string) => Promise<void> | void,
-  pageSize = 500,
+  // A page's rows and children are held whole by the embedded engine, whose memory never shrinks:
+  // exporting the USAID set, 500 a page peaked at 386-405 MB, 200 at 337-356 MB, for a second more
+  // (10.8-11.4 s rather than 9.4-10.1 s).
+  pageSize = 200,
 ): Promise<number> {
   await write(
     `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}">\n`,
