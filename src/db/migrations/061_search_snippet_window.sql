@@ -4,11 +4,11 @@
 -- ts_headline parses and stems every word it is given, at about 6 MB a second on the embedded
 -- engine: for the twenty best USAID activities for 'justice' (25 KB of descriptions) that was 4.2
 -- ms of a 12 ms search, and at that rate twenty long documents (20,000 characters each) take some
--- 60 ms. Finding
--- where the words begin costs a small part of that: the first 20,000 characters, as far as
--- ts_headline used to read, are searched for `starts`, a case-insensitive regular expression of
--- the beginnings of the query's stems, accented letters allowed, that the search service builds
--- (snippetStarts in search.repository.ts). ts_headline then highlights the window as before.
+-- 60 ms. Finding where the words begin costs a small part of that: the first 20,000 characters,
+-- as far as ts_headline used to read, are searched for `starts`, a case-insensitive regular
+-- expression of the beginnings of the query's stems, accented letters allowed, that the search
+-- service builds (snippetStarts in search.repository.ts). ts_headline then highlights the window
+-- as before.
 --
 -- When the words are not found (a record matched through its title or a name it is tagged
 -- with), the window is the start of the text, which is what ts_headline showed then too.
