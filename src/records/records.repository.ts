@@ -35,8 +35,9 @@ export interface ListOptions {
 
 export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
   return {
+    // Planned once per connection, as a project is (projects.repository.ts): a primary key lookup.
     async findVisible(db: Queryable, viewer: Viewer, id: string): Promise<Row | undefined> {
-      const rows = await db.query<Row>(
+      const rows = await db.queryReused<Row>(
         sql`${selectFrom(t)} WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`,
       );
       return rows[0];
