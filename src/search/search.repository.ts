@@ -168,6 +168,11 @@ export interface SampleRead {
   entries: number;
 }
 
+/** `n` matches of what a search read, scaled to the whole index (unrounded; `n` if it read it all). */
+export function scaledToIndex(sample: SampleRead, n: number): number {
+  return sample.buckets < SAMPLE_BUCKETS ? (n * sample.entries) / sample.size : n;
+}
+
 // The first buckets have GIN indexes of their own (migration 034), and the first bucket too, for
 // the probe (migration 055); a sample that fits in them is read through them, a larger one (or the
 // whole index) through the others.
@@ -284,6 +289,8 @@ function hitsJson(query: CompiledQuery | null, byDate: boolean, limit: number): 
 export interface SearchPage {
   hits: HitRow[];
   counts: FacetCounts;
+  /** The matches among the entries read (the sample's, or all). */
+  matches: number;
   sample: SampleRead;
   /** The names version (migration 035), to check the compiled words against. */
   names: number;
@@ -337,7 +344,9 @@ export async function searchPage(
     hits: HitRow[];
   };
   const counts = countValues(row!.lines);
-  if (!page.byDate || !sampled) return { hits: result.hits, counts, sample, names: result.names };
+  // Every match has one kind.
+  const matches = [...counts.kind.values()].reduce((sum, n) => sum + n, 0);
+  if (!page.byDate || !sampled) return { hits: result.hits, counts, matches, sample, names: result.names };
   const cut = result.cut?.date ? result.cut : null;
   // Projects only are read in the order of their own dates' index (migration 036), which holds no
   // other records: the planner's choice between walking it and sorting the matches was sound there.
@@ -346,12 +355,11 @@ export async function searchPage(
   // match, where the walk rechecks every entry's words (detoasting them), and for a rarer word it
   // can read all WALK entries in vain ('Baja', 2,976 matches among 500,000 entries, none among the
   // 5,000 newest: 70 ms on a cold cache, then 48 ms for the matches).
-  const sampleHits = [...counts.kind.values()].reduce((sum, n) => sum + n, 0);
-  const fewMatches = (sampleHits * sample.entries) / Math.max(sample.size, 1) <= page.sampling.walkAbove;
+  const fewMatches = scaledToIndex(sample, matches) <= page.sampling.walkAbove;
   const hits =
     (cut && !projectsOnly && !fewMatches ? await pageByWalking(db, viewer, q, query, page, cut) : null) ??
     (await pageFromMatches(db, viewer, q, query, page, cut, projectsOnly));
-  return { hits, counts, sample, names: result.names };
+  return { hits, counts, matches, sample, names: result.names };
 }
 
 /** The most entries past the cut that the walk down the date index reads before giving up. */

@@ -16,6 +16,7 @@ import {
   organisationNames,
   SAMPLE_BUCKETS,
   type Sampling,
+  scaledToIndex,
   searchPage,
 } from './search.repository.ts';
 import {
@@ -167,12 +168,11 @@ export const searchService = {
       throw errors.invalidField('cursor', `pages stop after ${MAX_OFFSET} results; narrow the search`);
     const page = await compileAndRead(db, viewer, q, parsed, { offset, sampling });
     if (!page) return emptyResponse();
-    const { buckets, size, entries } = page.sample;
-    const approximate = buckets < SAMPLE_BUCKETS;
-    const scale = (n: number) => (approximate ? roughly((n * entries) / size) : n);
+    const approximate = page.sample.buckets < SAMPLE_BUCKETS;
+    const scale = (n: number) => (approximate ? roughly(scaledToIndex(page.sample, n)) : n);
     const rows = page.hits;
     const facets = await labelledFacets(db, page.counts, scale, page.names);
-    const total = scale([...page.counts.kind.values()].reduce((sum, n) => sum + n, 0));
+    const total = scale(page.matches);
     return {
       total,
       approximate,
