@@ -1,17 +1,22 @@
 // Applies the numbered SQL files in src/db/migrations in order, each in its own transaction,
-// and records them, so start-up can run it every time. An advisory lock keeps two servers that
-// start together on one PostgreSQL from applying the same file twice.
+// and records them, so start-up can run it every time; then the capabilities' functions, triggers
+// and views whose files changed (routines.ts). An advisory lock keeps two servers that start
+// together on one PostgreSQL from applying the same file twice.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './client.ts';
+import { applyRoutines } from './routines.ts';
 import { sql } from './sql.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_KEY = 7212001;
 
 export interface MigrationResult {
+  /** Numbered migrations applied. */
   applied: string[];
+  /** Capability SQL files (routines.ts) applied because they changed. */
+  routines: string[];
 }
 
 export function listMigrationFiles(): string[] {
@@ -37,5 +42,9 @@ export async function migrate(db: Database): Promise<MigrationResult> {
       applied.push(file);
     });
   }
-  return { applied };
+  const routines = await db.transaction(async (tx) => {
+    await tx.query(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+    return applyRoutines(tx);
+  });
+  return { applied, routines };
 }
