@@ -1,11 +1,10 @@
 // Sign-in and sign-out for the browser (an HttpOnly, SameSite session cookie) and "who am I".
 import { z } from 'zod';
 import { orgIdsOf } from '../access/viewer.ts';
-import { SESSION_COOKIE } from '../server/auth-hook.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
 import { Me } from './auth.schema.ts';
-import { authService } from './auth.service.ts';
+import { authService, SESSION_COOKIE } from './auth.service.ts';
 
 const tags = ['auth'];
 

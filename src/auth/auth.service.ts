@@ -8,6 +8,8 @@ import { errors } from '../server/errors.ts';
 import { authRepository, tokensRepository, type ViewerRow } from './auth.repository.ts';
 
 export const TOKEN_PREFIX = 'tacit_';
+/** The cookie a browser session's secret travels in. */
+export const SESSION_COOKIE = 'tacit_session';
 const MIN_PASSWORD_LENGTH = 10;
 
 export function hashSecret(secret: string): string {

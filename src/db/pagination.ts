@@ -1,6 +1,6 @@
 // Cursor pagination on each table's `seq` column (newest first): stable under inserts, and an
 // index lookup however deep the page.
-import { errors } from '../server/errors.ts';
+import { InvalidInputError } from './errors.ts';
 import { type Sql, sql } from './sql.ts';
 
 export function encodeCursor(seq: number): string {
@@ -11,7 +11,7 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   if (!cursor) return undefined;
   const match = /^s:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match)
-    throw errors.invalidField('cursor', 'is not a cursor this API gave out; start again without it');
+    throw new InvalidInputError('cursor', 'is not a cursor this API gave out; start again without it');
   return Number(match[1]);
 }
 

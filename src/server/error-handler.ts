@@ -2,7 +2,7 @@
 // client never has to parse a stack trace or guess which field was wrong.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldProblem } from './errors.ts';
+import { AppError, asAppError, type FieldProblem } from './errors.ts';
 
 interface PgError {
   code?: string;
@@ -48,7 +48,8 @@ function fieldOf(path: unknown): string {
 }
 
 export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
+  const known = asAppError(err);
+  if (known) return known;
   const fe = err as FastifyError & PgError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const problems: FieldProblem[] = fe.validation.map((v) => ({

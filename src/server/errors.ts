@@ -1,5 +1,9 @@
 // One error shape for the whole API: { error: { code, message, details } }, with stable codes.
-// Services throw AppError; the renderer in error-handler.ts turns everything else into one too.
+// Services throw AppError; the layers below HTTP (db, access) throw their own errors, which
+// asAppError maps; the renderer in error-handler.ts turns everything else into one too.
+import { AccessDeniedError, SIGN_IN_MESSAGE } from '../access/errors.ts';
+import { InvalidInputError } from '../db/errors.ts';
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -23,7 +27,7 @@ export const errors = {
     new AppError(422, 'validation_failed', `${field}: ${message}`, [{ field, message }]),
   notFound: (what: string, id: string) =>
     new AppError(404, 'not_found', `No ${what} with id ${id} exists, or you may not see it.`, { id }),
-  unauthorized: (message = 'Sign in, or send an API token as "Authorization: Bearer <token>".') =>
+  unauthorized: (message = SIGN_IN_MESSAGE) =>
     new AppError(401, 'unauthorized', message),
   forbidden: (message: string) => new AppError(403, 'forbidden', message),
   conflict: (code: string, message: string, details?: unknown) => new AppError(409, code, message, details),
@@ -51,3 +55,12 @@ export const errors = {
       { allowed },
     ),
 };
+
+/** The API's error for one the code raised on purpose (its own, or a lower layer's); else undefined. */
+export function asAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof InvalidInputError) return errors.invalidField(err.field, err.problem);
+  if (err instanceof AccessDeniedError)
+    return err.reason === 'unauthorized' ? errors.unauthorized(err.message) : errors.forbidden(err.message);
+  return undefined;
+}

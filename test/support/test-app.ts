@@ -3,7 +3,7 @@
 
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp } from '../../src/app/app.ts';
 import { createTestDatabase } from './test-db.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field

@@ -3,7 +3,7 @@
 import { type Command, Option } from 'commander';
 import { systemViewer } from '../../access/viewer.ts';
 import { OrganisationCreate, OrganisationType } from '../../organisations/organisations.schema.ts';
-import { AppError } from '../../server/errors.ts';
+import { asAppError } from '../../server/errors.ts';
 import { withDatabase } from '../context.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -13,7 +13,8 @@ async function run(fn: () => Promise<void>) {
   try {
     await fn();
   } catch (err) {
-    if (err instanceof AppError) throw new Error(err.message);
+    const known = asAppError(err);
+    if (known) throw new Error(known.message);
     throw err;
   }
 }

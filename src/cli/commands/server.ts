@@ -21,7 +21,7 @@ export function registerServerCommands(program: Command): void {
         ...(opts.host ? { HOST: opts.host } : {}),
         ...(opts.demo ? {} : { TACIT_SEED_DEMO: 'never' }),
       });
-      const { startServer } = await import('../../server/start.ts');
+      const { startServer } = await import('../../app/start.ts');
       const server = await startServer(config);
       const where = config.databaseUrl
         ? 'PostgreSQL (DATABASE_URL)'

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { systemViewer, type Visibility } from '../../access/viewer.ts';
 import type { Database } from '../../db/client.ts';
-import { AppError } from '../../server/errors.ts';
+import { asAppError } from '../../server/errors.ts';
 import type { ConfirmBody } from '../confirm.schema.ts';
 import { confirmService } from '../confirm.service.ts';
 import { ACCEPTED_FORMATS } from '../documents.schema.ts';
@@ -149,7 +149,7 @@ export async function importDocuments(
       }
       progress(file, `${entry.status} (${document.kind})`);
     } catch (err) {
-      const code = err instanceof AppError ? err.code : 'internal_error';
+      const code = asAppError(err)?.code ?? 'internal_error';
       const prefix = stage === 'confirm' ? 'stored as a draft, not confirmed: ' : '';
       fail(file, code, `${prefix}${(err as Error).message}`);
     }

@@ -2,11 +2,9 @@
 // (browser). Anonymous requests carry ANONYMOUS and see public records only.
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, type Viewer } from '../access/viewer.ts';
-import { authService } from '../auth/auth.service.ts';
-import type { AppContext } from './context.ts';
-import { errors } from './errors.ts';
-
-export const SESSION_COOKIE = 'tacit_session';
+import { authService, SESSION_COOKIE } from '../auth/auth.service.ts';
+import type { AppContext } from '../server/context.ts';
+import { errors } from '../server/errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -16,7 +16,7 @@ import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import { tokenRoutes } from '../tokens/tokens.routes.ts';
-import type { AppContext, RoutePlugin } from './context.ts';
+import type { AppContext, RoutePlugin } from '../server/context.ts';
 
 const resources: [string, RoutePlugin][] = [
   ['/auth', authRoutes],
