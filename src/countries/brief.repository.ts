@@ -5,6 +5,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { openKeyAction } from '../recommendations/recommendations.repository.ts';
 
 export interface OpenRecommendationRow {
   id: string;
@@ -29,8 +30,7 @@ export async function openRecommendations(db: Queryable, viewer: Viewer, country
       SELECT r.* FROM project_countries pc JOIN recommendations r ON r.project_id = pc.project_id
       WHERE pc.country = ${country} AND r.country IS NULL)
     SELECT r.id, r.text, r.status, r.category, r.management_response, p.id AS project_id, p.title AS project_title,
-      (SELECT min((k->>'due_on')) FROM jsonb_array_elements(r.key_actions) k
-        WHERE coalesce(k->>'status', 'not_started') NOT IN ('completed', 'no_longer_applicable')) AS next_due
+      (SELECT min((k->>'due_on')) FROM jsonb_array_elements(r.key_actions) k WHERE ${openKeyAction('k')}) AS next_due
     FROM candidate r
     LEFT JOIN projects p ON p.id = r.project_id AND ${visibleTo(viewer, 'p')}
     WHERE ${visibleTo(viewer, 'r')} AND r.status <> 'closed' AND (r.country = ${country} OR p.id IS NOT NULL)

@@ -11,23 +11,23 @@ import type { Database } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { UploadFields } from '../documents/documents.schema.ts';
 import { documentsService } from '../documents/documents.service.ts';
-import { evaluationsService } from '../evaluations/evaluations.routes.ts';
 import { EvaluationCreate } from '../evaluations/evaluations.schema.ts';
+import { evaluationsService } from '../evaluations/evaluations.service.ts';
 import { importIatiFiles } from '../iati/import.service.ts';
-import { lessonsService } from '../lessons/lessons.routes.ts';
 import { LessonCreate } from '../lessons/lessons.schema.ts';
-import { meetingsService } from '../meetings/meetings.routes.ts';
+import { lessonsService } from '../lessons/lessons.service.ts';
 import { MeetingCreate } from '../meetings/meetings.schema.ts';
+import { meetingsService } from '../meetings/meetings.service.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { OrganisationCreate, OrganisationUpdate } from '../organisations/organisations.schema.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { DEMO_DIR } from '../paths.ts';
 import { ProjectCreate } from '../projects/projects.schema.ts';
 import { projectsService } from '../projects/projects.service.ts';
-import { recommendationsService } from '../recommendations/recommendations.routes.ts';
 import { RecommendationCreate } from '../recommendations/recommendations.schema.ts';
-import { reviewsService } from '../reviews/reviews.routes.ts';
+import { recommendationsService } from '../recommendations/recommendations.service.ts';
 import { ReviewCreate } from '../reviews/reviews.schema.ts';
+import { reviewsService } from '../reviews/reviews.service.ts';
 
 type Json = Record<string, unknown>;
 interface DemoDocument {
