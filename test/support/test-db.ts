@@ -79,3 +79,34 @@ async function dropPostgresDatabase(url: string) {
   await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.close();
 }
+
+/** An empty database with nothing applied: for tests that build the schema themselves (upgrades). */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  if (testEngine() === 'postgres') {
+    const base = inject('postgresUrl');
+    const name = `tacit_empty_${randomBytes(6).toString('hex')}`;
+    const admin = await openDatabase({ databaseUrl: base, dataDir: '' });
+    await admin.exec(`CREATE DATABASE ${name}`);
+    const databaseUrl = base.replace(/\/postgres$/, `/${name}`);
+    const db = await openDatabase({ databaseUrl, dataDir: '' });
+    return {
+      db,
+      config: { databaseUrl, dataDir: '' },
+      async drop() {
+        await db.close();
+        await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.close();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-pglite-empty-'));
+  const db = await openDatabase({ dataDir, databaseUrl: undefined });
+  return {
+    db,
+    config: { databaseUrl: undefined, dataDir },
+    async drop() {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// A database made by the previous release (its numbered migrations, read from git, then the demo
+// registry with its imported IATI file) upgraded by today's start-up ends with the same schema,
+// functions and triggers as a database created fresh, and with every row it held: records, search
+// entries and 3W matrix cells alike.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { ROUTINE_FILES } from '../src/db/routines.ts';
+import { sql } from '../src/db/sql.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { loadReferenceData } from '../src/reference/load.ts';
+import { readCatalogue } from './support/catalogue.ts';
+import {
+  createEmptyTestDatabase,
+  createTestDatabase,
+  type TestDatabase,
+  testEngine,
+} from './support/test-db.ts';
+
+// The last commit before functions, triggers and views moved into the capabilities' .sql files.
+const PREVIOUS_RELEASE = '7caf2c4';
+const MIGRATIONS = 'src/db/migrations/';
+
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+
+/** Applies the numbered migrations as they were at the previous release, as its start-up did. */
+async function migrateAsPreviousRelease(db: Queryable): Promise<string[]> {
+  const files = git('ls-tree', '--name-only', PREVIOUS_RELEASE, MIGRATIONS)
+    .split('\n')
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.slice(MIGRATIONS.length))
+    .sort();
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  for (const file of files) {
+    await db.exec(git('show', `${PREVIOUS_RELEASE}:${MIGRATIONS}${file}`));
+    await db.query(sql`INSERT INTO schema_migrations (name) VALUES (${file})`);
+  }
+  return files;
+}
+
+/** Every table's row count and a digest of its rows, but the migration bookkeeping's. */
+async function contents(db: Queryable): Promise<Record<string, string>> {
+  const tables = await db.query<{ name: string }>(
+    sql`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+      AND relname NOT IN ('schema_migrations', 'schema_routines') ORDER BY 1`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await db.query<{ n: number; digest: string }>(
+      sql.raw(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest
+        FROM "${name}" t`),
+    );
+    out[name] = `${row!.n} ${row!.digest}`;
+  }
+  return out;
+}
+
+describe(`upgrade from the previous release on ${testEngine()}`, () => {
+  let old: TestDatabase;
+  let fresh: TestDatabase;
+  let before: Record<string, string>;
+  let previousMigrations: string[];
+  let upgrade: Awaited<ReturnType<typeof migrate>>;
+
+  beforeAll(async () => {
+    old = await createEmptyTestDatabase();
+    previousMigrations = await migrateAsPreviousRelease(old.db);
+    await loadReferenceData(old.db);
+    await seedDemo(old.db);
+    before = await contents(old.db);
+    upgrade = await migrate(old.db);
+    fresh = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await old?.drop();
+    await fresh?.drop();
+  });
+
+  it('applies the migrations added since, and every capability SQL file', () => {
+    expect(previousMigrations).toContain('061_search_snippet_window.sql');
+    expect(upgrade.applied).not.toContain('061_search_snippet_window.sql');
+    expect(upgrade.applied).toContain('062_schema_routines.sql');
+    expect(upgrade.routines).toEqual([...ROUTINE_FILES]);
+  });
+
+  it('ends with the catalogue of a database created fresh: tables, columns, indexes, views, functions, triggers', async () => {
+    const upgraded = await readCatalogue(old.db);
+    const created = await readCatalogue(fresh.db);
+    expect(upgraded.functions.some((f) => f.includes('FUNCTION public.search_index('))).toBe(true);
+    expect(upgraded.triggers.length).toBeGreaterThan(60);
+    expect(upgraded).toEqual(created);
+  });
+
+  it('keeps every record, search entry and matrix cell', async () => {
+    expect(before.projects).not.toMatch(/^0 /);
+    expect(before.search_entries).not.toMatch(/^0 /);
+    expect(before.matrix_cells).not.toMatch(/^0 /);
+    expect(before.iati_activities).not.toMatch(/^0 /);
+    expect(await contents(old.db)).toEqual(before);
+  });
+
+  it('applies a capability file again only when its text changed, and applying it changes nothing', async () => {
+    const catalogue = await readCatalogue(old.db);
+    expect((await migrate(old.db)).routines).toEqual([]);
+    await old.db.query(sql`UPDATE schema_routines SET checksum = 'stale' WHERE name = 'search/query.sql'`);
+    expect(await migrate(old.db)).toEqual({ applied: [], routines: ['search/query.sql'] });
+    expect(await readCatalogue(old.db)).toEqual(catalogue);
+    expect(await contents(old.db)).toEqual(before);
+  });
+});
