@@ -20,6 +20,7 @@ import { organisationsService } from '../organisations/organisations.service.ts'
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { ProjectCreate, type ProjectListQuery, ProjectUpdate } from '../projects/projects.schema.ts';
 import { projectsService } from '../projects/projects.service.ts';
+import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { RecommendationCreate } from '../recommendations/recommendations.schema.ts';
 import { recommendationsService } from '../recommendations/recommendations.service.ts';
 import { ReviewCreate, ReviewUpdate } from '../reviews/reviews.schema.ts';
@@ -319,8 +320,7 @@ async function writeMeeting(
 }
 
 async function assertProjectVisible(run: Run, projectId: string | null) {
-  if (projectId && !(await projectsRepository.findVisible(run.tx, run.viewer, projectId)))
-    throw errors.invalidField('project_id', `no project ${projectId} exists that you can see`);
+  await assertVisibleToWriter(run.tx, run.viewer, projectId);
 }
 
 /**

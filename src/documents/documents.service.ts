@@ -13,6 +13,7 @@ import { IngestError } from '../ingest/errors.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import { readDocument } from '../ingest/readers/index.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
+import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { ownedResponse } from '../records/owned.schema.ts';
 import type { RecordRow, RecordTable } from '../records/record-table.ts';
 import { recordsService } from '../records/records.service.ts';
@@ -113,13 +114,7 @@ async function store(db: Database, viewer: Viewer, read: ReadFile, fields: Uploa
   if (existing) return { document: await withDraft(db, viewer, existing), duplicate: true };
   const language = read.draft?.language ?? detectLanguage(read.text).language;
   const id = await db.transaction(async (tx) => {
-    if (fields.project_id) {
-      const visible = await tx.query(
-        sql`SELECT 1 FROM projects p WHERE p.id = ${fields.project_id} AND ${visibleTo(viewer, 'p')}`,
-      );
-      if (!visible.length)
-        throw errors.invalidField('project_id', `no project ${fields.project_id} exists that you can see`);
-    }
+    await assertVisibleToWriter(tx, viewer, fields.project_id);
     const docId = await documentsRepository.insert(tx, {
       ownerOrgId,
       visibility: await organisationsService.visibilityFor(tx, ownerOrgId, fields.visibility, 'documents'),

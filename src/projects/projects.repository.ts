@@ -257,6 +257,26 @@ export const projectsRepository = {
     return withChildren(rows);
   },
 
+  /** Whether the viewer can see the project (a record or document may only be linked to such). */
+  async isVisible(db: Queryable, viewer: Viewer, id: string): Promise<boolean> {
+    const rows = await db.query(
+      sql`SELECT 1 FROM projects p WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
+    );
+    return rows.length > 0;
+  },
+
+  /** Owner, version and start of a project the viewer can see, before the viewer changes it. */
+  async findVisibleOwnership(
+    db: Queryable,
+    viewer: Viewer,
+    id: string,
+  ): Promise<{ owner_org_id: string; version: number; start_date: string | null } | undefined> {
+    const rows = await db.query<{ owner_org_id: string; version: number; start_date: string | null }>(
+      sql`SELECT p.owner_org_id, p.version, p.start_date FROM projects p WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
+    );
+    return rows[0];
+  },
+
   /** Owner and version, for permission and concurrency checks before a write (no filter: writes check roles). */
   async findOwnership(
     db: Queryable,

@@ -1,12 +1,8 @@
-// Rules for projects: who may write, organisations named by their registered names, unique
-// codes and identifiers, optimistic concurrency, and an audit entry for each change.
-import { visibleTo } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
-import { sql } from '../db/sql.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { formatPartial } from '../reference/partial-date.ts';
@@ -104,12 +100,10 @@ async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Pr
 
 /** The project's owner, if the viewer may see it; 404 otherwise, so hidden projects stay hidden. */
 async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
-  const rows = await db.query<{ owner_org_id: string; version: number; start_date: string | null }>(
-    sql`SELECT p.owner_org_id, p.version, p.start_date FROM projects p WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
-  );
-  if (!rows[0]) throw errors.notFound('project', id);
-  assertRoleIn(viewer, rows[0].owner_org_id, 'editor');
-  return rows[0];
+  const row = await repo.findVisibleOwnership(db, viewer, id);
+  if (!row) throw errors.notFound('project', id);
+  assertRoleIn(viewer, row.owner_org_id, 'editor');
+  return row;
 }
 
 /** Creates a project inside a transaction the caller holds (the service's `create` opens one). */

@@ -1,14 +1,10 @@
-// Rules shared by every kind of owned record: the writer's role in the owner organisation, a
-// linked project the writer can see, optimistic concurrency and the audit trail. Each resource
-// adds its own rules through `prepare` and `afterWrite`.
-import { visibleTo } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer, Visibility } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
-import { sql } from '../db/sql.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
+import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { errors } from '../server/errors.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 import { type ListOptions, recordsRepository } from './records.repository.ts';
@@ -27,15 +23,6 @@ export interface RecordHooks<Row extends OwnedRow, Response> {
     input: Input,
     before: Row | undefined,
   ): Promise<void>;
-}
-
-async function assertProjectVisible(tx: Queryable, viewer: Viewer, projectId: string | null | undefined) {
-  if (!projectId) return;
-  const rows = await tx.query(
-    sql`SELECT 1 FROM projects p WHERE p.id = ${projectId} AND ${visibleTo(viewer, 'p')}`,
-  );
-  if (!rows.length)
-    throw errors.invalidField('project_id', `no project ${projectId} exists that you can see`);
 }
 
 export function recordsService<Row extends OwnedRow, Q, Response>(
@@ -61,7 +48,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
   /** `create` inside a transaction the caller holds, so several writes commit or fail together. */
   async function createIn(tx: Queryable, viewer: Viewer, input: Input): Promise<Response> {
     const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
-    await assertProjectVisible(tx, viewer, input.project_id);
+    await assertVisibleToWriter(tx, viewer, input.project_id);
     const requested = input.visibility as Visibility | undefined;
     const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, requested, 'records');
     const withVisibility = { ...input, visibility };
@@ -90,7 +77,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
       throw errors.invalidField('owner_org_id', 'cannot be changed');
     }
-    if (input.project_id !== undefined) await assertProjectVisible(tx, viewer, input.project_id);
+    if (input.project_id !== undefined) await assertVisibleToWriter(tx, viewer, input.project_id);
     const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
     if (!(await repo.update(tx, id, input.version, values))) {
       throw errors.staleVersion(t.entity, input.version, input.version + 1);
