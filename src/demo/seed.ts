@@ -8,7 +8,6 @@ import { systemViewer, type Viewer } from '../access/viewer.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { authService } from '../auth/auth.service.ts';
 import type { Database } from '../db/client.ts';
-import { sql } from '../db/sql.ts';
 import { UploadFields } from '../documents/documents.schema.ts';
 import { documentsService } from '../documents/documents.service.ts';
 import { EvaluationCreate } from '../evaluations/evaluations.schema.ts';
@@ -28,6 +27,7 @@ import { RecommendationCreate } from '../recommendations/recommendations.schema.
 import { recommendationsService } from '../recommendations/recommendations.service.ts';
 import { ReviewCreate } from '../reviews/reviews.schema.ts';
 import { reviewsService } from '../reviews/reviews.service.ts';
+import { demoRepository } from './demo.repository.ts';
 
 type Json = Record<string, unknown>;
 interface DemoDocument {
@@ -151,10 +151,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
   for (const entry of demo.projects) {
     const owner = await orgId(db, entry.owner);
     const viewer = systemViewer([owner]);
-    const exists = await db.query(
-      sql`SELECT 1 FROM projects WHERE owner_org_id = ${owner} AND title = ${entry.project.title as string}`,
-    );
-    if (exists.length) continue;
+    if (await demoRepository.hasProject(db, owner, entry.project.title as string)) continue;
     const project = await projectsService.create(
       db,
       viewer,
@@ -212,10 +209,8 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 
   for (const doc of demo.documents) {
     const owner = await orgId(db, doc.owner!);
-    const existing = await db.query(
-      sql`SELECT 1 FROM documents WHERE owner_org_id = ${owner} AND filename = ${doc.file}`,
-    );
-    if (!existing.length) await uploadDemoDocument(db, systemViewer([owner]), doc);
+    if (!(await demoRepository.hasDocument(db, owner, doc.file)))
+      await uploadDemoDocument(db, systemViewer([owner]), doc);
   }
   for (const { file } of demo.iati) {
     const report = await importIatiFiles(db, [path.join(DEMO_DIR, file)]);
@@ -226,9 +221,6 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 
 /** On first start of an empty database only: an emptied registry is not refilled behind its users' backs. */
 export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | undefined> {
-  const [row] = await db.query<{ n: number }>(
-    sql`SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM projects) AS n`,
-  );
-  if (row && row.n > 0) return undefined;
+  if ((await demoRepository.countOrganisationsAndProjects(db)) > 0) return undefined;
   return seedDemo(db);
 }

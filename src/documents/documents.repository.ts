@@ -68,6 +68,19 @@ export const documentsRepository = {
   },
 
   /** The document's draft and state, if the viewer may see the document. */
+  /** The uploaded file of a document the viewer may see. */
+  async findFileVisible(
+    db: Queryable,
+    viewer: Viewer,
+    id: string,
+  ): Promise<{ filename: string; media_type: string; content: Buffer } | undefined> {
+    const rows = await db.query<{ filename: string; media_type: string; content: Buffer }>(
+      sql`SELECT r.filename, r.media_type, f.content
+      FROM documents r JOIN document_files f ON f.document_id = r.id WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`,
+    );
+    return rows[0];
+  },
+
   async findExtractionVisible(db: Queryable, viewer: Viewer, id: string): Promise<ExtractionRow | undefined> {
     const rows =
       await db.query<ExtractionRow>(sql`SELECT r.id, r.owner_org_id, r.visibility, r.project_id, r.title,

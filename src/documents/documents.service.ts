@@ -3,7 +3,6 @@
 // organisation is recognised.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { visibleTo } from '../access/filter.ts';
 import { ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -152,14 +151,9 @@ export const documentsService = {
   },
 
   async file(db: Database, viewer: Viewer, id: string) {
-    const rows = await db.query<{
-      filename: string;
-      media_type: string;
-      content: Buffer;
-    }>(sql`SELECT r.filename, r.media_type, f.content
-      FROM documents r JOIN document_files f ON f.document_id = r.id WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
-    if (!rows[0]) throw errors.notFound('document', id);
-    return rows[0];
+    const file = await documentsRepository.findFileVisible(db, viewer, id);
+    if (!file) throw errors.notFound('document', id);
+    return file;
   },
 
   /** The draft of a document the viewer may see, and what its confirmation did, if it was confirmed. */
