@@ -1,3 +1,5 @@
+// Confirming a draft's organisations: each extracted name becomes a registered organisation or an
+// existing one, or is left out, as the person decided.
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { OrganisationCreate } from '../organisations/organisations.schema.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';

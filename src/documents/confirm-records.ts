@@ -1,3 +1,5 @@
+// Confirming a draft's records under its project: reviews, the evaluation, recommendations,
+// lessons and the meeting, each through its kind's service.
 import { EvaluationCreate } from '../evaluations/evaluations.schema.ts';
 import { evaluationsService } from '../evaluations/evaluations.service.ts';
 import { LessonCreate } from '../lessons/lessons.schema.ts';
