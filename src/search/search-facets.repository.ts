@@ -1,3 +1,4 @@
+// Facet counts of a search's matches, from the facet line each index entry keeps.
 import { sql } from '../db/sql.ts';
 import { FACETS, type FacetName } from './search.schema.ts';
 

@@ -1,3 +1,5 @@
+// How much of the index a search reads: all of it, or a sample of its first buckets, and the
+// counts scaled back to the whole index.
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
