@@ -6,102 +6,20 @@ import { ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
-import type {
-  ConfirmReply,
-  DocumentExtraction,
-  ExtractionRecord,
-  Organisation,
-  Page,
-  TacitDocument,
-  Visibility,
-} from '../api/types.ts';
+import type { ConfirmReply, DocumentExtraction, TacitDocument, Visibility } from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
+import { DraftScores } from '../components/DraftScores.tsx';
+import {
+  type Decision,
+  type DraftRecord,
+  draftOverlapQuery,
+  OrganisationDecision,
+} from '../components/OrganisationDecision.tsx';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import { narrowestVisibility, VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { WhoElse } from '../components/WhoElse.tsx';
 import { useI18n } from '../i18n/index.tsx';
-
-type DraftRecord = ExtractionRecord;
-type DraftOrganisation = NonNullable<DraftRecord['organisations']>[number];
-type Decision =
-  | { action: 'match'; org_id: string; label: string }
-  | { action: 'create' }
-  | { action: 'skip' };
-
-function OrganisationDecision({
-  org,
-  decision,
-  onChange,
-}: {
-  org: DraftOrganisation;
-  decision: Decision;
-  onChange: (d: Decision) => void;
-}) {
-  const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<Organisation[]>([]);
-  useEffect(() => {
-    if (query.trim().length < 2) return setMatches([]);
-    const timer = setTimeout(() => {
-      get<Page<Organisation>>('/organisations', { q: query, limit: 5 }).then(
-        (p) => setMatches(p.items),
-        () => setMatches([]),
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [query]);
-  return (
-    <div className="org-decision">
-      <strong>{org.name}</strong> {org.acronym && <span className="muted">({org.acronym})</span>}{' '}
-      <span className="muted small">{org.role}</span>
-      <div className="form-row">
-        <label>
-          {t('contribute.orgDecision')}
-          <select
-            value={decision.action}
-            onChange={(e) => {
-              const v = e.target.value;
-              if (v === 'match' && org.id) onChange({ action: 'match', org_id: org.id, label: org.name });
-              else if (v === 'create') onChange({ action: 'create' });
-              else if (v === 'skip') onChange({ action: 'skip' });
-            }}
-          >
-            {(org.id || decision.action === 'match') && (
-              <option value="match">
-                {t('contribute.orgMatch', { name: decision.action === 'match' ? decision.label : org.name })}
-              </option>
-            )}
-            <option value="create">{t('contribute.orgCreate')}</option>
-            <option value="skip">{t('contribute.orgSkip')}</option>
-          </select>
-        </label>
-        <label>
-          {t('contribute.orgSearch')}
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-        </label>
-      </div>
-      {matches.length > 0 && (
-        <ul className="plain-list small">
-          {matches.map((m) => (
-            <li key={m.id}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  onChange({ action: 'match', org_id: m.id, label: m.name });
-                  setQuery('');
-                }}
-              >
-                {t('contribute.orgUse', { name: m.name })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 export function DocumentReviewPage() {
   const { id = '' } = useParams();
@@ -322,69 +240,7 @@ export function DocumentReviewPage() {
               {source('outcome')}
             </div>
           )}
-          {(record.outputs ?? []).length > 0 && (
-            <fieldset>
-              <legend>{t('contribute.outputs')}</legend>
-              {(record.outputs ?? []).map((o, i) => (
-                <div className="form-row" key={`out-${o.number ?? i}`}>
-                  <div className="field">
-                    <label>
-                      {o.number}. {t('contribute.fieldTitle')}
-                      <input
-                        value={o.title}
-                        onFocus={focus(`outputs.${i}`)}
-                        onChange={(e) => {
-                          const outputs = [...(record.outputs ?? [])];
-                          outputs[i] = { ...o, title: e.target.value };
-                          set({ outputs });
-                        }}
-                      />
-                    </label>
-                    {source(`outputs.${i}`)}
-                  </div>
-                  <label className="score-input">
-                    {t('contribute.score')}
-                    <input
-                      value={o.score ?? ''}
-                      onFocus={focus(`outputs.${i}.score`)}
-                      onChange={(e) => {
-                        const outputs = [...(record.outputs ?? [])];
-                        outputs[i] = { ...o, score: e.target.value || undefined };
-                        set({ outputs });
-                      }}
-                    />
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-          )}
-          {(record.score_history ?? []).length > 0 && (
-            <fieldset>
-              <legend>
-                {t('project.scoreHistory')} {source('score_history')}
-              </legend>
-              {(record.score_history ?? []).map((h, i) => (
-                <div className="form-row" key={`sh-${h.period}`}>
-                  <label>
-                    {t('project.period')}
-                    <input value={h.period} readOnly onFocus={focus('score_history')} />
-                  </label>
-                  <label className="score-input">
-                    {t('contribute.score')}
-                    <input
-                      value={h.score ?? ''}
-                      onFocus={focus('score_history')}
-                      onChange={(e) => {
-                        const score_history = [...(record.score_history ?? [])];
-                        score_history[i] = { ...h, score: e.target.value || undefined };
-                        set({ score_history });
-                      }}
-                    />
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-          )}
+          <DraftScores record={record} set={set} focus={focus} source={source} />
           {(record.organisations ?? []).length > 0 && (
             <fieldset>
               <legend>{t('contribute.organisations')}</legend>
@@ -433,17 +289,4 @@ export function DocumentReviewPage() {
       <WhoElse query={draftOverlapQuery(extraction.data.draft?.record)} />
     </div>
   );
-}
-
-/** The draft as extracted (not as being edited), described for the overlap search. */
-function draftOverlapQuery(draft: DraftRecord | undefined) {
-  return {
-    title: draft?.title,
-    countries: draft?.countries?.length ? draft.countries : undefined,
-    themes: draft?.themes?.length ? draft.themes : undefined,
-    partners: draft?.organisations?.map((o) => o.id ?? o.name).slice(0, 100),
-    // The record gives an unknown date as null; the overlap search takes a date or nothing.
-    start: draft?.period?.start ?? undefined,
-    end: draft?.period?.end ?? undefined,
-  };
 }

@@ -1,0 +1,100 @@
+// One organisation a draft names, and what confirming does with it: match it to a registered one
+// (searched by name), register it, or leave it out.
+import { useEffect, useState } from 'react';
+import { get } from '../api/client.ts';
+import type { ExtractionRecord, Organisation, Page } from '../api/types.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+export type DraftRecord = ExtractionRecord;
+type DraftOrganisation = NonNullable<DraftRecord['organisations']>[number];
+export type Decision =
+  | { action: 'match'; org_id: string; label: string }
+  | { action: 'create' }
+  | { action: 'skip' };
+
+export function OrganisationDecision({
+  org,
+  decision,
+  onChange,
+}: {
+  org: DraftOrganisation;
+  decision: Decision;
+  onChange: (d: Decision) => void;
+}) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<Organisation[]>([]);
+  useEffect(() => {
+    if (query.trim().length < 2) return setMatches([]);
+    const timer = setTimeout(() => {
+      get<Page<Organisation>>('/organisations', { q: query, limit: 5 }).then(
+        (p) => setMatches(p.items),
+        () => setMatches([]),
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return (
+    <div className="org-decision">
+      <strong>{org.name}</strong> {org.acronym && <span className="muted">({org.acronym})</span>}{' '}
+      <span className="muted small">{org.role}</span>
+      <div className="form-row">
+        <label>
+          {t('contribute.orgDecision')}
+          <select
+            value={decision.action}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'match' && org.id) onChange({ action: 'match', org_id: org.id, label: org.name });
+              else if (v === 'create') onChange({ action: 'create' });
+              else if (v === 'skip') onChange({ action: 'skip' });
+            }}
+          >
+            {(org.id || decision.action === 'match') && (
+              <option value="match">
+                {t('contribute.orgMatch', { name: decision.action === 'match' ? decision.label : org.name })}
+              </option>
+            )}
+            <option value="create">{t('contribute.orgCreate')}</option>
+            <option value="skip">{t('contribute.orgSkip')}</option>
+          </select>
+        </label>
+        <label>
+          {t('contribute.orgSearch')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+      </div>
+      {matches.length > 0 && (
+        <ul className="plain-list small">
+          {matches.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  onChange({ action: 'match', org_id: m.id, label: m.name });
+                  setQuery('');
+                }}
+              >
+                {t('contribute.orgUse', { name: m.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The draft as extracted (not as being edited), described for the overlap search. */
+export function draftOverlapQuery(draft: DraftRecord | undefined) {
+  return {
+    title: draft?.title,
+    countries: draft?.countries?.length ? draft.countries : undefined,
+    themes: draft?.themes?.length ? draft.themes : undefined,
+    partners: draft?.organisations?.map((o) => o.id ?? o.name).slice(0, 100),
+    // The record gives an unknown date as null; the overlap search takes a date or nothing.
+    start: draft?.period?.start ?? undefined,
+    end: draft?.period?.end ?? undefined,
+  };
+}
