@@ -153,3 +153,47 @@ describe('SQL', () => {
     for (const file of Object.keys(SQL_ALLOWED)) expect(srcFiles()).toContain(file);
   });
 });
+
+// Files still over the limit, with their length when the rule came in: each may only shrink, and
+// leaves this list once under it. The files of src/iati and src/ingest were being changed on other
+// branches when the rule came in; the rest wait for their split.
+const OVER_LIMIT_TO_SPLIT: Record<string, number> = {
+  'src/iati/export.ts': 414,
+  'src/iati/iati.repository.ts': 367,
+  'src/iati/activity.ts': 360,
+  'src/iati/import.service.ts': 310,
+  'src/ingest/extractors/annual-review.ts': 341,
+  'src/ingest/extractors/evaluation.ts': 322,
+  'src/projects/projects.repository.ts': 341,
+  'web/src/pages/Admin.tsx': 400,
+  'web/src/pages/Coordination.tsx': 357,
+  'web/src/pages/Project.tsx': 341,
+};
+// String tables, one line per key, typed as one set so a missing translation fails the type-check.
+const LONG_BY_NATURE = ['web/src/i18n/en.ts', 'web/src/i18n/es.ts', 'web/src/i18n/fr.ts'];
+const MAX_LINES = 300;
+
+describe('source files', () => {
+  const files = [
+    ...sourceFiles(path.join(REPO_ROOT, 'src'), /\.(ts|sql)$/),
+    ...sourceFiles(path.join(REPO_ROOT, 'web', 'src'), /\.tsx?$/),
+  ]
+    .map((f) => path.relative(REPO_ROOT, f))
+    .filter((f) => !f.startsWith('src/db/migrations/'));
+  const lengths = new Map(files.map((f) => [f, read(f).split('\n').length - 1]));
+
+  it(`are at most ${MAX_LINES} lines long`, () => {
+    expect(files.length).toBeGreaterThan(100);
+    const long = files.filter(
+      (f) => lengths.get(f)! > MAX_LINES && !(f in OVER_LIMIT_TO_SPLIT) && !LONG_BY_NATURE.includes(f),
+    );
+    expect(long.map((f) => `${f}: ${lengths.get(f)} lines`)).toEqual([]);
+  });
+
+  it('waiting for their split only shrink, and leave the list once short enough', () => {
+    for (const [file, atMost] of Object.entries(OVER_LIMIT_TO_SPLIT)) {
+      expect(lengths.get(file), file).toBeLessThanOrEqual(atMost);
+      expect(lengths.get(file), file).toBeGreaterThan(MAX_LINES);
+    }
+  });
+});
