@@ -165,7 +165,6 @@ const OVER_LIMIT_TO_SPLIT: Record<string, number> = {
   'src/ingest/extractors/annual-review.ts': 341,
   'src/ingest/extractors/evaluation.ts': 322,
   'src/projects/projects.repository.ts': 341,
-  'web/src/pages/Admin.tsx': 400,
   'web/src/pages/Coordination.tsx': 357,
   'web/src/pages/Project.tsx': 341,
 };
