@@ -38,13 +38,16 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('migrate')
-    .description('Apply database migrations that have not run yet (start-up also does this)')
+    .description(
+      'Apply database migrations that have not run yet, and capability SQL that changed (start-up also does this)',
+    )
     .action(async () => {
       const db = await openDatabase(loadConfig());
       try {
-        const { applied } = await migrate(db);
+        const { applied, routines } = await migrate(db);
         const loaded = await loadReferenceData(db);
         console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+        if (routines.length) console.log(`Applied capability SQL: ${routines.join(', ')}`);
         if (loaded.length) console.log(`Loaded vocabularies: ${loaded.join(', ')}`);
       } finally {
         await db.close();
