@@ -15,9 +15,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { WEB_DIST_DIR } from '../paths.ts';
-import { installAuth } from './auth-hook.ts';
 import type { AppContext } from '../server/context.ts';
 import { installErrorHandler } from '../server/error-handler.ts';
+import { installAuth } from './auth-hook.ts';
 import { mountedRoutes } from './routes.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {

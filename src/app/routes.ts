@@ -15,8 +15,8 @@ import { recommendationRoutes } from '../recommendations/recommendations.routes.
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
-import { tokenRoutes } from '../tokens/tokens.routes.ts';
 import type { AppContext, RoutePlugin } from '../server/context.ts';
+import { tokenRoutes } from '../tokens/tokens.routes.ts';
 
 const resources: [string, RoutePlugin][] = [
   ['/auth', authRoutes],

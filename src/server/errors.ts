@@ -27,8 +27,7 @@ export const errors = {
     new AppError(422, 'validation_failed', `${field}: ${message}`, [{ field, message }]),
   notFound: (what: string, id: string) =>
     new AppError(404, 'not_found', `No ${what} with id ${id} exists, or you may not see it.`, { id }),
-  unauthorized: (message = SIGN_IN_MESSAGE) =>
-    new AppError(401, 'unauthorized', message),
+  unauthorized: (message = SIGN_IN_MESSAGE) => new AppError(401, 'unauthorized', message),
   forbidden: (message: string) => new AppError(403, 'forbidden', message),
   conflict: (code: string, message: string, details?: unknown) => new AppError(409, code, message, details),
   staleVersion: (what: string, sent: number, current: number) =>

@@ -1,9 +1,9 @@
 // A real Tacit server on a free loopback port over a fresh test database, plus a small JSON
 // client. Tests talk HTTP to it exactly as scripts and the browser do.
 
+import { buildApp } from '../../src/app/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
-import { buildApp } from '../../src/app/app.ts';
 import { createTestDatabase } from './test-db.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
