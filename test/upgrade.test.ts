@@ -72,7 +72,8 @@ describe(`upgrade from the previous release on ${testEngine()}`, () => {
     before = await contents(old.db);
     upgrade = await migrate(old.db);
     fresh = await createTestDatabase();
-  });
+    // Every migration from scratch, then the demo registry and its IATI import: minutes on a busy machine.
+  }, 600_000);
   afterAll(async () => {
     await old?.drop();
     await fresh?.drop();
