@@ -6,18 +6,19 @@ import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadReferenceData } from '../../reference/load.ts';
 import { tidyAfterCommand, withDatabase } from '../context.ts';
+import { wholeNumber } from '../input.ts';
 
 export function registerServerCommands(program: Command): void {
   program
     .command('serve')
     .description('Start the web app and API (PORT, default 8080); loads the demo data into an empty database')
-    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)', wholeNumber(0, 65535, 8080))
     .option('--host <host>', 'address to listen on (overrides HOST, default 127.0.0.1)')
     .option('--no-demo', 'do not load the demo data into an empty database')
-    .action(async (opts: { port?: string; host?: string; demo: boolean }) => {
+    .action(async (opts: { port?: number; host?: string; demo: boolean }) => {
       const config = loadConfig({
         ...process.env,
-        ...(opts.port ? { PORT: opts.port } : {}),
+        ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
         ...(opts.host ? { HOST: opts.host } : {}),
         ...(opts.demo ? {} : { TACIT_SEED_DEMO: 'never' }),
       });
