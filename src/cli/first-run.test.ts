@@ -33,6 +33,10 @@ describe(`the first start on ${testEngine()}`, () => {
     const server = startCliServer({ ...env, TACIT_LOG_LEVEL: 'info' }, port);
     try {
       await server.ready;
+      // The sign-ins follow the line that `ready` waits for.
+      const { password, users } = demoSignIns();
+      for (let waited = 0; !server.output().includes(users.at(-1)!.email) && waited < 10_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       const started = server.output();
       if (testEngine() === 'pglite') {
         expect(started).toContain(`Creating the embedded database in ${env.TACIT_DATA_DIR}`);
@@ -57,7 +61,6 @@ describe(`the first start on ${testEngine()}`, () => {
         started.indexOf('Tacit is running at'),
       );
       expect(started).toMatch(/Demo registry loaded: 14 organisations, 3 projects, \d+ reviews/);
-      const { password, users } = demoSignIns();
       expect(started).toContain(`with password ${password} as:`);
       for (const u of users) expect(started).toMatch(new RegExp(`\\n  ${u.email} +${u.role} of ${u.org}\\n`));
       // And the sign-in it prints works.
