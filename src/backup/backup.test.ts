@@ -36,7 +36,9 @@ function firstDifference(a: string, b: string): string | undefined {
   const x = a.split('\n');
   const y = b.split('\n');
   const i = x.findIndex((line, n) => line !== y[n]);
-  return `line ${i + 1}:\n  ${x[i]?.slice(0, 300)}\n  ${y[i]?.slice(0, 300)}`;
+  const at = [...(x[i] ?? '')].findIndex((ch, n) => ch !== y[i]?.[n]);
+  const around = (line = '') => line.slice(Math.max(0, at - 150), at + 150);
+  return `line ${i + 1}, character ${at}:\n  ${around(x[i])}\n  ${around(y[i])}`;
 }
 
 describe(`backup, restore and move on ${testEngine()}`, () => {
@@ -167,7 +169,19 @@ describe(`backup, restore and move on ${testEngine()}`, () => {
         /^Copied \d+ rows from .* into PostgreSQL\. Start Tacit with DATABASE_URL=/,
       );
       const moved = await exportOf(target);
-      expect(firstDifference(moved, before)).toBeUndefined();
+      // Every row, document file, audit entry and sequence is the same bytes on the new engine.
+      const stored = (e: string) => e.slice(0, e.indexOf('\nsearch '));
+      expect(stored(moved)).toMatch(/\ntable projects 1\d\n/);
+      expect(firstDifference(stored(moved), stored(before))).toBeUndefined();
+      // Search answers are compared on one engine: PostgreSQL 15 and the embedded engine's 17 pick
+      // different snippet fragments for the same rows (ts_headline changed in 16). The reference is
+      // the same registry restored on PostgreSQL from a backup of the embedded one.
+      const file = path.join(tmp, 'embedded.backup.gz');
+      expect((await runCli(['backup', file], from, SLOW)).code).toBe(0);
+      const reference = await emptyDatabase();
+      expect((await runCli(['restore', file], reference, SLOW)).code).toBe(0);
+      expect(firstDifference(moved, await exportOf(reference))).toBeUndefined();
+      expect(moved.match(/^search /gm)).toHaveLength(2 * 9);
 
       const again = await runCli(['move', '--to', target.DATABASE_URL!], moveEnv, SLOW);
       expect(again.code).toBe(1);
