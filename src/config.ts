@@ -13,6 +13,7 @@ const ConfigSchema = z.object({
   TACIT_DATA_DIR: z.string().default('./data'),
   TACIT_MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   TACIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TACIT_LOG_FORMAT: z.enum(['auto', 'text', 'json']).default('auto'),
   TACIT_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   TACIT_SESSION_DAYS: z.coerce.number().positive().default(14),
 });
@@ -24,6 +25,8 @@ export interface Config {
   dataDir: string;
   maxUploadBytes: number;
   logLevel: z.infer<typeof ConfigSchema>['TACIT_LOG_LEVEL'];
+  /** auto: text in a terminal, JSON otherwise (server/logging.ts). */
+  logFormat: 'auto' | 'text' | 'json';
   seedDemo: 'auto' | 'never';
   sessionDays: number;
 }
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TACIT_DATA_DIR),
     maxUploadBytes: Math.round(e.TACIT_MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.TACIT_LOG_LEVEL,
+    logFormat: e.TACIT_LOG_FORMAT,
     seedDemo: e.TACIT_SEED_DEMO,
     sessionDays: e.TACIT_SESSION_DAYS,
   };

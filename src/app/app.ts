@@ -18,11 +18,13 @@ import { WEB_DIST_DIR } from '../paths.ts';
 import type { AppContext } from '../server/context.ts';
 import { installErrorHandler } from '../server/error-handler.ts';
 import { installAuth } from './auth-hook.ts';
+import { createLogger, RequestLog } from './logging.ts';
 import { mountedRoutes } from './routes.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: ctx.config.logLevel },
+    loggerInstance: createLogger(ctx.config),
+    logController: new RequestLog(),
     bodyLimit: 1024 * 1024,
     // Collections are /api/v1/projects; a trailing slash reaches the same route.
     routerOptions: { ignoreTrailingSlash: true },

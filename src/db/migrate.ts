@@ -26,6 +26,18 @@ export function listMigrationFiles(): string[] {
     .sort();
 }
 
+/** Migrations not applied yet (all of them on a new database), to say what start-up is about to do. */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const [table] = await db.query<{ exists: boolean }>(
+    sql`SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
+  );
+  if (!table?.exists) return listMigrationFiles();
+  const done = new Set(
+    (await db.query<{ name: string }>(sql`SELECT name FROM schema_migrations`)).map((r) => r.name),
+  );
+  return listMigrationFiles().filter((f) => !done.has(f));
+}
+
 export async function migrate(db: Database): Promise<MigrationResult> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);

@@ -120,11 +120,32 @@ async function seedFindings(
   return n;
 }
 
-export async function seedDemo(db: Database): Promise<SeedSummary> {
-  const demo = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'registry.json'), 'utf8')) as DemoRegistry;
+/** Called after each step of the demo load: an organisation, a user, a project with its records, a document, an IATI file. */
+export type SeedProgress = (done: number, total: number, what: string) => void;
+
+const readDemo = () =>
+  JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'registry.json'), 'utf8')) as DemoRegistry;
+
+/** Who can sign in to the demo registry, for the first start to print. */
+export function demoSignIns(): { password: string; users: DemoRegistry['users'] } {
+  const { password, users } = readDemo();
+  return { password, users };
+}
+
+export async function seedDemo(db: Database, onProgress: SeedProgress = () => {}): Promise<SeedSummary> {
+  const demo = readDemo();
   const summary: SeedSummary = { organisations: 0, users: 0, projects: 0, records: 0, iatiActivities: 0 };
+  const total =
+    demo.organisations.length +
+    demo.users.length +
+    demo.projects.length +
+    demo.documents.length +
+    demo.iati.length;
+  let done = 0;
+  const step = (what: string) => onProgress(++done, total, what);
 
   for (const org of demo.organisations) {
+    step(`organisation ${org.name as string}`);
     if (await organisationsRepository.findByAnyName(db, org.name as string)) continue;
     const created = await organisationsService.create(db, systemViewer([]), OrganisationCreate.parse(org), {
       bootstrap: true,
@@ -141,6 +162,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
     summary.organisations++;
   }
   for (const u of demo.users) {
+    step(`user ${u.email}`);
     const id =
       (await authRepository.findUserByEmail(db, u.email))?.id ??
       (await authService.createUser(db, { email: u.email, name: u.name, password: demo.password })).id;
@@ -149,6 +171,7 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
   }
 
   for (const entry of demo.projects) {
+    step(`project ${entry.project.title as string}`);
     const owner = await orgId(db, entry.owner);
     const viewer = systemViewer([owner]);
     if (await demoRepository.hasProject(db, owner, entry.project.title as string)) continue;
@@ -208,11 +231,13 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
   }
 
   for (const doc of demo.documents) {
+    step(`document ${doc.title}`);
     const owner = await orgId(db, doc.owner!);
     if (!(await demoRepository.hasDocument(db, owner, doc.file)))
       await uploadDemoDocument(db, systemViewer([owner]), doc);
   }
   for (const { file } of demo.iati) {
+    step(`IATI activities ${path.basename(file)}`);
     const report = await importIatiFiles(db, [path.join(DEMO_DIR, file)]);
     summary.iatiActivities += report.created ?? 0;
   }
@@ -220,7 +245,10 @@ export async function seedDemo(db: Database): Promise<SeedSummary> {
 }
 
 /** On first start of an empty database only: an emptied registry is not refilled behind its users' backs. */
-export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | undefined> {
+export async function seedDemoIfEmpty(
+  db: Database,
+  onProgress?: SeedProgress,
+): Promise<SeedSummary | undefined> {
   if ((await demoRepository.countOrganisationsAndProjects(db)) > 0) return undefined;
-  return seedDemo(db);
+  return seedDemo(db, onProgress);
 }

@@ -92,7 +92,7 @@ export async function* prepareFile(
       file: name,
       severity: 'error',
       rule: 'well-formed',
-      message: `${name}: ${(err as Error).message}`,
+      message: (err as Error).message,
     });
   }
   chunk.fileDone = true;

@@ -5,6 +5,7 @@ import { systemViewer } from '../../access/viewer.ts';
 import { OrganisationCreate, OrganisationType } from '../../organisations/organisations.schema.ts';
 import { asAppError } from '../../server/errors.ts';
 import { withDatabase } from '../context.ts';
+import { CliError } from '../input.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -17,6 +18,15 @@ async function run(fn: () => Promise<void>) {
     if (known) throw new Error(known.message);
     throw err;
   }
+}
+
+/** A user without a password cannot sign in with the form: say what they can do instead. */
+function withoutPassword(email: string, org: string, role: string): string {
+  return [
+    `${email} has no password, so cannot sign in to the web app. To give them one:`,
+    `  tacit user add ${email} --org "${org}" --role ${role} --password PASSWORD`,
+    `For scripts, an API token acts as them without a password: tacit token create ${email}`,
+  ].join('\n');
 }
 
 export function registerAccountCommands(program: Command): void {
@@ -61,7 +71,10 @@ export function registerAccountCommands(program: Command): void {
         .choices(['admin', 'editor', 'viewer'])
         .makeOptionMandatory(),
     )
-    .option('--password <password>', 'password for signing in (at least 10 characters)')
+    .option(
+      '--password <password>',
+      'password for signing in to the web app (at least 10 characters); without one, the user can only use API tokens until given one',
+    )
     .option('--name <name>', 'display name')
     .action(
       (
@@ -91,6 +104,8 @@ export function registerAccountCommands(program: Command): void {
             console.log(
               `${existing ? 'Updated' : 'Created'} ${account.email}: ${opts.role} of ${organisation.name}.`,
             );
+            const hasPassword = Boolean(opts.password || existing?.password_hash);
+            if (!hasPassword) console.log(withoutPassword(account.email, opts.org, opts.role));
           });
         }),
     );
@@ -110,10 +125,17 @@ export function registerAccountCommands(program: Command): void {
     .option('--name <name>', 'what the token is for, e.g. "nightly export"')
     .action((email: string, opts: { scope: 'read' | 'write'; name?: string }) =>
       run(async () => {
-        const { authService } = await import('../../auth/auth.service.ts');
-        const created = await withDatabase((db) =>
-          authService.createToken(db, email, opts.scope, opts.name ?? null),
-        );
+        const [{ authService }, { authRepository }] = await Promise.all([
+          import('../../auth/auth.service.ts'),
+          import('../../auth/auth.repository.ts'),
+        ]);
+        const created = await withDatabase(async (db) => {
+          if (!(await authRepository.findUserByEmail(db, email)))
+            throw new CliError(
+              `No user has the e-mail ${email}. Create the user first: tacit user add ${email} --org NAME --role viewer --password PASSWORD`,
+            );
+          return authService.createToken(db, email, opts.scope, opts.name ?? null);
+        });
         console.log(created.secret);
         console.error(`Token for ${email} (${opts.scope}). It is shown only now: store it safely.`);
       }),

@@ -1,10 +1,10 @@
 // `tacit extract FILE [--json]`: reads one document and prints its extraction record, without
 // touching the database. --json prints the record exactly as the API drafts it, provenance included.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { IngestError } from '../../ingest/errors.ts';
 import type { ExtractionResult } from '../../ingest/extract.ts';
+import { readInputFile } from '../input.ts';
 
 function summarise(file: string, result: ExtractionResult): string {
   const { record, confidence } = result;
@@ -111,14 +111,12 @@ export function registerExtractCommand(program: Command): void {
       'Read a document (.txt, .md, .html, .docx, .pdf) and print what Tacit extracts from it: kind, title, countries, organisations, scores, recommendations… Does not touch the database.',
     )
     .argument('<file>', 'the document to read')
-    .option('--json', 'print the extraction record as JSON (the PRODUCT.md shape, with provenance spans)')
+    .option(
+      '--json',
+      'print the extraction record as JSON, with provenance spans: the same record the API keeps for an uploaded document (GET /api/v1/documents/{id}/extraction)',
+    )
     .action(async (file: string, opts: { json?: boolean }) => {
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch (err) {
-        throw new Error(`cannot read ${file}: ${(err as Error).message}`);
-      }
+      const bytes = readInputFile(file, ' To read every document in a directory, use tacit import.');
       try {
         const { extractDocument } = await import('../../ingest/extract.ts');
         const result = await extractDocument({ bytes, filename: path.basename(file) });

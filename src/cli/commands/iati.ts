@@ -3,9 +3,41 @@
 // when they run (commands/index.ts says why).
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { ANONYMOUS, systemViewer } from '../../access/viewer.ts';
 import type { IatiExportFilters } from '../../iati/export.ts';
+import { ProjectStatus } from '../../projects/projects.schema.ts';
+import { CountryCode, DacCode, ThemeSlug } from '../../server/schemas.ts';
 import { tidyAfterCommand, withDatabase } from '../context.ts';
+import { CliError, checkInputPaths, checkOutputFile, describeFileError, wholeNumber } from '../input.ts';
+
+/** The export's filters, checked against the same vocabularies as the API's records. */
+const ExportFilters = z.object({
+  country: z.array(CountryCode).optional(),
+  theme: z.array(ThemeSlug).optional(),
+  sector: z.array(DacCode).optional(),
+  status: z.array(ProjectStatus).optional(),
+  publisher: z.string().optional(),
+});
+
+function checkedFilters(opts: IatiExportFilters): IatiExportFilters {
+  const parsed = ExportFilters.safeParse({
+    country: opts.country,
+    theme: opts.theme,
+    sector: opts.sector,
+    status: opts.status,
+    publisher: opts.publisher,
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const [option, index] = issue.path as [keyof IatiExportFilters, number | undefined];
+  const given = index === undefined ? opts[option] : (opts[option] as string[])[index];
+  const message =
+    option === 'status'
+      ? `is not a project status; use one of ${ProjectStatus.options.join(', ')}`
+      : issue.message;
+  throw new CliError(`--${option} ${given}: ${message}.`);
+}
 
 export function registerIatiCommands(program: Command): void {
   program
@@ -15,9 +47,14 @@ export function registerIatiCommands(program: Command): void {
     )
     .argument('<paths...>', 'files or directories of IATI activity XML')
     .option('--publisher <ref>', 'expected reporting-org ref: activities of other publishers are rejected')
-    .option('--batch-size <n>', 'activities per transaction', (v) => Number.parseInt(v, 10), 500)
+    .option('--batch-size <n>', 'activities per transaction', wholeNumber(1, 100_000, 500), 500)
     .option('--json', 'print the full report as JSON')
+    .addHelpText(
+      'after',
+      '\nExit code: 0 when everything was imported, 2 when a file could not be read whole or activities were rejected, 1 when the import could not run.',
+    )
     .action(async (paths: string[], opts: { publisher?: string; batchSize: number; json?: boolean }) => {
+      checkInputPaths(paths);
       const { importIatiFiles, listIatiFiles } = await import('../../iati/import.service.ts');
       const files = listIatiFiles(paths);
       // Timed from the moment the database is open (opening, migrating and loading the vocabularies
@@ -56,7 +93,8 @@ export function registerIatiCommands(program: Command): void {
       }
       if (report.issueCount > 50)
         console.log(`  … ${report.issueCount} issues in all (use --json for every one)`);
-      if (report.rejected || report.duplicates) process.exitCode = 2;
+      const unreadable = report.issues.some((i) => i.rule === 'well-formed');
+      if (report.rejected || report.duplicates || unreadable) process.exitCode = 2;
     });
 
   program
@@ -70,22 +108,37 @@ export function registerIatiCommands(program: Command): void {
     .option('--publisher <ref>', 'only activities reported by this IATI organisation ref')
     .option('--all', 'include records that are not public (for the operator of this installation)')
     .action(async (opts: IatiExportFilters & { output?: string; all?: boolean }) => {
+      const filters = checkedFilters(opts);
+      if (opts.output) checkOutputFile(opts.output);
       const [{ exportIati }, { listOrganisationIds }] = await Promise.all([
         import('../../iati/export.ts'),
         import('../../iati/export.repository.ts'),
       ]);
-      const out = opts.output ? fs.createWriteStream(opts.output) : process.stdout;
+      const out = opts.output ? fs.createWriteStream('', { fd: openOutput(opts.output) }) : process.stdout;
       const count = await withDatabase(async (db) => {
         const viewer = opts.all ? systemViewer(await listOrganisationIds(db)) : ANONYMOUS;
-        return exportIati(db, viewer, opts, (chunk) => writeChunk(out, chunk));
+        return exportIati(db, viewer, filters, (chunk) => writeChunk(out, chunk));
       });
-      if (opts.output) {
+      if (opts.output)
         await new Promise<void>((resolve, reject) =>
           (out as fs.WriteStream).end((err?: Error | null) => (err ? reject(err) : resolve())),
         );
-        console.error(`${count} activities written to ${opts.output}`);
-      }
+      // On stderr, so that standard output stays the XML; a filter that matches nothing is said so.
+      console.error(
+        count
+          ? `${count} activities written${opts.output ? ` to ${opts.output}` : ''}.`
+          : `No project matches these filters${opts.all ? '' : ' among the public records (--all includes the others)'}: ${opts.output ?? 'the output'} holds no activity.`,
+      );
     });
+}
+
+/** Opened before the export starts, so that a file that cannot be written is said so at once. */
+function openOutput(file: string): number {
+  try {
+    return fs.openSync(file, 'w');
+  } catch (err) {
+    throw new CliError(`Cannot write ${file}: ${describeFileError(err, file) ?? (err as Error).message}`);
+  }
 }
 
 /** Writes with back-pressure, so a large export never piles up in memory. */

@@ -7,18 +7,14 @@ import type { Visibility } from '../../access/viewer.ts';
 import type { Database } from '../../db/client.ts';
 import type { ImportReport } from '../../documents/import/import.service.ts';
 import { tidyAfterCommand, withDatabase } from '../context.ts';
+import { CliError, checkInputPaths, wholeNumber } from '../input.ts';
 
-async function ownerOrganisation(db: Database, name: string | undefined) {
+async function ownerOrganisation(db: Database, name: string) {
   const { organisationsRepository } = await import('../../organisations/organisations.repository.ts');
-  if (name) {
-    const org = await organisationsRepository.findByAnyName(db, name);
-    if (!org)
-      throw new Error(`No organisation is called "${name}". Register it first: tacit org add "${name}"`);
-    return org;
-  }
-  const all = await organisationsRepository.listNames(db);
-  if (all.length === 1) return all[0]!;
-  throw new Error('Name the organisation that owns the documents: --org NAME (a name, acronym or alias).');
+  const org = await organisationsRepository.findByAnyName(db, name);
+  if (!org)
+    throw new CliError(`No organisation is called "${name}". Register it first: tacit org add "${name}"`);
+  return org;
 }
 
 function progressPrinter(total: number) {
@@ -61,7 +57,7 @@ export function registerImportCommand(program: Command): void {
     )
     .argument('<files...>', 'documents or directories of documents')
     .option('--confirm', 'confirm each draft as extracted (registers the organisations it proposes)')
-    .option('--org <name>', 'the organisation that owns the documents (name, acronym or alias)')
+    .requiredOption('--org <name>', 'the organisation that owns the documents (name, acronym or alias)')
     .addOption(
       new Option(
         '--visibility <visibility>',
@@ -71,14 +67,15 @@ export function registerImportCommand(program: Command): void {
     .option(
       '--workers <n>',
       'extraction threads beside the main thread, which extracts too when it has nothing to write (default: one per core but one)',
-      (v) => Number.parseInt(v, 10),
+      wholeNumber(0, 64, 1),
     )
     .option('--json', 'print the full report as JSON')
     .action(
       async (
         paths: string[],
-        opts: { confirm?: boolean; org?: string; visibility?: Visibility; workers?: number; json?: boolean },
+        opts: { confirm?: boolean; org: string; visibility?: Visibility; workers?: number; json?: boolean },
       ) => {
+        checkInputPaths(paths);
         const { importDocuments, listDocumentFiles } = await import(
           '../../documents/import/import.service.ts'
         );

@@ -4,6 +4,7 @@
 // server, which is time and memory (the IATI import's peak is measured, \`npm run bench -- iati\`).
 import type { Command } from 'commander';
 import { registerAccountCommands } from './accounts.ts';
+import { registerBackupCommands } from './backup.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerIatiCommands } from './iati.ts';
 import { registerImportCommand } from './import.ts';
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   registerIatiCommands(program);
   registerExtractCommand(program);
   registerImportCommand(program);
+  registerBackupCommands(program);
 }
