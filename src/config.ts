@@ -25,7 +25,7 @@ export interface Config {
   dataDir: string;
   maxUploadBytes: number;
   logLevel: z.infer<typeof ConfigSchema>['TACIT_LOG_LEVEL'];
-  /** auto: text in a terminal, JSON otherwise (server/logging.ts). */
+  /** auto: text in a terminal, JSON otherwise (app/logging.ts). */
   logFormat: 'auto' | 'text' | 'json';
   seedDemo: 'auto' | 'never';
   sessionDays: number;

@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadReferenceData } from '../../reference/load.ts';
-import type { StartProgress } from '../../server/start.ts';
+import type { StartProgress } from '../../app/start.ts';
 import { tidyAfterCommand, withDatabase } from '../context.ts';
 import { wholeNumber } from '../input.ts';
 
