@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ownerOrgFor } from '../access/permissions.ts';
 import { orgIdsOf, type Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
+import { publishersService } from '../publishers/publishers.service.ts';
 import { errors } from '../server/errors.ts';
 import { createImportJob, findImportJob, type ImportJobRow } from './iati.repository.ts';
 import { importIatiFiles } from './import.service.ts';
@@ -46,8 +47,16 @@ export async function startImportJob(
     files: [upload.filename],
     bytesTotal: fs.statSync(upload.path).size,
   });
+  // The upload writes only for its organisation: activities under the publisher refs verified for
+  // it, and projects it owns (import-authority.ts).
+  const verifiedRefs = await publishersService.verifiedRefs(db, orgId);
   // The import records its own failure in the job row; nothing is left to await here.
-  void importIatiFiles(db, [upload.path], { publisher: options.publisher, jobId: id })
+  void importIatiFiles(db, [upload.path], {
+    publisher: options.publisher,
+    jobId: id,
+    uploader: { orgId, verifiedRefs, viewer },
+    fileNames: [upload.filename],
+  })
     .catch(() => undefined)
     .finally(() => discardUpload(upload.path));
   return (await findImportJob(db, id, 'all'))!;

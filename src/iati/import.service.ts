@@ -1,10 +1,12 @@
 // Imports IATI activity files: a worker thread streams each file, validates and maps every
 // activity (prepare.ts); this thread writes batches of activities in one transaction each, so a crash leaves whole activities only and a
 // re-run updates or skips what is already there. The same identifier from another publisher is
-// reported, never merged.
+// reported, never merged; an upload made for an organisation writes only what that organisation
+// may (import-authority.ts).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { tidyAfterBulkWrite } from '../db/maintenance.ts';
 import {
@@ -17,6 +19,7 @@ import {
   updateImportJob,
   writeActivities,
 } from './iati.repository.ts';
+import { refusalFor, type UploaderAuthority } from './import-authority.ts';
 import type { OrgCandidate } from './map.ts';
 import type { ImportIssue, PreparedActivity } from './prepare.ts';
 import { preparedChunks } from './prepare-thread.ts';
@@ -44,6 +47,13 @@ export interface ImportOptions {
   /** Import job to keep up to date (progress is polled over HTTP). */
   jobId?: string;
   onProgress?: (report: ImportReport) => void;
+  /**
+   * An upload made by a user for an organisation (the HTTP import): only what that organisation
+   * may write is written, the rest is reported. Absent for the operator's own `tacit import-iati`.
+   */
+  uploader?: UploaderAuthority & { viewer: Viewer };
+  /** The names the files had when they were uploaded, in the order of `files`, for the report. */
+  fileNames?: string[];
 }
 
 /** Expands directories to the .xml and .xml.gz files inside them (sorted, not recursive). */
@@ -87,6 +97,8 @@ class IatiImporter {
   /** Organisations resolved in committed batches, so later batches skip the lookup. */
   private readonly orgIds = new Map<string, string>();
   private bytesDone = 0;
+  /** Messages of the files that broke off before their end. */
+  private readonly broken: string[] = [];
   /**
    * Activities read and not yet handed to the writer. A batch spans files (most files hold a few
    * activities; each batch has a fixed cost in round trips and search-index work), but never holds
@@ -120,13 +132,17 @@ class IatiImporter {
       // Files are read, validated and mapped in a worker thread, at most one batch ahead.
       const chunks = preparedChunks(files, {
         publisher: this.options.publisher,
+        fileNames: this.options.fileNames,
         maxAhead: this.batchSize,
       });
       let fileIndex = 0;
       for await (const chunk of chunks) {
         this.report.read += chunk.read;
         this.report.rejected += chunk.rejected;
-        for (const i of chunk.issues) this.issue(i);
+        for (const i of chunk.issues) {
+          this.issue(i);
+          if (i.rule === 'well-formed') this.broken.push(i.message);
+        }
         for (const p of chunk.activities) await this.add(p);
         if (chunk.fileDone) {
           this.report.files++;
@@ -137,7 +153,10 @@ class IatiImporter {
       await this.handOver();
       await this.writing;
       if (this.report.created || this.report.updated) await tidyAfterBulkWrite(this.db);
-      await this.progress('done');
+      // A file that breaks off (truncated, or malformed part way) ends the job as failed, saying
+      // where it broke and that the activities before were kept: never a silent "done".
+      if (this.broken.length) await this.progress('failed', this.broken.join('; '));
+      else await this.progress('done');
       return this.report;
     } catch (err) {
       await this.writing.catch(() => {});
@@ -196,14 +215,21 @@ class IatiImporter {
       for (const row of await findExistingActivities(
         tx,
         items.map((p) => p.key),
+        this.options.uploader?.viewer,
       )) {
         existing.set(row.import_key ?? row.iati_identifier ?? '', row);
         if (row.iati_identifier) existing.set(row.iati_identifier, row);
       }
       const toWrite: { p: PreparedActivity; old?: ExistingActivity }[] = [];
       let unchanged = 0;
+      const uploader = this.options.uploader;
       for (const p of items) {
         const old = existing.get(p.key);
+        const refusal = uploader && refusalFor(uploader, p, old);
+        if (refusal) {
+          this.notWritten(p, refusal);
+          continue;
+        }
         if (old) {
           if (old.publisher !== p.publisher) {
             this.duplicate(p, old.publisher);
@@ -226,8 +252,9 @@ class IatiImporter {
           });
       }
       // Organisations: reporting orgs own their activities; participants are linked by role.
+      // An upload's new activities belong to the organisation it was made for.
       const candidates: OrgCandidate[] = toWrite.flatMap(({ p }) => [
-        p.owner,
+        ...(uploader ? [] : [p.owner]),
         ...p.participants.map((x) => x.org),
       ]);
       const unresolved = candidates.filter((c) => !this.orgIds.has(orgKey(c)));
@@ -235,7 +262,7 @@ class IatiImporter {
       const orgId = (c: OrgCandidate) => this.orgIds.get(orgKey(c)) ?? resolved.get(orgKey(c));
       const writes: ActivityWrite[] = toWrite.map(({ p, old }) => ({
         projectId: old?.project_id ?? randomUUID(),
-        ownerOrgId: old?.owner_org_id ?? orgId(p.owner)!,
+        ownerOrgId: old?.owner_org_id ?? uploader?.orgId ?? orgId(p.owner)!,
         rows: p.rows,
         participants: p.participants.flatMap((x) => {
           const id = orgId(x.org);
@@ -259,6 +286,18 @@ class IatiImporter {
     this.report.created += counts.created;
     this.report.updated += counts.updated;
     this.report.unchanged += counts.unchanged;
+  }
+
+  private notWritten(p: PreparedActivity, refusal: { rule: string; message: string }): void {
+    this.report.rejected++;
+    this.issue({
+      file: p.file,
+      activity: p.index,
+      identifier: p.identifier,
+      severity: 'error',
+      element: 'iati-activity/reporting-org',
+      ...refusal,
+    });
   }
 
   private duplicate(p: PreparedActivity, publisher: string | null | undefined): void {
