@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
-import { publishersService } from '../publishers/publishers.service.ts';
 import { sql } from '../db/sql.ts';
 import { REPO_ROOT } from '../paths.ts';
+import { publishersService } from '../publishers/publishers.service.ts';
 
 const MX = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid/usaid-mx.xml.gz');
 

@@ -18,6 +18,30 @@ export interface Refusal {
   message: string;
 }
 
+/**
+ * The project an incoming activity is about, among those holding its identifier. For an upload:
+ * its organisation's own project, else the imported activity (import keys are unique across the
+ * registry); other organisations' own records that carry the identifier are theirs, not the
+ * publisher's, so the upload creates its organisation's project beside them. For the operator's
+ * import: the imported activity, else a project its publisher owns, else any holder (reported as
+ * a duplicate when its publisher differs).
+ */
+export function matchExisting(
+  holders: ExistingActivity[],
+  p: Pick<PreparedActivity, 'publisher'>,
+  authority: UploaderAuthority | undefined,
+): ExistingActivity | undefined {
+  if (authority)
+    return (
+      holders.find((h) => h.owner_org_id === authority.orgId) ?? holders.find((h) => h.import_key !== null)
+    );
+  return (
+    holders.find((h) => h.import_key !== null) ??
+    holders.find((h) => h.publisher === p.publisher) ??
+    holders[0]
+  );
+}
+
 /** Why the activity may not be written for this uploader, or undefined when it may. */
 export function refusalFor(
   authority: UploaderAuthority,

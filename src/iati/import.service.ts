@@ -19,7 +19,7 @@ import {
   updateImportJob,
   writeActivities,
 } from './iati.repository.ts';
-import { refusalFor, type UploaderAuthority } from './import-authority.ts';
+import { matchExisting, refusalFor, type UploaderAuthority } from './import-authority.ts';
 import type { OrgCandidate } from './map.ts';
 import type { ImportIssue, PreparedActivity } from './prepare.ts';
 import { preparedChunks } from './prepare-thread.ts';
@@ -211,20 +211,21 @@ class IatiImporter {
     const items = [...byKey.values()];
     const created = new Map<string, string>();
     const counts = await this.db.transaction(async (tx) => {
-      const existing = new Map<string, ExistingActivity>();
+      // An identifier may be held by several organisations' projects (unique per owner).
+      const holders = new Map<string, ExistingActivity[]>();
       for (const row of await findExistingActivities(
         tx,
         items.map((p) => p.key),
         this.options.uploader?.viewer,
       )) {
-        existing.set(row.import_key ?? row.iati_identifier ?? '', row);
-        if (row.iati_identifier) existing.set(row.iati_identifier, row);
+        for (const key of new Set([row.import_key, row.iati_identifier]))
+          if (key) holders.set(key, [...(holders.get(key) ?? []), row]);
       }
       const toWrite: { p: PreparedActivity; old?: ExistingActivity }[] = [];
       let unchanged = 0;
       const uploader = this.options.uploader;
       for (const p of items) {
-        const old = existing.get(p.key);
+        const old = matchExisting(holders.get(p.key) ?? [], p, uploader);
         const refusal = uploader && refusalFor(uploader, p, old);
         if (refusal) {
           this.notWritten(p, refusal);
