@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { tidyAfterBulkWrite } from '../db/maintenance.ts';
+import { fromDatabaseError } from '../server/database-errors.ts';
 import {
   type ActivityWrite,
   type ExistingActivity,
@@ -161,7 +162,8 @@ class IatiImporter {
     } catch (err) {
       await this.writing.catch(() => {});
       const cause = err instanceof BatchWriteError ? err.cause : err;
-      await this.progress('failed', (cause as Error).message);
+      // The job's error is read over HTTP: a database error is worded by field, not constraint.
+      await this.progress('failed', fromDatabaseError(cause)?.message ?? (cause as Error).message);
       throw cause;
     }
   }
