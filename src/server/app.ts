@@ -18,6 +18,7 @@ import { WEB_DIST_DIR } from '../paths.ts';
 import { installAuth } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installInputGuard } from './input-guard.ts';
 import { mountedRoutes } from './routes.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }));
 
   installAuth(app, ctx);
+  installInputGuard(app);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
 
   if (webApp) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
