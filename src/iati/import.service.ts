@@ -5,8 +5,6 @@
 // may (import-authority.ts).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { tidyAfterBulkWrite } from '../db/maintenance.ts';
 import { fromDatabaseError } from '../server/database-errors.ts';
@@ -20,54 +18,14 @@ import {
   updateImportJob,
   writeActivities,
 } from './iati.repository.ts';
-import { matchExisting, refusalFor, type UploaderAuthority } from './import-authority.ts';
+import { matchExisting, refusalFor } from './import-authority.ts';
+import type { ImportOptions, ImportReport } from './import-options.ts';
 import type { OrgCandidate } from './map.ts';
 import type { ImportIssue, PreparedActivity } from './prepare.ts';
 import { preparedChunks } from './prepare-thread.ts';
 
+export { type ImportOptions, type ImportReport, listIatiFiles } from './import-options.ts';
 export type { ImportIssue } from './prepare.ts';
-
-export interface ImportReport {
-  files: number;
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  duplicates: number;
-  /** The first `maxIssues` issues; `issueCount` says how many there were. */
-  issues: ImportIssue[];
-  issueCount: number;
-}
-
-export interface ImportOptions {
-  /** Expected reporting-org ref: other publishers' activities are rejected; missing refs get it. */
-  publisher?: string;
-  batchSize?: number;
-  maxIssues?: number;
-  /** Import job to keep up to date (progress is polled over HTTP). */
-  jobId?: string;
-  onProgress?: (report: ImportReport) => void;
-  /**
-   * An upload made by a user for an organisation (the HTTP import): only what that organisation
-   * may write is written, the rest is reported. Absent for the operator's own `tacit import-iati`.
-   */
-  uploader?: UploaderAuthority & { viewer: Viewer };
-  /** The names the files had when they were uploaded, in the order of `files`, for the report. */
-  fileNames?: string[];
-}
-
-/** Expands directories to the .xml and .xml.gz files inside them (sorted, not recursive). */
-export function listIatiFiles(paths: string[]): string[] {
-  return paths.flatMap((p) => {
-    if (!fs.statSync(p).isDirectory()) return [p];
-    return fs
-      .readdirSync(p)
-      .filter((f) => /\.xml(\.gz)?$/i.test(f))
-      .sort()
-      .map((f) => path.join(p, f));
-  });
-}
 
 export async function importIatiFiles(
   db: Database,
