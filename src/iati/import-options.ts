@@ -17,6 +17,8 @@ export interface ImportReport {
   /** The first `maxIssues` issues; `issueCount` says how many there were. */
   issues: ImportIssue[];
   issueCount: number;
+  /** One message per file that broke off before its end (truncated or damaged): the run failed. */
+  broken: string[];
 }
 
 export interface ImportOptions {

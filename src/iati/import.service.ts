@@ -50,14 +50,13 @@ class IatiImporter {
     duplicates: 0,
     issues: [],
     issueCount: 0,
+    broken: [],
   };
   private readonly batchSize: number;
   private readonly maxIssues: number;
   /** Organisations resolved in committed batches, so later batches skip the lookup. */
   private readonly orgIds = new Map<string, string>();
   private bytesDone = 0;
-  /** Messages of the files that broke off before their end. */
-  private readonly broken: string[] = [];
   /**
    * Activities read and not yet handed to the writer. A batch spans files (most files hold a few
    * activities; each batch has a fixed cost in round trips and search-index work), but never holds
@@ -100,7 +99,7 @@ class IatiImporter {
         this.report.rejected += chunk.rejected;
         for (const i of chunk.issues) {
           this.issue(i);
-          if (i.rule === 'well-formed') this.broken.push(i.message);
+          if (i.rule === 'well-formed') this.report.broken.push(i.message);
         }
         for (const p of chunk.activities) await this.add(p);
         if (chunk.fileDone) {
@@ -114,7 +113,7 @@ class IatiImporter {
       if (this.report.created || this.report.updated) await tidyAfterBulkWrite(this.db);
       // A file that breaks off (truncated, or malformed part way) ends the job as failed, saying
       // where it broke and that the activities before were kept: never a silent "done".
-      if (this.broken.length) await this.progress('failed', this.broken.join('; '));
+      if (this.report.broken.length) await this.progress('failed', this.report.broken.join('; '));
       else await this.progress('done');
       return this.report;
     } catch (err) {

@@ -56,7 +56,9 @@ export function registerIatiCommands(program: Command): void {
       }
       if (report.issueCount > 50)
         console.log(`  … ${report.issueCount} issues in all (use --json for every one)`);
-      if (report.rejected || report.duplicates) process.exitCode = 2;
+      // A file that broke off is not a finished import, whatever was written before the break.
+      for (const message of report.broken) console.error(`Not finished: ${message}`);
+      if (report.rejected || report.duplicates || report.broken.length) process.exitCode = 2;
     });
 
   program
