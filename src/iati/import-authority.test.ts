@@ -174,6 +174,26 @@ describe('IATI uploads write only for their organisation', () => {
     expect(await refs(forger.orgId)).toEqual(['XM-FORGER']);
   });
 
+  it('refuses an unknown or invalid form field with a 422 naming it, and starts no job', async () => {
+    const jobs = async () =>
+      (await app.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM iati_import_jobs`))[0]!.n;
+    const before = await jobs();
+    for (const [fields, field] of [
+      [{ visibility: 'owner' }, 'visibility'],
+      [{ publisher: 'US-GOV-1\u0000' }, 'publisher'],
+      [{ owner_org_id: 'not-an-id' }, 'owner_org_id'],
+    ] as const) {
+      const res = await uploadFile(app, 'fields.xml', Buffer.from(fileOf([target])), {
+        token: forger.token,
+        path: '/api/v1/imports/iati',
+        fields,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.error.details?.[0]?.field, JSON.stringify(res.body)).toBe(field);
+    }
+    expect(await jobs()).toBe(before);
+  });
+
   it('ends a truncated file’s job as failed, naming the file and the activity where it broke', async () => {
     const whole = fileOf(activities.slice(10, 16));
     const cut = whole.slice(0, whole.indexOf(activities[14]!) + 200);

@@ -15,7 +15,10 @@ export const PublisherRefCreate = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(100)
-    .regex(/^[^\s<>"]+$/, 'must be an IATI organisation identifier without spaces, e.g. US-GOV-1'),
+    .regex(
+      /^[^\s<>"\p{Cc}]+$/u,
+      'must be an IATI organisation identifier without spaces or control characters, e.g. US-GOV-1',
+    ),
 });
 export type PublisherRefCreate = z.infer<typeof PublisherRefCreate>;
 
