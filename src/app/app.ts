@@ -18,7 +18,7 @@ import { WEB_DIST_DIR } from '../paths.ts';
 import type { AppContext } from '../server/context.ts';
 import { installErrorHandler } from '../server/error-handler.ts';
 import { installAuth } from './auth-hook.ts';
-import { createLogger, RequestLog } from './logging.ts';
+import { installInputGuard } from '../server/input-guard.ts';
 import { mountedRoutes } from './routes.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -60,6 +60,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }));
 
   installAuth(app, ctx);
+  installInputGuard(app);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
 
   if (webApp) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });

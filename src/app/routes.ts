@@ -11,6 +11,7 @@ import { meetingRoutes } from '../meetings/meetings.routes.ts';
 import { memberRoutes } from '../members/members.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
+import { publisherRoutes } from '../publishers/publishers.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
@@ -33,6 +34,7 @@ const resources: [string, RoutePlugin][] = [
   ['/coordination', coordinationRoutes],
   ['/countries', countryRoutes],
   ['', memberRoutes],
+  ['', publisherRoutes],
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],
   ['', iatiRoutes],

@@ -4,6 +4,8 @@
 // whole or not at all.
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { visibleTo } from '../access/filter.ts';
+import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { type ActivityRows, ROW_COLUMNS, type RowTable } from './activity-rows.ts';
@@ -35,18 +37,27 @@ export interface ExistingActivity {
   source_hash: string | null;
   last_updated: string | null;
   has_source: boolean;
+  /** Whether the uploader may see the project (always, for the operator's own imports). */
+  visible: boolean;
 }
 
 /**
  * Projects already holding one of these import keys or IATI identifiers, with who published them.
  * Each key is looked up in its own unique index: an OR across the two joined tables made the
- * planner scan both, a cost that grew with every batch imported.
+ * planner scan both, a cost that grew with every batch imported. Every holder is returned, because
+ * an identifier is unique across the registry; `visible` says which ones `viewer` may see, and
+ * the importer answers as if the others did not exist.
  */
-export async function findExistingActivities(tx: Queryable, keys: string[]): Promise<ExistingActivity[]> {
+export async function findExistingActivities(
+  tx: Queryable,
+  keys: string[],
+  viewer?: Viewer,
+): Promise<ExistingActivity[]> {
   return tx.query<ExistingActivity>(sql`
     SELECT p.id AS project_id, a.import_key, p.iati_identifier, p.owner_org_id,
       COALESCE(a.reporting_org_ref, o.iati_ref) AS publisher, a.source_hash,
-      a.last_updated::text AS last_updated, a.project_id IS NOT NULL AS has_source
+      a.last_updated::text AS last_updated, a.project_id IS NOT NULL AS has_source,
+      ${viewer ? visibleTo(viewer, 'p') : sql`TRUE`} AS visible
     FROM projects p
     JOIN organisations o ON o.id = p.owner_org_id
     LEFT JOIN iati_activities a ON a.project_id = p.id

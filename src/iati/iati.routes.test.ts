@@ -5,6 +5,7 @@ import { buildOrgWithEditor } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
 import { sql } from '../db/sql.ts';
 import { REPO_ROOT } from '../paths.ts';
+import { publishersService } from '../publishers/publishers.service.ts';
 
 const MX = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid/usaid-mx.xml.gz');
 
@@ -17,6 +18,8 @@ describe('IATI over HTTP', () => {
 
   it('imports an upload in the background, reports progress, and exports only what the caller may see', async () => {
     const { editor } = await buildOrgWithEditor(app.db);
+    // An upload writes only under publisher refs verified for its organisation (import-authority.ts).
+    await publishersService.verify(app.db, { operator: true }, editor.orgId, 'US-GOV-1');
     const anonymous = await uploadFile(app, 'usaid-mx.xml.gz', fs.readFileSync(MX), {
       path: '/api/v1/imports/iati',
     });

@@ -99,10 +99,7 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
       // Refuse before reading the body, so an anonymous upload never reaches the disk.
       assertCanWrite(req.viewer);
       const { saved, fields } = await saveUpload(req, ctx.config.maxUploadBytes);
-      const job = await startImportJob(ctx.db, req.viewer, saved, {
-        publisher: fields.publisher,
-        orgId: fields.owner_org_id,
-      });
+      const job = await startImportJob(ctx.db, req.viewer, saved, fields);
       return reply.status(202).send(job);
     },
   });

@@ -2,10 +2,14 @@
 // background with progress to poll, and the export for a viewer.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { ownerOrgFor } from '../access/permissions.ts';
 import { orgIdsOf, type Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
+import { PublisherRefCreate } from '../publishers/publishers.schema.ts';
+import { publishersService } from '../publishers/publishers.service.ts';
 import { errors } from '../server/errors.ts';
+import { Id } from '../server/schemas.ts';
 import { createImportJob, findImportJob, type ImportJobRow } from './iati.repository.ts';
 import { importIatiFiles } from './import.service.ts';
 
@@ -26,15 +30,41 @@ export function discardUpload(file: string) {
   }
 }
 
+const ImportFields = z.strictObject({
+  publisher: PublisherRefCreate.shape.ref.optional(),
+  owner_org_id: Id.optional(),
+});
+type ImportFields = z.infer<typeof ImportFields>;
+
+/** The upload's form fields: known ones only, each valid, or a 422 naming the field. */
+function parseImportFields(fields: Record<string, string>): ImportFields {
+  const parsed = ImportFields.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');
+  throw errors.invalidField(
+    field,
+    issue.code === 'unrecognized_keys'
+      ? 'is not a field of an IATI import (file, publisher, owner_org_id)'
+      : issue.message,
+  );
+}
+
 export async function startImportJob(
   db: Database,
   viewer: Viewer,
   upload: { path: string; filename: string },
-  options: { publisher?: string; orgId?: string },
+  fields: Record<string, string>,
 ): Promise<ImportJobRow> {
   let orgId: string;
+  let options: ImportFields;
+  let verifiedRefs: Set<string>;
   try {
-    orgId = ownerOrgFor(viewer, options.orgId);
+    options = parseImportFields(fields);
+    orgId = ownerOrgFor(viewer, options.owner_org_id);
+    // The upload writes only for its organisation: activities under the publisher refs verified
+    // for it, and projects it owns (import-authority.ts).
+    verifiedRefs = await publishersService.verifiedRefs(db, orgId);
   } catch (err) {
     discardUpload(upload.path);
     throw err;
@@ -47,7 +77,12 @@ export async function startImportJob(
     bytesTotal: fs.statSync(upload.path).size,
   });
   // The import records its own failure in the job row; nothing is left to await here.
-  void importIatiFiles(db, [upload.path], { publisher: options.publisher, jobId: id })
+  void importIatiFiles(db, [upload.path], {
+    publisher: options.publisher,
+    jobId: id,
+    uploader: { orgId, verifiedRefs, viewer },
+    fileNames: [upload.filename],
+  })
     .catch(() => undefined)
     .finally(() => discardUpload(upload.path));
   return (await findImportJob(db, id, 'all'))!;

@@ -1,12 +1,13 @@
 // Imports IATI activity files: a worker thread streams each file, validates and maps every
 // activity (prepare.ts); this thread writes batches of activities in one transaction each, so a crash leaves whole activities only and a
 // re-run updates or skips what is already there. The same identifier from another publisher is
-// reported, never merged.
+// reported, never merged; an upload made for an organisation writes only what that organisation
+// may (import-authority.ts).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Database } from '../db/client.ts';
 import { tidyAfterBulkWrite } from '../db/maintenance.ts';
+import { fromDatabaseError } from '../server/database-errors.ts';
 import {
   type ActivityWrite,
   type ExistingActivity,
@@ -17,46 +18,14 @@ import {
   updateImportJob,
   writeActivities,
 } from './iati.repository.ts';
+import { matchExisting, refusalFor } from './import-authority.ts';
+import type { ImportOptions, ImportReport } from './import-options.ts';
 import type { OrgCandidate } from './map.ts';
 import type { ImportIssue, PreparedActivity } from './prepare.ts';
 import { preparedChunks } from './prepare-thread.ts';
 
+export { type ImportOptions, type ImportReport, listIatiFiles } from './import-options.ts';
 export type { ImportIssue } from './prepare.ts';
-
-export interface ImportReport {
-  files: number;
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  duplicates: number;
-  /** The first `maxIssues` issues; `issueCount` says how many there were. */
-  issues: ImportIssue[];
-  issueCount: number;
-}
-
-export interface ImportOptions {
-  /** Expected reporting-org ref: other publishers' activities are rejected; missing refs get it. */
-  publisher?: string;
-  batchSize?: number;
-  maxIssues?: number;
-  /** Import job to keep up to date (progress is polled over HTTP). */
-  jobId?: string;
-  onProgress?: (report: ImportReport) => void;
-}
-
-/** Expands directories to the .xml and .xml.gz files inside them (sorted, not recursive). */
-export function listIatiFiles(paths: string[]): string[] {
-  return paths.flatMap((p) => {
-    if (!fs.statSync(p).isDirectory()) return [p];
-    return fs
-      .readdirSync(p)
-      .filter((f) => /\.xml(\.gz)?$/i.test(f))
-      .sort()
-      .map((f) => path.join(p, f));
-  });
-}
 
 export async function importIatiFiles(
   db: Database,
@@ -81,6 +50,7 @@ class IatiImporter {
     duplicates: 0,
     issues: [],
     issueCount: 0,
+    broken: [],
   };
   private readonly batchSize: number;
   private readonly maxIssues: number;
@@ -120,13 +90,17 @@ class IatiImporter {
       // Files are read, validated and mapped in a worker thread, at most one batch ahead.
       const chunks = preparedChunks(files, {
         publisher: this.options.publisher,
+        fileNames: this.options.fileNames,
         maxAhead: this.batchSize,
       });
       let fileIndex = 0;
       for await (const chunk of chunks) {
         this.report.read += chunk.read;
         this.report.rejected += chunk.rejected;
-        for (const i of chunk.issues) this.issue(i);
+        for (const i of chunk.issues) {
+          this.issue(i);
+          if (i.rule === 'well-formed') this.report.broken.push(i.message);
+        }
         for (const p of chunk.activities) await this.add(p);
         if (chunk.fileDone) {
           this.report.files++;
@@ -137,12 +111,16 @@ class IatiImporter {
       await this.handOver();
       await this.writing;
       if (this.report.created || this.report.updated) await tidyAfterBulkWrite(this.db);
-      await this.progress('done');
+      // A file that breaks off (truncated, or malformed part way) ends the job as failed, saying
+      // where it broke and that the activities before were kept: never a silent "done".
+      if (this.report.broken.length) await this.progress('failed', this.report.broken.join('; '));
+      else await this.progress('done');
       return this.report;
     } catch (err) {
       await this.writing.catch(() => {});
       const cause = err instanceof BatchWriteError ? err.cause : err;
-      await this.progress('failed', (cause as Error).message);
+      // The job's error is read over HTTP: a database error is worded by field, not constraint.
+      await this.progress('failed', fromDatabaseError(cause)?.message ?? (cause as Error).message);
       throw cause;
     }
   }
@@ -192,18 +170,26 @@ class IatiImporter {
     const items = [...byKey.values()];
     const created = new Map<string, string>();
     const counts = await this.db.transaction(async (tx) => {
-      const existing = new Map<string, ExistingActivity>();
+      // An identifier may be held by several organisations' projects (unique per owner).
+      const holders = new Map<string, ExistingActivity[]>();
       for (const row of await findExistingActivities(
         tx,
         items.map((p) => p.key),
+        this.options.uploader?.viewer,
       )) {
-        existing.set(row.import_key ?? row.iati_identifier ?? '', row);
-        if (row.iati_identifier) existing.set(row.iati_identifier, row);
+        for (const key of new Set([row.import_key, row.iati_identifier]))
+          if (key) holders.set(key, [...(holders.get(key) ?? []), row]);
       }
       const toWrite: { p: PreparedActivity; old?: ExistingActivity }[] = [];
       let unchanged = 0;
+      const uploader = this.options.uploader;
       for (const p of items) {
-        const old = existing.get(p.key);
+        const old = matchExisting(holders.get(p.key) ?? [], p, uploader);
+        const refusal = uploader && refusalFor(uploader, p, old);
+        if (refusal) {
+          this.notWritten(p, refusal);
+          continue;
+        }
         if (old) {
           if (old.publisher !== p.publisher) {
             this.duplicate(p, old.publisher);
@@ -226,8 +212,9 @@ class IatiImporter {
           });
       }
       // Organisations: reporting orgs own their activities; participants are linked by role.
+      // An upload's new activities belong to the organisation it was made for.
       const candidates: OrgCandidate[] = toWrite.flatMap(({ p }) => [
-        p.owner,
+        ...(uploader ? [] : [p.owner]),
         ...p.participants.map((x) => x.org),
       ]);
       const unresolved = candidates.filter((c) => !this.orgIds.has(orgKey(c)));
@@ -235,7 +222,7 @@ class IatiImporter {
       const orgId = (c: OrgCandidate) => this.orgIds.get(orgKey(c)) ?? resolved.get(orgKey(c));
       const writes: ActivityWrite[] = toWrite.map(({ p, old }) => ({
         projectId: old?.project_id ?? randomUUID(),
-        ownerOrgId: old?.owner_org_id ?? orgId(p.owner)!,
+        ownerOrgId: old?.owner_org_id ?? uploader?.orgId ?? orgId(p.owner)!,
         rows: p.rows,
         participants: p.participants.flatMap((x) => {
           const id = orgId(x.org);
@@ -259,6 +246,18 @@ class IatiImporter {
     this.report.created += counts.created;
     this.report.updated += counts.updated;
     this.report.unchanged += counts.unchanged;
+  }
+
+  private notWritten(p: PreparedActivity, refusal: { rule: string; message: string }): void {
+    this.report.rejected++;
+    this.issue({
+      file: p.file,
+      activity: p.index,
+      identifier: p.identifier,
+      severity: 'error',
+      element: 'iati-activity/reporting-org',
+      ...refusal,
+    });
   }
 
   private duplicate(p: PreparedActivity, publisher: string | null | undefined): void {

@@ -14,7 +14,7 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 export async function* preparedChunks(
   files: string[],
-  options: PrepareOptions & { maxAhead: number },
+  options: PrepareOptions & { maxAhead: number; fileNames?: string[] },
 ): AsyncGenerator<PreparedChunk> {
   const workerData: PrepareWorkerData = { files, ...options };
   const worker = new Worker(new URL('./prepare-worker.cjs', import.meta.url), {

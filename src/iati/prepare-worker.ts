@@ -6,10 +6,12 @@ import { type PrepareOptions, prepareFile } from './prepare.ts';
 
 export interface PrepareWorkerData extends PrepareOptions {
   files: string[];
+  /** The names to report the files by (uploads' own names), in the order of `files`. */
+  fileNames?: string[];
   maxAhead: number;
 }
 
-const { files, maxAhead, ...options } = workerData as PrepareWorkerData;
+const { files, fileNames, maxAhead, ...options } = workerData as PrepareWorkerData;
 const port = parentPort!;
 let ahead = 0;
 let wake: (() => void) | undefined;
@@ -20,8 +22,8 @@ port.on('message', (taken: number) => {
 
 // No top-level await: this module is loaded with require() (prepare-worker.cjs).
 async function run(): Promise<void> {
-  for (const file of files) {
-    for await (const chunk of prepareFile(file, options)) {
+  for (const [i, file] of files.entries()) {
+    for await (const chunk of prepareFile(file, { ...options, name: fileNames?.[i] })) {
       while (ahead >= maxAhead) await new Promise<void>((resolve) => (wake = resolve));
       ahead += chunk.read;
       port.postMessage(chunk);

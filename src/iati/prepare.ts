@@ -59,6 +59,8 @@ export interface PrepareOptions {
   publisher?: string;
   /** Activities per chunk at most. */
   chunkSize?: number;
+  /** The name to report the file by (an upload's own name), when not the file's. */
+  name?: string;
 }
 
 /** Reads one file in chunks of prepared activities; a malformed file ends with its issue. */
@@ -66,10 +68,12 @@ export async function* prepareFile(
   file: string,
   options: PrepareOptions = {},
 ): AsyncGenerator<PreparedChunk> {
-  const name = path.basename(file);
+  const name = options.name || path.basename(file);
   const chunkSize = options.chunkSize ?? 100;
   let chunk = emptyChunk(name);
   let rootErrors = false;
+  /** Complete activities read from this file. */
+  let count = 0;
   const onRoot = (root: XmlElement) => {
     const issues = validateActivitiesRoot(root);
     for (const v of issues) chunk.issues.push(fromValidation(name, undefined, undefined, v));
@@ -78,6 +82,7 @@ export async function* prepareFile(
   try {
     for await (const read of readIatiActivities(file, { onRoot })) {
       chunk.read++;
+      count++;
       const prepared = prepareActivity(read, name, rootErrors, options.publisher, chunk.issues);
       if (prepared) chunk.activities.push(prepared);
       else chunk.rejected++;
@@ -87,12 +92,17 @@ export async function* prepareFile(
       }
     }
   } catch (err) {
-    // A malformed file stops where it breaks: the activities before are imported; the rest is reported.
+    // A malformed or truncated file stops where it breaks: the activities before are imported
+    // (batches commit as they go), and the issue says where it broke; the importer ends the job
+    // as failed with this message.
     chunk.issues.push({
       file: name,
+      activity: count,
       severity: 'error',
       rule: 'well-formed',
-      message: (err as Error).message,
+      message:
+        `${name} breaks off at activity #${count}, after ${count} complete activities (${(err as Error).message}): ` +
+        'the activities before were imported, nothing after was read. The file is truncated or damaged; upload it whole again.',
     });
   }
   chunk.fileDone = true;

@@ -30,6 +30,16 @@ export const organisationsRepository = {
     return rows[0];
   },
 
+  /** Another organisation whose name or acronym is this value (ignoring case). */
+  async findOtherByNameOrAcronym(db: Queryable, value: string, selfId?: string): Promise<Row | undefined> {
+    const v = value.trim();
+    const rows = await db.query<Row>(sql`SELECT ${COLUMNS} FROM organisations
+      WHERE (lower(name) = lower(${v}) OR lower(acronym) = lower(${v}))
+        AND id IS DISTINCT FROM ${selfId ?? null}::uuid
+      ORDER BY seq LIMIT 1`);
+    return rows[0];
+  },
+
   /** Every organisation's names, for resolving the names a document mentions (see ingest/recognise). */
   async listNames(
     db: Queryable,

@@ -46,9 +46,10 @@ export const organisationRoutes: RoutePlugin = (ctx) => async (app) => {
       summary:
         'Change an organisation, or its sharing defaults (default_visibility, default_document_visibility)',
       description:
-        'Administrators of the organisation may change it (so may the organisation that registered it, until it has ' +
-        'members). Its sharing defaults, the visibility new records and documents get when none is given, are ' +
-        'changed by its administrators only.',
+        'Administrators of the organisation, or a network administrator, may change it; placing it under a parent ' +
+        'takes the parent’s administrators (or a network administrator); no alias or acronym may copy another ' +
+        'organisation’s name or acronym. Its sharing defaults, the visibility new records and documents get when none ' +
+        'is given, are changed by its administrators only.',
       params: IdParams,
       body: OrganisationUpdate,
       response: { 200: Organisation, 403: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },

@@ -1,6 +1,9 @@
-// Rules for the organisation directory: anyone signed in may register an organisation (so a
-// partner can be named before it joins); once it has members, only its administrators edit it.
-import { assertCanWrite, assertRoleIn } from '../access/permissions.ts';
+// Rules for the organisation directory: an editor or administrator of any organisation may register
+// one (so a partner can be named before it joins); only the organisation's own administrators or a
+// network administrator may change or delete it. No name, acronym or alias may copy another
+// organisation's, and naming a parent takes the parent's administrators (or a network administrator).
+import { isNetworkAdmin } from '../access/network-admin.repository.ts';
+import { assertCanWrite } from '../access/permissions.ts';
 import { hasRole, type Viewer, type Visibility } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
@@ -18,23 +21,27 @@ function publicFields<T extends { seq: number; created_by_org_id: string | null 
   return rest;
 }
 
+/**
+ * A name must not be any other organisation's name, acronym or alias (they are how documents and
+ * imports resolve an organisation); an acronym or an alias must not be another's name or acronym.
+ */
 async function assertNameFree(
   db: Queryable,
-  name: string | undefined,
-  acronym: string | null | undefined,
+  input: { name?: string; acronym?: string | null; aliases?: string[] },
   selfId?: string,
 ) {
-  for (const [field, value] of [
-    ['name', name],
-    ['acronym', acronym],
-  ] as const) {
+  const values: [string, string | null | undefined][] = [
+    ['name', input.name],
+    ['acronym', input.acronym],
+    ...(input.aliases ?? []).map((a, i): [string, string] => [`aliases.${i}`, a]),
+  ];
+  for (const [field, value] of values) {
     if (!value) continue;
-    const existing = await repo.findByAnyName(db, value);
-    if (
-      existing &&
-      existing.id !== selfId &&
-      (field === 'name' || existing.acronym?.toLowerCase() === value.toLowerCase())
-    ) {
+    const existing =
+      field === 'name'
+        ? await repo.findByAnyName(db, value)
+        : await repo.findOtherByNameOrAcronym(db, value, selfId);
+    if (existing && existing.id !== selfId) {
       throw errors.conflict(
         'duplicate',
         `"${value}" already names the organisation ${existing.name} (id ${existing.id}).`,
@@ -51,11 +58,32 @@ async function assertCanEdit(db: Database, viewer: Viewer, id: string) {
   const org = await repo.findById(db, id);
   if (!org) throw errors.notFound('organisation', id);
   assertCanWrite(viewer);
-  const members = await repo.memberCount(db, id);
-  const byCreator =
-    members === 0 && org.created_by_org_id && hasRole(viewer, org.created_by_org_id, 'editor');
-  if (!byCreator) assertRoleIn(viewer, id, 'admin');
+  if (!hasRole(viewer, id, 'admin') && !(await isNetworkAdmin(db, viewer))) {
+    throw errors.forbidden(
+      `Only administrators of ${org.name} or a network administrator may change the directory entry of ${org.name}.`,
+    );
+  }
   return org;
+}
+
+/** Registering an organisation takes the editor role somewhere (a viewer only reads). */
+async function assertCanRegister(db: Queryable, viewer: Viewer) {
+  assertCanWrite(viewer);
+  if ([...viewer.memberships.values()].some((role) => role !== 'viewer')) return;
+  if (await isNetworkAdmin(db, viewer)) return;
+  throw errors.forbidden(
+    'Only editors and administrators may register an organisation; you are a viewer only.',
+  );
+}
+
+/** Placing an organisation under a parent speaks for the parent: its administrators decide. */
+async function assertMayNameParent(db: Queryable, viewer: Viewer, parentId: string) {
+  const parent = await repo.findById(db, parentId);
+  if (!parent) throw errors.invalidField('parent_id', 'is not an existing organisation');
+  if (hasRole(viewer, parentId, 'admin') || (await isNetworkAdmin(db, viewer))) return;
+  throw errors.forbidden(
+    `Only administrators of ${parent.name} or a network administrator may place an organisation under it (parent_id).`,
+  );
 }
 
 /** Sharing defaults are the organisation's policy: its administrators alone set them. */
@@ -104,10 +132,13 @@ async function createIn(
   input: OrganisationCreate,
   opts: { bootstrap?: boolean } = {},
 ) {
-  if (!opts.bootstrap) assertCanWrite(viewer);
-  await assertNameFree(tx, input.name, input.acronym);
-  if (input.parent_id && !(await repo.findById(tx, input.parent_id))) {
-    throw errors.invalidField('parent_id', 'is not an existing organisation');
+  if (!opts.bootstrap) await assertCanRegister(tx, viewer);
+  await assertNameFree(tx, input);
+  if (input.parent_id) {
+    if (opts.bootstrap) {
+      if (!(await repo.findById(tx, input.parent_id)))
+        throw errors.invalidField('parent_id', 'is not an existing organisation');
+    } else await assertMayNameParent(tx, viewer, input.parent_id);
   }
   const createdBy = [...viewer.memberships].find(([, role]) => role !== 'viewer')?.[0] ?? null;
   const row = await repo.insert(tx, input, createdBy);
@@ -144,8 +175,10 @@ export const organisationsService = {
     if (input.default_visibility !== undefined || input.default_document_visibility !== undefined)
       await assertCanSetDefaults(db, viewer, id);
     const current = await assertCanEdit(db, viewer, id);
-    await assertNameFree(db, input.name, input.acronym, id);
+    await assertNameFree(db, input, id);
     if (input.parent_id === id) throw errors.invalidField('parent_id', 'cannot be the organisation itself');
+    if (input.parent_id && input.parent_id !== current.parent_id)
+      await assertMayNameParent(db, viewer, input.parent_id);
     return db.transaction(async (tx) => {
       const row = await repo.update(tx, id, input);
       if (!row) throw errors.staleVersion('organisation', input.version, current.version);

@@ -332,9 +332,16 @@ export const projectsRepository = {
     return rows.length === 1 ? rows[0]!.id : undefined;
   },
 
-  async findIdByIatiIdentifier(db: Queryable, identifier: string): Promise<string | undefined> {
+  /** A project holding this IATI identifier that the viewer may see: the owner's own first. */
+  async findVisibleIdByIatiIdentifier(
+    db: Queryable,
+    viewer: Viewer,
+    ownerOrgId: string,
+    identifier: string,
+  ): Promise<string | undefined> {
     const rows = await db.query<{ id: string }>(
-      sql`SELECT id FROM projects WHERE iati_identifier = ${identifier}`,
+      sql`SELECT p.id FROM projects p WHERE p.iati_identifier = ${identifier} AND ${visibleTo(viewer, 'p')}
+        ORDER BY (p.owner_org_id = ${ownerOrgId}) DESC LIMIT 1`,
     );
     return rows[0]?.id;
   },

@@ -64,6 +64,7 @@ async function resolveParticipants(db: Queryable, participants: ProjectCreate['p
 
 async function assertIdentifiersFree(
   db: Queryable,
+  viewer: Viewer,
   ownerOrgId: string,
   f: Partial<ProjectCreate>,
   selfId?: string,
@@ -78,7 +79,10 @@ async function assertIdentifiersFree(
     }
   }
   if (f.iati_identifier) {
-    const other = await repo.findIdByIatiIdentifier(db, f.iati_identifier);
+    // Only a project the writer may see is a duplicate to report: one hidden from it must answer
+    // exactly as a missing one, so identifiers are unique per owner (migration 071), and the
+    // writer's own projects are always visible to it.
+    const other = await repo.findVisibleIdByIatiIdentifier(db, viewer, ownerOrgId, f.iati_identifier);
     if (other && other !== selfId) {
       throw errors.conflict(
         'duplicate',
@@ -109,7 +113,7 @@ async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
 /** Creates a project inside a transaction the caller holds (the service's `create` opens one). */
 async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Promise<Project> {
   const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
-  await assertIdentifiersFree(tx, ownerOrgId, input);
+  await assertIdentifiersFree(tx, viewer, ownerOrgId, input);
   const participants = await resolveParticipants(tx, input.participants);
   const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, input.visibility, 'records');
   const fields = { ...input, visibility };
@@ -133,7 +137,7 @@ async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: Projec
     );
   }
   if (current.version !== input.version) throw errors.staleVersion('project', input.version, current.version);
-  await assertIdentifiersFree(tx, current.owner_org_id, input, id);
+  await assertIdentifiersFree(tx, viewer, current.owner_org_id, input, id);
   const participants = await resolveParticipants(tx, input.participants);
   const ok = await repo.update(tx, id, input.version, {
     ownerOrgId: current.owner_org_id,

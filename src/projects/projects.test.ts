@@ -196,6 +196,39 @@ describe('projects API', () => {
     expect(iati.body.error.details.field).toBe('iati_identifier');
   });
 
+  it('answers an IATI identifier held by a hidden project exactly as one nobody holds', async () => {
+    const hidden = await create({
+      title: 'Hidden original',
+      iati_identifier: 'XM-TEST-HIDDEN-1',
+      visibility: 'owner',
+    });
+    const reply = async (identifier: string) => {
+      const res = await t.request('POST', '/api/v1/projects', {
+        token: outsider.token,
+        body: { title: 'Outsider project', iati_identifier: identifier },
+      });
+      return { status: res.status, iati_identifier: res.body.iati_identifier, owner: res.body.owner_org?.id };
+    };
+    const onHidden = await reply('XM-TEST-HIDDEN-1');
+    const onMissing = await reply('XM-TEST-NOBODY-1');
+    expect(onHidden).toEqual({ ...onMissing, iati_identifier: 'XM-TEST-HIDDEN-1' });
+    expect(onHidden.status).toBe(201);
+    expect(JSON.stringify(onHidden)).not.toContain(hidden.id);
+    const stillHidden = await t.request('GET', `/api/v1/projects/${hidden.id}`, { token: owner.token });
+    expect(stillHidden.body).toMatchObject({
+      title: 'Hidden original',
+      iati_identifier: 'XM-TEST-HIDDEN-1',
+      version: 1,
+    });
+    // Within one organisation an identifier is still held once.
+    const again = await t.request('POST', '/api/v1/projects', {
+      token: owner.token,
+      body: { title: 'Copy', iati_identifier: 'XM-TEST-HIDDEN-1' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.details.field).toBe('iati_identifier');
+  });
+
   it('updates with the current version, refuses a stale one and keeps the first change', async () => {
     const p = await create({ title: 'Versioned', countries: ['PE'], themes: ['policing'] });
     const first = await t.request('PATCH', `/api/v1/projects/${p.id}`, {

@@ -26,6 +26,22 @@ function selectFrom<Q>(t: RecordTable<Q>, forList = false): Sql {
   return sql`SELECT ${columns}, o.name AS owner_name${derived} FROM ${sql.raw(t.table)} r JOIN organisations o ON o.id = r.owner_org_id`;
 }
 
+/** The tables a record may link to by id besides its project. */
+export type LinkedTable = 'documents' | 'reviews' | 'evaluations' | 'meetings';
+
+/** Whether the row exists and the viewer may see it: a hidden row answers as a missing one. */
+export async function isLinkVisible(
+  db: Queryable,
+  viewer: Viewer,
+  table: LinkedTable,
+  id: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    sql`SELECT 1 FROM ${sql.raw(table)} l WHERE l.id = ${id} AND ${visibleTo(viewer, 'l')}`,
+  );
+  return rows.length > 0;
+}
+
 export interface ListOptions {
   limit: number;
   cursor?: string;

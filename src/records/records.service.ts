@@ -6,6 +6,7 @@ import { toPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { errors } from '../server/errors.ts';
+import { assertLinksVisible } from './record-links.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 import { type ListOptions, recordsRepository } from './records.repository.ts';
 
@@ -49,6 +50,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
   async function createIn(tx: Queryable, viewer: Viewer, input: Input): Promise<Response> {
     const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
     await assertVisibleToWriter(tx, viewer, input.project_id);
+    await assertLinksVisible(tx, viewer, input, undefined);
     const requested = input.visibility as Visibility | undefined;
     const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, requested, 'records');
     const withVisibility = { ...input, visibility };
@@ -78,6 +80,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       throw errors.invalidField('owner_org_id', 'cannot be changed');
     }
     if (input.project_id !== undefined) await assertVisibleToWriter(tx, viewer, input.project_id);
+    await assertLinksVisible(tx, viewer, input, current);
     const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
     if (!(await repo.update(tx, id, input.version, values))) {
       throw errors.staleVersion(t.entity, input.version, input.version + 1);

@@ -2,44 +2,8 @@
 // client never has to parse a stack trace or guess which field was wrong.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { fromDatabaseError } from './database-errors.ts';
 import { AppError, asAppError, type FieldProblem } from './errors.ts';
-
-interface PgError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-}
-
-// Database constraint violations that slip past validation still get a 4xx in words.
-function fromDatabase(err: PgError): AppError | undefined {
-  switch (err.code) {
-    case '23505':
-      return new AppError(
-        409,
-        'duplicate',
-        `A record with the same identifier already exists (${err.constraint}).`,
-        {
-          constraint: err.constraint,
-        },
-      );
-    case '23503':
-      return new AppError(
-        422,
-        'validation_failed',
-        `A referenced record or code does not exist (${err.constraint}). Check ids and codes.`,
-        { constraint: err.constraint },
-      );
-    case '23514':
-    case '22P02':
-    case '22007':
-    case '22008':
-      return new AppError(422, 'validation_failed', `A value is not valid (${err.constraint ?? err.code}).`, {
-        constraint: err.constraint,
-      });
-    default:
-      return undefined;
-  }
-}
 
 function fieldOf(path: unknown): string {
   if (Array.isArray(path)) return path.join('.');
@@ -50,7 +14,7 @@ function fieldOf(path: unknown): string {
 export function toAppError(err: unknown): AppError {
   const known = asAppError(err);
   if (known) return known;
-  const fe = err as FastifyError & PgError;
+  const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const problems: FieldProblem[] = fe.validation.map((v) => ({
       field: [fe.validationContext, fieldOf(v.instancePath)].filter(Boolean).join('.'),
@@ -80,7 +44,7 @@ export function toAppError(err: unknown): AppError {
   ) {
     return new AppError(400, 'malformed_json', `The request body is not valid JSON: ${fe.message}`);
   }
-  const db = fromDatabase(fe);
+  const db = fromDatabaseError(fe);
   if (db) return db;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode, 'bad_request', fe.message);

@@ -1,5 +1,5 @@
-// `tacit org add`, `tacit user add` and `tacit token create`: the accounts an administrator sets up
-// before anyone can sign in.
+// `tacit org add`, `tacit org verify-publisher`, `tacit user add`, `tacit user network-admin` and
+// `tacit token create`: the accounts and trust an administrator sets up before anyone can sign in.
 import { type Command, Option } from 'commander';
 import { systemViewer } from '../../access/viewer.ts';
 import { OrganisationCreate, OrganisationType } from '../../organisations/organisations.schema.ts';
@@ -60,7 +60,54 @@ export function registerAccountCommands(program: Command): void {
       }),
     );
 
+  org
+    .command('verify-publisher')
+    .description(
+      "Verify an IATI publisher ref (reporting-org @ref) for an organisation: its members' IATI uploads may then create and update activities under it",
+    )
+    .argument('<org>', 'organisation by name, acronym or alias')
+    .argument('<ref>', 'IATI organisation identifier, e.g. US-GOV-1')
+    .option('--withdraw', 'withdraw the verification instead')
+    .action((orgName: string, ref: string, opts: { withdraw?: boolean }) =>
+      run(async () => {
+        const [{ organisationsRepository }, { publishersService }, { PublisherRefCreate }] =
+          await Promise.all([
+            import('../../organisations/organisations.repository.ts'),
+            import('../../publishers/publishers.service.ts'),
+            import('../../publishers/publishers.schema.ts'),
+          ]);
+        const parsed = PublisherRefCreate.safeParse({ ref });
+        if (!parsed.success) throw new Error(`ref: ${parsed.error.issues[0]?.message}`);
+        await withDatabase(async (db) => {
+          const organisation = await organisationsRepository.findByAnyName(db, orgName);
+          if (!organisation) throw new Error(`No organisation is called "${orgName}".`);
+          if (opts.withdraw) {
+            await publishersService.withdraw(db, { operator: true }, organisation.id, parsed.data.ref);
+            console.log(`Publisher ref "${parsed.data.ref}" withdrawn from ${organisation.name}.`);
+            return;
+          }
+          await publishersService.verify(db, { operator: true }, organisation.id, parsed.data.ref);
+          console.log(`Publisher ref "${parsed.data.ref}" verified for ${organisation.name}.`);
+        });
+      }),
+    );
+
   const user = program.command('user').description('Manage users');
+  user
+    .command('network-admin')
+    .description(
+      'Make a user a network administrator: may edit any organisation in the directory and verify IATI publisher refs',
+    )
+    .argument('<email>', 'the user, who must exist (tacit user add)')
+    .option('--revoke', 'take the role away instead')
+    .action((email: string, opts: { revoke?: boolean }) =>
+      run(async () => {
+        const { setNetworkAdmin } = await import('../../access/network-admin.repository.ts');
+        const found = await withDatabase((db) => setNetworkAdmin(db, email, !opts.revoke));
+        if (!found) throw new Error(`No user has the e-mail address ${email}. Create one: tacit user add`);
+        console.log(`${email} is ${opts.revoke ? 'no longer' : 'now'} a network administrator.`);
+      }),
+    );
   user
     .command('add')
     .description('Create a user (or give an existing one a role) in an organisation')

@@ -93,8 +93,10 @@ export function registerIatiCommands(program: Command): void {
       }
       if (report.issueCount > 50)
         console.log(`  … ${report.issueCount} issues in all (use --json for every one)`);
+      // A file that broke off is not a finished import, whatever was written before the break.
+      for (const message of report.broken) console.error(`Not finished: ${message}`);
       const unreadable = report.issues.some((i) => i.rule === 'well-formed');
-      if (report.rejected || report.duplicates || unreadable) process.exitCode = 2;
+      if (report.rejected || report.duplicates || unreadable || report.broken.length) process.exitCode = 2;
     });
 
   program

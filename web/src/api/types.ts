@@ -123,5 +123,7 @@ export interface ImportJob {
   unchanged: number;
   rejected: number;
   duplicates: number;
+  /** What was not imported and why (the first 200), e.g. "not written: reporting-org ref … is not verified". */
+  issues: { severity: 'error' | 'warning'; message: string; identifier?: string }[];
   error: string | null;
 }

@@ -157,6 +157,7 @@ export const en = {
   'contribute.iatiProgress': 'Importing: {done} of {total} bytes read, {activities} activities',
   'contribute.iatiDone':
     'Import finished: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected.',
+  'contribute.iatiIssues': 'Not imported:',
   'contribute.iatiFailed': 'Import failed: {error}',
   'contribute.signInNeeded': 'Sign in to contribute.',
   'contribute.extraction': 'What Tacit found',

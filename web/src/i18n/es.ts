@@ -161,6 +161,7 @@ export const es: Record<MessageKey, string> = {
   'contribute.iatiProgress': 'Importando: {done} de {total} bytes leídos, {activities} actividades',
   'contribute.iatiDone':
     'Importación terminada: {created} creadas, {updated} actualizadas, {unchanged} sin cambios, {rejected} rechazadas.',
+  'contribute.iatiIssues': 'No importado:',
   'contribute.iatiFailed': 'La importación falló: {error}',
   'contribute.signInNeeded': 'Inicie sesión para contribuir.',
   'contribute.extraction': 'Lo que encontró Tacit',

@@ -161,6 +161,7 @@ export const fr: Record<MessageKey, string> = {
   'contribute.iatiProgress': 'Import : {done} sur {total} octets lus, {activities} activités',
   'contribute.iatiDone':
     'Import terminé : {created} créées, {updated} mises à jour, {unchanged} inchangées, {rejected} rejetées.',
+  'contribute.iatiIssues': 'Non importé :',
   'contribute.iatiFailed': 'L’import a échoué : {error}',
   'contribute.signInNeeded': 'Connectez-vous pour contribuer.',
   'contribute.extraction': 'Ce que Tacit a trouvé',

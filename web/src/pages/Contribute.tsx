@@ -102,6 +102,17 @@ function IatiImport({ ownerOrgId }: { ownerOrgId: string }) {
           })}
         </Success>
       )}
+      {job && (job.status === 'done' || job.status === 'failed') && errorsOf(job).length > 0 && (
+        <div>
+          <p className="small">{t('contribute.iatiIssues')}</p>
+          <ul className="small">
+            {errorsOf(job).map((issue, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed once the job has ended
+              <li key={i}>{issue.identifier ? `${issue.identifier}: ${issue.message}` : issue.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {job?.status === 'failed' && (
         <p className="error" role="alert">
           {t('contribute.iatiFailed', { error: job.error ?? '' })}
@@ -232,4 +243,9 @@ export function ContributePage() {
       <IatiImport ownerOrgId={ownerOrgId} />
     </div>
   );
+}
+
+/** The first errors of an ended import: why activities were not written (e.g. an unverified publisher ref). */
+function errorsOf(job: ImportJob) {
+  return (job.issues ?? []).filter((i) => i.severity === 'error').slice(0, 10);
 }

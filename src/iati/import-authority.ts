@@ -1,0 +1,84 @@
+// Which activities an IATI upload may write. The file's reporting-org @ref is the uploader's word
+// only, so an upload made for an organisation may create or update an activity only under a
+// publisher ref a network administrator verified for that organisation, or update a project the
+// organisation already owns. An existing project the uploader may not see is treated as if it
+// were missing, so the answer never tells it apart from an identifier nobody holds.
+import type { ExistingActivity } from './iati.repository.ts';
+import type { PreparedActivity } from './prepare.ts';
+
+export interface UploaderAuthority {
+  /** The organisation the upload is made for: it owns what the upload creates. */
+  orgId: string;
+  /** Publisher refs verified for that organisation (organisation_publisher_refs). */
+  verifiedRefs: ReadonlySet<string>;
+}
+
+export interface Refusal {
+  rule: 'publisher-not-verified' | 'not-owner';
+  message: string;
+}
+
+/**
+ * The project an incoming activity is about, among those holding its identifier. For an upload:
+ * its organisation's own project, else the imported activity (import keys are unique across the
+ * registry); other organisations' own records that carry the identifier are theirs, not the
+ * publisher's, so the upload creates its organisation's project beside them. For the operator's
+ * import: the imported activity, else a project its publisher owns, else any holder (reported as
+ * a duplicate when its publisher differs).
+ */
+export function matchExisting(
+  holders: ExistingActivity[],
+  p: Pick<PreparedActivity, 'publisher'>,
+  authority: UploaderAuthority | undefined,
+): ExistingActivity | undefined {
+  if (authority)
+    return (
+      holders.find((h) => h.owner_org_id === authority.orgId) ?? holders.find((h) => h.import_key !== null)
+    );
+  return (
+    holders.find((h) => h.import_key !== null) ??
+    holders.find((h) => h.publisher === p.publisher) ??
+    holders[0]
+  );
+}
+
+/** Why the activity may not be written for this uploader, or undefined when it may. */
+export function refusalFor(
+  authority: UploaderAuthority,
+  p: Pick<PreparedActivity, 'identifier' | 'publisher'>,
+  old: ExistingActivity | undefined,
+): Refusal | undefined {
+  const verified = p.publisher !== null && authority.verifiedRefs.has(p.publisher);
+  const samePublisher = old !== undefined && old.publisher === p.publisher;
+  if (old?.visible) {
+    if (old.owner_org_id === authority.orgId || (verified && samePublisher)) return undefined;
+    return {
+      rule: 'not-owner',
+      message:
+        `not written: the project with iati-identifier "${p.identifier}" belongs to another organisation, ` +
+        `and ${p.publisher ? `reporting-org ref "${p.publisher}"` : 'this activity, which has no reporting-org ref,'} ` +
+        'is not verified for yours [rule: not-owner]',
+    };
+  }
+  if (old && verified && samePublisher) return undefined;
+  if (!verified) return unverified(p.publisher);
+  // Verified, but the identifier is held by a project the uploader cannot see, under another
+  // publisher: it cannot be created again, and saying more would reveal that project.
+  if (old)
+    return {
+      rule: 'publisher-not-verified',
+      message: `not written: iati-identifier "${p.identifier}" cannot be used by your organisation; check the identifier [rule: publisher-not-verified]`,
+    };
+  return undefined;
+}
+
+function unverified(publisher: string | null): Refusal {
+  const how =
+    'a network administrator verifies an organisation\'s refs (POST /api/v1/organisations/{id}/publisher-refs, or "tacit org verify-publisher")';
+  return {
+    rule: 'publisher-not-verified',
+    message: publisher
+      ? `not written: reporting-org ref "${publisher}" is not verified for your organisation; ${how} [rule: publisher-not-verified]`
+      : `not written: the activity has no reporting-org ref; send the "publisher" field with a ref verified for your organisation (${how}) [rule: publisher-not-verified]`,
+  };
+}
