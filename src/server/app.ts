@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -26,6 +27,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Collections are /api/v1/projects; a trailing slash reaches the same route.
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a TLS-terminating proxy: the client's address and protocol come from X-Forwarded-*.
+    trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -33,6 +36,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installErrorHandler(app, webApp);
 
   await app.register(cookie);
+  // Limits are set per route (sign-in: auth.routes.ts), not on every request.
+  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 20, fields: 20 } });
   await app.register(swagger, {
     openapi: {
