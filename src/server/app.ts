@@ -19,6 +19,7 @@ import { WEB_DIST_DIR } from '../paths.ts';
 import { installAuth } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installOriginCheck } from './origin-check.ts';
 import { mountedRoutes } from './routes.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     engine: ctx.db.engine,
   }));
 
+  installOriginCheck(app);
   installAuth(app, ctx);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
 
