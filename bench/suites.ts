@@ -3,6 +3,7 @@ import { extractSuite } from './extract.bench.ts';
 import { foundationSuite } from './foundation.bench.ts';
 import { iatiSuite } from './iati.bench.ts';
 import { importSuite } from './import.bench.ts';
+import { readersSuite } from './readers.bench.ts';
 import { searchSuite } from './search.bench.ts';
 
 export interface BenchSuite {
@@ -10,4 +11,11 @@ export interface BenchSuite {
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [foundationSuite, iatiSuite, extractSuite, importSuite, searchSuite];
+export const suites: BenchSuite[] = [
+  foundationSuite,
+  iatiSuite,
+  extractSuite,
+  readersSuite,
+  importSuite,
+  searchSuite,
+];

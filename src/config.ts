@@ -16,6 +16,12 @@ const ConfigSchema = z.object({
   TACIT_LOG_FORMAT: z.enum(['auto', 'text', 'json']).default('auto'),
   TACIT_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   TACIT_SESSION_DAYS: z.coerce.number().positive().default(14),
+  TACIT_EXTRACT_SECONDS: z.coerce.number().positive().default(120),
+  TACIT_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  TACIT_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export interface Config {
@@ -29,6 +35,11 @@ export interface Config {
   logFormat: 'auto' | 'text' | 'json';
   seedDemo: 'auto' | 'never';
   sessionDays: number;
+  /** The longest an upload may take to be read and extracted, and the heap it may use. */
+  extractTimeLimitMs: number;
+  extractHeapMb: number;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-*, and mark cookies Secure on HTTPS. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -50,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.TACIT_LOG_FORMAT,
     seedDemo: e.TACIT_SEED_DEMO,
     sessionDays: e.TACIT_SESSION_DAYS,
+    extractTimeLimitMs: Math.round(e.TACIT_EXTRACT_SECONDS * 1000),
+    extractHeapMb: e.TACIT_EXTRACT_MEMORY_MB,
+    trustProxy: e.TACIT_TRUST_PROXY,
   };
 }

@@ -4,8 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Role, Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
-import { errors } from '../server/errors.ts';
+import { AppError, errors } from '../server/errors.ts';
 import { authRepository, tokensRepository, type ViewerRow } from './auth.repository.ts';
+import { type LockPolicy, loginFailuresRepository } from './login-failures.repository.ts';
 
 export const TOKEN_PREFIX = 'tacit_';
 /** The cookie a browser session's secret travels in. */
@@ -27,6 +28,30 @@ function toViewer(row: ViewerRow): Viewer {
     memberships: new Map(row.memberships.map((m) => [m.org_id, m.role])),
     scope: row.scope,
   };
+}
+
+/** Ten failed sign-ins within 15 minutes lock the account for 15 minutes, even to the right password. */
+export const LOGIN_LOCK: LockPolicy = { maxFailures: 10, windowSeconds: 15 * 60, lockSeconds: 15 * 60 };
+
+// An unknown e-mail (or a user without a password) is verified against this hash, made with the
+// same parameters as real ones, so that it takes as long to refuse as a wrong password does and
+// the time of an answer does not tell which addresses have accounts.
+let dummyHash: Promise<string> | undefined;
+const dummyPasswordHash = () => {
+  dummyHash ??= argon2.hash(randomBytes(16).toString('hex'));
+  return dummyHash;
+};
+
+function accountLocked(until: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(
+    429,
+    'account_locked',
+    `Too many failed sign-ins for this account. It is locked until ${until.toISOString()} ` +
+      `(about ${minutes} minute${minutes === 1 ? '' : 's'}); try again then, or ask an administrator to reset the password.`,
+    { retry_after_seconds: seconds, locked_until: until.toISOString() },
+  );
 }
 
 export function checkPassword(password: string): void {
@@ -66,9 +91,19 @@ export const authService = {
     password: string,
     days: number,
   ): Promise<{ secret: string; userId: string }> {
+    const account = email.trim().toLowerCase();
+    const locked = await loginFailuresRepository.lockedUntil(db, account);
+    if (locked) throw accountLocked(locked);
     const user = await authRepository.findUserByEmail(db, email);
-    const ok = user?.password_hash ? await argon2.verify(user.password_hash, password) : false;
-    if (!user || !ok) throw errors.unauthorized('The e-mail or password is not right.');
+    const hash = user?.password_hash ?? (await dummyPasswordHash());
+    const ok = (await argon2.verify(hash, password)) && Boolean(user?.password_hash);
+    if (!user || !ok) {
+      const lockedNow = await loginFailuresRepository.recordFailure(db, account, LOGIN_LOCK);
+      if (lockedNow) throw accountLocked(lockedNow);
+      throw errors.unauthorized('The e-mail or password is not right.');
+    }
+    await loginFailuresRepository.clear(db, account);
+    await loginFailuresRepository.sweep(db, LOGIN_LOCK);
     const secret = newSecret();
     await authRepository.insertSession(
       db,

@@ -15,7 +15,8 @@ import {
   DocumentUpdate,
   UploadFields,
 } from './documents.schema.ts';
-import { documentsService as service, type UploadedFile } from './documents.service.ts';
+import { documentsService as service, type UploadExtractor, type UploadedFile } from './documents.service.ts';
+import { ExtractionPool } from './import/pool.ts';
 
 const tags = ['documents'];
 
@@ -55,6 +56,16 @@ async function readUpload(
 }
 
 export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
+  // Uploads are read and extracted in worker threads, so that a large or slow file never holds the
+  // event loop that answers everyone else; each document within a time and a memory limit.
+  const extraction = new ExtractionPool({
+    timeLimitMs: ctx.config.extractTimeLimitMs,
+    heapMb: ctx.config.extractHeapMb,
+  });
+  // Before the server waits for requests in flight to end: an upload being read ends now (503).
+  app.addHook('preClose', () => extraction.close());
+  const extractUpload: UploadExtractor = (request) => extraction.extract(request);
+
   app.get('', {
     schema: {
       tags,
@@ -95,6 +106,7 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
         413: ErrorResponse,
         415: ErrorResponse,
         422: ErrorResponse,
+        503: ErrorResponse,
       },
     },
     handler: async (req, reply) => {
@@ -104,7 +116,13 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
         const problems = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
         throw errors.validation(`${problems[0]?.field}: ${problems[0]?.message}`, problems);
       }
-      const { document, duplicate } = await service.upload(ctx.db, req.viewer, file, parsed.data);
+      const { document, duplicate } = await service.upload(
+        ctx.db,
+        req.viewer,
+        file,
+        parsed.data,
+        extractUpload,
+      );
       return reply.status(duplicate ? 200 : 201).send({ ...document, duplicate });
     },
   });

@@ -8,9 +8,8 @@ import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-import { IngestError } from '../ingest/errors.ts';
 import { detectLanguage } from '../ingest/language.ts';
-import { readDocument } from '../ingest/readers/index.ts';
+import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { ownedResponse } from '../records/owned.schema.ts';
@@ -19,7 +18,9 @@ import { recordsService } from '../records/records.service.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { documentsRepository, type StoredExtraction } from './documents.repository.ts';
 import { ACCEPTED_FORMATS, type UploadFields } from './documents.schema.ts';
-import { type Draft, draftFromModel, registryResolver } from './draft.ts';
+import type { Draft } from './draft.ts';
+import { extractFile } from './import/extract-file.ts';
+import type { ExtractOutcome, ExtractRequest } from './import/pool.ts';
 
 type Filters = { kind?: string; language?: string };
 
@@ -56,13 +57,21 @@ const records = recordsService<RecordRow, Filters, ReturnType<typeof toSummary>>
   toResponse: toSummary,
 });
 
-/** Reader failures become 415 (not a format we read) or 422 (a file we cannot use), with the reader's advice. */
-function uploadError(err: unknown): never {
-  if (err instanceof IngestError) {
-    throw new AppError(err.code === 'unsupported_format' ? 415 : 422, err.code, err.message, err.details);
-  }
-  throw err;
+/**
+ * Reader failures become 415 (not a format we read) or 422 (a file we cannot use, or one that took
+ * more time or memory than a document may), with the reader's advice; 503 when the server stops.
+ */
+function uploadError(failed: { code: string; message: string; details?: Record<string, unknown> }): never {
+  const status = failed.code === 'unsupported_format' ? 415 : failed.code === 'server_stopping' ? 503 : 422;
+  throw new AppError(status, failed.code, failed.message, failed.details ?? {});
 }
+
+/** Reads and extracts an upload: in a worker of the server's pool, or here (the demo loader). */
+export type UploadExtractor = (
+  request: Extract<ExtractRequest, { file: unknown }>,
+) => Promise<ExtractOutcome>;
+
+const extractHere: UploadExtractor = (request) => extractFile({ id: 0, ...request });
 
 export interface UploadedFile {
   filename: string;
@@ -88,13 +97,6 @@ export function acceptedMediaType(file: Pick<UploadedFile, 'filename' | 'mediaTy
   const mediaType = ACCEPTED_FORMATS[ext];
   if (!mediaType) throw errors.unsupportedType(ext || file.mediaType, Object.keys(ACCEPTED_FORMATS));
   return mediaType;
-}
-
-/** A bug in an extractor must not lose the upload: the file and text are kept, marked 'failed'. */
-function extractionFailed(err: unknown): null {
-  if (err instanceof IngestError) throw err;
-  console.error('extraction failed:', err);
-  return null;
 }
 
 const LANGUAGES = ['en', 'es', 'fr'];
@@ -170,20 +172,31 @@ export const documentsService = {
   },
 
   /** Reads, extracts and stores an upload; the same file again returns the stored one and `duplicate: true`. */
-  async upload(db: Database, viewer: Viewer, file: UploadedFile, fields: UploadFields) {
+  async upload(
+    db: Database,
+    viewer: Viewer,
+    file: UploadedFile,
+    fields: UploadFields,
+    extract: UploadExtractor = extractHere,
+  ) {
     const ownerOrgId = ownerOrgFor(viewer, fields.owner_org_id);
     const mediaType = acceptedMediaType(file);
     const sha256 = sha256Of(file.bytes);
     const existing = await documentsRepository.findIdBySha(db, ownerOrgId, sha256);
     if (existing) return { document: await withDraft(db, viewer, existing), duplicate: true };
 
-    const read = await readDocument({ bytes: file.bytes, filename: file.filename, mediaType }).catch(
-      uploadError,
+    const extracted = await extract({
+      file: { filename: file.filename, mediaType, bytes: file.bytes },
+      organisations: await organisationsRepository.listNames(db),
+      kind: fields.kind,
+    });
+    if (!extracted.ok) uploadError(extracted);
+    return store(
+      db,
+      viewer,
+      { file, mediaType, sha256, text: extracted.text, draft: extracted.draft },
+      fields,
     );
-    const draft = await draftFromModel(read.model, await registryResolver(db), fields.kind).catch(
-      extractionFailed,
-    );
-    return store(db, viewer, { file, mediaType, sha256, text: read.model.text, draft }, fields);
   },
 
   store,

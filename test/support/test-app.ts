@@ -26,9 +26,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `env` sets configuration variables over the tests' defaults (silent logs, 2 MB uploads). */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const t = await createTestDatabase();
-  const config = { ...loadConfig({ TACIT_LOG_LEVEL: 'silent', TACIT_MAX_UPLOAD_MB: '2' }), ...t.config };
+  const config = {
+    ...loadConfig({ TACIT_LOG_LEVEL: 'silent', TACIT_MAX_UPLOAD_MB: '2', ...env }),
+    ...t.config,
+  };
   const app = await buildApp({ db: t.db, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,19 +1,22 @@
-// Reads one file and extracts its draft: the CPU-bound part of `tacit import`, run by the extraction
-// workers and, when it has nothing to write, by the main thread. Organisations are resolved by the
-// main thread, against the registry as it is when the draft is stored.
+// Reads one file and extracts its draft: the CPU-bound part of `tacit import` and of an upload, run
+// by the extraction workers and, for `tacit import` when it has nothing to write, by the main
+// thread. `tacit import` resolves organisations on the main thread, against the registry as it is
+// when the draft is stored; an upload sends the registry's names with the file, as the draft of an
+// upload has always been extracted with them.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IngestError } from '../../ingest/errors.ts';
 import { readDocument } from '../../ingest/readers/index.ts';
+import { createRegistryResolver, type RegistryEntry } from '../../ingest/recognise/organisations.ts';
 import { ACCEPTED_FORMATS } from '../documents.schema.ts';
 import { type Draft, draftFromModel } from '../draft.ts';
 
-export interface ExtractJob {
-  id: number;
-  path: string;
-  kind?: string;
-}
+/** A file on disk (`tacit import`), or one already in memory with the registry's names (an upload). */
+export type ExtractJob = { id: number; kind?: string } & (
+  | { path: string }
+  | { file: { filename: string; mediaType: string; bytes: Uint8Array }; organisations: RegistryEntry[] }
+);
 
 export type ExtractOutcome =
   | {
@@ -25,9 +28,26 @@ export type ExtractOutcome =
       text: string;
       draft: Draft | null;
     }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; details?: Record<string, unknown> };
+
+async function extractInMemory(job: Extract<ExtractJob, { file: unknown }>): Promise<ExtractOutcome> {
+  const { filename, mediaType } = job.file;
+  const bytes = Buffer.from(job.file.bytes.buffer, job.file.bytes.byteOffset, job.file.bytes.byteLength);
+  const read = await readDocument({ bytes, filename, mediaType });
+  const resolver = createRegistryResolver(job.organisations);
+  // A bug in an extractor must not lose the file: it is stored without a draft.
+  const draft = await draftFromModel(read.model, resolver, job.kind).catch((err) => {
+    if (err instanceof IngestError) throw err;
+    console.error('extraction failed:', err);
+    return null;
+  });
+  return { ok: true, filename, mediaType, bytes, sha256: sha256Of(bytes), text: read.model.text, draft };
+}
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function extract(job: ExtractJob): Promise<ExtractOutcome> {
+  if ('file' in job) return extractInMemory(job);
   const filename = path.basename(job.path);
   const mediaType = ACCEPTED_FORMATS[path.extname(filename).toLowerCase()];
   if (!mediaType) {
@@ -46,7 +66,7 @@ async function extract(job: ExtractJob): Promise<ExtractOutcome> {
     filename,
     mediaType,
     bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Of(bytes),
     text: read.model.text,
     draft,
   };
@@ -58,7 +78,7 @@ export async function extractFile(job: ExtractJob): Promise<ExtractOutcome> {
     return await extract(job);
   } catch (err) {
     return err instanceof IngestError
-      ? { ok: false, code: err.code, message: err.message }
+      ? { ok: false, code: err.code, message: err.message, details: err.details }
       : { ok: false, code: 'read_failed', message: (err as Error).message };
   }
 }

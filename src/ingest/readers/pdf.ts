@@ -7,6 +7,7 @@ import { getDocumentProxy } from 'unpdf';
 import { IngestError } from '../errors.ts';
 import { buildTextModel, type RawBlock, type RawCell } from '../text-model.ts';
 import { FontWeights } from './pdf-fonts.ts';
+import { StyledBuilder, type StyledText } from './pdf-styled.ts';
 import type { ReadResult } from './types.ts';
 
 interface Run {
@@ -20,13 +21,8 @@ interface Run {
   bold: boolean;
 }
 
-/** Text with the [start, end) ranges of it that are set in bold. */
-interface StyledText {
-  text: string;
-  bold: [number, number][];
-}
-
-interface Segment extends StyledText {
+interface Segment {
+  styled: StyledBuilder;
   lastSeq: number;
   x: number;
   end: number;
@@ -35,7 +31,7 @@ interface Segment extends StyledText {
 interface Line {
   y: number;
   size: number;
-  segments: Segment[];
+  segments: (StyledText & { x: number })[];
 }
 
 interface PageBlock {
@@ -69,14 +65,20 @@ function toLines(runs: Run[]): Line[] {
       const sameFlow = last && (run.seq === last.lastSeq + 1 || gap <= size * 0.3);
       if (last && gap <= size * CELL_GAP_EM && sameFlow) {
         last.lastSeq = run.seq;
-        const space = gap > size * 0.12 && !last.text.endsWith(' ') && !run.str.startsWith(' ') ? ' ' : '';
-        append(last, space, styledRun(run));
+        const space = gap > size * 0.12 && !last.styled.endsWith(' ') && !run.str.startsWith(' ') ? ' ' : '';
+        last.styled.add(space, styledRun(run));
         last.end = Math.max(last.end, run.x + run.width);
       } else {
-        segments.push({ lastSeq: run.seq, x: run.x, end: run.x + run.width, ...styledRun(run) });
+        const styled = new StyledBuilder();
+        styled.add('', styledRun(run));
+        segments.push({ lastSeq: run.seq, x: run.x, end: run.x + run.width, styled });
       }
     }
-    return { y: row[0]!.y, size, segments: segments.filter((s) => s.text.trim()) };
+    return {
+      y: row[0]!.y,
+      size,
+      segments: segments.map((s) => ({ ...s.styled.build(), x: s.x })).filter((s) => s.text.trim()),
+    };
   });
 }
 
@@ -102,17 +104,6 @@ const styledRun = (run: Run): StyledText => ({
   bold: run.bold ? [[0, run.str.length]] : [],
 });
 
-/** Appends `piece` after `separator`; bold ranges with only white space between them become one. */
-function append(target: StyledText, separator: string, piece: StyledText) {
-  const offset = target.text.length + separator.length;
-  target.text += separator + piece.text;
-  for (const [start, end] of piece.bold) {
-    const last = target.bold.at(-1);
-    if (last && !target.text.slice(last[1], offset + start).trim()) last[1] = offset + end;
-    else target.bold.push([offset + start, offset + end]);
-  }
-}
-
 function trimStyled(styled: StyledText): StyledText {
   const lead = styled.text.length - styled.text.trimStart().length;
   const text = styled.text.trim();
@@ -123,10 +114,9 @@ function trimStyled(styled: StyledText): StyledText {
 }
 
 /** Join wrapped lines; a line ending in a hyphen continues the word on the next line. */
-function joinLines(parts: StyledText[]): StyledText {
-  const joined: StyledText = { text: '', bold: [] };
+function joinLines(parts: StyledText[], joined = new StyledBuilder()): StyledBuilder {
   for (const part of parts.map(trimStyled).filter((p) => p.text)) {
-    append(joined, !joined.text || /\p{L}-$/u.test(joined.text) ? '' : ' ', part);
+    joined.add(joined.isEmpty() || joined.endsInHyphenatedWord() ? '' : ' ', part);
   }
   return joined;
 }
@@ -155,7 +145,7 @@ function blockToRawCells(block: PageBlock): RawCell[] | null {
     }
   }
   return cells.map((parts) => {
-    const cell = joinLines(parts);
+    const cell = joinLines(parts).build();
     return { text: cell.text, bold: boldFragments(cell) };
   });
 }
@@ -178,6 +168,12 @@ function assemble(pages: PageBlock[][]): RawBlock[] {
   );
   const raw: RawBlock[] = [];
   let table: RawCell[][] | null = null;
+  // The last paragraph stays open while the next page may go on with it.
+  let paragraph: { text: StyledBuilder; bold: string[] } | null = null;
+  const flushParagraph = () => {
+    if (paragraph) raw.push({ type: 'paragraph', text: paragraph.text.build().text, bold: paragraph.bold });
+    paragraph = null;
+  };
   const flushTable = () => {
     if (table) raw.push({ type: 'table', rows: table });
     table = null;
@@ -186,39 +182,41 @@ function assemble(pages: PageBlock[][]): RawBlock[] {
     blocks.forEach((block, blockIndex) => {
       const cells = blockToRawCells(block);
       if (cells) {
+        flushParagraph();
         table ??= [];
         table.push(cells);
         return;
       }
-      const styled = joinLines(block.lines.map((l) => l.segments[0]!));
+      const styled = joinLines(block.lines.map((l) => l.segments[0]!)).build();
       const { text } = styled;
       const level = headingSizes.indexOf(Math.round(block.size));
       if (level >= 0 && text.length < 200) {
+        flushParagraph();
         flushTable();
         raw.push({ type: 'heading', level: level + 1, text });
         return;
       }
       // A paragraph cut by a page break: the previous page ended mid-sentence, this one goes on in lower case.
-      const previous = raw.at(-1);
+      const previous = paragraph as { text: StyledBuilder; bold: string[] } | null;
       if (
-        !table &&
+        previous &&
         blockIndex === 0 &&
         pageIndex > 0 &&
-        previous?.type === 'paragraph' &&
-        !/[.!?:;]$/.test(previous.text) &&
+        !previous.text.endsSentence() &&
         /^\p{Ll}/u.test(text)
       ) {
-        previous.text = joinLines([
-          { text: previous.text, bold: [] },
-          { text, bold: [] },
-        ]).text;
-        previous.bold = [...(previous.bold ?? []), ...boldFragments(styled)];
+        joinLines([{ text, bold: [] }], previous.text);
+        for (const fragment of boldFragments(styled)) previous.bold.push(fragment);
         return;
       }
+      flushParagraph();
       flushTable();
-      raw.push({ type: 'paragraph', text, bold: boldFragments(styled) });
+      const opened = new StyledBuilder();
+      opened.add('', { text, bold: [] });
+      paragraph = { text: opened, bold: boldFragments(styled) };
     });
   });
+  flushParagraph();
   flushTable();
   return raw;
 }
