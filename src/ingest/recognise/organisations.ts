@@ -3,7 +3,9 @@
 // "Government of <country>". Resolution to registry ids is pluggable: the extractor is given an
 // OrganisationResolver (the database-backed one in the server, an in-memory one here and in tests).
 import type { Span } from '../text-model.ts';
+import { GAZETTEER } from '../lexicon/gazetteer.ts';
 import { findCountries } from './countries.ts';
+import { findPatternOrganisations } from './organisation-patterns.ts';
 import { escapeRegExp } from './regex.ts';
 
 export type OrganisationType = 'donor' | 'multilateral' | 'ngo' | 'recipient' | 'regional' | 'research';
@@ -24,6 +26,8 @@ export interface OrganisationMention extends Span {
   name: string;
   acronym?: string;
   type?: OrganisationType;
+  /** The name as this document writes it ("PNUD", "UNITED NATIONS OFFICE ON DRUGS AND CRIME"). */
+  written?: string;
 }
 
 // The organisations every Tacit network meets; the database registry grows from here.
@@ -167,26 +171,54 @@ const CONNECTORS = new Set([
   'les',
 ]);
 const ORG_NOUN =
-  /\b(Agency|Office|Service|Council|Commission|Committee|System|Organi[sz]ation|Institutes?|Centre|Center|Ministry|Department|Unit|Bureau|Authority|Association|Fund|Bank|Union|Court|Police|Foundation|Secretariat|Forum|Coalition|Directorate|Force|Corporation|Government|Board|Tribunal|University|Academy|Division|Branch|Network|Consejo|Ministerio|Oficina|Fiscal[ií]a|Minist[eè]re|Conseil|Bureau)\b/;
+  /\b(Agency|Office|Service|Council|Commission|Committee|System|Organi[sz]ation|Institutes?|Centre|Center|Ministry|Department|Unit|Bureau|Authority|Association|Fund|Bank|Union|Court|Police|Foundation|Secretariat|Forum|Coalition|Directorate|Force|Corporation|Government|Board|Tribunal|University|Academy|Division|Branch|Network|Group|Initiative|Mission|Delegation|Délégation|Comité|Comisión|Instituto|Institut|Departamento|Secretaría|Secrétariat|Dirección|Direction|Policía|Gendarmerie|Judiciary|Consejo|Ministerio|Oficina|Fiscal[ií]a|Minist[eè]re|Conseil|Bureau)\b/;
 
-let known: { pattern: RegExp; byForm: Map<string, KnownOrganisation> } | undefined;
+const LEADING_ARTICLE = /^(?:The|L|L['’]|La|Le|Les|El|Los|Las)\s+/;
+const NOT_AN_ORGANISATION = /\b(?:Programme|Program|Project|Projet|Proyecto|Programa|Initiative|Plan|Strategy|Grant)\b/;
+
+function spellsInitials(acronym: string, name: string): boolean {
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  return initials.toUpperCase() === acronym.replace(/-/g, '').toUpperCase();
+}
+
+let known:
+  | { pattern: RegExp; longPattern: RegExp; byForm: Map<string, KnownOrganisation>; byLong: Map<string, KnownOrganisation> }
+  | undefined;
+
+const foldLong = (form: string) => form.replace(/[’']/g, "'").toLowerCase();
 
 function knownIndex() {
   if (known) return known;
   const byForm = new Map<string, KnownOrganisation>();
-  for (const org of KNOWN_ORGANISATIONS) {
-    for (const form of [org.name, org.acronym, ...(org.aliases ?? [])]) if (form) byForm.set(form, org);
+  // Names of three words or more are matched whatever their case: covers print them in capitals.
+  const byLong = new Map<string, KnownOrganisation>();
+  for (const org of [...KNOWN_ORGANISATIONS, ...GAZETTEER]) {
+    for (const form of [org.name, org.acronym, ...(org.aliases ?? [])]) {
+      if (!form || byForm.has(form)) continue;
+      byForm.set(form, org);
+      if (form.split(/\s+/).length >= 3 && !byLong.has(foldLong(form))) byLong.set(foldLong(form), org);
+    }
   }
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const longForms = [...byLong.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => escapeRegExp(f).replace(/'/g, "['’]"));
   known = {
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    longPattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longForms.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
     byForm,
+    byLong,
   };
   return known;
 }
 
 export function findKnownOrganisation(form: string): KnownOrganisation | undefined {
-  return knownIndex().byForm.get(form.trim());
+  const index = knownIndex();
+  return index.byForm.get(form.trim()) ?? index.byLong.get(foldLong(form.trim()));
 }
 
 /** The run of capitalised words (with connectors) that ends right before `end` in `text`. */
@@ -208,7 +240,7 @@ function nameBefore(text: string, end: number): { name: string; start: number } 
 
 /** Organisations mentioned in `text` (spans offset by `base`), first mention of each, in text order. */
 export function findOrganisations(text: string, base = 0): OrganisationMention[] {
-  const { pattern, byForm } = knownIndex();
+  const { pattern, longPattern, byForm, byLong } = knownIndex();
   const mentions: OrganisationMention[] = [];
   const add = (m: OrganisationMention) => {
     if (mentions.some((o) => (o.acronym && o.acronym === m.acronym) || o.name === m.name)) return;
@@ -216,24 +248,35 @@ export function findOrganisations(text: string, base = 0): OrganisationMention[]
     mentions.push(m);
   };
 
-  for (const m of text.matchAll(pattern)) {
-    const org = byForm.get(m[0])!;
+  const knownHits = [
+    ...[...text.matchAll(pattern)].map((m) => ({ m, org: byForm.get(m[0])! })),
+    ...[...text.matchAll(longPattern)].map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
+  ].sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
+  for (const { m, org } of knownHits) {
     add({
       name: org.name,
       acronym: org.acronym,
       type: org.type,
+      written: m[0],
       start: base + m.index,
       end: base + m.index + m[0].length,
     });
   }
   // "Full Name (ACR)": a new organisation introduces itself with its acronym.
-  for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,9})\)/g)) {
+  for (const m of text.matchAll(/\(\s*([A-Z][A-Za-z-]{1,9})\)/g)) {
     const acronym = m[1]!;
     if (!/[A-Z].*[A-Z]/.test(acronym) || byForm.has(acronym)) continue;
     const found = nameBefore(text, m.index);
-    if (!found || !ORG_NOUN.test(found.name)) continue;
-    add({ name: found.name, acronym, start: base + found.start, end: base + m.index + m[0].length });
+    if (!found) continue;
+    const name = found.name.replace(LEADING_ARTICLE, '');
+    // Without an organisation noun, the acronym must spell the name's initials ("Oxford Policy
+    // Management (OPM)"); a programme or project is never an organisation.
+    if (NOT_AN_ORGANISATION.test(name)) continue;
+    if (!ORG_NOUN.test(name) && !spellsInitials(acronym, name)) continue;
+    const start = found.start + (found.name.length - name.length);
+    add({ name, acronym, written: name, start: base + start, end: base + m.index + m[0].length });
   }
+  for (const org of findPatternOrganisations(text)) add({ ...org, start: base + org.start, end: base + org.end });
   // "Government of Canada": the name ends where the country's name does.
   for (const m of text.matchAll(/\bGovernment of (?:the )?/g)) {
     const country = findCountries(text.slice(m.index + m[0].length, m.index + m[0].length + 60))[0];

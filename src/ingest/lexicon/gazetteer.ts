@@ -1,0 +1,96 @@
+// A shipped gazetteer of international bodies working on crime, justice, security and development,
+// with their acronyms and the names Spanish and French texts use. Kept as data: the registry and
+// its aliases come first at run time; this list lets a fresh installation recognise the bodies a
+// document of this family names. Names a text writes in capitals are matched regardless of case.
+import type { KnownOrganisation } from '../recognise/organisations.ts';
+
+export const GAZETTEER: KnownOrganisation[] = [
+  { name: 'United Nations Office for Project Services', acronym: 'UNOPS', type: 'multilateral' },
+  {
+    name: 'United Nations Children’s Fund',
+    acronym: 'UNICEF',
+    aliases: ["United Nations Children's Fund", 'Fondo de las Naciones Unidas para la Infancia', 'Fonds des Nations Unies pour l’enfance'],
+    type: 'multilateral',
+  },
+  {
+    name: 'UN Women',
+    aliases: ['United Nations Entity for Gender Equality and the Empowerment of Women', 'ONU Mujeres', 'ONU Femmes'],
+    type: 'multilateral',
+  },
+  { name: 'United Nations Evaluation Group', acronym: 'UNEG', type: 'multilateral' },
+  {
+    name: 'Commission on Narcotic Drugs',
+    acronym: 'CND',
+    aliases: ['Comisión de Estupefacientes', 'Commission des stupéfiants'],
+    type: 'multilateral',
+  },
+  {
+    name: 'Commission on Crime Prevention and Criminal Justice',
+    acronym: 'CCPCJ',
+    aliases: ['Comisión de Prevención del Delito y Justicia Penal', 'Commission pour la prévention du crime et la justice pénale'],
+    type: 'multilateral',
+  },
+  {
+    name: 'United Nations Interregional Crime and Justice Research Institute',
+    acronym: 'UNICRI',
+    aliases: [
+      'Instituto Interregional de las Naciones Unidas para Investigaciones sobre la Delincuencia y la Justicia',
+      'Institut interrégional de recherche des Nations Unies sur la criminalité et la justice',
+    ],
+    type: 'research',
+  },
+  { name: 'Peacebuilding Fund', acronym: 'PBF', aliases: ['Fonds pour la consolidation de la paix', 'Fondo para la Consolidación de la Paz'], type: 'donor' },
+  { name: 'Peacebuilding Support Office', acronym: 'PBSO', type: 'multilateral' },
+  { name: 'United Nations Mission in Liberia', acronym: 'UNMIL', type: 'multilateral' },
+  { name: 'Office of the United Nations High Commissioner for Human Rights', acronym: 'OHCHR', aliases: ['HCDH', 'ACNUDH'], type: 'multilateral' },
+  { name: 'United Nations High Commissioner for Refugees', acronym: 'UNHCR', aliases: ['HCR', 'ACNUR'], type: 'multilateral' },
+  { name: 'United Nations Population Fund', acronym: 'UNFPA', type: 'multilateral' },
+  { name: 'Council of Europe', aliases: ["Conseil de l'Europe", 'Conseil de l’Europe', 'Consejo de Europa'], type: 'regional' },
+  {
+    name: 'European Committee on Crime Problems',
+    acronym: 'CDPC',
+    aliases: ['Comité européen pour les problèmes criminels', 'Comité Europeo para los Problemas Criminales'],
+    type: 'regional',
+  },
+  {
+    name: 'Committee of Experts on the Operation of European Conventions on Co-operation in Criminal Matters',
+    acronym: 'PC-OC',
+    type: 'regional',
+  },
+  { name: 'Pompidou Group', aliases: ['Groupe Pompidou', 'Grupo Pompidou'], type: 'regional' },
+  {
+    name: 'European Public Prosecutor’s Office',
+    acronym: 'EPPO',
+    aliases: ["European Public Prosecutor's Office", 'Parquet européen', 'Fiscalía Europea'],
+    type: 'regional',
+  },
+  { name: 'Eurojust', type: 'regional' },
+  { name: 'Inter-American Drug Abuse Control Commission', acronym: 'CICAD', aliases: ['Comisión Interamericana para el Control del Abuso de Drogas'], type: 'regional' },
+  {
+    name: 'Meetings of Ministers of Justice or Other Ministers or Attorneys General of the Americas',
+    acronym: 'REMJA',
+    type: 'regional',
+  },
+  { name: 'Association for the Prevention of Torture', acronym: 'APT', aliases: ['Association pour la Prévention de la Torture', 'Asociación para la Prevención de la Tortura'], type: 'ngo' },
+  {
+    name: 'Global Initiative Against Transnational Organized Crime',
+    acronym: 'GI-TOC',
+    aliases: ['Global Initiative against Transnational Organized Crime'],
+    type: 'ngo',
+  },
+  { name: 'Wilton Park', type: 'research' },
+  { name: 'Save the Children', type: 'ngo' },
+  { name: 'Action Against Hunger', aliases: ['Action contre la Faim', 'Acción contra el Hambre'], type: 'ngo' },
+  { name: 'Oxford Policy Management', acronym: 'OPM', type: 'research' },
+  { name: 'International Committee of the Red Cross', acronym: 'ICRC', aliases: ['CICR', 'Comité international de la Croix-Rouge', 'Comité Internacional de la Cruz Roja'], type: 'ngo' },
+  { name: 'Belgian Development Agency', acronym: 'Enabel', type: 'donor' },
+  { name: 'Agence Française de Développement', acronym: 'AFD', type: 'donor' },
+  { name: 'Spanish Agency for International Development Cooperation', acronym: 'AECID', type: 'donor' },
+  { name: 'Inter-American Development Bank', acronym: 'IDB', aliases: ['Banco Interamericano de Desarrollo', 'BID'], type: 'multilateral' },
+  { name: 'Financial Action Task Force', acronym: 'FATF', aliases: ['GAFI'], type: 'multilateral' },
+  { name: 'International Narcotics Control Board', acronym: 'INCB', aliases: ['JIFE', 'OICS'], type: 'multilateral' },
+  { name: 'United Nations Office for West Africa and the Sahel', acronym: 'UNOWAS', type: 'multilateral' },
+  { name: 'Group of States against Corruption', acronym: 'GRECO', type: 'regional' },
+  { name: 'European Union Agency for Criminal Justice Cooperation', type: 'regional' },
+  { name: 'Delegation of the European Union', aliases: ['Délégation de l’Union Européenne', "Délégation de l'Union européenne", 'Delegación de la Unión Europea'], type: 'donor' },
+];
