@@ -14,6 +14,7 @@ import {
   extractThemes,
   mentionedOrganisations,
 } from './extractors/generic.ts';
+import { applyFieldLayer } from './extractors/field-layer.ts';
 import { extractMeetingReport } from './extractors/meeting-report.ts';
 import { type Role, resolveOrganisations } from './extractors/organisations.ts';
 import { detectLanguage } from './language.ts';
@@ -44,12 +45,17 @@ export interface ExtractionResult {
   confidence: Record<string, number>;
 }
 
-type OrgCandidate = { name: string; acronym?: string; role: Role; span?: Span };
+type OrgCandidate = { name: string; acronym?: string; role: Role; span?: Span; written?: string };
 
 function mergeOrganisations(primary: OrgCandidate[], secondary: OrgCandidate[]): OrgCandidate[] {
   const merged = [...primary];
   for (const org of secondary) {
-    const same = merged.find((o) => o.name === org.name || (o.acronym && o.acronym === org.acronym));
+    const same = merged.find(
+      (o) =>
+        o.name === org.name ||
+        (o.acronym && o.acronym === org.acronym) ||
+        (org.written && o.written?.toLowerCase() === org.written.toLowerCase()),
+    );
     if (!same) merged.push(org);
   }
   return merged;
@@ -67,15 +73,19 @@ export async function extractFromModel(
   if (language.language) draft.set('language', language.language, undefined, language.confidence);
 
   let organisations: OrgCandidate[];
+  let structured = false;
   switch (classification.kind) {
     case 'annual_review': {
       const extras = extractAnnualReview(model, draft);
-      organisations = extras.organisations.length ? extras.organisations : mentionedOrganisations(model);
+      structured = extras.organisations.length > 0;
+      organisations = structured ? extras.organisations : mentionedOrganisations(model);
       break;
     }
     case 'evaluation': {
       const extras = extractEvaluation(model, draft);
-      organisations = mergeOrganisations(extras.organisations, mentionedOrganisations(model));
+      // A structured list of partners beats names found by their shape alone.
+      structured = extras.organisations.length > 0;
+      organisations = mergeOrganisations(extras.organisations, mentionedOrganisations(model, !structured));
       break;
     }
     case 'meeting_report':
@@ -92,6 +102,12 @@ export async function extractFromModel(
   if (!draft.record.title) extractGenericTitle(model, draft);
   if (!draft.record.countries && classification.kind !== 'meeting_report')
     extractCountriesAndRegions(model, draft);
+  const labelled = applyFieldLayer(model, draft, classification.kind);
+  if (!structured)
+    organisations = mergeOrganisations(
+      organisations,
+      labelled.map((o) => ({ name: o.name, written: o.written, role: o.role, span: o })),
+    );
   extractThemes(model, draft);
 
   const resolved = await resolveOrganisations(organisations, options.resolver);

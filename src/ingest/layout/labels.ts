@@ -29,7 +29,7 @@ function labelIndex() {
   // tab; or a label alone on its line.
   const pattern = new RegExp(
     String.raw`(?<![\p{L}\p{N}])(${alternatives.join('|')})(?:\d{1,2}|\*)?` +
-      String.raw`(?:([^:\n\t]{0,40}?)\s*(?::|\t)(?!\/\/)|[ \t]*(?=\n|$))`,
+      String.raw`(?:([^:\n\t]{0,60}?)\s*(?::|\t)(?!\/\/)|[ \t]*(?=\n|$))`,
     'giu',
   );
   compiled = { pattern, fieldOf };

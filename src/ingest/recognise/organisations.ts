@@ -176,6 +176,8 @@ const ORG_NOUN =
 const LEADING_ARTICLE = /^(?:The|L|L['’]|La|Le|Les|El|Los|Las)\s+/;
 const NOT_AN_ORGANISATION = /\b(?:Programme|Program|Project|Projet|Proyecto|Programa|Initiative|Plan|Strategy|Grant)\b/;
 
+const ROLE_NOUN = /\b(?:Advis[oe]r|Officer|Manager|Co-?ordinator|Director|Specialist|Expert|Consultant|Assistant|Analyst)\b/;
+
 function spellsInitials(acronym: string, name: string): boolean {
   const initials = name
     .split(/\s+/)
@@ -239,7 +241,7 @@ function nameBefore(text: string, end: number): { name: string; start: number } 
 }
 
 /** Organisations mentioned in `text` (spans offset by `base`), first mention of each, in text order. */
-export function findOrganisations(text: string, base = 0): OrganisationMention[] {
+export function findOrganisations(text: string, base = 0, { patterns = true } = {}): OrganisationMention[] {
   const { pattern, longPattern, byForm, byLong } = knownIndex();
   const mentions: OrganisationMention[] = [];
   const add = (m: OrganisationMention) => {
@@ -272,11 +274,11 @@ export function findOrganisations(text: string, base = 0): OrganisationMention[]
     // Without an organisation noun, the acronym must spell the name's initials ("Oxford Policy
     // Management (OPM)"); a programme or project is never an organisation.
     if (NOT_AN_ORGANISATION.test(name)) continue;
-    if (!ORG_NOUN.test(name) && !spellsInitials(acronym, name)) continue;
+    if (!ORG_NOUN.test(name) && (!spellsInitials(acronym, name) || ROLE_NOUN.test(name))) continue;
     const start = found.start + (found.name.length - name.length);
     add({ name, acronym, written: name, start: base + start, end: base + m.index + m[0].length });
   }
-  for (const org of findPatternOrganisations(text)) add({ ...org, start: base + org.start, end: base + org.end });
+  if (patterns) for (const org of findPatternOrganisations(text)) add({ ...org, start: base + org.start, end: base + org.end });
   // "Government of Canada": the name ends where the country's name does.
   for (const m of text.matchAll(/\bGovernment of (?:the )?/g)) {
     const country = findCountries(text.slice(m.index + m[0].length, m.index + m[0].length + 60))[0];
