@@ -55,9 +55,17 @@ interface Cut {
   kind: SegmentKind;
 }
 
-/** Segments of the first `limit` characters of `text`. */
-export function headerSegments(text: string, limit = 2500): Segment[] {
-  const head = text.slice(0, limit);
+const HEADER_CHARS = 2500;
+let memo: { text: string; segments: Segment[] } | undefined;
+
+/** Segments of the first `limit` characters of `text` (computed once per text). */
+export function headerSegments(text: string, limit = HEADER_CHARS): Segment[] {
+  if (memo?.text !== text) memo = { text, segments: segmentHead(text) };
+  return limit >= HEADER_CHARS ? memo.segments : memo.segments.filter((s) => s.end <= limit);
+}
+
+function segmentHead(text: string): Segment[] {
+  const head = text.slice(0, HEADER_CHARS);
   const segments: Segment[] = [];
   let afterAgenda = false;
   for (const line of head.matchAll(/[^\n]+/g)) {

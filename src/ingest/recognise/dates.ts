@@ -57,13 +57,24 @@ const PATTERNS: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
   { re: /\b((?:19|20)\d{2})\b/y, iso: (m) => m[1]! },
 ];
 
+const WORD_AT = /\p{L}+/uy;
+
+/** A date starts with a digit or a month name; every other position is skipped cheaply. */
+function mayStartDate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  WORD_AT.lastIndex = i;
+  const word = WORD_AT.exec(text)?.[0].toLowerCase();
+  return word !== undefined && Object.hasOwn(MONTHS, word);
+}
+
 /** Every date in `text`, left to right, the most precise reading at each position. */
 export function findDates(text: string, base = 0): FoundDate[] {
   const found: FoundDate[] = [];
   let i = 0;
   while (i < text.length) {
     let matched = false;
-    if (i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) {
+    if ((i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) && mayStartDate(text, i)) {
       for (const { re, iso } of PATTERNS) {
         re.lastIndex = i;
         const m = re.exec(text);

@@ -22,6 +22,8 @@ const AND = String.raw`\s*(?:y|et|and|&|,)\s*`;
 const OF = String.raw`\s+(?:de\s+)?`;
 const YEAR = String.raw`(\d{4})`;
 
+const YEARS_PATTERN = /(?<![\d/.-])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/.-])/y;
+
 const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, string] | null }[] = [
   // 31 de marzo, 1 y 2 de abril de 2009 (two months, one year)
   {
@@ -56,19 +58,43 @@ const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, strin
   },
   // 2013-2017, 2013 – 2017 (years only, the second later than the first)
   {
-    re: /(?<![\d/.-])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/.-])/y,
+    re: YEARS_PATTERN,
     read: (m) => (Number(m[2]) > Number(m[1]) ? [m[1]!, m[2]!] : null),
   },
 ];
 
 /** Every date range in `text` (spans offset by `base`), left to right; full dates joined by "to". */
+// Words a range can open with: a month, or "del", "du", "from", "les"….
+const OPENERS = new Set(['del', 'du', 'from', 'entre', 'les', 'le', 'los', 'el', 'the']);
+const WORD_AT = /\p{L}+/uy;
+
+/** Only digits and opening words can start a range: skip every other position cheaply. */
+function canOpen(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  WORD_AT.lastIndex = i;
+  const word = WORD_AT.exec(text)?.[0].toLowerCase();
+  if (word === undefined) return false;
+  if (Object.hasOwn(MONTHS, word)) return true;
+  // "del 5 al 7", "les 9 et 11": an opening word counts only before a day number.
+  return OPENERS.has(word) && /^\s+(?:d[ií]as\s+)?\d/.test(text.slice(i + word.length, i + word.length + 8));
+}
+
 export function findRanges(text: string, base = 0): DateRange[] {
   const found: DateRange[] = [];
+  // Month names, found once: a range with a month can only start up to 40 characters before one.
+  const months: number[] = [];
+  for (const m of text.matchAll(/\p{L}+/gu)) if (Object.hasOwn(MONTHS, m[0].toLowerCase())) months.push(m.index);
+  let next = 0;
   let i = 0;
   while (i < text.length) {
     let matched = false;
-    if (i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) {
+    if ((i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) && canOpen(text, i)) {
+      while (next < months.length && months[next]! < i) next++;
+      const monthSoon = next < months.length && months[next]! - i <= 40;
+      const year = /^(?:19|20)\d{2}/.test(text.slice(i, i + 4));
       for (const { re, read } of RANGE_PATTERNS) {
+        if (!(re === YEARS_PATTERN ? year : monthSoon)) continue;
         re.lastIndex = i;
         const m = re.exec(text);
         const value = m && read(m);
