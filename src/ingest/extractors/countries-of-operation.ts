@@ -76,7 +76,8 @@ export function findCountriesOfOperation(
       const found = countriesIn(s.text, s.start, true);
       const rest = capitalise(s.text).replace(/[\s,;]+/g, '');
       const covered = found.reduce((n, f) => n + (f.end - f.start), 0);
-      if (found.length && covered >= rest.length - 3) countries.push(...found);
+      // One country alone on a cover line; several in a row are a list (of donors, say).
+      if (found.length === 1 && covered >= rest.length - 3) countries.push(...found);
     });
     if (!countries.length) countries.push(...dominantCountry(text));
   }

@@ -32,7 +32,8 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   const record = draft.record;
 
   const title = findTitle(text, kind, labels);
-  if (title && !((draft.confidence.title ?? 0) >= 0.8 && record.title)) draft.set('title', title.title, title.span, title.confidence);
+  if (title && title.confidence >= (record.title ? (draft.confidence.title ?? 0) : 0) - 0.05)
+    draft.set('title', title.title, title.span, title.confidence);
   else if (!title && (draft.confidence.title ?? 0) < 0.6) draft.clear('title');
 
   if (!record.project_code) {
@@ -75,13 +76,16 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     .filter((p) => p.field === 'team' || p.field === 'prepared_by' || p.field === 'chair')
     .map((p) => ({ value: p.value, start: p.valueSpan.start, role: p.field === 'chair' ? 'Chair' : p.field === 'team' ? 'Evaluator' : 'Author' }));
   const people = findPeopleWithRoles(text.slice(0, 6000), lists);
-  const known = record.people ?? [];
-  const merged = [...known];
-  for (const p of people)
-    if (!merged.some((k) => k.name.toLowerCase().includes(p.name.toLowerCase()) || p.name.toLowerCase().includes(k.name.toLowerCase())))
-      merged.push({ name: p.name, ...(p.role ? { role: p.role } : {}) });
-  // Names the older recogniser read as a title plus one word ("Ms Lidija") are not people.
-  const cleaned = merged.filter((p) => !/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+\S+$/.test(p.name));
+  const merged: { name: string; role?: string }[] = people.map((p) => ({ name: p.name, ...(p.role ? { role: p.role } : {}) }));
+  for (const k of record.people ?? []) {
+    // The kind's recogniser may keep a courtesy title ("Mr Patrick Sansoy") or cut a name short
+    // ("Tim Mc"): the marked name found here wins.
+    const name = k.name.replace(/^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Sr|Sra)\.?\s+/, '');
+    const same = merged.find((p) => p.name.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(p.name.toLowerCase()));
+    if (same) same.role ??= k.role;
+    else if (name.split(/\s+/).length >= 2) merged.push({ ...k, name });
+  }
+  const cleaned = merged;
   if (cleaned.length) draft.set('people', cleaned, undefined, 0.65);
   else draft.clear('people');
 
@@ -90,7 +94,7 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     if (budgets.length) draft.set('budget', budgets.map(({ amount, currency }) => ({ amount, currency })), budgets[0], 0.7);
   }
   if (!record.risk_rating) {
-    const risk = findRiskRow(labels);
+    const risk = findRiskRow(text, labels);
     if (risk) draft.set('risk_rating', risk.value, risk, 0.7);
   }
   if (!record.recommendations?.length) {
@@ -105,7 +109,9 @@ function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {
   const codes = values.flatMap((p) =>
     [...p.value.matchAll(CODE)].filter((m) => /\d/.test(m[0])).map((m) => ({ code: m[0], start: p.valueSpan.start + m.index })),
   );
-  const distinctValues = new Set(values.map((p) => [...p.value.matchAll(CODE)].map((m) => m[0]).join(' ')));
+  const distinctValues = new Set(
+    values.map((p) => [...p.value.matchAll(CODE)].filter((m) => /\d/.test(m[0])).map((m) => m[0]).join(' ')).filter(Boolean),
+  );
   // Two labelled projects (phases) give two codes: no single code belongs to the document.
   if (codes.length && distinctValues.size === 1) {
     const best = codes.find((c) => /[A-Z]/.test(c.code) && c.code.includes('/')) ?? codes[0]!;

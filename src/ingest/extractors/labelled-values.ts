@@ -3,7 +3,9 @@
 // $ 880 000 … Total: 2 000 000"), the latest rating of a risk row read sideways ("Risk Rating M H H H
 // Major"), and the first recommendation of a record page.
 import type { LabelValue } from '../layout/labels.ts';
+import { LABELS } from '../lexicon/labels.ts';
 import { findMoney } from '../recognise/money.ts';
+import { escapeRegExp } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export interface Valued<T> extends Span {
@@ -40,9 +42,15 @@ export function findLabelledBudgets(labels: LabelValue[]) {
 
 const RATING = /^(?:Low|Medium|High|Major|Minor|Moderate|Severe|Substantial|Critical|L|M|H|Faible|Moyen|[ÉE]lev[ée]|Bajo|Medio|Alto)$/i;
 
-export function findRiskRow(labels: LabelValue[]): Valued<string> | null {
-  const pair = labels.find((p) => p.field === 'risk');
-  if (!pair) return null;
+/** The risk row, labelled ("Risk rating: High") or read sideways from a flattened score table. */
+export function findRiskRow(text: string, labels: LabelValue[]): Valued<string> | null {
+  let pair: { value: string; valueSpan: Span } | undefined = labels.find((p) => p.field === 'risk');
+  if (!pair) {
+    const row = new RegExp(`(?<![\\p{L}])(?:${LABELS.risk.map(escapeRegExp).join('|')})\\s+(?=\\S)`, 'iu').exec(text.slice(0, 6000));
+    if (!row) return null;
+    const start = row.index + row[0].length;
+    pair = { value: text.slice(start, start + 120), valueSpan: { start, end: start + 120 } };
+  }
   const tokens = [...pair.value.matchAll(/\S+/g)];
   let last: RegExpMatchArray | undefined;
   for (const t of tokens) {

@@ -24,7 +24,7 @@ export interface FoundTitle {
 const QUOTED =
   /\b(?:programa|programme|program|proyecto|projet|project)\s*(?:de\s+)?["“«]\s*([^"”»\n]{8,200}?)\s*["”»]/iu;
 const EVALUATION_OF =
-  /\b(?:evaluation|[ée]valuation|evaluaci[oó]n)\b[^\n]{0,40}?\b(?:of the|of|du|de la|de l['’]|del|de)\s*(?=\S)/giu;
+  /(?<![\p{L}])(?:evaluation|[ée]valuation|evaluaci[oó]n)(?![\p{L}])[^\n]{0,40}?\b(?:of the|of|du|de la|de l['’]|del|de)\s*(?=\S)/giu;
 const PROJECT_WORD = /^(?:the\s+)?(?:\p{L}+\s+){0,2}(?:project|programme|program|projet|proyecto|programa)\b/iu;
 const PLURAL_PROJECTS = /^(?:programmes|projets|projects|proyectos|programas)\b/iu;
 // Phrases a document-type title opens with, in three languages.
@@ -36,7 +36,7 @@ const CONNECTOR_END = /\b(?:of|the|in|on|for|to|and|de|del|la|las|los|en|sur|des
 export function findTitle(text: string, kind: DocumentKind, labels: LabelValue[]): FoundTitle | null {
   const head = text.slice(0, 4000);
   if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {
-    const labelled = fromLabel(labels);
+    const labelled = fromLabel(labels) ?? lostLabel(text);
     if (labelled) return labelled;
     const quoted = QUOTED.exec(head);
     if (quoted) {
@@ -73,6 +73,15 @@ function fromLabel(labels: LabelValue[]): FoundTitle | null {
   title = cleanTitle(title);
   if (title.split(/\s+/).length < 2) return null;
   return { title, span: { start: pair.valueSpan.start, end }, confidence: 0.85 };
+}
+
+/** A record page whose labels were lost in conversion starts with the title's value: ": Women and…". */
+function lostLabel(text: string): FoundTitle | null {
+  const first = /^:\s*([^\n]{8,300})/.exec(text);
+  if (!first) return null;
+  const title = cleanTitle(first[1]!);
+  const start = first[0].indexOf(first[1]!);
+  return title.split(/\s+/).length >= 3 ? { title, span: { start, end: start + title.length }, confidence: 0.7 } : null;
 }
 
 function evaluationOf(text: string, head: string): FoundTitle | null {

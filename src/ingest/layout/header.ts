@@ -128,6 +128,8 @@ function cutLine(line: string, base: number): Cut[] {
   mark(SYMBOL, 'symbol');
   mark(META, 'meta');
   mark(/\(\s*\d{1,2}\s*\)|\*+/g, 'meta');
+  // A numbered paragraph run into a flattened line starts something new ("… in 2016 1. Preparing").
+  mark(/(?<=\s)\d{1,2}\.(?=\s+\p{Lu})/gu, 'meta');
   // A page number run into the text at the start of a flattened line ("1 Une voix…").
   mark(/^\d{1,3}(?=\s+\p{Lu})(?!\.)/gu, 'meta');
   for (const r of findRanges(line)) {

@@ -28,7 +28,7 @@ function labelIndex() {
   // A label, an optional footnote number or star, an optional short qualifier, then a colon or a
   // tab; or a label alone on its line.
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(${alternatives.join('|')})(?:\d{1,2}|\*)?` +
+    String.raw`(?<![\p{L}\p{N}])(${alternatives.join('|')})(?![\p{L}])(?:\d{1,2}|\*)?` +
       String.raw`(?:([^:\n\t]{0,60}?)\s*(?::|\t)(?!\/\/)|[ \t]*(?=\n|$))`,
     'giu',
   );
@@ -49,14 +49,17 @@ interface Hit {
 export function findLabelValues(text: string): LabelValue[] {
   const { pattern, fieldOf } = labelIndex();
   const hits: Hit[] = [];
-  for (const m of text.matchAll(pattern)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const qualifier = (m[2] ?? '').trim();
     const alone = m[2] === undefined;
-    // A label alone on its line must start that line; a qualifier never holds another label.
+    // A label alone on its line must start that line; a qualifier never holds another label. A
+    // rejected match gives its characters back, so that a label inside it is still found.
     const lineStart = m.index === 0 || text[m.index - 1] === '\n';
-    if (alone && !lineStart) continue;
-    if (alone && m[1]!.split(/\s+/).length < 2 && !lineStart) continue;
-    if (/[.!?]/.test(qualifier) || qualifier.split(/\s+/).length > 6) continue;
+    if ((alone && !lineStart) || /[.!?]/.test(qualifier) || qualifier.split(/\s+/).length > 6) {
+      pattern.lastIndex = m.index + 1;
+      continue;
+    }
     hits.push({
       field: fieldOf.get(m[1]!.toLowerCase())!,
       label: m[1]!,

@@ -45,7 +45,9 @@ const CONNECTORS = new Set([
 ]);
 // The words that open a parent body inside a run: "Instituto … del Departamento …".
 const PARENT_LINK = /^(?:of the|del|de la|de l['’]|du|de los|des)$/i;
-const LEADING = /^(?:The|L|El|La|Le|Les|Los|Las)$/;
+const LEADING = /^(?:The|This|These|L|El|La|Le|Les|Los|Las|Esta|Este|Estos|Cette|Ce|Ces)$/;
+// Links that make the words before an institution noun something else's: "Informe de la Comisión…".
+const OWNER_LINK = /^(?:of|the|de|del|la|las|los|du|des|l['’])$/i;
 // Words that look like names but label a form or a list.
 const NOT_A_NAME = /^(?:Implementing|Recipient|Responsible|Key|Liste|List|Lista|Total|Project|Programme|Projet|Proyecto)$/;
 
@@ -78,6 +80,8 @@ export function findPatternOrganisations(text: string): PatternOrganisation[] {
     while (run.length && CONNECTORS.has(run.at(-1)![0].toLowerCase())) run.pop();
     for (const piece of splitAtParent(run)) {
       if (piece.length && LEADING.test(piece[0]![0])) piece.shift();
+      const head = piece.findIndex((t) => isHead(t[0]));
+      if (head > 0 && piece.slice(0, head).some((t) => OWNER_LINK.test(t[0]))) piece.splice(0, head);
       if (!piece.length) continue;
       const content = piece.filter((t) => isCapitalised(t[0]));
       if (content.length < 2 || !content.some((t) => isHead(t[0]))) continue;
@@ -99,7 +103,12 @@ function splitAtParent(run: RegExpMatchArray[]): RegExpMatchArray[][] {
   let sawHead = false;
   for (let k = 0; k < run.length; k++) {
     const w = run[k]![0];
-    if (sawHead && isHead(w) && k > 0) {
+    // "Ministry of Interior & Ministry of Finance": two institutions side by side.
+    if (sawHead && isHead(w) && /^(?:&|and|y|et)$/i.test(current.at(-1)?.[0] ?? '')) {
+      pieces.push(current.slice(0, -1));
+      current = [];
+      sawHead = false;
+    } else if (sawHead && isHead(w) && k > 0) {
       // Walk back over the connectors that link the parent ("del", "de la", "of the").
       let back = current.length;
       while (back > 0 && CONNECTORS.has(current[back - 1]![0].toLowerCase())) back--;

@@ -202,7 +202,7 @@ function knownIndex() {
     for (const form of [org.name, org.acronym, ...(org.aliases ?? [])]) {
       if (!form || byForm.has(form)) continue;
       byForm.set(form, org);
-      if (form.split(/\s+/).length >= 3 && !byLong.has(foldLong(form))) byLong.set(foldLong(form), org);
+      if (form.split(/\s+/).length >= 2 && !byLong.has(foldLong(form))) byLong.set(foldLong(form), org);
     }
   }
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
@@ -252,7 +252,9 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
 
   const knownHits = [
     ...[...text.matchAll(pattern)].map((m) => ({ m, org: byForm.get(m[0])! })),
-    ...[...text.matchAll(longPattern)].map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
+    ...[...text.matchAll(longPattern)]
+      .filter((m) => /^\p{Lu}/u.test(m[0]))
+      .map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
   ].sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
   for (const { m, org } of knownHits) {
     add({

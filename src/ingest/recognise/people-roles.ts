@@ -13,7 +13,7 @@ export interface FoundPerson {
   end: number;
 }
 
-const WORD = String.raw`(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?)`;
+const WORD = String.raw`(?:\p{Lu}[\p{Ll}’']+(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*)`;
 const PARTICLE = String.raw`(?:de la|de|del|della|van der|van|von|bin|ben|al|el|da|dos|du|le)`;
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|M)\.?|Monsieur|Madame|Señor|Señora|H\.E\.|S\.E\.`;
@@ -28,7 +28,7 @@ const isCountry = (s: string) => findCountries(s).some((c) => c.start === 0 && c
 function personName(raw: string): string | null {
   const words = raw.trim().split(/\s+/);
   // Leading countries and job words go: "Sénégal Macky Sall" → "Macky Sall".
-  while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!))) words.shift();
+  while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!))) words.shift();
   while (words.length && NOT_NAME.test(words.at(-1)!)) words.pop();
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
@@ -52,9 +52,21 @@ export function findPeopleWithRoles(text: string, lists: { value: string; start:
   };
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${TITLE})\s+(${NAME})`, 'gu')))
     add(m[1]!, m.index + m[0].length - m[1]!.length);
-  for (const m of text.matchAll(new RegExp(String.raw`\b(${ROLE_VERB})\s+((?:[\p{Ll}’'-]+\s+|\p{Lu}[\p{L}’'-]+\s+){0,8}?)(${NAME})`, 'giu'))) {
+  // After a role verb, the first clean name within a few words: "présidée par le chef de l'État
+  // du Sénégal Macky Sall" → Macky Sall.
+  const nameAt = new RegExp(NAME, 'uy');
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${ROLE_VERB})\s`, 'giu'))) {
     const role = /chair|pr[ée]sid|presid/i.test(m[1]!) ? 'Chair' : /prepar|pr[ée]par|elabora/i.test(m[1]!) ? 'Author' : undefined;
-    add(`${m[2]!.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(' ')} ${m[3]!}`.trim(), m.index + m[0].length - m[3]!.length - 1, role);
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + 120);
+    for (const w of window.matchAll(/(?<![\p{L}’'])\p{Lu}/gu)) {
+      nameAt.lastIndex = w.index;
+      const candidate = nameAt.exec(window)?.[0];
+      if (candidate && personName(candidate) === candidate) {
+        add(candidate, from + w.index, role);
+        break;
+      }
+    }
   }
   for (const m of text.matchAll(new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu')))
     add(m[1]!, m.index);
