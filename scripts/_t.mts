@@ -1,2 +1,2 @@
-import { findLabelValues } from '../src/ingest/layout/labels.ts';
-for (const t of ["Budget PBF total approuvé* (par agence récipiendaire): PNUD : $ 1", "Budget PBF total: 5", "Budget PBF: 5", "Budget: 5", "x Budget (par agence): 5"]) console.log(t, findLabelValues(t).map(p=>[p.label,p.qualifier,p.value]));
+const QUOTED = /\b(?:programa|programme|program|proyecto|projet|project)\s*(?:de\s+)?["“«]\s*([^"”»\n]{8,200}?)\s*["”»]/iu;
+console.log(QUOTED.exec('El programa “Prevención del Delito y de la Violencia” llevado'));

@@ -17,7 +17,8 @@ export interface Placed extends Span {
 }
 
 /** "EL SALVADOR" → "El Salvador", so that names printed in capitals are found. */
-const capitalise = (s: string) => s.replace(/\p{L}+/gu, (w) => (w.length > 1 ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w));
+const capitalise = (s: string) =>
+  s.replace(/\p{L}+/gu, (w) => (w.length > 1 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w));
 
 function countriesIn(raw: string, base: number, leadingOnly: boolean): Placed[] {
   // "Central America (Guatemala, El Salvador, …)": a region and its brackets introduce the list.
@@ -53,6 +54,8 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
   return out;
 }
 
+
+
 const distinct = (items: Placed[]) => items.filter((p, i) => items.findIndex((q) => q.value === p.value) === i);
 
 export function findCountriesOfOperation(
@@ -67,6 +70,9 @@ export function findCountriesOfOperation(
   if (titleSpan) {
     const title = text.slice(titleSpan.start, titleSpan.end);
     countries.push(...countriesIn(title, titleSpan.start, false));
+    // "the mexican judicial penal system": a demonym the title writes in lower case.
+    const lowered = title.replace(/(?<![\p{L}])\p{Ll}/gu, (c) => c.toUpperCase());
+    countries.push(...findCountries(lowered).filter((m) => m.demonym).map((m) => ({ value: m.code, start: titleSpan.start + m.start, end: titleSpan.start + m.end })));
     regions.push(...findRegionsEnglish(title, titleSpan.start));
   }
   if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {

@@ -32,9 +32,11 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   const record = draft.record;
 
   const title = findTitle(text, kind, labels);
-  if (title && title.confidence >= (record.title ? (draft.confidence.title ?? 0) : 0) - 0.05)
+  // The kind's own title stands when it is as sure, or when it is this title with its subtitle.
+  const extends_ = title && record.title?.toLowerCase().startsWith(title.title.toLowerCase());
+  if (title && !extends_ && title.confidence >= (record.title ? (draft.confidence.title ?? 0) : 0) - 0.05)
     draft.set('title', title.title, title.span, title.confidence);
-  else if (!title && (draft.confidence.title ?? 0) < 0.6) draft.clear('title');
+  else if (!title && (draft.confidence.title ?? 0) < 0.8) draft.clear('title');
 
   if (!record.project_code) {
     const code = projectCode(text, labels, kind);

@@ -41,7 +41,7 @@ export function findTitle(text: string, kind: DocumentKind, labels: LabelValue[]
     const quoted = QUOTED.exec(head);
     if (quoted) {
       const start = quoted.index + quoted[0].indexOf(quoted[1]!);
-      return { title: quoted[1]!.trim(), span: { start, end: start + quoted[1]!.length }, confidence: 0.75 };
+      return { title: quoted[1]!.trim(), span: { start, end: start + quoted[1]!.length }, confidence: 0.85 };
     }
     if (kind === 'evaluation') {
       const of = evaluationOf(text, head);
@@ -68,11 +68,11 @@ function fromLabel(labels: LabelValue[]): FoundTitle | null {
   const quoted = QUOTED.exec(title);
   if (quoted) {
     const start = pair.valueSpan.start + pair.value.indexOf(quoted[1]!);
-    return { title: quoted[1]!.trim(), span: { start, end: start + quoted[1]!.length }, confidence: 0.85 };
+    return { title: quoted[1]!.trim(), span: { start, end: start + quoted[1]!.length }, confidence: 0.9 };
   }
   title = cleanTitle(title);
   if (title.split(/\s+/).length < 2) return null;
-  return { title, span: { start: pair.valueSpan.start, end }, confidence: 0.85 };
+  return { title, span: { start: pair.valueSpan.start, end }, confidence: 0.9 };
 }
 
 /** A record page whose labels were lost in conversion starts with the title's value: ": Women and…". */
@@ -119,7 +119,7 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
   end = start + Math.min(end - start, title.length + 40);
   if (title.split(/\s+/).length < 3 || title.length > 260) return null;
   // A long paragraph's opening is not a title; only meeting reports and notes fall back to it.
-  const confidence = opening ? 0.8 : kind === 'meeting_report' || kind === 'background_note' ? 0.7 : 0.6;
+  const confidence = opening ? 0.85 : kind === 'meeting_report' || kind === 'background_note' ? 0.8 : 0.6;
   return { title, span: { start, end }, confidence };
 }
 
@@ -153,6 +153,8 @@ export function cleanTitle(raw: string): string {
   title = title.replace(/(\p{L})\d{1,2}$/u, '$1').replace(/[*\s]+$/, '');
   // "Law and Order Trust Fund for Afghanistan(LOTFA: Phase IV & V)": a scoped acronym is not part of it.
   title = title.replace(/\s*\([^()]*:[^()]*\)$/, '');
+  // "… in Central America (XCAX75)": the project code is a field of its own.
+  title = title.replace(/\s*\((?=[^()]*\d)[A-Z0-9/.-]{4,}\)$/, '');
   // "… Programme (CDGP) Nigeria": the country a flattened form puts after the title.
   const tail = /\)\s+([\p{L} ]+)$/u.exec(title);
   if (tail && findCountries(tail[1]!).some((c) => c.start === 0 && c.end === tail[1]!.length))

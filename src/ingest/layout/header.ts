@@ -171,7 +171,7 @@ function cutText(line: string, start: number, end: number): Cut[] {
     const capsWord = (w: string) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
     const ordinary = (w: string) => /\p{Ll}/u.test(w);
     if (/^\d+\p{L}{1,3}$/u.test(prev)) continue;
-    if ((capsWord(prev) && ordinary(cur) && /^\W*\p{Lu}/u.test(cur)) || (ordinary(prev) && capsWord(cur) && isCapsRun(words, k)))
+    if ((capsWord(prev) && ordinary(cur) && /^\W*\p{Lu}/u.test(cur) && !/^\W*\p{Lu}{3}/u.test(cur)) || (ordinary(prev) && capsWord(cur) && isCapsRun(words, k)))
       bounds.add(words[k]!.index);
   }
   const sorted = [...bounds].sort((a, b) => a - b);

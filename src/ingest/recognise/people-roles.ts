@@ -13,7 +13,7 @@ export interface FoundPerson {
   end: number;
 }
 
-const WORD = String.raw`(?:\p{Lu}[\p{Ll}’']+(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*)`;
+const WORD = String.raw`(?:\p{Lu}[\p{Ll}’']+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*)`;
 const PARTICLE = String.raw`(?:de la|de|del|della|van der|van|von|bin|ben|al|el|da|dos|du|le)`;
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|M)\.?|Monsieur|Madame|Señor|Señora|H\.E\.|S\.E\.`;
@@ -70,11 +70,14 @@ export function findPeopleWithRoles(text: string, lists: { value: string; start:
   }
   for (const m of text.matchAll(new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu')))
     add(m[1]!, m.index);
+  const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu) ?? []);
   // A list of two or more full names: "Georges Abadjian, Aida Ghorbel et Gildas Banda".
   const item = String.raw`${WORD}\s+${WORD}(?:\s+${WORD})?`;
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L},]\s?)(${item})((?:,\s+${item})*),?\s+(?:et|and|y)\s+(${item})(?![\p{L}])`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}’'-])(?<!\p{Lu}\p{L}*,?\s)(${item})((?:,\s+${item})*),?\s+(?:et|and|y)\s+(${item})(?![\p{L}])`, 'gu'))) {
     const names = [m[1]!, ...m[2]!.split(',').map((s) => s.trim()).filter(Boolean), m[3]!];
-    if (names.some((n) => !personName(n) || n.split(/\s+/).some((w) => isCountry(w)))) continue;
+    // Words the document also writes in lower case are ordinary words ("Crime Prevention and
+    // Criminal Justice"), not names.
+    if (names.some((n) => !personName(n) || n.split(/\s+/).some((w) => isCountry(w) || lower.has(w.toLowerCase())))) continue;
     let at = m.index;
     for (const n of names) {
       at = text.indexOf(n, at);
