@@ -56,6 +56,8 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
 
 
 
+const LIST_INTRO = /\b(?:countries|pays|pa[ií]ses)\b[^.:;()\n]{0,60}?(?::|\()\s*/giu;
+
 const distinct = (items: Placed[]) => items.filter((p, i) => items.findIndex((q) => q.value === p.value) === i);
 
 export function findCountriesOfOperation(
@@ -75,6 +77,12 @@ export function findCountriesOfOperation(
     countries.push(...findCountries(lowered).filter((m) => m.demonym).map((m) => ({ value: m.code, start: titleSpan.start + m.start, end: titleSpan.start + m.end })));
     regions.push(...findRegionsEnglish(title, titleSpan.start));
   }
+  // "… in five countries (Mali, Niger, …)", "pays bénéficiaires : …": a list the word introduces.
+  for (const m of text.slice(0, 4000).matchAll(LIST_INTRO)) {
+    const from = m.index + m[0].length;
+    const listed = countriesIn(text.slice(from, from + 300), from, true);
+    if (listed.length >= 2) countries.push(...listed);
+  }
   if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {
     const segments = headerSegments(text, 1200);
     segments.forEach((s, k) => {
@@ -85,18 +93,27 @@ export function findCountriesOfOperation(
       // One country alone on a cover line; several in a row are a list (of donors, say).
       if (found.length === 1 && covered >= rest.length - 3) countries.push(...found);
     });
+    if (!countries.length) countries.push(...onlyCountryInHeader(text));
     if (!countries.length) countries.push(...dominantCountry(text));
   }
   return { countries: distinct(countries), regions: distinct(regions) };
 }
 
-/** The one country the opening names at least twice while naming no other more than once. */
+/** A report or evaluation whose opening lines name one country, and one only, is about it. */
+function onlyCountryInHeader(text: string): Placed[] {
+  const mentions = findCountries(capitalise(text.slice(0, 600))).filter((m) => !m.demonym);
+  const codes = new Set(mentions.map((m) => m.code));
+  return codes.size === 1 ? [{ value: mentions[0]!.code, start: mentions[0]!.start, end: mentions[0]!.end }] : [];
+}
+
+/** The country the opening names most, at least twice and more often than any other. */
 function dominantCountry(text: string): Placed[] {
   const counts = new Map<string, Placed[]>();
   for (const m of findCountries(text.slice(0, 3000))) {
     if (m.demonym) continue;
     counts.set(m.code, [...(counts.get(m.code) ?? []), { value: m.code, start: m.start, end: m.end }]);
   }
-  const repeated = [...counts.values()].filter((v) => v.length >= 2);
-  return repeated.length === 1 ? [repeated[0]![0]!] : [];
+  const ranked = [...counts.values()].sort((a, b) => b.length - a.length);
+  const [first, second] = ranked;
+  return first && first.length >= 2 && first.length > (second?.length ?? 0) ? [first[0]!] : [];
 }

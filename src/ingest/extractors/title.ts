@@ -41,7 +41,8 @@ export function findTitle(text: string, kind: DocumentKind, labels: LabelValue[]
     const quoted = QUOTED.exec(head);
     if (quoted) {
       const start = quoted.index + quoted[0].indexOf(quoted[1]!);
-      return { title: quoted[1]!.trim(), span: { start, end: start + quoted[1]!.length }, confidence: 0.85 };
+      const title = cleanTitle(quoted[1]!);
+      return { title, span: { start, end: start + title.length }, confidence: 0.85 };
     }
     if (kind === 'evaluation') {
       const of = evaluationOf(text, head);
@@ -68,7 +69,8 @@ function fromLabel(labels: LabelValue[]): FoundTitle | null {
   const quoted = QUOTED.exec(title);
   if (quoted) {
     const start = pair.valueSpan.start + pair.value.indexOf(quoted[1]!);
-    return { title: quoted[1]!.trim(), span: { start, end: start + quoted[1]!.length }, confidence: 0.9 };
+    const title = cleanTitle(quoted[1]!);
+    return { title, span: { start, end: start + title.length }, confidence: 0.9 };
   }
   title = cleanTitle(title);
   if (title.split(/\s+/).length < 2) return null;
@@ -154,7 +156,7 @@ export function cleanTitle(raw: string): string {
   // "Law and Order Trust Fund for Afghanistan(LOTFA: Phase IV & V)": a scoped acronym is not part of it.
   title = title.replace(/\s*\([^()]*:[^()]*\)$/, '');
   // "… in Central America (XCAX75)": the project code is a field of its own.
-  title = title.replace(/\s*\((?=[^()]*\d)[A-Z0-9/.-]{4,}\)$/, '');
+  title = title.replace(/\s*\((?=[^()]*\d)(?=[^()]*[A-Z])[A-Z0-9/.-]{4,}\)$/, '');
   // "… Programme (CDGP) Nigeria": the country a flattened form puts after the title.
   const tail = /\)\s+([\p{L} ]+)$/u.exec(title);
   if (tail && findCountries(tail[1]!).some((c) => c.start === 0 && c.end === tail[1]!.length))
