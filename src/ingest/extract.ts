@@ -45,6 +45,8 @@ export interface ExtractionResult {
   confidence: Record<string, number>;
 }
 
+const READ_LANGUAGES = new Set(['en', 'es', 'fr']);
+
 type OrgCandidate = { name: string; acronym?: string; role: Role; span?: Span; written?: string };
 
 function mergeOrganisations(primary: OrgCandidate[], secondary: OrgCandidate[]): OrgCandidate[] {
@@ -67,6 +69,21 @@ export async function extractFromModel(
   options: ExtractOptions = {},
 ): Promise<Omit<ExtractionResult, 'encoding' | 'format' | 'model'>> {
   const language = detectLanguage(model.text);
+  // The lexicons read English, Spanish and French. A document in another language is kept with its
+  // language named, and nothing is read from it rather than something invented.
+  if (language.language && !READ_LANGUAGES.has(language.language)) {
+    const draft = new Draft(options.kind ?? 'other');
+    draft.rate('kind', options.kind ? 1 : 0.1);
+    draft.set('language', language.language, undefined, language.confidence);
+    return {
+      kind: draft.record.kind,
+      kindConfidence: draft.confidence.kind!,
+      language: language.language,
+      text: model.text,
+      record: extractionRecordSchema.parse({ ...draft.record, provenance: draft.provenance }),
+      confidence: draft.confidence,
+    };
+  }
   const classification = options.kind ? { kind: options.kind, confidence: 1 } : classifyDocument(model.text);
   const draft = new Draft(classification.kind);
   draft.rate('kind', classification.confidence);
