@@ -16,6 +16,8 @@ import { findMeeting, findProjectPeriod } from './when-where.ts';
 
 // A UNODC-style project code alone in a cover: "UZB/U57", "AD/CAM/99/D43", "XCAX75".
 const COVER_CODE = /^(?:[A-Z]{2}\/[A-Z]{3}\/\d{2}\/[A-Z0-9]{3}|[A-Z]{3}\/[A-Z]\d{2}|X[A-Z]{3}\d{2})$/;
+// A numbered section or a contents entry ("1.Fortalecimiento … existentes. 5") is not a title.
+const SECTION_LINE = /^\d+(?:\.\d+)*\.?\s*\p{Lu}|\s\d{1,3}$/u;
 const CODE = /(?<![\p{L}\p{N}])[A-Z0-9][A-Z0-9/.-]{3,}[A-Z0-9](?![\p{L}\p{N}])/gu;
 
 export interface LabelledOrganisation {
@@ -36,17 +38,20 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   const extends_ = title && record.title?.toLowerCase().startsWith(title.title.toLowerCase());
   if (title && !extends_ && title.confidence >= (record.title ? (draft.confidence.title ?? 0) : 0) - 0.05)
     draft.set('title', title.title, title.span, title.confidence);
-  else if (!title && (draft.confidence.title ?? 0) < 0.8) draft.clear('title');
+  else if (!title && record.title && ((draft.confidence.title ?? 0) < 0.6 || SECTION_LINE.test(record.title)))
+    draft.clear('title');
 
   if (!record.project_code) {
     const code = projectCode(text, labels, kind);
     if (code) draft.set('project_code', code.code, code.span, code.confidence);
   }
 
+  // A document of no recognised kind keeps the generic reading of every country it names.
+  const unclassified = kind === 'other' && (draft.confidence.kind ?? 0) < 0.5;
   const where = findCountriesOfOperation(text, kind, labels, record.title ? draft.provenance.title : undefined);
   for (const key of ['countries', 'regions'] as const) {
     // A kind's own extractor that read a labelled list (confidence 0.7 and up) knows better.
-    if (record[key]?.length && (draft.confidence[key] ?? 0) >= 0.7) continue;
+    if (unclassified || (record[key]?.length && (draft.confidence[key] ?? 0) >= 0.7)) continue;
     // A meeting's regions are those its discussions cover, wherever the report names them.
     const found =
       key === 'countries'
@@ -72,7 +77,7 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     const period = findProjectPeriod(text, kind, labels);
     if (period) draft.set('period', period.period, period.span, period.confidence);
     else if ((draft.confidence.period ?? 0) < 0.8) draft.clear('period');
-  } else if ((draft.confidence.period ?? 0) < 0.8) draft.clear('period');
+  } else if ((draft.confidence.period ?? 0) < 0.8 && !presentedAfterTitle(draft)) draft.clear('period');
 
   const lists = labels
     .filter((p) => p.field === 'team' || p.field === 'prepared_by' || p.field === 'chair')
@@ -104,6 +109,16 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     if (first) draft.set('recommendations', [{ text: first.value }], first, 0.6);
   }
   return labelledOrganisations(labels);
+}
+
+/**
+ * A note's own dateline below its title ("Vienna, Monday 24th April 2006") dates the occasion it was
+ * written for; a "Strasbourg, 28 May 2014" above the title is only where and when it was issued.
+ */
+function presentedAfterTitle(draft: Draft): boolean {
+  const date = draft.provenance.date;
+  const title = draft.provenance.title;
+  return Boolean(draft.record.period && date && title && date.start > title.end && draft.record.period.start === draft.record.date);
 }
 
 function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {

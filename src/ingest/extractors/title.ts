@@ -104,7 +104,12 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
   const prose = segments.findIndex((s) => s.kind === 'text' && s.text.length > 300 && /\.\s/.test(s.text));
   const header = segments.slice(0, prose < 0 ? segments.length : prose + 1);
   const candidates = header.filter(
-    (s) => s.kind === 'text' && s.text.split(/\s+/).length >= 3 && !/^[,;:(]/.test(s.text),
+    (s) =>
+      s.kind === 'text' &&
+      s.text.split(/\s+/).length >= 3 &&
+      !/^[,;:(]/.test(s.text) &&
+      // A sentence is prose, not a title.
+      !(/\.$/.test(s.text) && s.text.split(/\s+/).length > 12),
   );
   const opening = candidates.find((s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30);
   const chosen = opening ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);

@@ -11,6 +11,7 @@ import type { DocumentKind, Period } from '../extraction-record.ts';
 import { headerSegments } from '../layout/header.ts';
 import type { LabelValue } from '../layout/labels.ts';
 import { findCountries } from '../recognise/countries.ts';
+import { ONGOING } from '../recognise/dates.ts';
 import { type DateRange, findRanges } from '../recognise/ranges.ts';
 import type { Span } from '../text-model.ts';
 
@@ -27,11 +28,14 @@ export function findProjectPeriod(text: string, kind: DocumentKind, labels: Labe
   const end = labels.find((p) => p.field === 'end');
   const from = start && firstRange(start.value, start.valueSpan.start);
   let to = end && firstRange(end.value, end.valueSpan.start);
+  if (from && end && ONGOING.test(end.value.split(/\s{2,}|\t/)[0]!))
+    return { period: { start: from.from, end: null, ongoing: true }, span: { start: from.span.start, end: end.valueSpan.end }, confidence: 0.8 };
   if (end && !to) {
     // "Expected Operational 30th December 2016 Project Closure Date:": the value before the label.
     const before = text.slice(Math.max(0, end.labelSpan.start - 60), end.labelSpan.start);
     const ranges = findRanges(before, Math.max(0, end.labelSpan.start - 60));
-    to = ranges.at(-1);
+    // …unless that date is the start's own value.
+    to = ranges.filter((r) => !start || r.span.start >= start.valueSpan.end || r.span.end <= start.valueSpan.start).at(-1);
   }
   if (from || to) {
     const period: Period = {};

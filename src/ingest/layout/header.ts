@@ -102,7 +102,12 @@ function segmentHead(text: string): Segment[] {
 
 export const isCaps = (s: string) => /\p{Lu}{2}/u.test(s) && s === s.toUpperCase();
 
+// Lines a web page or archive wraps around a document: banners, navigation, counters.
+const SITE_CHROME =
+  /^(?:archiv|skip to|aller au contenu|ir al contenido|share|partager|compartir|download|t[ée]l[ée]charger|descargar|views?\b|menu\b|home\b|accueil\b|inicio\b)/i;
+
 function classify(s: string, first: boolean): SegmentKind {
+  if (SITE_CHROME.test(s)) return 'meta';
   if (/^\(?\d{1,3}\)?$|^page \d+$/i.test(s)) return 'meta';
   if (DOCTYPE.test(s)) return 'doctype';
   if (ADDRESS.test(s)) return 'address';

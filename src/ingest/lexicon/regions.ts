@@ -1,5 +1,7 @@
 // Regions by their English name, with the names Spanish and French texts use. Kept as data.
 export const REGIONS: Record<string, string[]> = {
+  // UK summary sheets' name for a programme covering several countries.
+  'Multiple/Regional': ['Multiple/Regional'],
   'Central America': ['Central America', 'Centroamérica', 'América Central', 'Amérique centrale'],
   'Latin America': ['Latin America', 'América Latina', 'Amérique latine'],
   'Latin America and the Caribbean': ['Latin America and the Caribbean', 'América Latina y el Caribe', 'Amérique latine et Caraïbes'],
