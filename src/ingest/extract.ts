@@ -7,6 +7,7 @@ import { extractBackgroundNote } from './extractors/background-note.ts';
 import { classifyDocument } from './extractors/classify.ts';
 import { Draft } from './extractors/draft.ts';
 import { extractEvaluation } from './extractors/evaluation.ts';
+import { applyFieldLayer } from './extractors/field-layer.ts';
 import {
   extractCountriesAndRegions,
   extractGeneric,
@@ -14,7 +15,6 @@ import {
   extractThemes,
   mentionedOrganisations,
 } from './extractors/generic.ts';
-import { applyFieldLayer } from './extractors/field-layer.ts';
 import { extractMeetingReport } from './extractors/meeting-report.ts';
 import { type Role, resolveOrganisations } from './extractors/organisations.ts';
 import { detectLanguage } from './language.ts';

@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { add, compareFieldRecord, fieldDocuments, precision, recall, type Tally } from './evaluation/field-corpus.ts';
+import {
+  add,
+  compareFieldRecord,
+  fieldDocuments,
+  precision,
+  recall,
+  type Tally,
+} from './evaluation/field-corpus.ts';
 import { extractDocument } from './extract.ts';
 
 const tallies = { tuning: new Map<string, Tally>(), heldOut: new Map<string, Tally>() };
@@ -13,7 +20,10 @@ const documents = fieldDocuments();
 
 beforeAll(async () => {
   for (const doc of documents) {
-    const result = await extractDocument({ bytes: fs.readFileSync(doc.file), filename: path.basename(doc.file) });
+    const result = await extractDocument({
+      bytes: fs.readFileSync(doc.file),
+      filename: path.basename(doc.file),
+    });
     const into = doc.heldOut ? tallies.heldOut : tallies.tuning;
     for (const s of compareFieldRecord(doc.expected, result.record as Record<string, unknown>)) {
       add(into, 'ALL', s);
@@ -77,7 +87,10 @@ describe('a document in a language Tacit does not read', () => {
     ['de', german],
     ['pt', portuguese],
   ])('names the language (%s) and reads no field from it', async (language, text) => {
-    const result = await extractDocument({ bytes: Buffer.from(text, 'utf8'), filename: `report-${language}.txt` });
+    const result = await extractDocument({
+      bytes: Buffer.from(text, 'utf8'),
+      filename: `report-${language}.txt`,
+    });
     expect(result.language).toBe(language);
     expect(result.record.language).toBe(language);
     expect(result.kind).toBe('other');

@@ -45,7 +45,16 @@ export function fieldDocuments(dir = FIELD_DOCUMENTS): FieldDocument[] {
 }
 
 // Fields the reader records exhaustively: a value emitted where the expectation has none is wrong.
-const EXHAUSTIVE = ['title', 'project_code', 'countries', 'regions', 'period', 'place', 'risk_rating', 'budget'];
+const EXHAUSTIVE = [
+  'title',
+  'project_code',
+  'countries',
+  'regions',
+  'period',
+  'place',
+  'risk_rating',
+  'budget',
+];
 // Describe the source, not the document's content.
 const NOT_SCORED = new Set(['excerpt', 'source']);
 
@@ -106,7 +115,11 @@ export function compareFieldRecord(expected: Rec, actual: Rec): FieldScore[] {
     if (NOT_SCORED.has(key)) continue;
     if (key === 'organisations_include')
       scores.push(
-        scoreIncluded('organisations', value as string[], names(actual.organisations, ['name', 'acronym', 'written'])),
+        scoreIncluded(
+          'organisations',
+          value as string[],
+          names(actual.organisations, ['name', 'acronym', 'written']),
+        ),
       );
     else if (key === 'people_include')
       scores.push(scoreIncluded('people', value as string[], names(actual.people, ['name'])));

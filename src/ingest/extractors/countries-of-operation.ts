@@ -18,12 +18,16 @@ export interface Placed extends Span {
 
 /** "EL SALVADOR" → "El Salvador", so that names printed in capitals are found. */
 const capitalise = (s: string) =>
-  s.replace(/\p{L}+/gu, (w) => (w.length > 1 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w));
+  s.replace(/\p{L}+/gu, (w) =>
+    w.length > 1 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
+  );
 
 function countriesIn(raw: string, base: number, leadingOnly: boolean): Placed[] {
   // "Central America (Guatemala, El Salvador, …)": a region and its brackets introduce the list.
   const value = leadingOnly
-    ? findRegionsEnglish(raw).reduce((v, r) => v.slice(0, r.start) + ' '.repeat(r.end - r.start) + v.slice(r.end), raw).replace(/[()]/g, ' ')
+    ? findRegionsEnglish(raw)
+        .reduce((v, r) => v.slice(0, r.start) + ' '.repeat(r.end - r.start) + v.slice(r.end), raw)
+        .replace(/[()]/g, ' ')
     : raw;
   const mentions = findCountries(capitalise(value)).filter((m) => !m.demonym || !leadingOnly);
   const out: Placed[] = [];
@@ -41,24 +45,27 @@ const regionOf = new Map<string, string>();
 
 export function findRegionsEnglish(text: string, base = 0): Placed[] {
   if (!regionPattern) {
-    for (const [english, names] of Object.entries(REGIONS)) for (const n of names) regionOf.set(n.toLowerCase().replace(/’/g, "'"), english);
-    const forms = [...regionOf.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRegExp(f).replace(/'/g, "['’]"));
+    for (const [english, names] of Object.entries(REGIONS))
+      for (const n of names) regionOf.set(n.toLowerCase().replace(/’/g, "'"), english);
+    const forms = [...regionOf.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((f) => escapeRegExp(f).replace(/'/g, "['’]"));
     regionPattern = new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'giu');
   }
   const out: Placed[] = [];
   // Every mention, so that callers can blank them out; distinct by name.
   for (const m of text.matchAll(regionPattern!)) {
     const value = regionOf.get(m[0].toLowerCase().replace(/’/g, "'"))!;
-    if (!out.some((o) => o.value === value)) out.push({ value, start: base + m.index, end: base + m.index + m[0].length });
+    if (!out.some((o) => o.value === value))
+      out.push({ value, start: base + m.index, end: base + m.index + m[0].length });
   }
   return out;
 }
 
-
-
 const LIST_INTRO = /\b(?:countries|pays|pa[ií]ses)\b[^.:;()\n]{0,60}?(?::|\()\s*/giu;
 
-const distinct = (items: Placed[]) => items.filter((p, i) => items.findIndex((q) => q.value === p.value) === i);
+const distinct = (items: Placed[]) =>
+  items.filter((p, i) => items.findIndex((q) => q.value === p.value) === i);
 
 export function findCountriesOfOperation(
   text: string,
@@ -68,13 +75,19 @@ export function findCountriesOfOperation(
 ): { countries: Placed[]; regions: Placed[] } {
   const labelled = labels.filter((p) => p.field === 'countries');
   const countries: Placed[] = labelled.flatMap((p) => countriesIn(p.value, p.valueSpan.start, true));
-  const regions: Placed[] = labelled.flatMap((p) => findRegionsEnglish(p.value.slice(0, 80), p.valueSpan.start));
+  const regions: Placed[] = labelled.flatMap((p) =>
+    findRegionsEnglish(p.value.slice(0, 80), p.valueSpan.start),
+  );
   if (titleSpan) {
     const title = text.slice(titleSpan.start, titleSpan.end);
     countries.push(...countriesIn(title, titleSpan.start, false));
     // "the mexican judicial penal system": a demonym the title writes in lower case.
     const lowered = title.replace(/(?<![\p{L}])\p{Ll}/gu, (c) => c.toUpperCase());
-    countries.push(...findCountries(lowered).filter((m) => m.demonym).map((m) => ({ value: m.code, start: titleSpan.start + m.start, end: titleSpan.start + m.end })));
+    countries.push(
+      ...findCountries(lowered)
+        .filter((m) => m.demonym)
+        .map((m) => ({ value: m.code, start: titleSpan.start + m.start, end: titleSpan.start + m.end })),
+    );
     regions.push(...findRegionsEnglish(title, titleSpan.start));
   }
   // "… in five countries (Mali, Niger, …)", "pays bénéficiaires : …": a list the word introduces.
@@ -103,7 +116,9 @@ export function findCountriesOfOperation(
 function onlyCountryInHeader(text: string): Placed[] {
   const mentions = findCountries(capitalise(text.slice(0, 600))).filter((m) => !m.demonym);
   const codes = new Set(mentions.map((m) => m.code));
-  return codes.size === 1 ? [{ value: mentions[0]!.code, start: mentions[0]!.start, end: mentions[0]!.end }] : [];
+  return codes.size === 1
+    ? [{ value: mentions[0]!.code, start: mentions[0]!.start, end: mentions[0]!.end }]
+    : [];
 }
 
 /** The country the opening names most, at least twice and more often than any other. */

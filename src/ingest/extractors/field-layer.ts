@@ -48,7 +48,12 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 
   // A document of no recognised kind keeps the generic reading of every country it names.
   const unclassified = kind === 'other' && (draft.confidence.kind ?? 0) < 0.5;
-  const where = findCountriesOfOperation(text, kind, labels, record.title ? draft.provenance.title : undefined);
+  const where = findCountriesOfOperation(
+    text,
+    kind,
+    labels,
+    record.title ? draft.provenance.title : undefined,
+  );
   for (const key of ['countries', 'regions'] as const) {
     // A kind's own extractor that read a labelled list (confidence 0.7 and up) knows better.
     if (unclassified || (record[key]?.length && (draft.confidence[key] ?? 0) >= 0.7)) continue;
@@ -57,10 +62,18 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
       key === 'countries'
         ? where.countries
         : kind === 'meeting_report'
-          ? [...where.regions, ...findRegionsEnglish(text).filter((r) => !where.regions.some((w) => w.value === r.value))]
+          ? [
+              ...where.regions,
+              ...findRegionsEnglish(text).filter((r) => !where.regions.some((w) => w.value === r.value)),
+            ]
           : where.regions;
     if (found.length) {
-      draft.set(key, found.map((f) => f.value), found[0], 0.7);
+      draft.set(
+        key,
+        found.map((f) => f.value),
+        found[0],
+        0.7,
+      );
       found.forEach((f, i) => {
         draft.trace(`${key}.${i}`, f);
       });
@@ -69,7 +82,8 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 
   if (kind === 'meeting_report') {
     const meeting = findMeeting(text, draft.provenance.title ?? null);
-    if (meeting.period) draft.set('period', meeting.period.period, meeting.period.span, meeting.period.confidence);
+    if (meeting.period)
+      draft.set('period', meeting.period.period, meeting.period.span, meeting.period.confidence);
     else if ((draft.confidence.period ?? 0) < 0.8) draft.clear('period');
     if (meeting.place) draft.set('place', meeting.place.name, meeting.place.span, 0.7);
     else if ((draft.confidence.place ?? 0) < 0.8) draft.clear('place');
@@ -81,14 +95,25 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 
   const lists = labels
     .filter((p) => p.field === 'team' || p.field === 'prepared_by' || p.field === 'chair')
-    .map((p) => ({ value: p.value, start: p.valueSpan.start, role: p.field === 'chair' ? 'Chair' : p.field === 'team' ? 'Evaluator' : 'Author' }));
+    .map((p) => ({
+      value: p.value,
+      start: p.valueSpan.start,
+      role: p.field === 'chair' ? 'Chair' : p.field === 'team' ? 'Evaluator' : 'Author',
+    }));
   const people = findPeopleWithRoles(text.slice(0, 6000), lists);
-  const merged: { name: string; role?: string }[] = people.map((p) => ({ name: p.name, ...(p.role ? { role: p.role } : {}) }));
+  const merged: { name: string; role?: string }[] = people.map((p) => ({
+    name: p.name,
+    ...(p.role ? { role: p.role } : {}),
+  }));
   for (const k of record.people ?? []) {
     // The kind's recogniser may keep a courtesy title ("Mr Patrick Sansoy") or cut a name short
     // ("Tim Mc"): the marked name found here wins.
     const name = k.name.replace(/^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Sr|Sra)\.?\s+/, '');
-    const same = merged.find((p) => p.name.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(p.name.toLowerCase()));
+    const same = merged.find(
+      (p) =>
+        p.name.toLowerCase().includes(name.toLowerCase()) ||
+        name.toLowerCase().includes(p.name.toLowerCase()),
+    );
     if (same) same.role ??= k.role;
     else if (name.split(/\s+/).length >= 2) merged.push({ ...k, name });
   }
@@ -98,7 +123,13 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 
   if (!record.budget?.length) {
     const budgets = findLabelledBudgets(labels);
-    if (budgets.length) draft.set('budget', budgets.map(({ amount, currency }) => ({ amount, currency })), budgets[0], 0.7);
+    if (budgets.length)
+      draft.set(
+        'budget',
+        budgets.map(({ amount, currency }) => ({ amount, currency })),
+        budgets[0],
+        0.7,
+      );
   }
   if (!record.risk_rating) {
     const risk = findRiskRow(text, labels);
@@ -118,21 +149,40 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 function presentedAfterTitle(draft: Draft): boolean {
   const date = draft.provenance.date;
   const title = draft.provenance.title;
-  return Boolean(draft.record.period && date && title && date.start > title.end && draft.record.period.start === draft.record.date);
+  return Boolean(
+    draft.record.period &&
+      date &&
+      title &&
+      date.start > title.end &&
+      draft.record.period.start === draft.record.date,
+  );
 }
 
 function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {
   const values = labels.filter((p) => p.field === 'project_code');
   const codes = values.flatMap((p) =>
-    [...p.value.matchAll(CODE)].filter((m) => /\d/.test(m[0])).map((m) => ({ code: m[0], start: p.valueSpan.start + m.index })),
+    [...p.value.matchAll(CODE)]
+      .filter((m) => /\d/.test(m[0]))
+      .map((m) => ({ code: m[0], start: p.valueSpan.start + m.index })),
   );
   const distinctValues = new Set(
-    values.map((p) => [...p.value.matchAll(CODE)].filter((m) => /\d/.test(m[0])).map((m) => m[0]).join(' ')).filter(Boolean),
+    values
+      .map((p) =>
+        [...p.value.matchAll(CODE)]
+          .filter((m) => /\d/.test(m[0]))
+          .map((m) => m[0])
+          .join(' '),
+      )
+      .filter(Boolean),
   );
   // Two labelled projects (phases) give two codes: no single code belongs to the document.
   if (codes.length && distinctValues.size === 1) {
     const best = codes.find((c) => /[A-Z]/.test(c.code) && c.code.includes('/')) ?? codes[0]!;
-    return { code: best.code, span: { start: best.start, end: best.start + best.code.length }, confidence: 0.85 };
+    return {
+      code: best.code,
+      span: { start: best.start, end: best.start + best.code.length },
+      confidence: 0.85,
+    };
   }
   if (codes.length || (kind !== 'evaluation' && kind !== 'annual_review' && kind !== 'other')) return null;
   for (const s of headerSegments(text, 1200)) {
@@ -164,10 +214,17 @@ function labelledOrganisations(labels: LabelValue[]): LabelledOrganisation[] {
     }
     for (const { part, at } of parts) {
       const name = part.trim();
-      if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 12 || /\d/.test(name) || name.length < 3) continue;
+      if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 12 || /\d/.test(name) || name.length < 3)
+        continue;
       if (/^(?:Project|Yes|No|None|N\/A)$/i.test(name)) continue;
       const start = pair.valueSpan.start + at + part.indexOf(name);
-      out.push({ name, written: name, start, end: start + name.length, role: pair.field === 'donor' ? 'funder' : 'partner' });
+      out.push({
+        name,
+        written: name,
+        start,
+        end: start + name.length,
+        role: pair.field === 'donor' ? 'funder' : 'partner',
+      });
     }
   }
   return out;

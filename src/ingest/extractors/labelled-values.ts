@@ -34,19 +34,24 @@ export function findLabelledBudgets(labels: LabelValue[]) {
     if (bare) {
       const amount = Number(bare[1]!.replace(/[ ,\u00a0]/g, ''));
       const start = pair.valueSpan.start + bare.index + bare[0].indexOf(bare[1]!);
-      if (amount > 0 && !out.some((o) => o.amount === amount)) out.push({ amount, currency, start, end: start + bare[1]!.length });
+      if (amount > 0 && !out.some((o) => o.amount === amount))
+        out.push({ amount, currency, start, end: start + bare[1]!.length });
     }
   }
   return out;
 }
 
-const RATING = /^(?:Low|Medium|High|Major|Minor|Moderate|Severe|Substantial|Critical|L|M|H|Faible|Moyen|[ÉE]lev[ée]|Bajo|Medio|Alto)$/i;
+const RATING =
+  /^(?:Low|Medium|High|Major|Minor|Moderate|Severe|Substantial|Critical|L|M|H|Faible|Moyen|[ÉE]lev[ée]|Bajo|Medio|Alto)$/i;
 
 /** The risk row, labelled ("Risk rating: High") or read sideways from a flattened score table. */
 export function findRiskRow(text: string, labels: LabelValue[]): Valued<string> | null {
   let pair: { value: string; valueSpan: Span } | undefined = labels.find((p) => p.field === 'risk');
   if (!pair) {
-    const row = new RegExp(`(?<![\\p{L}])(?:${LABELS.risk.map(escapeRegExp).join('|')})\\s+(?=\\S)`, 'iu').exec(text.slice(0, 6000));
+    const row = new RegExp(
+      `(?<![\\p{L}])(?:${LABELS.risk.map(escapeRegExp).join('|')})\\s+(?=\\S)`,
+      'iu',
+    ).exec(text.slice(0, 6000));
     if (!row) return null;
     const start = row.index + row[0].length;
     pair = { value: text.slice(start, start + 120), valueSpan: { start, end: start + 120 } };
@@ -62,7 +67,8 @@ export function findRiskRow(text: string, labels: LabelValue[]): Valued<string> 
   return { value: last[0], start, end: start + last[0].length };
 }
 
-const CROSS_REFERENCE = /^(?:Recomendaci[oó]n(?:es)?|Recommendations?|Recommandations?)\s+\d+(?:\s*(?:y|and|et|,)\s*\d+)*\.\s*/i;
+const CROSS_REFERENCE =
+  /^(?:Recomendaci[oó]n(?:es)?|Recommendations?|Recommandations?)\s+\d+(?:\s*(?:y|and|et|,)\s*\d+)*\.\s*/i;
 
 export function findRecommendationOpening(text: string, labels: LabelValue[]): Valued<string> | null {
   const pair = labels.find((p) => p.field === 'recommendation');

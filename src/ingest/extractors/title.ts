@@ -25,13 +25,16 @@ const QUOTED =
   /\b(?:programa|programme|program|proyecto|projet|project)\s*(?:de\s+)?["“«]\s*([^"”»\n]{8,200}?)\s*["”»]/iu;
 const EVALUATION_OF =
   /(?<![\p{L}])(?:evaluation|[ée]valuation|evaluaci[oó]n)(?![\p{L}])[^\n]{0,40}?\b(?:of the|of|du|de la|de l['’]|del|de)\s*(?=\S)/giu;
-const PROJECT_WORD = /^(?:the\s+)?(?:\p{L}+\s+){0,2}(?:project|programme|program|projet|proyecto|programa)\b/iu;
+const PROJECT_WORD =
+  /^(?:the\s+)?(?:\p{L}+\s+){0,2}(?:project|programme|program|projet|proyecto|programa)\b/iu;
 const PLURAL_PROJECTS = /^(?:programmes|projets|projects|proyectos|programas)\b/iu;
 // Phrases a document-type title opens with, in three languages.
 const TITLE_OPENING =
   /\b(?:list[ae]? (?:of|des|de) (?:decisions|d[ée]cisions|decisiones)|conclusiones y recomendaciones|conclusions (?:and|et) recommendations|white paper|livre blanc|libro blanco|background (?:documentation|note|paper) (?:for|on)|(?:estudio|study|[ée]tude) (?:sobre|on|sur)|report (?:of|on) the|informe (?:de|sobre) la|rapport (?:de|sur) la|seminario sobre|seminar on|atelier sur|workshop on|taller sobre|note conceptuelle|concept note)\b/iu;
-const CHAIR_CLAUSE = /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia)\b.*$/iu;
-const CONNECTOR_END = /\b(?:of|the|in|on|for|to|and|de|del|la|las|los|en|sur|des|du|et|y|pour|para|IN|OF|THE|ON|FOR|AND|DE|DU|DES|LA|EN)$/u;
+const CHAIR_CLAUSE =
+  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia)\b.*$/iu;
+const CONNECTOR_END =
+  /\b(?:of|the|in|on|for|to|and|de|del|la|las|los|en|sur|des|du|et|y|pour|para|IN|OF|THE|ON|FOR|AND|DE|DU|DES|LA|EN)$/u;
 
 export function findTitle(text: string, kind: DocumentKind, labels: LabelValue[]): FoundTitle | null {
   const head = text.slice(0, 4000);
@@ -83,7 +86,9 @@ function lostLabel(text: string): FoundTitle | null {
   if (!first) return null;
   const title = cleanTitle(first[1]!);
   const start = first[0].indexOf(first[1]!);
-  return title.split(/\s+/).length >= 3 ? { title, span: { start, end: start + title.length }, confidence: 0.7 } : null;
+  return title.split(/\s+/).length >= 3
+    ? { title, span: { start, end: start + title.length }, confidence: 0.7 }
+    : null;
 }
 
 function evaluationOf(text: string, head: string): FoundTitle | null {
@@ -93,7 +98,8 @@ function evaluationOf(text: string, head: string): FoundTitle | null {
     if (PLURAL_PROJECTS.test(line) || !PROJECT_WORD.test(line)) continue;
     const title = cleanTitle(line.replace(/^the\s+/i, ''));
     const start = from + line.indexOf(title);
-    if (title.split(/\s+/).length >= 3) return { title, span: { start, end: start + title.length }, confidence: 0.7 };
+    if (title.split(/\s+/).length >= 3)
+      return { title, span: { start, end: start + title.length }, confidence: 0.7 };
   }
   return null;
 }
@@ -111,7 +117,9 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
       // A sentence is prose, not a title.
       !(/\.$/.test(s.text) && s.text.split(/\s+/).length > 12),
   );
-  const opening = candidates.find((s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30);
+  const opening = candidates.find(
+    (s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30,
+  );
   const chosen = opening ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);
   if (!chosen) return null;
   let start = chosen.start;

@@ -23,19 +23,29 @@ export interface FoundPeriod {
 
 const firstRange = (value: string, base: number): DateRange | undefined => findRanges(value, base)[0];
 
-export function findProjectPeriod(text: string, kind: DocumentKind, labels: LabelValue[]): FoundPeriod | null {
+export function findProjectPeriod(
+  text: string,
+  kind: DocumentKind,
+  labels: LabelValue[],
+): FoundPeriod | null {
   const start = labels.find((p) => p.field === 'start');
   const end = labels.find((p) => p.field === 'end');
   const from = start && firstRange(start.value, start.valueSpan.start);
   let to = end && firstRange(end.value, end.valueSpan.start);
   if (from && end && ONGOING.test(end.value.split(/\s{2,}|\t/)[0]!))
-    return { period: { start: from.from, end: null, ongoing: true }, span: { start: from.span.start, end: end.valueSpan.end }, confidence: 0.8 };
+    return {
+      period: { start: from.from, end: null, ongoing: true },
+      span: { start: from.span.start, end: end.valueSpan.end },
+      confidence: 0.8,
+    };
   if (end && !to) {
     // "Expected Operational 30th December 2016 Project Closure Date:": the value before the label.
     const before = text.slice(Math.max(0, end.labelSpan.start - 60), end.labelSpan.start);
     const ranges = findRanges(before, Math.max(0, end.labelSpan.start - 60));
     // …unless that date is the start's own value.
-    to = ranges.filter((r) => !start || r.span.start >= start.valueSpan.end || r.span.end <= start.valueSpan.start).at(-1);
+    to = ranges
+      .filter((r) => !start || r.span.start >= start.valueSpan.end || r.span.end <= start.valueSpan.start)
+      .at(-1);
   }
   if (from || to) {
     const period: Period = {};
@@ -49,12 +59,19 @@ export function findProjectPeriod(text: string, kind: DocumentKind, labels: Labe
   }
   const duration = labels.find((p) => p.field === 'duration');
   const range = duration && findRanges(duration.value, duration.valueSpan.start).find((r) => !r.single);
-  if (range) return { period: { start: range.from, end: range.to, ongoing: false }, span: range.span, confidence: 0.75 };
+  if (range)
+    return {
+      period: { start: range.from, end: range.to, ongoing: false },
+      span: range.span,
+      confidence: 0.75,
+    };
   const phases = phasePeriod(text);
   if (phases) return phases;
   if (kind === 'evaluation') {
     // A year range alone on a cover line ("2013-2017") is the period the evaluation covers.
-    const cover = headerSegments(text, 800).find((s) => s.kind === 'date' && s.lineEnd && /^\d{4}\s*[-–]\s*\d{4}$/.test(s.text));
+    const cover = headerSegments(text, 800).find(
+      (s) => s.kind === 'date' && s.lineEnd && /^\d{4}\s*[-–]\s*\d{4}$/.test(s.text),
+    );
     const r = cover && findRanges(cover.text, cover.start)[0];
     if (r) return { period: { start: r.from, end: r.to, ongoing: false }, span: r.span, confidence: 0.6 };
   }
@@ -98,7 +115,8 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     // a date right after a document symbol is the document's date.
     if (s.kind === 'place' && afterTitle(s) && !found.place) {
       const name = s.text.replace(/,\s*(?:le|el|the|den)?$/u, '').trim();
-      if (!findCountries(name).length) found.place = { name, span: { start: s.start, end: s.start + name.length } };
+      if (!findCountries(name).length)
+        found.place = { name, span: { start: s.start, end: s.start + name.length } };
     }
     if (s.kind === 'date' && !found.period) {
       const issued = prev && (prev.kind === 'symbol' || (prev.kind === 'place' && !afterTitle(prev)));
@@ -115,7 +133,8 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     let single: FoundPeriod | undefined;
     for (const m of text.slice(0, 4000).matchAll(HELD)) {
       const window = text.slice(m.index, m.index + 160);
-      const where = /\b(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(window);
+      const where =
+        /\b(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(window);
       if (!found.place && where && findCountries(where[2]!).some((c) => c.start === 0)) {
         const start = m.index + where.index + where[0].indexOf(where[1]!);
         found.place = { name: where[1]!, span: { start, end: start + where[1]!.length } };

@@ -42,8 +42,10 @@ const META =
 const AGENDA = /(?:provisional agenda|programa provisional|ordre du jour provisoire)\s*\*?/i;
 const DOCTYPE =
   /^(?:(?:final|annual|conference|meeting|terminal|evaluation|progress|standard|project|half yearly|summary|draft)\s+)*(?:report|rapport|informe|evaluation|[ée]valuation|evaluaci[oó]n|summary|executive summary|contents|table of contents|contenido|sommaire|[ií]ndice|disclaimer|remerciements|acknowledgements|agradecimientos|d[ée]tails|description|evaluation report|conference report)(?:\s+(?:final|est[aá]ndar de progreso|de progreso|annuel))?\s*\d*$/iu;
-const SECTION = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.)\s+\p{Lu}|^(?:introduction|introducci[oó]n|contexte|contexto|context|background|pr[ée]sentation g[ée]n[ée]rale|resumen|r[ée]sum[ée])$/iu;
-const ADDRESS = /\b(?:P\.?\s?O\.? Box|Telephone|Tel\.|Fax|Email|E-mail|©|All rights reserved)\b|^\d{4,5}\s+\p{Lu}\p{Ll}+$/iu;
+const SECTION =
+  /^(?:[IVX]+\.|\d+(?:\.\d+)*\.)\s+\p{Lu}|^(?:introduction|introducci[oó]n|contexte|contexto|context|background|pr[ée]sentation g[ée]n[ée]rale|resumen|r[ée]sum[ée])$/iu;
+const ADDRESS =
+  /\b(?:P\.?\s?O\.? Box|Telephone|Tel\.|Fax|Email|E-mail|©|All rights reserved)\b|^\d{4,5}\s+\p{Lu}\p{Ll}+$/iu;
 // A capitalised event or document noun in running words starts a new segment ("… en Afrique
 // Réunion consultative …", "… otros instrumentos Seminario sobre …").
 const NEW_SEGMENT_NOUN =
@@ -112,7 +114,9 @@ function classify(s: string, first: boolean): SegmentKind {
   if (DOCTYPE.test(s)) return 'doctype';
   if (ADDRESS.test(s)) return 'address';
   if (SECTION.test(s) && s.length < 80) return 'section';
-  const bare = s.replace(/\s*\([\p{Lu}-]{2,}\)$/u, '').replace(/\s+(?:Vienna|New York|Geneva|Genève|Strasbourg|Nairobi|Bangkok)\b.*$/i, '');
+  const bare = s
+    .replace(/\s*\([\p{Lu}-]{2,}\)$/u, '')
+    .replace(/\s+(?:Vienna|New York|Geneva|Genève|Strasbourg|Nairobi|Bangkok)\b.*$/i, '');
   if (findKnownOrganisation(bare) || /^(?:United Nations|Naciones Unidas|Nations Unies)$/i.test(bare))
     return 'organisation';
   // "Strasbourg, 20 October 2008": the issuing city and date at the very top.
@@ -165,7 +169,12 @@ function cutText(line: string, start: number, end: number): Cut[] {
   for (const m of piece.matchAll(/(?<=\p{Lu}{3})(?=\p{Lu}\p{Ll})/gu)) bounds.add(m.index);
   for (const m of piece.matchAll(NEW_SEGMENT_NOUN)) {
     const before = piece.slice(0, m.index).split(/\s+/).at(-1) ?? '';
-    if (!/^(?:\d+\p{L}+|\p{L}+(?:th|[eè]me|ª|º)|de|del|la|of|the|du|des|First|Second|Third|Primera|Segunda|Tercera|Cuarta|Quinta|Novena|Annual|Regional|Expert)$/iu.test(before) && !isCaps(before))
+    if (
+      !/^(?:\d+\p{L}+|\p{L}+(?:th|[eè]me|ª|º)|de|del|la|of|the|du|des|First|Second|Third|Primera|Segunda|Tercera|Cuarta|Quinta|Novena|Annual|Regional|Expert)$/iu.test(
+        before,
+      ) &&
+      !isCaps(before)
+    )
       bounds.add(m.index + 1);
   }
   // Runs of two or more capitals words against mixed-case words.
@@ -176,7 +185,10 @@ function cutText(line: string, start: number, end: number): Cut[] {
     const capsWord = (w: string) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
     const ordinary = (w: string) => /\p{Ll}/u.test(w);
     if (/^\d+\p{L}{1,3}$/u.test(prev)) continue;
-    if ((capsWord(prev) && ordinary(cur) && /^\W*\p{Lu}/u.test(cur) && !/^\W*\p{Lu}{3}/u.test(cur)) || (ordinary(prev) && capsWord(cur) && isCapsRun(words, k)))
+    if (
+      (capsWord(prev) && ordinary(cur) && /^\W*\p{Lu}/u.test(cur) && !/^\W*\p{Lu}{3}/u.test(cur)) ||
+      (ordinary(prev) && capsWord(cur) && isCapsRun(words, k))
+    )
       bounds.add(words[k]!.index);
   }
   const sorted = [...bounds].sort((a, b) => a - b);
@@ -190,6 +202,11 @@ function cutText(line: string, start: number, end: number): Cut[] {
 /** Two or more words in capitals from word k on: a capitals run, not one acronym. */
 function isCapsRun(words: RegExpMatchArray[], k: number): boolean {
   let n = 0;
-  for (let j = k; j < words.length && /\p{Lu}{2}/u.test(words[j]![0]) && words[j]![0] === words[j]![0].toUpperCase(); j++) n++;
+  for (
+    let j = k;
+    j < words.length && /\p{Lu}{2}/u.test(words[j]![0]) && words[j]![0] === words[j]![0].toUpperCase();
+    j++
+  )
+    n++;
   return n >= 3;
 }

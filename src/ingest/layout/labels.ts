@@ -23,7 +23,8 @@ function labelIndex() {
   if (compiled) return compiled;
   const fieldOf = new Map<string, LabelField>();
   for (const [field, labels] of Object.entries(LABELS) as [LabelField, string[]][])
-    for (const label of labels) if (!fieldOf.has(label.toLowerCase())) fieldOf.set(label.toLowerCase(), field);
+    for (const label of labels)
+      if (!fieldOf.has(label.toLowerCase())) fieldOf.set(label.toLowerCase(), field);
   const alternatives = [...fieldOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // A label, an optional footnote number or star, an optional short qualifier, then a colon or a
   // tab; or a label alone on its line.

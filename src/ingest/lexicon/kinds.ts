@@ -18,14 +18,23 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\brapport (?:de progr[eè]s|annuel|d'avancement|semestriel)\b/i, 3],
     [/\binforme (?:est[aá]ndar de progreso|de progreso|anual|de avance|final del proyecto)(?!\p{L})/iu, 3],
     [/\binforme final\b(?![^.\n]{0,40}evaluaci)/i, 1],
-    [/\b(?:reporting period|period covered|p[eé]riode couverte|per[ií]odo cubierto|per[ií]odo del informe)\b/iu, 1],
-    [/\b(?:informe|rapport|report) (?:final |anual |annuel |annual )?(?:del|du|of the) (?:proyecto|projet|project|programa|programme)\b/iu, 3],
+    [
+      /\b(?:reporting period|period covered|p[eé]riode couverte|per[ií]odo cubierto|per[ií]odo del informe)\b/iu,
+      1,
+    ],
+    [
+      /\b(?:informe|rapport|report) (?:final |anual |annuel |annual )?(?:del|du|of the) (?:proyecto|projet|project|programa|programme)\b/iu,
+      3,
+    ],
     [/\b(?:project|proyecto|projet) (?:id|n[o°º]\.?|number|n[uú]mero|num[eé]ro)\b|\baward id\b/iu, 1],
     [/\b(?:outputs?|productos?|produits?|resultados del proyecto|r[eé]sultats du projet)\b/iu, 1],
   ],
   evaluation: [
     [/\bevaluation brief\b/i, 4],
-    [/\b(?:final|mid-?term|independent|terminal|impact|joint|external|thematic)\b[^.\n]{0,30}\bevaluation\b/i, 3],
+    [
+      /\b(?:final|mid-?term|independent|terminal|impact|joint|external|thematic)\b[^.\n]{0,30}\bevaluation\b/i,
+      3,
+    ],
     [/\bevaluation (?:report|team|methodology|plan|type)\b/i, 2],
     [/\bmanagement response\b/i, 2],
     [/\b[eé]valuation (?:finale|à mi-parcours|ind[eé]pendante|conjointe|externe)\b/iu, 3],
@@ -45,12 +54,21 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\b(?:rapport|compte[- ]rendu) de la r[eé]union\b|\binforme (?:final )?de la reuni[oó]n\b/i, 4],
     [/\b(?:opened|chaired) the (?:event|meeting|session)\b|\bopened the meeting\b/i, 3],
     [/\bsous la pr[eé]sidence de\b|\bpresidid[ao] por\b|\bchaired by\b/i, 2],
-    [/\b(?:r[ée]union|reuni[oó]n|meeting|conference|conf[ée]rence|seminar|s[ée]minaire|workshop|atelier|table ronde|round ?table)\b[^.\n]{0,80}\b(?:tenue?s?|held|celebrad[ao]s?)\b/iu, 2],
+    [
+      /\b(?:r[ée]union|reuni[oó]n|meeting|conference|conf[ée]rence|seminar|s[ée]minaire|workshop|atelier|table ronde|round ?table)\b[^.\n]{0,80}\b(?:tenue?s?|held|celebrad[ao]s?)\b/iu,
+      2,
+    ],
     [/\b(?:se llev[oó] a cabo|fue celebrada|tuvo lugar|s'est tenue?|a eu lieu|took place|was held)\b/i, 1],
     [/\bordre du jour\b|\bagenda was adopted\b|\borden del d[ií]a\b/i, 2],
     [/\b(?:the chair|le pr[eé]sident|la presidencia)\b/i, 1],
-    [/\b(?:expert group|grupo de expertos|groupe d['’]experts|steering committee|comit[eé] de pilotage|comit[eé] directivo|working group|grupo de trabajo|groupe de travail)\b/iu, 1],
-    [/\b(?:meeting|reuni[oó]n|r[eé]union|session|sesi[oó]n) (?:of the|del|de la|du|de l['’]) (?:group|grupo|groupe|committee|comit[eé]|commission|comisi[oó]n)\b/iu, 2],
+    [
+      /\b(?:expert group|grupo de expertos|groupe d['’]experts|steering committee|comit[eé] de pilotage|comit[eé] directivo|working group|grupo de trabajo|groupe de travail)\b/iu,
+      1,
+    ],
+    [
+      /\b(?:meeting|reuni[oó]n|r[eé]union|session|sesi[oó]n) (?:of the|del|de la|du|de l['’]) (?:group|grupo|groupe|committee|comit[eé]|commission|comisi[oó]n)\b/iu,
+      2,
+    ],
     [/\b(?:delegations|delegaciones|d[eé]l[eé]gations)\b/iu, 1],
     [/\b(?:informe final|rapport final|final report) de la (?:reuni[oó]n|r[eé]union)\b/iu, 4],
     [/\bparticipants\b|\bparticipantes\b/i, 1],
@@ -67,7 +85,5 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\bconference room paper\b|\/CRP\.\d/i, 2],
     [/\bprovisional agenda\b|\bprograma provisional\b|\bordre du jour provisoire\b/i, 1],
   ],
-  other: [
-    [/\bterms of reference\b|\bt[eé]rminos de referencia\b|\btermes de r[eé]f[eé]rence\b/i, 6],
-  ],
+  other: [[/\bterms of reference\b|\bt[eé]rminos de referencia\b|\btermes de r[eé]f[eé]rence\b/i, 6]],
 };

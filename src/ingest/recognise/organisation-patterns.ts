@@ -49,11 +49,13 @@ const LEADING = /^(?:The|This|These|L|El|La|Le|Les|Los|Las|Esta|Este|Estos|Cette
 // Links that make the words before an institution noun something else's: "Informe de la Comisión…".
 const OWNER_LINK = /^(?:of|the|de|del|la|las|los|du|des|l['’])$/i;
 // Words that look like names but label a form or a list.
-const NOT_A_NAME = /^(?:Implementing|Recipient|Responsible|Key|Liste|List|Lista|Total|Project|Programme|Projet|Proyecto)$/;
+const NOT_A_NAME =
+  /^(?:Implementing|Recipient|Responsible|Key|Liste|List|Lista|Total|Project|Programme|Projet|Proyecto)$/;
 
 const TOKEN = /[\p{L}][\p{L}\p{M}’'-]*|&|[,;:.()\n]/gu;
 
-const isCapitalised = (w: string) => /^(?:[LDld][’'])?\p{Lu}/u.test(w) && !/^\p{Lu}{2,}$/u.test(w.replace(/^[LDld][’']/, ''));
+const isCapitalised = (w: string) =>
+  /^(?:[LDld][’'])?\p{Lu}/u.test(w) && !/^\p{Lu}{2,}$/u.test(w.replace(/^[LDld][’']/, ''));
 const isHead = (w: string) => HEAD.test(w.replace(/^[LDld][’']/, ''));
 
 export function findPatternOrganisations(text: string): PatternOrganisation[] {

@@ -2,8 +2,9 @@
 // "National Crime Agency" are one), "Full Name (ACRONYM)" introductions of others, and
 // "Government of <country>". Resolution to registry ids is pluggable: the extractor is given an
 // OrganisationResolver (the database-backed one in the server, an in-memory one here and in tests).
+
+import { GAZETTEER, KNOWN_ORGANISATIONS } from '../lexicon/gazetteer.ts';
 import type { Span } from '../text-model.ts';
-import { GAZETTEER } from '../lexicon/gazetteer.ts';
 import { findCountries } from './countries.ts';
 import { findPatternOrganisations } from './organisation-patterns.ts';
 import { escapeRegExp } from './regex.ts';
@@ -30,122 +31,8 @@ export interface OrganisationMention extends Span {
   written?: string;
 }
 
-// The organisations every Tacit network meets; the database registry grows from here.
-export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
-  { name: 'National Crime Agency', acronym: 'NCA', type: 'donor' },
-  {
-    name: 'Foreign and Commonwealth Office',
-    acronym: 'FCO',
-    aliases: ['Foreign & Commonwealth Office', 'Foreign Office'],
-    type: 'donor',
-  },
-  {
-    name: 'Foreign, Commonwealth and Development Office',
-    acronym: 'FCDO',
-    aliases: ['Foreign, Commonwealth & Development Office'],
-    type: 'donor',
-  },
-  { name: 'Crown Prosecution Service', acronym: 'CPS', type: 'donor' },
-  { name: 'Home Office', type: 'donor' },
-  { name: 'Department for International Development', acronym: 'DFID', type: 'donor' },
-  { name: 'Conflict, Stability and Security Fund', acronym: 'CSSF', type: 'donor' },
-  { name: 'Global Affairs Canada', acronym: 'GAC', type: 'donor' },
-  { name: 'Canadian International Development Agency', acronym: 'CIDA', type: 'donor' },
-  { name: 'United States Agency for International Development', acronym: 'USAID', type: 'donor' },
-  { name: 'Bureau of International Narcotics and Law Enforcement Affairs', acronym: 'INL', type: 'donor' },
-  { name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit', acronym: 'GIZ', type: 'donor' },
-  {
-    name: 'United Nations Office on Drugs and Crime',
-    acronym: 'UNODC',
-    aliases: [
-      'Office des Nations Unies contre la drogue et le crime',
-      'Oficina de las Naciones Unidas contra la Droga y el Delito',
-      'ONUDD',
-    ],
-    type: 'multilateral',
-  },
-  { name: 'United Nations Development Programme', acronym: 'UNDP', aliases: ['PNUD'], type: 'multilateral' },
-  {
-    name: 'United Nations Interregional Crime and Justice Research Institute',
-    acronym: 'UNICRI',
-    type: 'research',
-  },
-  {
-    name: 'International Organization for Migration',
-    acronym: 'IOM',
-    aliases: ['International Organisation for Migration', 'OIM'],
-    type: 'multilateral',
-  },
-  {
-    name: 'European Union',
-    acronym: 'EU',
-    aliases: ['Unión Europea', 'Union européenne', 'UE'],
-    type: 'donor',
-  },
-  { name: 'European Commission', acronym: 'EC', type: 'donor' },
-  {
-    name: 'INTERPOL',
-    aliases: ['International Criminal Police Organization', 'Interpol'],
-    type: 'multilateral',
-  },
-  {
-    name: 'Europol',
-    aliases: ['European Union Agency for Law Enforcement Cooperation'],
-    type: 'multilateral',
-  },
-  { name: 'Transparency International', type: 'ngo' },
-  {
-    name: 'World Customs Organization',
-    acronym: 'WCO',
-    aliases: ['World Customs Organisation'],
-    type: 'multilateral',
-  },
-  { name: 'World Bank', type: 'multilateral' },
-  {
-    name: 'Organisation for Economic Co-operation and Development',
-    acronym: 'OECD',
-    aliases: ['Organization for Economic Cooperation and Development', 'OCDE'],
-    type: 'multilateral',
-  },
-  { name: 'Organization for Security and Co-operation in Europe', acronym: 'OSCE', type: 'multilateral' },
-  { name: 'Organization of American States', acronym: 'OAS', aliases: ['OEA'], type: 'regional' },
-  { name: 'African Union', acronym: 'AU', type: 'regional' },
-  {
-    name: 'Economic Community of West African States',
-    acronym: 'ECOWAS',
-    aliases: ['CEDEAO'],
-    type: 'regional',
-  },
-  {
-    name: 'Central American Integration System',
-    acronym: 'SICA',
-    aliases: ['Sistema de la Integración Centroamericana'],
-    type: 'regional',
-  },
-  {
-    name: 'Central American and Caribbean Council of Public Prosecutors',
-    acronym: 'CCCMP',
-    aliases: ['Consejo Centroamericano y del Caribe de Ministerios Públicos'],
-    type: 'recipient',
-  },
-  {
-    name: 'European Institute for Crime Prevention and Control, affiliated with the United Nations',
-    acronym: 'HEUNI',
-    type: 'research',
-  },
-  {
-    name: 'International Centre for the Prevention of Crime',
-    acronym: 'ICPC',
-    aliases: ['Centre international pour la prévention de la criminalité'],
-    type: 'research',
-  },
-  {
-    name: 'International Centre for Criminal Law Reform and Criminal Justice Policy',
-    acronym: 'ICCLR',
-    type: 'research',
-  },
-  { name: 'Institute for Security Studies', acronym: 'ISS', type: 'research' },
-];
+// The organisations every Tacit network meets, and the shipped gazetteer: data, in ../lexicon.
+export { KNOWN_ORGANISATIONS } from '../lexicon/gazetteer.ts';
 
 const CONNECTORS = new Set([
   'of',
@@ -174,9 +61,11 @@ const ORG_NOUN =
   /\b(Agency|Office|Service|Council|Commission|Committee|System|Organi[sz]ation|Institutes?|Centre|Center|Ministry|Department|Unit|Bureau|Authority|Association|Fund|Bank|Union|Court|Police|Foundation|Secretariat|Forum|Coalition|Directorate|Force|Corporation|Government|Board|Tribunal|University|Academy|Division|Branch|Network|Group|Initiative|Mission|Delegation|Délégation|Comité|Comisión|Instituto|Institut|Departamento|Secretaría|Secrétariat|Dirección|Direction|Policía|Gendarmerie|Judiciary|Consejo|Ministerio|Oficina|Fiscal[ií]a|Minist[eè]re|Conseil|Bureau)\b/;
 
 const LEADING_ARTICLE = /^(?:The|L|L['’]|La|Le|Les|El|Los|Las)\s+/;
-const NOT_AN_ORGANISATION = /\b(?:Programme|Program|Project|Projet|Proyecto|Programa|Initiative|Plan|Strategy|Grant)\b/;
+const NOT_AN_ORGANISATION =
+  /\b(?:Programme|Program|Project|Projet|Proyecto|Programa|Initiative|Plan|Strategy|Grant)\b/;
 
-const ROLE_NOUN = /\b(?:Advis[oe]r|Officer|Manager|Co-?ordinator|Director|Specialist|Expert|Consultant|Assistant|Analyst)\b/;
+const ROLE_NOUN =
+  /\b(?:Advis[oe]r|Officer|Manager|Co-?ordinator|Director|Specialist|Expert|Consultant|Assistant|Analyst)\b/;
 
 function spellsInitials(acronym: string, name: string): boolean {
   const initials = name
@@ -188,7 +77,12 @@ function spellsInitials(acronym: string, name: string): boolean {
 }
 
 let known:
-  | { pattern: RegExp; longPattern: RegExp; byForm: Map<string, KnownOrganisation>; byLong: Map<string, KnownOrganisation> }
+  | {
+      pattern: RegExp;
+      longPattern: RegExp;
+      byForm: Map<string, KnownOrganisation>;
+      byLong: Map<string, KnownOrganisation>;
+    }
   | undefined;
 
 const foldLong = (form: string) => form.replace(/[’']/g, "'").toLowerCase();
@@ -280,7 +174,9 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
     const start = found.start + (found.name.length - name.length);
     add({ name, acronym, written: name, start: base + start, end: base + m.index + m[0].length });
   }
-  if (patterns) for (const org of findPatternOrganisations(text)) add({ ...org, start: base + org.start, end: base + org.end });
+  if (patterns)
+    for (const org of findPatternOrganisations(text))
+      add({ ...org, start: base + org.start, end: base + org.end });
   // "Government of Canada": the name ends where the country's name does.
   for (const m of text.matchAll(/\bGovernment of (?:the )?/g)) {
     const country = findCountries(text.slice(m.index + m[0].length, m.index + m[0].length + 60))[0];

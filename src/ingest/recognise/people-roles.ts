@@ -14,7 +14,7 @@ export interface FoundPerson {
 }
 
 const WORD = String.raw`(?:\p{Lu}[\p{Ll}’']+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*)`;
-const PARTICLE = String.raw`(?:de la|de|del|della|van der|van|von|bin|ben|al|el|da|dos|du|le)`;
+const PARTICLE = `(?:de la|de|del|della|van der|van|von|bin|ben|al|el|da|dos|du|le)`;
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|M)\.?|Monsieur|Madame|Señor|Señora|H\.E\.|S\.E\.`;
 const ROLE_VERB = String.raw`chaired by|opened by|prepared by|founded(?: in \d{4})? by|under the chairmanship of|pr[ée]sid[ée]e? par|sous la pr[ée]sidence de|ouverte? par|fond[ée]e?(?: en \d{4})? par|pr[ée]par[ée] par|presidid[ao] por|bajo la presidencia de|fundad[ao](?: en \d{4})? por|elaborad[ao] por`;
@@ -28,7 +28,8 @@ const isCountry = (s: string) => findCountries(s).some((c) => c.start === 0 && c
 function personName(raw: string): string | null {
   const words = raw.trim().split(/\s+/);
   // Leading countries and job words go: "Sénégal Macky Sall" → "Macky Sall".
-  while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!))) words.shift();
+  while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!)))
+    words.shift();
   while (words.length && NOT_NAME.test(words.at(-1)!)) words.pop();
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
@@ -37,7 +38,10 @@ function personName(raw: string): string | null {
   return name;
 }
 
-export function findPeopleWithRoles(text: string, lists: { value: string; start: number; role?: string }[] = []): FoundPerson[] {
+export function findPeopleWithRoles(
+  text: string,
+  lists: { value: string; start: number; role?: string }[] = [],
+): FoundPerson[] {
   const found: FoundPerson[] = [];
   const add = (raw: string, at: number, role?: string) => {
     const name = personName(raw);
@@ -56,7 +60,11 @@ export function findPeopleWithRoles(text: string, lists: { value: string; start:
   // du Sénégal Macky Sall" → Macky Sall.
   const nameAt = new RegExp(NAME, 'uy');
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${ROLE_VERB})\s`, 'giu'))) {
-    const role = /chair|pr[ée]sid|presid/i.test(m[1]!) ? 'Chair' : /prepar|pr[ée]par|elabora/i.test(m[1]!) ? 'Author' : undefined;
+    const role = /chair|pr[ée]sid|presid/i.test(m[1]!)
+      ? 'Chair'
+      : /prepar|pr[ée]par|elabora/i.test(m[1]!)
+        ? 'Author'
+        : undefined;
     const from = m.index + m[0].length;
     const window = text.slice(from, from + 120);
     for (const w of window.matchAll(/(?<![\p{L}’'])\p{Lu}/gu)) {
@@ -68,16 +76,35 @@ export function findPeopleWithRoles(text: string, lists: { value: string; start:
       }
     }
   }
-  for (const m of text.matchAll(new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu')))
+  for (const m of text.matchAll(
+    new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu'),
+  ))
     add(m[1]!, m.index);
   const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu) ?? []);
   // A list of two or more full names: "Georges Abadjian, Aida Ghorbel et Gildas Banda".
   const item = String.raw`${WORD}\s+${WORD}(?:\s+${WORD})?`;
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}’'-])(?<!\p{Lu}\p{L}*,?\s)(${item})((?:,\s+${item})*),?\s+(?:et|and|y)\s+(${item})(?![\p{L}])`, 'gu'))) {
-    const names = [m[1]!, ...m[2]!.split(',').map((s) => s.trim()).filter(Boolean), m[3]!];
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`(?<![\p{L}’'-])(?<!\p{Lu}\p{L}*,?\s)(${item})((?:,\s+${item})*),?\s+(?:et|and|y)\s+(${item})(?![\p{L}])`,
+      'gu',
+    ),
+  )) {
+    const names = [
+      m[1]!,
+      ...m[2]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      m[3]!,
+    ];
     // Words the document also writes in lower case are ordinary words ("Crime Prevention and
     // Criminal Justice"), not names.
-    if (names.some((n) => !personName(n) || n.split(/\s+/).some((w) => isCountry(w) || lower.has(w.toLowerCase())))) continue;
+    if (
+      names.some(
+        (n) => !personName(n) || n.split(/\s+/).some((w) => isCountry(w) || lower.has(w.toLowerCase())),
+      )
+    )
+      continue;
     let at = m.index;
     for (const n of names) {
       at = text.indexOf(n, at);
@@ -88,7 +115,8 @@ export function findPeopleWithRoles(text: string, lists: { value: string; start:
     // Table headers ("Name Title Nationality") and job words separate names in a flattened list.
     const value = list.value.replace(/[\p{L}’'-]+/gu, (w) => (NOT_NAME.test(w) ? ';' : w));
     for (const part of value.split(/\s*(?:,|;|\bet\b|\band\b|\by\b)\s*/)) {
-      for (const name of part.matchAll(new RegExp(NAME, 'gu'))) add(name[0], list.start + list.value.indexOf(name[0]), list.role);
+      for (const name of part.matchAll(new RegExp(NAME, 'gu')))
+        add(name[0], list.start + list.value.indexOf(name[0]), list.role);
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -27,12 +27,15 @@ const YEARS_PATTERN = /(?<![\d/.-])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2
 const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, string] | null }[] = [
   // 31 de marzo, 1 y 2 de abril de 2009 (two months, one year)
   {
-    re: new RegExp(String.raw`${DAY}${OF}${MONTH},?\s+(?:\d{1,2}${AND})*${DAY}${OF}${MONTH}${OF}${YEAR}`, 'iuy'),
+    re: new RegExp(
+      String.raw`${DAY}${OF}${MONTH},?\s+(?:\d{1,2}${AND})*${DAY}${OF}${MONTH}${OF}${YEAR}`,
+      'iuy',
+    ),
     read: (m) => [`${m[5]}-${month(m[2]!)}-${pad(m[1]!)}`, `${m[5]}-${month(m[4]!)}-${pad(m[3]!)}`],
   },
   // 4 mars au 3 juillet 2019; 30 th April to 30 May 2018
   {
-    re: new RegExp(String.raw`${DAY}${OF}${MONTH}${TO}${DAY}${OF}${MONTH}${OF}${YEAR}`, 'iuy'),
+    re: new RegExp(`${DAY}${OF}${MONTH}${TO}${DAY}${OF}${MONTH}${OF}${YEAR}`, 'iuy'),
     read: (m) => [`${m[5]}-${month(m[2]!)}-${pad(m[1]!)}`, `${m[5]}-${month(m[4]!)}-${pad(m[3]!)}`],
   },
   // 2-3 October 2008; del 5 al 7 de marzo de 2019; du 02 au 04 juin 2015; 12 a 19 de abril de 2010
@@ -53,7 +56,7 @@ const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, strin
   },
   // Enero - Diciembre de 2015; January to March 2016
   {
-    re: new RegExp(String.raw`${MONTH}${TO}${MONTH}${OF}${YEAR}`, 'iuy'),
+    re: new RegExp(`${MONTH}${TO}${MONTH}${OF}${YEAR}`, 'iuy'),
     read: (m) => [`${m[3]}-${month(m[1]!)}`, `${m[3]}-${month(m[2]!)}`],
   },
   // 2013-2017, 2013 – 2017 (years only, the second later than the first)
@@ -84,7 +87,8 @@ export function findRanges(text: string, base = 0): DateRange[] {
   const found: DateRange[] = [];
   // Month names, found once: a range with a month can only start up to 40 characters before one.
   const months: number[] = [];
-  for (const m of text.matchAll(/\p{L}+/gu)) if (Object.hasOwn(MONTHS, m[0].toLowerCase())) months.push(m.index);
+  for (const m of text.matchAll(/\p{L}+/gu))
+    if (Object.hasOwn(MONTHS, m[0].toLowerCase())) months.push(m.index);
   let next = 0;
   let i = 0;
   while (i < text.length) {
@@ -116,7 +120,12 @@ export function findRanges(text: string, base = 0): DateRange[] {
     const next = dates[k + 1];
     const between = next ? text.slice(d.end, next.start) : '';
     if (next && new RegExp(`^${TO}$`, 'iu').test(between) && next.iso > d.iso && !/^\d{4}$/.test(d.iso)) {
-      found.push({ from: d.iso, to: next.iso, single: false, span: span(base + d.start, next.end - d.start) });
+      found.push({
+        from: d.iso,
+        to: next.iso,
+        single: false,
+        span: span(base + d.start, next.end - d.start),
+      });
       k++;
     } else found.push({ from: d.iso, to: d.iso, single: true, span: span(base + d.start, d.end - d.start) });
   }

@@ -1,3 +1,0 @@
-import { findRanges } from '../src/ingest/recognise/ranges.ts';
-for (const t of ['2-3 October 2008','del 5 al 7 de marzo de 2019','du 3 au 5 mai 2007','durante los días 28 y 29 de noviembre de 2012','Genève, les 9 et 11 novembre 2011','31 de marzo, 1 y 2 de abril de 2009 San','du 4 mars au 3 juillet 2019','period): 01 April 2006 -31 August 2008','NOVEMBER 2015- MAY 2016','Enero - Diciembre de 2015','2013-2017','du 02 au 04 juin 2015','12 a 19 de abril de 2010','6-8 octobre 2020','09/2012','30th December 2016','1 st April 2013'])
-  console.log(t, JSON.stringify(findRanges(t).map(r=>[r.from,r.to,r.single])));
