@@ -11,7 +11,8 @@ import type { DocumentKind, Period } from '../extraction-record.ts';
 import { headerSegments } from '../layout/header.ts';
 import type { LabelValue } from '../layout/labels.ts';
 import { findCountries } from '../recognise/countries.ts';
-import { ONGOING } from '../recognise/dates.ts';
+import { MONTH, ONGOING } from '../recognise/dates.ts';
+import { findKnownOrganisation } from '../recognise/organisations.ts';
 import { type DateRange, findRanges } from '../recognise/ranges.ts';
 import type { Span } from '../text-model.ts';
 
@@ -95,6 +96,8 @@ function phasePeriod(text: string): FoundPeriod | null {
   };
 }
 
+const MONTH_WORD = new RegExp(`^${MONTH}$`, 'iu');
+
 const HELD =
   /\b(?:held|took place|was convened|met|se llev[oó] a cabo|celebrad[ao]s?|tuvo lugar|se reuni[oó]|tenue?s?|s['’]est tenue?|a eu lieu|s['’]est d[ée]roul[ée]e?|r[ée]unis?)\b/giu;
 
@@ -138,6 +141,12 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
       if (!found.place && where && findCountries(where[2]!).some((c) => c.start === 0)) {
         const start = m.index + where.index + where[0].indexOf(where[1]!);
         found.place = { name: where[1]!, span: { start, end: start + where[1]!.length } };
+      }
+      // "s'est tenue le 29 novembre à Dakar": a city right after the verb's "in / en / à".
+      const city = /^[^.;\n]{0,80}?\b(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(window);
+      if (!found.place && city && !findCountries(city[1]!).length && !MONTH_WORD.test(city[1]!) && !findKnownOrganisation(city[1]!)) {
+        const start = m.index + city.index + city[0].length - city[1]!.length;
+        found.place = { name: city[1]!, span: { start, end: start + city[1]!.length } };
       }
       const r = findRanges(window, m.index).find((x) => !x.single || x.from.length === 10);
       if (!found.period && r) {
