@@ -15,13 +15,12 @@ const OPENING = 400;
 const BODY = 3000;
 
 export function classifyDocument(text: string): Classification {
-  const opening = text.slice(0, OPENING);
   const body = text.slice(0, BODY);
   const scores = (Object.entries(KIND_CUES) as [DocumentKind, [RegExp, number][]][]).map(([kind, cues]) => {
     let score = 0;
     for (const [re, weight] of cues) {
-      if (re.test(opening)) score += 2 * weight;
-      else if (re.test(body)) score += weight;
+      const m = re.exec(body);
+      if (m) score += m.index < OPENING ? 2 * weight : weight;
     }
     return { kind, score };
   });

@@ -143,8 +143,17 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
         found.place = { name: where[1]!, span: { start, end: start + where[1]!.length } };
       }
       // "s'est tenue le 29 novembre à Dakar": a city right after the verb's "in / en / à".
-      const city = /^[^.;\n]{0,80}?\b(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(window);
-      if (!found.place && city && !findCountries(city[1]!).length && !MONTH_WORD.test(city[1]!) && !findKnownOrganisation(city[1]!)) {
+      const city =
+        /^[^.;\n]{0,80}?\b(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(
+          window,
+        );
+      if (
+        !found.place &&
+        city &&
+        !findCountries(city[1]!).length &&
+        !MONTH_WORD.test(city[1]!) &&
+        !findKnownOrganisation(city[1]!)
+      ) {
         const start = m.index + city.index + city[0].length - city[1]!.length;
         found.place = { name: city[1]!, span: { start, end: start + city[1]!.length } };
       }

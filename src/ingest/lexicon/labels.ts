@@ -213,7 +213,15 @@ export const LABELS: Record<LabelField, string[]> = {
   venue: ['Venue', 'Place', 'Lieu', 'Lugar', 'Sede'],
   chair: [
     'Presidida por',
-    'Présidée par','Chair', 'Chaired by', 'Chairperson', 'Président', 'Présidente', 'Presidente', 'Presidencia'],
+    'Présidée par',
+    'Chair',
+    'Chaired by',
+    'Chairperson',
+    'Président',
+    'Présidente',
+    'Presidente',
+    'Presidencia',
+  ],
   team: [
     'Evaluation Team members',
     'Evaluation team',

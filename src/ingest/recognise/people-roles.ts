@@ -22,7 +22,17 @@ const ROLE_VERB = String.raw`chaired by|opened by|prepared by|founded(?: in \d{4
 const NOT_NAME =
   /^(?:The|This|Chair|Chairman|President|Présidente?|Presidente|Director|Directeur|Directora?|Minister|Ministre|Ministro|Secretary|Secretario|Secrétaire|General|Général|Procureur|Fiscal|Head|Chief|Chef|Deputy|Vice|Ambassador|Ambassadeur|Embajador|Coordinator|Coordonnateur|Co-ordinator|State|Etat|État|Estado|Republic|République|República|United|Nations|Unies|Unidas|Office|Bureau|Oficina|Ministry|Ministère|Ministerio|Council|Conseil|Consejo|Committee|Comité|Platform|Group|Secretariat|Secrétariat|Secretaría|Name|Title|Nationality|Report|Rapport|Informe|Annex|Appendix|Mission|Project|Programme|Proyecto|Projet|Evaluation|Team|Equipo|Équipe|January|February|March|April|May|June|July|August|September|October|November|December)$/iu;
 
-const isCountry = (s: string) => findCountries(s).some((c) => c.start === 0 && c.end === s.length);
+const countryWords = new Map<string, boolean>();
+/** Is this word or phrase, all of it, a country's name? (Asked for every candidate word: cached.) */
+function isCountry(s: string): boolean {
+  let known = countryWords.get(s);
+  if (known === undefined) {
+    known = findCountries(s).some((c) => c.start === 0 && c.end === s.length);
+    if (countryWords.size > 5000) countryWords.clear();
+    countryWords.set(s, known);
+  }
+  return known;
+}
 
 /** Cleans a candidate name; null when it is not a person's name. */
 function personName(raw: string): string | null {
@@ -34,7 +44,7 @@ function personName(raw: string): string | null {
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   if (capitalised.length < 2 || capitalised.some((w) => NOT_NAME.test(w))) return null;
-  if (isCountry(name) || findCountries(name).length) return null;
+  if (isCountry(name) || words.some((w) => isCountry(w))) return null;
   return name;
 }
 
