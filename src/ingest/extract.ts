@@ -7,6 +7,7 @@ import { extractBackgroundNote } from './extractors/background-note.ts';
 import { classifyDocument } from './extractors/classify.ts';
 import { Draft } from './extractors/draft.ts';
 import { extractEvaluation } from './extractors/evaluation.ts';
+import { applyFieldLayer } from './extractors/field-layer.ts';
 import {
   extractCountriesAndRegions,
   extractGeneric,
@@ -44,12 +45,19 @@ export interface ExtractionResult {
   confidence: Record<string, number>;
 }
 
-type OrgCandidate = { name: string; acronym?: string; role: Role; span?: Span };
+const READ_LANGUAGES = new Set(['en', 'es', 'fr']);
+
+type OrgCandidate = { name: string; acronym?: string; role: Role; span?: Span; written?: string };
 
 function mergeOrganisations(primary: OrgCandidate[], secondary: OrgCandidate[]): OrgCandidate[] {
   const merged = [...primary];
   for (const org of secondary) {
-    const same = merged.find((o) => o.name === org.name || (o.acronym && o.acronym === org.acronym));
+    const same = merged.find(
+      (o) =>
+        o.name === org.name ||
+        (o.acronym && o.acronym === org.acronym) ||
+        (org.written && o.written?.toLowerCase() === org.written.toLowerCase()),
+    );
     if (!same) merged.push(org);
   }
   return merged;
@@ -61,21 +69,40 @@ export async function extractFromModel(
   options: ExtractOptions = {},
 ): Promise<Omit<ExtractionResult, 'encoding' | 'format' | 'model'>> {
   const language = detectLanguage(model.text);
+  // The lexicons read English, Spanish and French. A document in another language is kept with its
+  // language named, and nothing is read from it rather than something invented.
+  if (language.language && !READ_LANGUAGES.has(language.language)) {
+    const draft = new Draft(options.kind ?? 'other');
+    draft.rate('kind', options.kind ? 1 : 0.1);
+    draft.set('language', language.language, undefined, language.confidence);
+    return {
+      kind: draft.record.kind,
+      kindConfidence: draft.confidence.kind!,
+      language: language.language,
+      text: model.text,
+      record: extractionRecordSchema.parse({ ...draft.record, provenance: draft.provenance }),
+      confidence: draft.confidence,
+    };
+  }
   const classification = options.kind ? { kind: options.kind, confidence: 1 } : classifyDocument(model.text);
   const draft = new Draft(classification.kind);
   draft.rate('kind', classification.confidence);
   if (language.language) draft.set('language', language.language, undefined, language.confidence);
 
   let organisations: OrgCandidate[];
+  let structured = false;
   switch (classification.kind) {
     case 'annual_review': {
       const extras = extractAnnualReview(model, draft);
-      organisations = extras.organisations.length ? extras.organisations : mentionedOrganisations(model);
+      structured = extras.organisations.length > 0;
+      organisations = structured ? extras.organisations : mentionedOrganisations(model);
       break;
     }
     case 'evaluation': {
       const extras = extractEvaluation(model, draft);
-      organisations = mergeOrganisations(extras.organisations, mentionedOrganisations(model));
+      // A structured list of partners beats names found by their shape alone.
+      structured = extras.organisations.length > 0;
+      organisations = mergeOrganisations(extras.organisations, mentionedOrganisations(model, !structured));
       break;
     }
     case 'meeting_report':
@@ -92,6 +119,12 @@ export async function extractFromModel(
   if (!draft.record.title) extractGenericTitle(model, draft);
   if (!draft.record.countries && classification.kind !== 'meeting_report')
     extractCountriesAndRegions(model, draft);
+  const labelled = applyFieldLayer(model, draft, classification.kind);
+  if (!structured)
+    organisations = mergeOrganisations(
+      organisations,
+      labelled.map((o) => ({ name: o.name, written: o.written, role: o.role, span: o })),
+    );
   extractThemes(model, draft);
 
   const resolved = await resolveOrganisations(organisations, options.resolver);

@@ -48,6 +48,8 @@ export const extractedOrganisationSchema = z.object({
   id: z.string().optional(),
   /** True when a resolver was given and knows no such organisation: a new one to propose. */
   proposed: z.boolean().optional(),
+  /** The name as the document writes it, when that differs from `name` and `acronym` ("PNUD"). */
+  written: z.string().optional(),
 });
 
 /**

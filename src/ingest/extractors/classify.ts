@@ -1,60 +1,35 @@
-// Which kind of document this is, from the phrases each kind is built around, and how sure.
+// Which kind of document this is, from weighted cues in English, Spanish and French (the lexicon
+// in ../lexicon/kinds.ts), and how sure. Documents say what they are at the top, so a cue in the
+// opening lines counts double; a terms of reference is "other" whatever else it mentions. A
+// background paper that names a meeting in its header is still a background note: meeting cues are
+// weak, document-type cues strong.
 import type { DocumentKind } from '../extraction-record.ts';
-
-const CUES: Record<Exclude<DocumentKind, 'other'>, [RegExp, number][]> = {
-  annual_review: [
-    [/\bannual review\b/i, 3],
-    [/\bsummary sheet\b/i, 2],
-    [/\boutcome score\b/i, 2],
-    [/\bprogramme score\b/i, 2],
-    [/\brisk rating\b/i, 1],
-    [/\bscore \(per output/i, 2],
-    [/\b(CSSF|DFID|FCDO)\b/, 1],
-    [/\bcompletion review\b/i, 2],
-  ],
-  evaluation: [
-    [/\bevaluation brief\b/i, 3],
-    [/\b(?:final|mid-?term|independent)\b[^.\n]{0,30}\bevaluation\b/i, 3],
-    [/\bevaluation (?:team|methodology)\b/i, 2],
-    [/\bmain findings\b/i, 1],
-    [/\blessons learn(?:ed|t)\b/i, 1],
-    [/\b(?:relevance|effectiveness|efficiency|sustainability)\b/i, 1],
-  ],
-  meeting_report: [
-    [/\bmeeting report\b/i, 3],
-    [/\b(?:special|side) event\b/i, 2],
-    [/\bthe chair\b/i, 2],
-    [/\bopened the (?:event|meeting|session)\b/i, 2],
-    [/\b(?:presentation|panel|open discussion)\b/i, 1],
-    [/\bparticipants\b/i, 1],
-  ],
-  background_note: [
-    [/\bbackground (?:note|paper)\b/i, 3],
-    [/\b(?:discussion|policy|concept) (?:paper|note)\b/i, 2],
-    [/\bworkshop\b/i, 1],
-    [/\bCommission on Crime Prevention\b/i, 1],
-  ],
-};
+import { KIND_CUES } from '../lexicon/kinds.ts';
 
 export interface Classification {
   kind: DocumentKind;
   confidence: number;
 }
 
+const OPENING = 400;
+const BODY = 3000;
+
 export function classifyDocument(text: string): Classification {
-  // The opening matters most: documents say what they are at the top.
-  const head = text.slice(0, 3000);
-  const scores = Object.entries(CUES).map(([kind, cues]) => {
+  const body = text.slice(0, BODY);
+  const scores = (Object.entries(KIND_CUES) as [DocumentKind, [RegExp, number][]][]).map(([kind, cues]) => {
     let score = 0;
-    for (const [re, weight] of cues) if (re.test(head)) score += weight;
-    return { kind: kind as DocumentKind, score };
+    for (const [re, weight] of cues) {
+      const m = re.exec(body);
+      if (m) score += m.index < OPENING ? 2 * weight : weight;
+    }
+    return { kind, score };
   });
   scores.sort((a, b) => b.score - a.score);
   const [best, second] = scores;
-  if (!best || best.score < 3) return { kind: 'other', confidence: 0.5 };
+  if (!best || best.score < 3) return { kind: 'other', confidence: 0.3 };
   const margin = (best.score - (second?.score ?? 0)) / best.score;
   return {
     kind: best.kind,
-    confidence: Math.round(Math.min(0.99, 0.5 + margin / 2 + best.score / 40) * 100) / 100,
+    confidence: Math.round(Math.min(0.99, 0.4 + margin / 2 + best.score / 40) * 100) / 100,
   };
 }

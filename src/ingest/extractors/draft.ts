@@ -26,6 +26,14 @@ export class Draft {
     this.confidence[key] = round(confidence);
   }
 
+  /** Drop a field (and its provenance) that weaker evidence had filled: no value beats a wrong one. */
+  clear(key: keyof ExtractionRecord) {
+    delete this.record[key];
+    for (const path of Object.keys(this.provenance))
+      if (path === key || path.startsWith(`${key}.`)) delete this.provenance[path];
+    this.confidence[key] = 0.1;
+  }
+
   /** Set the period from a recognised date range, tracing its start and its end (or "Ongoing"). */
   setPeriod(found: FoundPeriod, span: Span, confidence: number) {
     this.set(

@@ -48,8 +48,12 @@ export function extractCountriesAndRegions(model: TextModel, draft: Draft) {
   });
 }
 
-export function mentionedOrganisations(model: TextModel): RoledOrganisation[] {
-  return findOrganisations(model.text).map((org) => ({ ...org, role: roleFromContext(model.text, org) }));
+/** Organisations named anywhere; `patterns` adds those found by shape alone (see organisation-patterns.ts). */
+export function mentionedOrganisations(model: TextModel, patterns = true): RoledOrganisation[] {
+  return findOrganisations(model.text, 0, { patterns }).map((org) => ({
+    ...org,
+    role: roleFromContext(model.text, org),
+  }));
 }
 
 export function extractThemes(model: TextModel, draft: Draft) {

@@ -55,7 +55,7 @@ export function completeFromRegistry(name: string, acronym?: string): { name: st
 }
 
 export async function resolveOrganisations(
-  orgs: { name: string; acronym?: string; role?: Role; span?: Span }[],
+  orgs: { name: string; acronym?: string; role?: Role; span?: Span; written?: string }[],
   resolver?: OrganisationResolver,
 ): Promise<ExtractedOrganisation[]> {
   const out: ExtractedOrganisation[] = [];
@@ -63,6 +63,7 @@ export async function resolveOrganisations(
     const item: ExtractedOrganisation = { name: org.name };
     if (org.acronym) item.acronym = org.acronym;
     if (org.role) item.role = org.role;
+    if (org.written && org.written !== org.name && org.written !== org.acronym) item.written = org.written;
     if (resolver) {
       const id = await resolver.resolve({ name: org.name, acronym: org.acronym });
       if (id) item.id = id;

@@ -1,7 +1,7 @@
 // Dates as contributors write them: "Apr 2015", "March 2020", "1 June 2015", "June 1, 2015",
 // "01/06/2015" (day first), "2015-06-01", "15/16" financial years, Spanish and French month
 // names, and "Ongoing". Results are ISO 8601, exactly as precise as the text.
-const MONTHS: Record<string, number> = {};
+export const MONTHS: Record<string, number> = {};
 const monthNames: [number, string[]][] = [
   [1, ['january', 'jan', 'enero', 'ene', 'janvier', 'janv']],
   [2, ['february', 'feb', 'febrero', 'février', 'fevrier', 'févr']],
@@ -18,7 +18,7 @@ const monthNames: [number, string[]][] = [
 ];
 for (const [n, names] of monthNames) for (const name of names) MONTHS[name] = n;
 
-const MONTH = `(${Object.keys(MONTHS)
+export const MONTH = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,7 +33,7 @@ const PATTERNS: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/iy, iso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
   {
     re: new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+)?(\\d{4})\\b`,
+      `\\b(\\d{1,2})\\s?(?:st|nd|rd|th|er|º)?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+)?(\\d{4})\\b`,
       'iuy',
     ),
     iso: (m) => `${m[3]}-${pad(MONTHS[m[2]!.toLowerCase()]!)}-${pad(Number(m[1]))}`,
@@ -51,9 +51,22 @@ const PATTERNS: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
     iso: (m) =>
       Number(m[2]) <= 12 && Number(m[1]) <= 31 ? `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}` : null,
   },
+  // "09/2012": month and year, as record pages write planned and actual dates.
+  { re: /\b(\d{1,2})\/(\d{4})\b/y, iso: (m) => (Number(m[1]) <= 12 ? `${m[2]}-${pad(Number(m[1]))}` : null) },
   { re: /\b(\d{4})-(\d{2})\b(?!-)/y, iso: (m) => (Number(m[2]) <= 12 ? `${m[1]}-${m[2]}` : null) },
   { re: /\b((?:19|20)\d{2})\b/y, iso: (m) => m[1]! },
 ];
+
+const WORD_AT = /\p{L}+/uy;
+
+/** A date starts with a digit or a month name; every other position is skipped cheaply. */
+function mayStartDate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  WORD_AT.lastIndex = i;
+  const word = WORD_AT.exec(text)?.[0].toLowerCase();
+  return word !== undefined && Object.hasOwn(MONTHS, word);
+}
 
 /** Every date in `text`, left to right, the most precise reading at each position. */
 export function findDates(text: string, base = 0): FoundDate[] {
@@ -61,7 +74,7 @@ export function findDates(text: string, base = 0): FoundDate[] {
   let i = 0;
   while (i < text.length) {
     let matched = false;
-    if (i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) {
+    if ((i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) && mayStartDate(text, i)) {
       for (const { re, iso } of PATTERNS) {
         re.lastIndex = i;
         const m = re.exec(text);

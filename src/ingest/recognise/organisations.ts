@@ -2,8 +2,11 @@
 // "National Crime Agency" are one), "Full Name (ACRONYM)" introductions of others, and
 // "Government of <country>". Resolution to registry ids is pluggable: the extractor is given an
 // OrganisationResolver (the database-backed one in the server, an in-memory one here and in tests).
+
+import { GAZETTEER, KNOWN_ORGANISATIONS } from '../lexicon/gazetteer.ts';
 import type { Span } from '../text-model.ts';
 import { findCountries } from './countries.ts';
+import { findPatternOrganisations } from './organisation-patterns.ts';
 import { escapeRegExp } from './regex.ts';
 
 export type OrganisationType = 'donor' | 'multilateral' | 'ngo' | 'recipient' | 'regional' | 'research';
@@ -24,124 +27,12 @@ export interface OrganisationMention extends Span {
   name: string;
   acronym?: string;
   type?: OrganisationType;
+  /** The name as this document writes it ("PNUD", "UNITED NATIONS OFFICE ON DRUGS AND CRIME"). */
+  written?: string;
 }
 
-// The organisations every Tacit network meets; the database registry grows from here.
-export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
-  { name: 'National Crime Agency', acronym: 'NCA', type: 'donor' },
-  {
-    name: 'Foreign and Commonwealth Office',
-    acronym: 'FCO',
-    aliases: ['Foreign & Commonwealth Office', 'Foreign Office'],
-    type: 'donor',
-  },
-  {
-    name: 'Foreign, Commonwealth and Development Office',
-    acronym: 'FCDO',
-    aliases: ['Foreign, Commonwealth & Development Office'],
-    type: 'donor',
-  },
-  { name: 'Crown Prosecution Service', acronym: 'CPS', type: 'donor' },
-  { name: 'Home Office', type: 'donor' },
-  { name: 'Department for International Development', acronym: 'DFID', type: 'donor' },
-  { name: 'Conflict, Stability and Security Fund', acronym: 'CSSF', type: 'donor' },
-  { name: 'Global Affairs Canada', acronym: 'GAC', type: 'donor' },
-  { name: 'Canadian International Development Agency', acronym: 'CIDA', type: 'donor' },
-  { name: 'United States Agency for International Development', acronym: 'USAID', type: 'donor' },
-  { name: 'Bureau of International Narcotics and Law Enforcement Affairs', acronym: 'INL', type: 'donor' },
-  { name: 'Deutsche Gesellschaft für Internationale Zusammenarbeit', acronym: 'GIZ', type: 'donor' },
-  {
-    name: 'United Nations Office on Drugs and Crime',
-    acronym: 'UNODC',
-    aliases: [
-      'Office des Nations Unies contre la drogue et le crime',
-      'Oficina de las Naciones Unidas contra la Droga y el Delito',
-      'ONUDD',
-    ],
-    type: 'multilateral',
-  },
-  { name: 'United Nations Development Programme', acronym: 'UNDP', aliases: ['PNUD'], type: 'multilateral' },
-  {
-    name: 'United Nations Interregional Crime and Justice Research Institute',
-    acronym: 'UNICRI',
-    type: 'research',
-  },
-  {
-    name: 'International Organization for Migration',
-    acronym: 'IOM',
-    aliases: ['International Organisation for Migration', 'OIM'],
-    type: 'multilateral',
-  },
-  {
-    name: 'European Union',
-    acronym: 'EU',
-    aliases: ['Unión Europea', 'Union européenne', 'UE'],
-    type: 'donor',
-  },
-  { name: 'European Commission', acronym: 'EC', type: 'donor' },
-  {
-    name: 'INTERPOL',
-    aliases: ['International Criminal Police Organization', 'Interpol'],
-    type: 'multilateral',
-  },
-  {
-    name: 'Europol',
-    aliases: ['European Union Agency for Law Enforcement Cooperation'],
-    type: 'multilateral',
-  },
-  { name: 'Transparency International', type: 'ngo' },
-  {
-    name: 'World Customs Organization',
-    acronym: 'WCO',
-    aliases: ['World Customs Organisation'],
-    type: 'multilateral',
-  },
-  { name: 'World Bank', type: 'multilateral' },
-  {
-    name: 'Organisation for Economic Co-operation and Development',
-    acronym: 'OECD',
-    aliases: ['Organization for Economic Cooperation and Development', 'OCDE'],
-    type: 'multilateral',
-  },
-  { name: 'Organization for Security and Co-operation in Europe', acronym: 'OSCE', type: 'multilateral' },
-  { name: 'Organization of American States', acronym: 'OAS', aliases: ['OEA'], type: 'regional' },
-  { name: 'African Union', acronym: 'AU', type: 'regional' },
-  {
-    name: 'Economic Community of West African States',
-    acronym: 'ECOWAS',
-    aliases: ['CEDEAO'],
-    type: 'regional',
-  },
-  {
-    name: 'Central American Integration System',
-    acronym: 'SICA',
-    aliases: ['Sistema de la Integración Centroamericana'],
-    type: 'regional',
-  },
-  {
-    name: 'Central American and Caribbean Council of Public Prosecutors',
-    acronym: 'CCCMP',
-    aliases: ['Consejo Centroamericano y del Caribe de Ministerios Públicos'],
-    type: 'recipient',
-  },
-  {
-    name: 'European Institute for Crime Prevention and Control, affiliated with the United Nations',
-    acronym: 'HEUNI',
-    type: 'research',
-  },
-  {
-    name: 'International Centre for the Prevention of Crime',
-    acronym: 'ICPC',
-    aliases: ['Centre international pour la prévention de la criminalité'],
-    type: 'research',
-  },
-  {
-    name: 'International Centre for Criminal Law Reform and Criminal Justice Policy',
-    acronym: 'ICCLR',
-    type: 'research',
-  },
-  { name: 'Institute for Security Studies', acronym: 'ISS', type: 'research' },
-];
+// The organisations every Tacit network meets, and the shipped gazetteer: data, in ../lexicon.
+export { KNOWN_ORGANISATIONS } from '../lexicon/gazetteer.ts';
 
 const CONNECTORS = new Set([
   'of',
@@ -167,26 +58,63 @@ const CONNECTORS = new Set([
   'les',
 ]);
 const ORG_NOUN =
-  /\b(Agency|Office|Service|Council|Commission|Committee|System|Organi[sz]ation|Institutes?|Centre|Center|Ministry|Department|Unit|Bureau|Authority|Association|Fund|Bank|Union|Court|Police|Foundation|Secretariat|Forum|Coalition|Directorate|Force|Corporation|Government|Board|Tribunal|University|Academy|Division|Branch|Network|Consejo|Ministerio|Oficina|Fiscal[ií]a|Minist[eè]re|Conseil|Bureau)\b/;
+  /\b(Agency|Office|Service|Council|Commission|Committee|System|Organi[sz]ation|Institutes?|Centre|Center|Ministry|Department|Unit|Bureau|Authority|Association|Fund|Bank|Union|Court|Police|Foundation|Secretariat|Forum|Coalition|Directorate|Force|Corporation|Government|Board|Tribunal|University|Academy|Division|Branch|Network|Group|Initiative|Mission|Delegation|Délégation|Comité|Comisión|Instituto|Institut|Departamento|Secretaría|Secrétariat|Dirección|Direction|Policía|Gendarmerie|Judiciary|Consejo|Ministerio|Oficina|Fiscal[ií]a|Minist[eè]re|Conseil|Bureau)\b/;
 
-let known: { pattern: RegExp; byForm: Map<string, KnownOrganisation> } | undefined;
+const LEADING_ARTICLE = /^(?:The|L|L['’]|La|Le|Les|El|Los|Las)\s+/;
+const NOT_AN_ORGANISATION =
+  /\b(?:Programme|Program|Project|Projet|Proyecto|Programa|Initiative|Plan|Strategy|Grant)\b/;
+
+const ROLE_NOUN =
+  /\b(?:Advis[oe]r|Officer|Manager|Co-?ordinator|Director|Specialist|Expert|Consultant|Assistant|Analyst)\b/;
+
+function spellsInitials(acronym: string, name: string): boolean {
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  return initials.toUpperCase() === acronym.replace(/-/g, '').toUpperCase();
+}
+
+let known:
+  | {
+      pattern: RegExp;
+      longPattern: RegExp;
+      byForm: Map<string, KnownOrganisation>;
+      byLong: Map<string, KnownOrganisation>;
+    }
+  | undefined;
+
+const foldLong = (form: string) => form.replace(/[’']/g, "'").toLowerCase();
 
 function knownIndex() {
   if (known) return known;
   const byForm = new Map<string, KnownOrganisation>();
-  for (const org of KNOWN_ORGANISATIONS) {
-    for (const form of [org.name, org.acronym, ...(org.aliases ?? [])]) if (form) byForm.set(form, org);
+  // Names of three words or more are matched whatever their case: covers print them in capitals.
+  const byLong = new Map<string, KnownOrganisation>();
+  for (const org of [...KNOWN_ORGANISATIONS, ...GAZETTEER]) {
+    for (const form of [org.name, org.acronym, ...(org.aliases ?? [])]) {
+      if (!form || byForm.has(form)) continue;
+      byForm.set(form, org);
+      if (form.split(/\s+/).length >= 2 && !byLong.has(foldLong(form))) byLong.set(foldLong(form), org);
+    }
   }
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const longForms = [...byLong.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => escapeRegExp(f).replace(/'/g, "['’]"));
   known = {
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    longPattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${longForms.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
     byForm,
+    byLong,
   };
   return known;
 }
 
 export function findKnownOrganisation(form: string): KnownOrganisation | undefined {
-  return knownIndex().byForm.get(form.trim());
+  const index = knownIndex();
+  return index.byForm.get(form.trim()) ?? index.byLong.get(foldLong(form.trim()));
 }
 
 /** The run of capitalised words (with connectors) that ends right before `end` in `text`. */
@@ -207,8 +135,8 @@ function nameBefore(text: string, end: number): { name: string; start: number } 
 }
 
 /** Organisations mentioned in `text` (spans offset by `base`), first mention of each, in text order. */
-export function findOrganisations(text: string, base = 0): OrganisationMention[] {
-  const { pattern, byForm } = knownIndex();
+export function findOrganisations(text: string, base = 0, { patterns = true } = {}): OrganisationMention[] {
+  const { pattern, longPattern, byForm, byLong } = knownIndex();
   const mentions: OrganisationMention[] = [];
   const add = (m: OrganisationMention) => {
     if (mentions.some((o) => (o.acronym && o.acronym === m.acronym) || o.name === m.name)) return;
@@ -216,24 +144,39 @@ export function findOrganisations(text: string, base = 0): OrganisationMention[]
     mentions.push(m);
   };
 
-  for (const m of text.matchAll(pattern)) {
-    const org = byForm.get(m[0])!;
+  const knownHits = [
+    ...[...text.matchAll(pattern)].map((m) => ({ m, org: byForm.get(m[0])! })),
+    ...[...text.matchAll(longPattern)]
+      .filter((m) => /^\p{Lu}/u.test(m[0]))
+      .map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
+  ].sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
+  for (const { m, org } of knownHits) {
     add({
       name: org.name,
       acronym: org.acronym,
       type: org.type,
+      written: m[0],
       start: base + m.index,
       end: base + m.index + m[0].length,
     });
   }
   // "Full Name (ACR)": a new organisation introduces itself with its acronym.
-  for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,9})\)/g)) {
+  for (const m of text.matchAll(/\(\s*([A-Z][A-Za-z-]{1,9})\)/g)) {
     const acronym = m[1]!;
     if (!/[A-Z].*[A-Z]/.test(acronym) || byForm.has(acronym)) continue;
     const found = nameBefore(text, m.index);
-    if (!found || !ORG_NOUN.test(found.name)) continue;
-    add({ name: found.name, acronym, start: base + found.start, end: base + m.index + m[0].length });
+    if (!found) continue;
+    const name = found.name.replace(LEADING_ARTICLE, '');
+    // Without an organisation noun, the acronym must spell the name's initials ("Oxford Policy
+    // Management (OPM)"); a programme or project is never an organisation.
+    if (NOT_AN_ORGANISATION.test(name)) continue;
+    if (!ORG_NOUN.test(name) && (!spellsInitials(acronym, name) || ROLE_NOUN.test(name))) continue;
+    const start = found.start + (found.name.length - name.length);
+    add({ name, acronym, written: name, start: base + start, end: base + m.index + m[0].length });
   }
+  if (patterns)
+    for (const org of findPatternOrganisations(text))
+      add({ ...org, start: base + org.start, end: base + org.end });
   // "Government of Canada": the name ends where the country's name does.
   for (const m of text.matchAll(/\bGovernment of (?:the )?/g)) {
     const country = findCountries(text.slice(m.index + m[0].length, m.index + m[0].length + 60))[0];

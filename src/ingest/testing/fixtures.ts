@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../paths.ts';
 
-export const FIXTURE_DOCUMENTS = path.resolve(REPO_ROOT, '../shared/fixtures/documents');
+// The shared folder sits beside the main checkout; a worktree one level deeper finds it one level up.
+const SHARED_CANDIDATES = ['../shared', '../../shared'].map((p) =>
+  path.resolve(REPO_ROOT, p, 'fixtures/documents'),
+);
+export const FIXTURE_DOCUMENTS =
+  SHARED_CANDIDATES.find((p) => fs.existsSync(p)) ?? (SHARED_CANDIDATES[0] as string);
+export const FIELD_DOCUMENTS = path.join(FIXTURE_DOCUMENTS, 'field');
 
 /** Every format of a fixture document that exists: the .txt beside the .html/.docx/.pdf twins. */
 export function fixtureFormats(base: string): string[] {
