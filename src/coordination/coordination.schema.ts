@@ -39,6 +39,12 @@ const Named = z.object({ code: z.string(), name: z.string() });
 
 export const OverlapReasons = z.object({
   countries: z.array(Named),
+  regions: z
+    .array(z.object({ name: z.string(), countries: z.array(z.string()) }))
+    .describe(
+      'Regions that place the project with the draft without a shared country (a regional project holding ' +
+        'its countries, or its region holding the project’s), each with the countries it brings together',
+    ),
   themes: z.array(Named),
   dac_codes: z.array(Named),
   institutions: z.array(z.object({ org_id: z.string(), name: z.string(), roles: z.array(z.string()) })),
@@ -58,7 +64,15 @@ export const ProjectHeading = z.object({
 });
 
 export const Overlap = z.object({
-  project: ProjectHeading.extend({ owner_org: z.object({ id: z.string(), name: z.string() }) }),
+  project: ProjectHeading.extend({
+    iati_identifier: z.string().nullable(),
+    countries: z.array(Named),
+    regions: z.array(z.string()),
+    donors: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .describe('Funders, else the owner of a project that names none'),
+    owner_org: z.object({ id: z.string(), name: z.string() }),
+  }),
   score: z.number(),
   reasons: OverlapReasons,
   likely_duplicate: z.boolean(),
