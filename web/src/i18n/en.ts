@@ -73,6 +73,7 @@ export const en = {
 
   'projects.title': 'Projects',
   'projects.count': '{n} projects shown',
+  'projects.regional': 'Regional: {regions}',
 
   'project.summary': 'Summary',
   'project.dates': 'Dates',
@@ -278,6 +279,7 @@ export const en = {
   'whoElse.duplicate': 'likely the same project',
   'whoElse.score': 'overlap score {score}',
   'whoElse.countries': 'Same countries',
+  'whoElse.regions': 'Same region',
   'whoElse.themes': 'Same themes',
   'whoElse.dac': 'Same purpose codes',
   'whoElse.institutions': 'Same institutions',

@@ -75,6 +75,7 @@ export const es: Record<MessageKey, string> = {
 
   'projects.title': 'Proyectos',
   'projects.count': '{n} proyectos mostrados',
+  'projects.regional': 'Regional: {regions}',
 
   'project.summary': 'Resumen',
   'project.dates': 'Fechas',
@@ -282,6 +283,7 @@ export const es: Record<MessageKey, string> = {
   'whoElse.duplicate': 'probablemente el mismo proyecto',
   'whoElse.score': 'puntuación de coincidencia {score}',
   'whoElse.countries': 'Mismos países',
+  'whoElse.regions': 'Misma región',
   'whoElse.themes': 'Mismos temas',
   'whoElse.dac': 'Mismos códigos CAD',
   'whoElse.institutions': 'Mismas instituciones',

@@ -76,6 +76,7 @@ export const fr: Record<MessageKey, string> = {
 
   'projects.title': 'Projets',
   'projects.count': '{n} projets affichés',
+  'projects.regional': 'Régional : {regions}',
 
   'project.summary': 'Résumé',
   'project.dates': 'Dates',
@@ -282,6 +283,7 @@ export const fr: Record<MessageKey, string> = {
   'whoElse.duplicate': 'probablement le même projet',
   'whoElse.score': 'score de recoupement {score}',
   'whoElse.countries': 'Mêmes pays',
+  'whoElse.regions': 'Même région',
   'whoElse.themes': 'Mêmes thèmes',
   'whoElse.dac': 'Mêmes codes CAD',
   'whoElse.institutions': 'Mêmes institutions',
