@@ -159,6 +159,9 @@ const Count = z.number().int();
 export const SummaryResponse = z
   .object({
     projects: Count.describe('Projects you may see that pass the filters'),
+    active: Count.describe(
+      'Of those, the projects active today: their dates say they run, their status that they are under way',
+    ),
     countries: z.array(z.object({ country: z.string(), name: z.string(), projects: Count })),
     themes: z.array(z.object({ theme: z.string(), label: z.string(), projects: Count })),
     donors: z
@@ -190,7 +193,11 @@ export const GapCell = z.object({
 
 export const GapsResponse = z.object({
   currency: z.string(),
-  status: z.array(z.string()),
+  status: z
+    .array(z.string())
+    .describe(
+      'The statuses counted; without a status filter ["active"]: projects active today by their dates, the status a hint (an ended project is not active)',
+    ),
   by: GapsQuery.shape.by.unwrap(),
   countries: z.array(z.object({ country: z.string(), name: z.string(), themes: z.array(GapCell) })),
   regions: z.array(z.object({ region: z.string(), themes: z.array(GapCell) })),

@@ -5,6 +5,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { activeTodayConditions } from '../projects/projects.repository.ts';
 
 export interface DraftFacets {
   selfId: string | null;
@@ -107,12 +108,6 @@ export async function countWords(
   return { entries: rows[0]?.entries ?? 0, words: rows };
 }
 
-/** Active today: its dates say it runs, and its status does not say it has finished or not begun. */
-const isActive = (
-  a: Sql,
-) => sql`(${a}.status = 'active' AND (${a}.start_date IS NULL OR ${a}.start_date <= current_date)
-  AND (${a}.ongoing OR ${a}.end_date IS NULL OR ${a}.end_date >= current_date))`;
-
 export async function findOverlappingProjects(
   db: Queryable,
   viewer: Viewer,
@@ -187,7 +182,7 @@ export async function findOverlappingProjects(
         ARRAY(SELECT unnest(t.themes) INTERSECT SELECT unnest(d.t)) AS st,
         ARRAY(SELECT unnest(t.dac_codes) INTERSECT SELECT unnest(d.dc)) AS sd,
         ARRAY(SELECT unnest(t.org_ids) INTERSECT SELECT unnest(d.o)) AS so, p.code, p.description, p.status AS project_status, p.start_date, p.end_date, p.ongoing,
-        p.owner_org_id, p.iati_identifier, ${isActive(sql`p`)} AS active,
+        p.owner_org_id, p.iati_identifier, ${sql.and(activeTodayConditions('p'))} AS active,
         (d.s IS NOT NULL OR d.en IS NOT NULL)
           AND (p.start_date IS NULL OR d.en IS NULL OR p.start_date <= d.en)
           AND (p.ongoing OR p.end_date IS NULL OR d.s IS NULL OR p.end_date >= d.s) AS dates_overlap,

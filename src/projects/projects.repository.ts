@@ -105,6 +105,21 @@ export function projectFilterConditions(
   return c;
 }
 
+/**
+ * Active today, the one rule every count of active projects uses (briefs, gaps, the dashboard,
+ * who else works here): the dates say it runs (started, not ended, or ongoing) and the status,
+ * a hint where dates are missing, says it is under way. An ended project whose status was never
+ * updated is not active, nor is one in finalisation, closed, cancelled, suspended or in the pipeline.
+ */
+export function activeTodayConditions(alias = 'p'): Sql[] {
+  const a = sql.raw(alias);
+  return [
+    sql`${a}.status = 'active'`,
+    sql`(${a}.start_date IS NULL OR ${a}.start_date <= current_date)`,
+    sql`(${a}.ongoing OR ${a}.end_date IS NULL OR ${a}.end_date >= current_date)`,
+  ];
+}
+
 /** Running at some time in the year: the row aliased `alias` has the projects table's date columns. */
 export function activeInYearConditions(year: number, alias: 'p' | 'f' = 'p'): Sql[] {
   const a = sql.raw(alias);

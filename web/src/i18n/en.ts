@@ -58,6 +58,7 @@ export const en = {
     'Who is doing what, where — the projects, reviews, evaluations and recommendations in the registry.',
   'home.inNumbers': 'The registry in numbers',
   'home.statProjects': 'projects',
+  'home.statActive': 'active today',
   'home.statCountries': 'countries',
   'home.statDonors': 'donors',
   'home.byCountry': 'Projects by country',

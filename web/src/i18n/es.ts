@@ -59,6 +59,7 @@ export const es: Record<MessageKey, string> = {
   'home.lead': 'Quién hace qué y dónde: proyectos, revisiones, evaluaciones y recomendaciones del registro.',
   'home.inNumbers': 'El registro en cifras',
   'home.statProjects': 'proyectos',
+  'home.statActive': 'activos hoy',
   'home.statCountries': 'países',
   'home.statDonors': 'donantes',
   'home.byCountry': 'Proyectos por país',

@@ -59,6 +59,7 @@ export const fr: Record<MessageKey, string> = {
   'home.lead': 'Qui fait quoi, où : les projets, revues, évaluations et recommandations du registre.',
   'home.inNumbers': 'Le registre en chiffres',
   'home.statProjects': 'projets',
+  'home.statActive': 'actifs aujourd’hui',
   'home.statCountries': 'pays',
   'home.statDonors': 'bailleurs',
   'home.byCountry': 'Projets par pays',
