@@ -118,16 +118,23 @@ describe('exact counts', () => {
     expect(res.body.error.details[0].field).toMatch(/^querystring\.dimensions/);
   });
 
-  it('gives the gaps and the brief of a country whose projects state no budget (Mexico)', async () => {
+  it('gives the gaps and the brief of Mexico, whose twelve USAID activities have all ended', async () => {
+    // Every USAID activity there is in finalisation and past its end date (2013-2025): none is
+    // active, so access to justice, which only they worked on, is a gap; only the multi-theme
+    // programme (active, ongoing) counts, with half its budget for Mexico.
     const gaps = await get('gaps?country=MX');
-    // Only the twelve USAID activities, none with a budget, work on access to justice there.
+    expect(gaps.status).toEqual(['active']);
     const access = gaps.countries[0].themes.find((c: { theme: string }) => c.theme === 'access-to-justice');
-    expect(access).toMatchObject({ projects: 5, donors: 1, budget: 0, hhi: 1 });
+    expect(access).toMatchObject({ projects: 0, donors: 0, gap: 'none' });
     const brief = await t.request('GET', '/api/v1/countries/MX/brief');
     expect(brief.status, JSON.stringify(brief.body)).toBe(200);
-    expect(brief.body.active.by_donor).toContainEqual(
-      expect.objectContaining({ name: 'U.S. Agency for International Development', projects: 12, budget: 0 }),
-    );
+    expect(brief.body.active.projects.map((p: { title: string }) => p.title)).toEqual([
+      'Public justice chain programme in Mexico and Guatemala',
+    ]);
+    expect(brief.body.active.by_donor).toEqual([
+      { org_id: expect.any(String), name: ownerName, projects: 1, budget: 150_000 },
+    ]);
+    expect(brief.body.active.budget).toBe(150_000);
   });
 
   it('counts the registry for the dashboard exactly, and only what the viewer may see', async () => {

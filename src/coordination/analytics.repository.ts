@@ -6,13 +6,21 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { activeInYearConditions, projectFilterConditions } from '../projects/projects.repository.ts';
+import {
+  activeInYearConditions,
+  activeTodayConditions,
+  projectFilterConditions,
+} from '../projects/projects.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
 import { currencyIndex } from './matrix.repository.ts';
 
-function scopeConditions(q: AnalyticsQuery): Sql[] {
+/** The filters of a request, and for briefs and gaps, only the projects active today. */
+export type ScopeQuery = AnalyticsQuery & { activeToday?: boolean };
+
+function scopeConditions(q: ScopeQuery): Sql[] {
   const c = projectFilterConditions(q);
   if (q.year !== undefined) c.push(...activeInYearConditions(q.year));
+  if (q.activeToday) c.push(...activeTodayConditions('p'));
   return c;
 }
 
@@ -22,7 +30,7 @@ function scopeConditions(q: AnalyticsQuery): Sql[] {
  * computed), cw and tw (each project's weight per country and per theme: its share where given,
  * else an equal split, so a cell never counts a project's money twice).
  */
-function withScope(viewer: Viewer, q: AnalyticsQuery): Sql {
+function withScope(viewer: Viewer, q: ScopeQuery): Sql {
   const countryFilter = q.country?.length ? sql`WHERE cw.country = ANY(${q.country}::text[])` : sql.empty;
   const themeFilter = q.theme?.length ? sql`WHERE tw.theme = ANY(${q.theme}::text[])` : sql.empty;
   return sql`WITH scope AS MATERIALIZED (
@@ -92,7 +100,7 @@ export interface ConcentrationRow {
 export async function concentration(
   db: Queryable,
   viewer: Viewer,
-  q: AnalyticsQuery,
+  q: ScopeQuery,
   by: 'country' | 'region' = 'country',
 ): Promise<ConcentrationRow[]> {
   const area =
@@ -172,7 +180,7 @@ export interface ScopedProjectRow {
 export async function scopedProjects(
   db: Queryable,
   viewer: Viewer,
-  q: AnalyticsQuery,
+  q: ScopeQuery,
 ): Promise<ScopedProjectRow[]> {
   return db.query<ScopedProjectRow>(sql`${withScope(viewer, q)},
     share AS (SELECT project_id, sum(w) AS w FROM cw GROUP BY project_id)

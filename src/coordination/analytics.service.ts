@@ -15,7 +15,6 @@ import { matrixCells, matrixUnconvertibleCurrencies } from './matrix.repository.
 
 /** A country-theme with at most this many active projects has "little" assistance. */
 const LITTLE = 1;
-const ACTIVE = ['active', 'finalisation'];
 const TIMELINE_LIMIT = 5000;
 
 const countryName = (code: string | null) =>
@@ -129,7 +128,8 @@ export const analyticsService = {
    * and the themes with none or little.
    */
   async gaps(db: Queryable, viewer: Viewer, q: GapsQuery) {
-    const scoped = { ...q, status: q.status?.length ? q.status : ACTIVE };
+    // Without a status filter, the projects active today (dates, with the status as a hint).
+    const scoped = { ...q, activeToday: !q.status?.length };
     const rows = await concentration(db, viewer, scoped, q.by);
     const themes = q.theme?.length ? q.theme : [...vocabularies.themes().keys()];
     const cellsOf = (area: string) =>
@@ -150,7 +150,7 @@ export const analyticsService = {
     const countries = q.by === 'country' ? (q.country?.length ? q.country : areas) : [];
     return {
       currency: q.currency,
-      status: scoped.status,
+      status: q.status?.length ? q.status : ['active'],
       by: q.by,
       countries: countries.map((country) => ({
         country,

@@ -39,6 +39,12 @@ const Named = z.object({ code: z.string(), name: z.string() });
 
 export const OverlapReasons = z.object({
   countries: z.array(Named),
+  regions: z
+    .array(z.object({ name: z.string(), countries: z.array(z.string()) }))
+    .describe(
+      'Regions that place the project with the draft without a shared country (a regional project holding ' +
+        'its countries, or its region holding the project’s), each with the countries it brings together',
+    ),
   themes: z.array(Named),
   dac_codes: z.array(Named),
   institutions: z.array(z.object({ org_id: z.string(), name: z.string(), roles: z.array(z.string()) })),
@@ -58,7 +64,15 @@ export const ProjectHeading = z.object({
 });
 
 export const Overlap = z.object({
-  project: ProjectHeading.extend({ owner_org: z.object({ id: z.string(), name: z.string() }) }),
+  project: ProjectHeading.extend({
+    iati_identifier: z.string().nullable(),
+    countries: z.array(Named),
+    regions: z.array(z.string()),
+    donors: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .describe('Funders, else the owner of a project that names none'),
+    owner_org: z.object({ id: z.string(), name: z.string() }),
+  }),
   score: z.number(),
   reasons: OverlapReasons,
   likely_duplicate: z.boolean(),
@@ -145,6 +159,9 @@ const Count = z.number().int();
 export const SummaryResponse = z
   .object({
     projects: Count.describe('Projects you may see that pass the filters'),
+    active: Count.describe(
+      'Of those, the projects active today: their dates say they run, their status that they are under way',
+    ),
     countries: z.array(z.object({ country: z.string(), name: z.string(), projects: Count })),
     themes: z.array(z.object({ theme: z.string(), label: z.string(), projects: Count })),
     donors: z
@@ -176,7 +193,11 @@ export const GapCell = z.object({
 
 export const GapsResponse = z.object({
   currency: z.string(),
-  status: z.array(z.string()),
+  status: z
+    .array(z.string())
+    .describe(
+      'The statuses counted; without a status filter ["active"]: projects active today by their dates, the status a hint (an ended project is not active)',
+    ),
   by: GapsQuery.shape.by.unwrap(),
   countries: z.array(z.object({ country: z.string(), name: z.string(), themes: z.array(GapCell) })),
   regions: z.array(z.object({ region: z.string(), themes: z.array(GapCell) })),

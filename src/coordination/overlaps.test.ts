@@ -64,7 +64,7 @@ describe('overlaps API', () => {
     expect(hit.reasons.countries).toEqual([{ code: 'CO', name: 'Colombia' }]);
     expect(hit.reasons.themes).toEqual([{ code: 'judiciary', name: 'Judiciary and courts' }]);
     expect(hit.reasons.dac_codes).toEqual([{ code: '15130', name: 'Legal and judicial development' }]);
-    expect(hit.reasons.dates).toEqual({ start: '2019-01-01', end: '2025-12-31' });
+    expect(hit.reasons.dates).toEqual({ start: '2019-01-01', end: '2030-12-31' });
     expect(hit.reasons.text.phrases).toContain('organised crime');
     expect(titles(res.body)).not.toContain(PERU_COLOMBIA);
   });

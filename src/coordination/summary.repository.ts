@@ -4,11 +4,12 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-import { projectFilterConditions } from '../projects/projects.repository.ts';
+import { activeTodayConditions, projectFilterConditions } from '../projects/projects.repository.ts';
 import type { SummaryQuery } from './coordination.schema.ts';
 
 export interface SummaryRow {
   projects: number;
+  active: number;
   countries: { country: string; projects: number }[];
   themes: { theme: string; projects: number }[];
   /** Funders, else the owner of a project that names none (as in the gaps and the country brief). */
@@ -21,12 +22,14 @@ const RECENT = 8;
 export async function registrySummary(db: Queryable, viewer: Viewer, q: SummaryQuery): Promise<SummaryRow> {
   const where = sql.and([visibleTo(viewer, 'p'), ...projectFilterConditions(q)]);
   const rows = await db.query<SummaryRow>(sql`WITH scope AS MATERIALIZED (
-      SELECT p.id, p.owner_org_id, p.title, p.updated_at FROM projects p WHERE ${where}),
+      SELECT p.id, p.owner_org_id, p.title, p.updated_at, ${sql.and(activeTodayConditions('p'))} AS active
+      FROM projects p WHERE ${where}),
     donor AS (
       SELECT s.id AS project_id, pp.org_id FROM scope s JOIN project_participants pp ON pp.project_id = s.id AND pp.role = 'funder'
       UNION SELECT s.id, s.owner_org_id FROM scope s
         WHERE NOT EXISTS (SELECT 1 FROM project_participants x WHERE x.project_id = s.id AND x.role = 'funder'))
     SELECT (SELECT count(*)::int FROM scope) AS projects,
+      (SELECT count(*)::int FROM scope WHERE active) AS active,
       coalesce((SELECT json_agg(json_build_object('country', c.country, 'projects', c.n) ORDER BY c.n DESC, c.country)
         FROM (SELECT pc.country::text AS country, count(*) AS n FROM scope s JOIN project_countries pc ON pc.project_id = s.id
           GROUP BY pc.country) c), '[]') AS countries,

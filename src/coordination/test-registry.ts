@@ -1,6 +1,7 @@
 // The demo registry plus one IATI activity on Colombian judicial reform, for the known-answer
 // ranking tests. No such activity is among the fixture files (the USAID set has no Colombia
-// file), so it is written here in the shape a publisher would send it.
+// file), so it is written here in the shape a publisher would send it. It runs until 2030, so it
+// is active by its dates as well as its status (an ended one would not be, whatever its status).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ const ACTIVITY = `<?xml version="1.0" encoding="UTF-8"?>
     <participating-org role="4" type="22"><narrative>Justice Reform Consortium</narrative></participating-org>
     <activity-status code="2"/>
     <activity-date iso-date="2019-01-01" type="2"/>
-    <activity-date iso-date="2025-12-31" type="3"/>
+    <activity-date iso-date="2030-12-31" type="3"/>
     <recipient-country code="CO" percentage="100"/>
     <sector code="15130" vocabulary="1" percentage="100"/>
     <budget type="1" status="2">

@@ -16,11 +16,21 @@ export const countryRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: z.object({
         format: z.enum(['json', 'html']).default('json'),
         currency: CurrencyCode.default('USD'),
+        lang: z
+          .enum(['en', 'es', 'fr'])
+          .default('en')
+          .describe('Language of theme labels and the printed page'),
       }),
       // No response schema: the same route also sends the printable page. The JSON shape is CountryBrief.
     },
     handler: async (req, reply) => {
-      const brief = await countryBriefService.brief(ctx.db, req.viewer, req.params.code, req.query.currency);
+      const brief = await countryBriefService.brief(
+        ctx.db,
+        req.viewer,
+        req.params.code,
+        req.query.currency,
+        req.query.lang,
+      );
       if (req.query.format === 'html')
         return reply.type('text/html; charset=utf-8').send(renderCountryBrief(brief));
       return brief satisfies z.infer<typeof CountryBrief>;

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { GapCell, ProjectHeading } from '../coordination/coordination.schema.ts';
 
-const Tally = { projects: z.number().int(), budget: z.number() };
+const Tally = {
+  projects: z.number().int(),
+  budget: z
+    .number()
+    .nullable()
+    .describe('In the brief’s currency; null where no project counted states a budget'),
+};
 const ProjectRef = z.object({ id: z.string(), title: z.string() });
 
 export const BriefProject = ProjectHeading.extend({
@@ -22,9 +28,13 @@ export const CountryBrief = z.object({
     names: z.object({ en: z.string(), es: z.string(), fr: z.string() }),
   }),
   currency: z.string(),
+  language: z.enum(['en', 'es', 'fr']).describe('The language of theme labels (and of the printed page)'),
   generated_at: z.string(),
   active: z.object({
-    projects: z.array(BriefProject),
+    projects: z
+      .array(BriefProject)
+      .describe('Projects active today: dates say they run, status that they are under way'),
+    budget: z.number().nullable().describe('Their budget shares summed; null when none states a budget'),
     by_theme: z.array(z.object({ theme: z.string(), label: z.string(), ...Tally })),
     by_donor: z.array(z.object({ org_id: z.string(), name: z.string(), ...Tally })),
   }),

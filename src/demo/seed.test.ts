@@ -148,7 +148,14 @@ describe('demo registry', () => {
       'evaluation',
       'meeting_report',
     ]);
-    const iati = (await get('/api/v1/projects?country=MX&limit=50')).items;
+    // Mexico's own projects are the twelve USAID activities; CRIMJUST (Latin America) is listed
+    // too, marked as regional.
+    const inMexico = (await get('/api/v1/projects?country=MX&limit=50')).items;
+    const regional = inMexico.filter(
+      (x: { country_match: { regional: boolean } }) => x.country_match.regional,
+    );
+    expect(regional.map((x: { code: string }) => x.code)).toEqual(['CRIMJUST']);
+    const iati = inMexico.filter((x: { country_match: { regional: boolean } }) => !x.country_match.regional);
     expect(iati).toHaveLength(12);
     expect(iati.every((x: { iati_identifier: string }) => x.iati_identifier.startsWith('US-GOV-1-'))).toBe(
       true,

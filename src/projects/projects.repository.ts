@@ -2,6 +2,7 @@
 // round trip returns a whole project with its countries, themes, budget and participants.
 import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
+import { storedRegionKeys } from '../countries/regions.ts';
 import type { Queryable } from '../db/client.ts';
 import { pageClause } from '../db/pagination.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -104,6 +105,21 @@ export function projectFilterConditions(
   return c;
 }
 
+/**
+ * Active today, the one rule every count of active projects uses (briefs, gaps, the dashboard,
+ * who else works here): the dates say it runs (started, not ended, or ongoing) and the status,
+ * a hint where dates are missing, says it is under way. An ended project whose status was never
+ * updated is not active, nor is one in finalisation, closed, cancelled, suspended or in the pipeline.
+ */
+export function activeTodayConditions(alias = 'p'): Sql[] {
+  const a = sql.raw(alias);
+  return [
+    sql`${a}.status = 'active'`,
+    sql`(${a}.start_date IS NULL OR ${a}.start_date <= current_date)`,
+    sql`(${a}.ongoing OR ${a}.end_date IS NULL OR ${a}.end_date >= current_date)`,
+  ];
+}
+
 /** Running at some time in the year: the row aliased `alias` has the projects table's date columns. */
 export function activeInYearConditions(year: number, alias: 'p' | 'f' = 'p'): Sql[] {
   const a = sql.raw(alias);
@@ -114,7 +130,14 @@ export function activeInYearConditions(year: number, alias: 'p' | 'f' = 'p'): Sq
 }
 
 function listConditions(q: ProjectListQuery): Sql[] {
-  const c = projectFilterConditions(q);
+  const c = projectFilterConditions({ ...q, country: undefined });
+  if (q.country?.length) {
+    // A regional project counts for every country its region holds.
+    const held = storedRegionKeys(q.country);
+    c.push(sql`(EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = p.id AND x.country = ANY(${q.country}::text[]))
+      OR EXISTS (SELECT 1 FROM project_regions x WHERE x.project_id = p.id
+        AND (x.name = ANY(${held.names}::text[]) OR x.code = ANY(${held.codes}::text[]))))`);
+  }
   if (q.organisation) {
     const role = q.role ? sql`AND x.role = ${q.role}` : sql.empty;
     c.push(sql`(${q.role ? sql`FALSE` : sql`p.owner_org_id = ${q.organisation}`} OR EXISTS (SELECT 1 FROM project_participants x

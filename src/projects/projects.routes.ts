@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
-import { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './projects.schema.ts';
+import {
+  Project,
+  ProjectCreate,
+  ProjectListItem,
+  ProjectListQuery,
+  ProjectUpdate,
+} from './projects.schema.ts';
 import { projectsService as service } from './projects.service.ts';
 
 const tags = ['projects'];
@@ -13,7 +19,7 @@ export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
       tags,
       summary: 'List the projects you may see, newest first, with filters',
       querystring: ProjectListQuery,
-      response: { 200: listOf(Project), 422: ErrorResponse },
+      response: { 200: listOf(ProjectListItem), 422: ErrorResponse },
     },
     handler: (req) => service.list(ctx.db, req.viewer, req.query),
   });

@@ -240,8 +240,24 @@ export const Project = z
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
+/** A listed project, and with a country filter, whether it is there itself or through a region. */
+export const ProjectListItem = Project.extend({
+  country_match: z
+    .object({
+      regional: z.boolean().describe('In none of the countries asked for, but in a region holding one'),
+      regions: z.array(z.string()).describe('Its regions that hold a country asked for'),
+    })
+    .optional()
+    .describe('Only when the list is filtered by country'),
+}).meta({ id: 'ProjectListItem' });
+export type ProjectListItem = z.infer<typeof ProjectListItem>;
+
 export const ProjectListQuery = ListQuery.extend({
-  country: csv(CountryCode).optional().describe('ISO codes, comma-separated: any of them'),
+  country: csv(CountryCode)
+    .optional()
+    .describe(
+      'ISO codes, comma-separated: any of them. Regional projects whose region holds one (Latin America for PE) are listed too, marked by country_match',
+    ),
   theme: csv(ThemeSlug).optional(),
   dac: csv(DacCode).optional(),
   organisation: Id.optional().describe('Owner or participant'),

@@ -1,6 +1,7 @@
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { regionNamed } from '../countries/regions.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
@@ -8,7 +9,13 @@ import { organisationsService } from '../organisations/organisations.service.ts'
 import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
 import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
-import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './projects.schema.ts';
+import type {
+  Project,
+  ProjectCreate,
+  ProjectListItem,
+  ProjectListQuery,
+  ProjectUpdate,
+} from './projects.schema.ts';
 
 export function toProject(row: ProjectRow): Project {
   return {
@@ -162,7 +169,19 @@ export const projectsService = {
 
   async list(db: Database, viewer: Viewer, query: ProjectListQuery) {
     const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
-    return { items: page.items.map(toProject), next_cursor: page.next_cursor };
+    const asked = query.country;
+    const items = page.items.map((row): ProjectListItem => {
+      const project = toProject(row);
+      if (!asked?.length) return project;
+      const regions = row.regions
+        .filter((g) => asked.some((c) => regionNamed(g.name, g.code)?.countries.has(c)))
+        .map((g) => g.name);
+      return {
+        ...project,
+        country_match: { regional: !row.countries.some((c) => asked.includes(c.code)), regions },
+      };
+    });
+    return { items, next_cursor: page.next_cursor };
   },
 
   async create(db: Database, viewer: Viewer, input: ProjectCreate): Promise<Project> {

@@ -29,7 +29,10 @@ import type {
   Member as MemberSchema,
 } from '../../../src/members/members.schema.ts';
 import type { Organisation as OrganisationSchema } from '../../../src/organisations/organisations.schema.ts';
-import type { Project as ProjectSchema } from '../../../src/projects/projects.schema.ts';
+import type {
+  ProjectListItem as ProjectListItemSchema,
+  Project as ProjectSchema,
+} from '../../../src/projects/projects.schema.ts';
 import type {
   KeyActionStatus as KeyActionStatusSchema,
   ManagementResponse as ManagementResponseSchema,
@@ -66,6 +69,7 @@ export type Page<T> = Omit<Reply<ReturnType<typeof listOf>>, 'items'> & { items:
 
 export type Organisation = Reply<typeof OrganisationSchema>;
 export type Project = Reply<typeof ProjectSchema>;
+export type ProjectListItem = Reply<typeof ProjectListItemSchema>;
 
 export type Review = Reply<typeof ReviewSchema>;
 export type Evaluation = Reply<typeof EvaluationSchema>;

@@ -1,8 +1,9 @@
 // "Who else works here": projects that overlap a project or an unsaved draft, ranked, each with the
-// reasons (shared countries, themes, purpose codes, institutions, dates, similar wording).
+// reasons (shared countries and regions, themes, purpose codes, institutions, dates, similar wording).
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
+import { useReference } from '../api/reference.tsx';
 import type { Overlap } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorMessage, Loading } from './Status.tsx';
@@ -21,6 +22,7 @@ export interface OverlapQuery {
 
 export function WhoElse({ query }: { query: OverlapQuery }) {
   const { t, formatDate, formatNumber } = useI18n();
+  const { countryName } = useReference();
   const key = JSON.stringify(query);
   const overlaps = useLoad(
     () => api<{ items: Overlap[] }>('POST', '/coordination/overlaps', { ...query, limit: 10 }),
@@ -38,13 +40,30 @@ export function WhoElse({ query }: { query: OverlapQuery }) {
             <Link to={`/projects/${o.project.id}`}>{o.project.title}</Link>{' '}
             {o.likely_duplicate && <Badge tone="warn">{t('whoElse.duplicate')}</Badge>}{' '}
             <span className="muted small">
-              {o.project.owner_org.name} · {formatDate(o.project.start)} – {formatDate(o.project.end)} ·{' '}
-              {t('whoElse.score', { score: formatNumber(Math.round(o.score * 10) / 10) })}
+              {[
+                o.project.iati_identifier ?? o.project.code,
+                [...o.project.countries.map((c) => countryName(c.code)), ...o.project.regions].join(', '),
+                `${formatDate(o.project.start)} – ${formatDate(o.project.end)}`,
+                o.project.donors.map((d) => d.name).join(', '),
+              ]
+                .filter(Boolean)
+                .join(' · ')}{' '}
+              · {t('whoElse.score', { score: formatNumber(Math.round(o.score * 10) / 10) })}
             </span>
             <ul className="reasons small">
               {o.reasons.countries.length > 0 && (
                 <li>
-                  {t('whoElse.countries')}: {o.reasons.countries.map((c) => c.name).join(', ')}
+                  {t('whoElse.countries')}: {o.reasons.countries.map((c) => countryName(c.code)).join(', ')}
+                </li>
+              )}
+              {o.reasons.regions.length > 0 && (
+                <li>
+                  {t('whoElse.regions')}:{' '}
+                  {o.reasons.regions
+                    .map((g) =>
+                      g.countries.length ? `${g.name} (${g.countries.map(countryName).join(', ')})` : g.name,
+                    )
+                    .join(', ')}
                 </li>
               )}
               {o.reasons.themes.length > 0 && (

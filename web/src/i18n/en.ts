@@ -58,6 +58,7 @@ export const en = {
     'Who is doing what, where — the projects, reviews, evaluations and recommendations in the registry.',
   'home.inNumbers': 'The registry in numbers',
   'home.statProjects': 'projects',
+  'home.statActive': 'active today',
   'home.statCountries': 'countries',
   'home.statDonors': 'donors',
   'home.byCountry': 'Projects by country',
@@ -73,6 +74,7 @@ export const en = {
 
   'projects.title': 'Projects',
   'projects.count': '{n} projects shown',
+  'projects.regional': 'Regional: {regions}',
 
   'project.summary': 'Summary',
   'project.dates': 'Dates',
@@ -279,6 +281,7 @@ export const en = {
   'whoElse.duplicate': 'likely the same project',
   'whoElse.score': 'overlap score {score}',
   'whoElse.countries': 'Same countries',
+  'whoElse.regions': 'Same region',
   'whoElse.themes': 'Same themes',
   'whoElse.dac': 'Same purpose codes',
   'whoElse.institutions': 'Same institutions',

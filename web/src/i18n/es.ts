@@ -59,6 +59,7 @@ export const es: Record<MessageKey, string> = {
   'home.lead': 'Quién hace qué y dónde: proyectos, revisiones, evaluaciones y recomendaciones del registro.',
   'home.inNumbers': 'El registro en cifras',
   'home.statProjects': 'proyectos',
+  'home.statActive': 'activos hoy',
   'home.statCountries': 'países',
   'home.statDonors': 'donantes',
   'home.byCountry': 'Proyectos por país',
@@ -75,6 +76,7 @@ export const es: Record<MessageKey, string> = {
 
   'projects.title': 'Proyectos',
   'projects.count': '{n} proyectos mostrados',
+  'projects.regional': 'Regional: {regions}',
 
   'project.summary': 'Resumen',
   'project.dates': 'Fechas',
@@ -283,6 +285,7 @@ export const es: Record<MessageKey, string> = {
   'whoElse.duplicate': 'probablemente el mismo proyecto',
   'whoElse.score': 'puntuación de coincidencia {score}',
   'whoElse.countries': 'Mismos países',
+  'whoElse.regions': 'Misma región',
   'whoElse.themes': 'Mismos temas',
   'whoElse.dac': 'Mismos códigos CAD',
   'whoElse.institutions': 'Mismas instituciones',

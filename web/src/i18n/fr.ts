@@ -59,6 +59,7 @@ export const fr: Record<MessageKey, string> = {
   'home.lead': 'Qui fait quoi, où : les projets, revues, évaluations et recommandations du registre.',
   'home.inNumbers': 'Le registre en chiffres',
   'home.statProjects': 'projets',
+  'home.statActive': 'actifs aujourd’hui',
   'home.statCountries': 'pays',
   'home.statDonors': 'bailleurs',
   'home.byCountry': 'Projets par pays',
@@ -76,6 +77,7 @@ export const fr: Record<MessageKey, string> = {
 
   'projects.title': 'Projets',
   'projects.count': '{n} projets affichés',
+  'projects.regional': 'Régional : {regions}',
 
   'project.summary': 'Résumé',
   'project.dates': 'Dates',
@@ -283,6 +285,7 @@ export const fr: Record<MessageKey, string> = {
   'whoElse.duplicate': 'probablement le même projet',
   'whoElse.score': 'score de recoupement {score}',
   'whoElse.countries': 'Mêmes pays',
+  'whoElse.regions': 'Même région',
   'whoElse.themes': 'Mêmes thèmes',
   'whoElse.dac': 'Mêmes codes CAD',
   'whoElse.institutions': 'Mêmes institutions',

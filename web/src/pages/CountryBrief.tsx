@@ -52,7 +52,7 @@ function ListSection<T>({
 export function CountryBriefPage() {
   const { code = '' } = useParams();
   const country = code.toUpperCase();
-  const { t, formatDate, formatMoney, formatNumber } = useI18n();
+  const { t, lang, formatDate, formatMoney, formatNumber } = useI18n();
   const { countryName, themeLabel } = useReference();
   const label = useEnumLabel();
   const session = useSession();
@@ -63,10 +63,10 @@ export function CountryBriefPage() {
   );
   const name = countryName(country);
   const b = brief.data;
-  const money = (n: number | null) => (n ? formatMoney(n, currency) : '—');
+  // The same as the printed brief: "—" where no budget is recorded, a figure (even 0) where one is.
+  const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
   const byTheme = (b?.active.by_theme ?? []).map((x): [string, number] => [x.theme, x.projects]);
   const byDonor = (b?.active.by_donor ?? []).map((x): [string, number] => [x.name, x.projects]);
-  const total = (b?.active.projects ?? []).reduce((s, p) => s + (p.budget ?? 0), 0);
 
   return (
     <article className="page">
@@ -79,7 +79,7 @@ export function CountryBriefPage() {
       <div className="actions no-print">
         <a
           className="button-link"
-          href={`/api/v1/countries/${country}/brief?format=html&currency=${currency}`}
+          href={`/api/v1/countries/${country}/brief?format=html&currency=${currency}&lang=${lang}`}
           target="_blank"
           rel="noreferrer"
         >
@@ -110,7 +110,7 @@ export function CountryBriefPage() {
               <strong>{formatNumber(b.active.by_donor.length)}</strong> {t('brief.donors')}
             </li>
             <li>
-              <strong>{money(total)}</strong> {t('brief.budget')}
+              <strong>{money(b.active.budget)}</strong> {t('brief.budget')}
             </li>
           </ul>
           {b.active.projects.length === 0 && <p className="muted">{t('brief.noActive')}</p>}

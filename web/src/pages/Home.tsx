@@ -90,6 +90,9 @@ export function HomePage() {
               <strong>{formatNumber(summary.data.projects)}</strong> {t('home.statProjects')}
             </li>
             <li>
+              <strong>{formatNumber(summary.data.active)}</strong> {t('home.statActive')}
+            </li>
+            <li>
               <strong>{formatNumber(stats.byCountry.length)}</strong> {t('home.statCountries')}
             </li>
             <li>

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page, Project } from '../api/types.ts';
+import type { Page, ProjectListItem } from '../api/types.ts';
 import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
@@ -25,7 +25,7 @@ export function ProjectsPage() {
   };
   const cursor = params.get('cursor') ?? '';
   const page = useLoad(
-    () => get<Page<Project>>('/projects', { ...filters, cursor, limit: 50 }),
+    () => get<Page<ProjectListItem>>('/projects', { ...filters, cursor, limit: 50 }),
     [params.toString(), session.me?.user_id],
   );
   const set = (key: string, value: string) => {
@@ -78,6 +78,11 @@ export function ProjectsPage() {
                 </p>
                 <div className="chips">
                   <CountryChips codes={p.countries.map((c) => c.code)} />
+                  {p.country_match?.regional && (
+                    <span className="chip regional">
+                      {t('projects.regional', { regions: p.country_match.regions.join(', ') })}
+                    </span>
+                  )}
                   <ThemeChips slugs={p.themes} />
                 </div>
               </li>

@@ -1,0 +1,314 @@
+// Which countries a region holds, so that a regional project ("Latin America", IATI region 489
+// "South America, regional") counts for every country in it: in "who else works here" and when
+// projects are filtered by country. Regions are built from the UN geoscheme's subregions as
+// `world-countries` ships them, named as projects name them (English, Spanish, French, and the
+// IATI Region codelist's names and codes).
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+
+interface RegionDefinition {
+  /** The name Tacit shows (English). */
+  name: string;
+  /** Other names projects use for it, in any of the three languages. */
+  aliases: string[];
+  /** IATI Region codes (vocabulary 1) that mean this region. */
+  iati: string[];
+  /** UN subregions (as world-countries names them) it is made of. */
+  subregions: string[];
+  /** Countries beyond (or instead of) whole subregions. */
+  plus?: string[];
+}
+
+const LATIN_CARIBBEAN = ['CU', 'DO', 'HT', 'PR'];
+
+const DEFINITIONS: RegionDefinition[] = [
+  {
+    name: 'Latin America and the Caribbean',
+    aliases: ['América Latina y el Caribe', 'Amérique latine et Caraïbes', 'LAC'],
+    iati: [],
+    subregions: ['South America', 'Central America', 'Caribbean'],
+    plus: ['MX'],
+  },
+  {
+    name: 'Latin America',
+    aliases: ['América Latina', 'Latinoamérica', 'Amérique latine'],
+    iati: [],
+    subregions: ['South America', 'Central America'],
+    plus: ['MX', ...LATIN_CARIBBEAN],
+  },
+  {
+    name: 'Central America',
+    aliases: ['América Central', 'Centroamérica', 'Amérique centrale'],
+    iati: ['1032'],
+    subregions: ['Central America'],
+  },
+  {
+    name: 'South America',
+    aliases: ['América del Sur', 'Sudamérica', 'Amérique du Sud'],
+    iati: ['489'],
+    subregions: ['South America'],
+  },
+  {
+    name: 'North America',
+    aliases: ['América del Norte', 'Amérique du Nord'],
+    iati: [],
+    subregions: ['North America'],
+  },
+  {
+    name: 'Caribbean',
+    aliases: ['Caribe', 'Caraïbes', 'West Indies'],
+    iati: ['1031', '380'],
+    subregions: ['Caribbean'],
+  },
+  {
+    name: 'Caribbean and Central America',
+    aliases: ['Caribbean & Central America'],
+    iati: ['389'],
+    subregions: ['Caribbean', 'Central America'],
+  },
+  {
+    name: 'America',
+    aliases: ['Americas', 'Américas', 'Amériques'],
+    iati: ['498'],
+    subregions: ['South America', 'Central America', 'Caribbean', 'North America'],
+  },
+  {
+    name: 'Andean region',
+    aliases: ['Región Andina', 'Région andine'],
+    iati: [],
+    subregions: [],
+    plus: ['BO', 'CO', 'EC', 'PE', 'VE'],
+  },
+  {
+    name: 'Southern Cone',
+    aliases: ['Cono Sur', 'Cône Sud'],
+    iati: [],
+    subregions: [],
+    plus: ['AR', 'BR', 'CL', 'PY', 'UY'],
+  },
+  {
+    name: 'West Africa',
+    aliases: ['Western Africa', 'África Occidental', "Afrique de l'Ouest", 'Afrique de l’Ouest'],
+    iati: ['1030'],
+    subregions: ['Western Africa'],
+  },
+  {
+    name: 'East Africa',
+    aliases: ['Eastern Africa', 'África Oriental', "Afrique de l'Est", 'Afrique de l’Est'],
+    iati: ['1027'],
+    subregions: ['Eastern Africa'],
+  },
+  {
+    name: 'Central Africa',
+    aliases: ['Middle Africa', 'África Central', 'Afrique centrale'],
+    iati: ['1028'],
+    subregions: ['Middle Africa'],
+  },
+  {
+    name: 'Southern Africa',
+    aliases: ['África Austral', 'Afrique australe'],
+    iati: ['1029'],
+    subregions: ['Southern Africa'],
+  },
+  {
+    name: 'North Africa',
+    aliases: ['Northern Africa', 'North of Sahara', 'África del Norte', 'Afrique du Nord'],
+    iati: ['189'],
+    subregions: ['Northern Africa'],
+  },
+  {
+    name: 'Sub-Saharan Africa',
+    aliases: ['South of Sahara', 'África Subsahariana', 'Afrique subsaharienne'],
+    iati: ['289'],
+    subregions: ['Western Africa', 'Eastern Africa', 'Middle Africa', 'Southern Africa'],
+  },
+  {
+    name: 'Africa',
+    aliases: ['África', 'Afrique'],
+    iati: ['298'],
+    subregions: ['Western Africa', 'Eastern Africa', 'Middle Africa', 'Southern Africa', 'Northern Africa'],
+  },
+  { name: 'Sahel', aliases: [], iati: [], subregions: [], plus: ['BF', 'ML', 'MR', 'NE', 'TD'] },
+  {
+    name: 'Horn of Africa',
+    aliases: ['Cuerno de África', 'Corne de l’Afrique'],
+    iati: [],
+    subregions: [],
+    plus: ['DJ', 'ER', 'ET', 'SO'],
+  },
+  {
+    name: 'Middle East',
+    aliases: ['Oriente Medio', 'Medio Oriente', 'Moyen-Orient'],
+    iati: ['589'],
+    subregions: [],
+    plus: ['BH', 'EG', 'IR', 'IQ', 'IL', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'TR', 'AE', 'YE'],
+  },
+  {
+    name: 'Gulf',
+    aliases: ['Golfo', 'Golfe'],
+    iati: [],
+    subregions: [],
+    plus: ['BH', 'KW', 'OM', 'QA', 'SA', 'AE'],
+  },
+  {
+    name: 'Central Asia',
+    aliases: ['Asia Central', 'Asie centrale'],
+    iati: ['619'],
+    subregions: ['Central Asia'],
+  },
+  {
+    name: 'South Asia',
+    aliases: ['Southern Asia', 'Asia del Sur', 'Asie du Sud'],
+    iati: ['679'],
+    subregions: ['Southern Asia'],
+  },
+  {
+    name: 'South and Central Asia',
+    aliases: ['South & Central Asia'],
+    iati: ['689'],
+    subregions: ['Southern Asia', 'Central Asia'],
+  },
+  {
+    name: 'South-East Asia',
+    aliases: ['South East Asia', 'Southeast Asia', 'Sudeste Asiático', 'Asie du Sud-Est'],
+    iati: [],
+    subregions: ['South-Eastern Asia'],
+  },
+  {
+    name: 'East Asia',
+    aliases: ['Eastern Asia', 'Asia Oriental', "Asie de l'Est"],
+    iati: [],
+    subregions: ['Eastern Asia'],
+  },
+  { name: 'Far East Asia', aliases: [], iati: ['789'], subregions: ['Eastern Asia', 'South-Eastern Asia'] },
+  {
+    name: 'Asia',
+    aliases: ['Asie'],
+    iati: ['798'],
+    subregions: ['Central Asia', 'Southern Asia', 'South-Eastern Asia', 'Eastern Asia', 'Western Asia'],
+  },
+  {
+    name: 'Europe',
+    aliases: ['Europa'],
+    iati: ['89'],
+    subregions: [
+      'Northern Europe',
+      'Southeast Europe',
+      'Southern Europe',
+      'Central Europe',
+      'Western Europe',
+      'Eastern Europe',
+    ],
+  },
+  {
+    name: 'Eastern Europe',
+    aliases: ['Europa del Este', "Europe de l'Est"],
+    iati: [],
+    subregions: ['Eastern Europe'],
+  },
+  {
+    name: 'Central and Eastern Europe',
+    aliases: ['Europa Central y Oriental', 'Europe centrale et orientale'],
+    iati: [],
+    subregions: ['Central Europe', 'Eastern Europe', 'Southeast Europe'],
+    plus: ['EE', 'LV', 'LT'],
+  },
+  {
+    name: 'Western Balkans',
+    aliases: ['Balcanes Occidentales', 'Balkans occidentaux'],
+    iati: [],
+    subregions: [],
+    plus: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],
+  },
+  {
+    name: 'Balkans',
+    aliases: ['Balcanes'],
+    iati: [],
+    subregions: [],
+    plus: ['AL', 'BA', 'BG', 'HR', 'XK', 'ME', 'MK', 'RO', 'RS'],
+  },
+  {
+    name: 'States Ex-Yugoslavia',
+    aliases: [],
+    iati: ['88'],
+    subregions: [],
+    plus: ['BA', 'HR', 'XK', 'ME', 'MK', 'RS', 'SI'],
+  },
+  {
+    name: 'Pacific',
+    aliases: ['Pacífico', 'Pacifique'],
+    iati: [],
+    subregions: ['Melanesia', 'Micronesia', 'Polynesia'],
+  },
+  {
+    name: 'Oceania',
+    aliases: ['Océanie'],
+    iati: ['889'],
+    subregions: ['Melanesia', 'Micronesia', 'Polynesia', 'Australia and New Zealand'],
+  },
+  { name: 'Melanesia', aliases: ['Mélanésie'], iati: ['1033'], subregions: ['Melanesia'] },
+  { name: 'Micronesia', aliases: ['Micronésie'], iati: ['1034'], subregions: ['Micronesia'] },
+  { name: 'Polynesia', aliases: ['Polinesia', 'Polynésie'], iati: ['1035'], subregions: ['Polynesia'] },
+];
+
+export interface Region {
+  name: string;
+  /** Every name a project may store for it: its own, its aliases, the IATI codelist's. */
+  names: string[];
+  iati: string[];
+  countries: Set<string>;
+}
+
+/** Lower case without accents or a trailing ", regional", and "&" as "and". */
+const keyOf = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/,\s*regional$/, '')
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+let regions: { all: Region[]; byKey: Map<string, Region>; byIati: Map<string, Region> } | undefined;
+
+function load() {
+  if (regions) return regions;
+  const world = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
+  const bySubregion = new Map<string, string[]>();
+  for (const c of world) bySubregion.set(c.subregion, [...(bySubregion.get(c.subregion) ?? []), c.cca2]);
+  const all = DEFINITIONS.map((d): Region => {
+    const countries = new Set([...d.subregions.flatMap((s) => bySubregion.get(s) ?? []), ...(d.plus ?? [])]);
+    // The IATI codelist's own names ("South America, regional") are what an import stores.
+    const names = [d.name, ...d.aliases, ...d.aliases.concat(d.name).map((n) => `${n}, regional`)];
+    return { name: d.name, names: [...new Set(names)], iati: d.iati, countries };
+  });
+  const byKey = new Map<string, Region>();
+  const byIati = new Map<string, Region>();
+  for (const r of all) {
+    for (const n of r.names) if (!byKey.has(keyOf(n))) byKey.set(keyOf(n), r);
+    for (const code of r.iati) byIati.set(code, r);
+  }
+  regions = { all, byKey, byIati };
+  return regions;
+}
+
+/** The region a project names, by its IATI code or any of its names; undefined when unknown. */
+export function regionNamed(name: string, code?: string | null): Region | undefined {
+  const { byKey, byIati } = load();
+  return (code ? byIati.get(code) : undefined) ?? byKey.get(keyOf(name));
+}
+
+/** Every known region holding at least one of `countries`. */
+export function regionsHolding(countries: string[]): Region[] {
+  return load().all.filter((r) => countries.some((c) => r.countries.has(c)));
+}
+
+/** The names and IATI codes a project may store for the regions holding `countries`. */
+export function storedRegionKeys(countries: string[]): { names: string[]; codes: string[] } {
+  const held = regionsHolding(countries);
+  return {
+    names: [...new Set(held.flatMap((r) => r.names))],
+    codes: [...new Set(held.flatMap((r) => r.iati))],
+  };
+}
