@@ -14,6 +14,7 @@ import { projectRoutes } from '../projects/projects.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
+import { scoreRoutes } from '../scores/scores.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import { tokenRoutes } from '../tokens/tokens.routes.ts';
 import type { AppContext, RoutePlugin } from './context.ts';
@@ -36,6 +37,7 @@ const resources: [string, RoutePlugin][] = [
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],
   ['', iatiRoutes],
+  ['', scoreRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {
