@@ -13,6 +13,7 @@ import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
+import { reminderRoutes } from '../reminders/reminders.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
 import { scoreRoutes } from '../scores/scores.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
@@ -38,6 +39,7 @@ const resources: [string, RoutePlugin][] = [
   ['/audit', auditRoutes],
   ['', iatiRoutes],
   ['', scoreRoutes],
+  ['/reminders', reminderRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

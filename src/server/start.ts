@@ -7,6 +7,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { vacuumWhereDue } from '../db/maintenance.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { systemClock } from '../reminders/clock.ts';
+import { startReminders } from '../reminders/jobs.ts';
 import { buildApp } from './app.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 
@@ -24,6 +26,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.seedDemo === 'auto' && (await seedDemoIfEmpty(db))) await vacuumWhereDue(db);
     const app = await buildApp({ db, config });
     scheduleHousekeeping(app, db);
+    const reminders = startReminders(db, config, systemClock, (message, err) =>
+      app.log.error({ err }, message),
+    );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -35,6 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       async stop() {
         if (stopped) return;
         stopped = true;
+        await reminders.stop();
         await app.close();
         await db.close();
       },
