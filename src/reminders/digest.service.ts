@@ -66,10 +66,11 @@ const isEmpty = (d: Digest) => !d.due_soon.length && !d.overdue.length && !d.sta
 export const digestService = {
   /** The digest as of today, for a member of the organisation. */
   async forMember(db: Queryable, viewer: Viewer, clock: Clock, orgId: string): Promise<Digest> {
-    if (!viewer.memberships.has(orgId))
-      throw errors.forbidden(
-        'Only members of an organisation may read its digest. Name one of your organisations.',
-      );
+    requireMember(
+      viewer,
+      orgId,
+      'Only members of an organisation may read its digest. Name one of your organisations.',
+    );
     const name = await organisationName(db, orgId);
     if (!name) throw errors.notFound('organisation', orgId);
     return build(db, { id: orgId, name }, dayOf(clock.now()));
