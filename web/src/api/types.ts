@@ -37,7 +37,16 @@ import type {
   RecommendationStatus as RecommendationStatusSchema,
 } from '../../../src/recommendations/recommendations.schema.ts';
 import type { ReferenceItem, ReferenceTheme } from '../../../src/reference/reference.schema.ts';
+import type {
+  DigestPreferences as DigestPreferencesSchema,
+  Digest as DigestSchema,
+  LinkedAction as LinkedActionSchema,
+} from '../../../src/reminders/reminders.schema.ts';
 import type { Review as ReviewSchema } from '../../../src/reviews/reviews.schema.ts';
+import type {
+  ProjectScores as ProjectScoresSchema,
+  ScoreFlag as ScoreFlagSchema,
+} from '../../../src/scores/scores.schema.ts';
 import type { FacetValue as FacetValueType, SearchResponse } from '../../../src/search/search.schema.ts';
 import type { listOf, Visibility as VisibilitySchema } from '../../../src/server/schemas.ts';
 import type {
@@ -125,3 +134,9 @@ export interface ImportJob {
   duplicates: number;
   error: string | null;
 }
+
+export type ProjectScores = Reply<typeof ProjectScoresSchema>;
+export type ScoreFlag = Reply<typeof ScoreFlagSchema>;
+export type Digest = Reply<typeof DigestSchema>;
+export type DigestPreferences = Reply<typeof DigestPreferencesSchema>;
+export type LinkedAction = Reply<typeof LinkedActionSchema>;

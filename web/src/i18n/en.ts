@@ -364,6 +364,27 @@ export const en = {
   'brief.nextDue': 'Next due',
   'brief.lessons': 'Recurring lessons',
   'brief.recursIn': 'Similar in other projects',
+
+  'nav.digest': 'Digest',
+  'digest.title': 'Digest',
+  'digest.signIn': 'Sign in to read your organisation’s digest.',
+  'digest.email': 'Send me this digest by e-mail every day',
+  'digest.asOf': 'As of {date}',
+  'digest.overdue': 'Overdue key actions',
+  'digest.dueSoon': 'Key actions due within 14 days',
+  'digest.stale': 'Records not updated for 12 months',
+  'digest.daysOverdue': '{n} days overdue',
+  'digest.dueIn': 'due in {n} days',
+  'digest.lastUpdated': 'last updated {date}',
+  'act.title': 'Record progress on a key action',
+  'act.noToken': 'This page needs the link from a digest e-mail.',
+  'act.due': 'Due {date}',
+  'act.comment': 'What was done',
+  'act.evidence': 'Link to evidence (optional)',
+  'act.submit': 'Record progress',
+  'act.recorded': 'Progress recorded. Thank you.',
+  'act.expires': 'This link works once, until {at}.',
+  'scores.flags': 'Flags from the reviews',
 } as const;
 
 export type MessageKey = keyof typeof en;
