@@ -60,7 +60,7 @@ export function ActPage() {
             <strong>{link.data.action.text}</strong>
             <br />
             {t('act.due', { date: formatDate(link.data.action.due_on) })} ·{' '}
-            {label('actionStatus', link.data.action.status)}
+            {label('actionStatus', done ? status : link.data.action.status)}
           </p>
           {done ? (
             <p role="status" className="ok">
