@@ -3,7 +3,6 @@
 // once for their own action only, and nothing of another organisation's in a digest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
-import type { ApiResponse } from '../../test/support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.ts';
 import { openDatabase } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
@@ -31,22 +30,8 @@ describe('reminders', () => {
   let r2: string;
   let r3: string;
 
-  const call = async (
-    method: string,
-    path: string,
-    opts: { token?: string; body?: unknown } = {},
-  ): Promise<ApiResponse> => {
-    const headers: Record<string, string> = {};
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(server.baseUrl + path, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-  };
+  const call = (method: string, path: string, opts?: { token?: string; body?: unknown }) =>
+    server.request(method, path, opts);
   const recommendation = async (who: TestMember, body: Record<string, unknown>) => {
     const res = await call('POST', '/api/v1/recommendations', { token: who.token, body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -2,6 +2,7 @@
 // and a Tacit server on its own clock.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { ApiResponse } from '../../test/support/test-app.ts';
 import type { TestDatabase } from '../../test/support/test-db.ts';
 import { loadConfig, type SmtpConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
@@ -77,5 +78,23 @@ export async function startClockedServer(t: TestDatabase, clock: Clock) {
   const app = await buildApp({ db: t.db, config, clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    /** A JSON request to the server, as the test app's client makes it. */
+    async request(
+      method: string,
+      path: string,
+      opts: { token?: string; body?: unknown } = {},
+    ): Promise<ApiResponse> {
+      const headers: Record<string, string> = {};
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+      const res = await fetch(baseUrl + path, { method, headers, body });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    },
+    close: () => app.close(),
+  };
 }
