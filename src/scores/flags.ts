@@ -21,6 +21,12 @@ export interface Flag {
   explanation: { en: string; es: string; fr: string };
 }
 
+const SCORE_NAMES = {
+  programme: { en: 'programme', es: 'programa', fr: 'programme' },
+  outcome: { en: 'outcome', es: 'resultado', fr: 'effet' },
+  output: { en: 'output', es: 'producto', fr: 'produit' },
+};
+
 type Rule = (current: ScoredPeriod, previous: ScoredPeriod | undefined) => Flag['explanation'] | null;
 
 const RULES: Record<FlagRule, Rule> = {
@@ -39,18 +45,25 @@ const RULES: Record<FlagRule, Rule> = {
   },
   // A C anywhere in the programme or outcome score, or in an output's, puts the project at risk.
   at_risk(current) {
-    const scored = [
-      ['programme', current.programme],
-      ['outcome', current.outcome],
-      ...current.outputs.map((o) => [`output ${o.number ?? '?'}`, o.score] as const),
-    ] as const;
-    const hits = scored.filter(([, s]) => s && isAtRisk(s)).map(([what, s]) => `${what} ${s?.mark}`);
+    const scored: [keyof typeof SCORE_NAMES, number | null, ScoreValue | null][] = [
+      ['programme', null, current.programme],
+      ['outcome', null, current.outcome],
+      ...current.outputs.map((o): [keyof typeof SCORE_NAMES, number | null, ScoreValue] => [
+        'output',
+        o.number,
+        o.score,
+      ]),
+    ];
+    const hits = scored.filter(([, , s]) => s && isAtRisk(s));
     if (!hits.length) return null;
-    const list = hits.join(', ');
+    const list = (lang: 'en' | 'es' | 'fr') =>
+      hits
+        .map(([what, n, s]) => `${SCORE_NAMES[what][lang]}${n === null ? '' : ` ${n}`} ${s?.mark}`)
+        .join(', ');
     return {
-      en: `${current.period} scored the lowest mark (${list}): the project is at risk.`,
-      es: `${current.period} obtuvo la nota más baja (${list}): el proyecto está en riesgo.`,
-      fr: `${current.period} a reçu la note la plus basse (${list}) : le projet est à risque.`,
+      en: `${current.period} scored the lowest mark (${list('en')}): the project is at risk.`,
+      es: `${current.period} obtuvo la nota más baja (${list('es')}): el proyecto está en riesgo.`,
+      fr: `${current.period} a reçu la note la plus basse (${list('fr')}) : le projet est à risque.`,
     };
   },
   // A risk rating two or more steps above the previous review's, on the same ladder.

@@ -144,6 +144,9 @@ describe('scores over time', () => {
     expect(res.body.flags[0].explanation.en).toBe(
       '2016/17 scored the lowest mark (output 1 C): the project is at risk.',
     );
+    expect(res.body.flags[0].explanation.es).toBe(
+      '2016/17 obtuvo la nota más baja (producto 1 C): el proyecto está en riesgo.',
+    );
     expect(res.body.flags[1].explanation.fr).toBe(
       "La notation du risque a augmenté d'au moins deux niveaux de 2015/16 à 2016/17 (Minor → Major).",
     );
