@@ -1,6 +1,6 @@
-// Score flags in the browser: the project page explains the rules a project's reviews trip, in
-// the interface language.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+// Scores in the browser: the project page explains the flags a project's reviews raise, in the
+// interface language, and the portfolio page counts marks per group on one scale.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor } from '../support/factories.ts';
 import { type BrowserApp, screenshot, startBrowserApp } from './browser.ts';
 
@@ -51,5 +51,27 @@ describe('score flags in the browser', () => {
     await page
       .getByText('2018/19 obtuvo la nota más baja (programa C): el proyecto está en riesgo.')
       .waitFor();
+  });
+
+  it('shows the portfolio of marks per donor on one scale, with its CSV', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/');
+    await page.getByRole('banner').getByRole('link', { name: 'Scores' }).click();
+    const cssf = page.getByRole('row', { name: /Conflict, Stability and Security Fund/ });
+    await cssf.waitFor();
+    expect(await cssf.getByRole('cell').allInnerTexts()).toEqual([
+      'Conflict, Stability and Security Fund',
+      '2',
+      '2.75',
+      'A: 1 · A/B: 1',
+    ]);
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+      '/api/v1/scores/portfolio?by=donor&kind=programme&scale=uk_annual_review&format=csv',
+    );
+    await screenshot(page, 'scores-portfolio');
+    await page.getByLabel('Group by').selectOption('country');
+    await page.getByRole('row', { name: /Peru/ }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Notes des revues dans le portefeuille' }).waitFor();
   });
 });

@@ -15,6 +15,7 @@ import { LessonsPage } from './pages/Lessons.tsx';
 import { ProjectPage } from './pages/Project.tsx';
 import { ProjectsPage } from './pages/Projects.tsx';
 import { RecommendationsPage } from './pages/Recommendations.tsx';
+import { ScoresPortfolioPage } from './pages/ScoresPortfolio.tsx';
 import { SearchPage } from './pages/Search.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/countries/:code" element={<CountryBriefPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/digest" element={<DigestPage />} />
+        <Route path="/scores" element={<ScoresPortfolioPage />} />
         <Route path="/act" element={<ActPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

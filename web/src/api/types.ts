@@ -46,6 +46,7 @@ import type { Review as ReviewSchema } from '../../../src/reviews/reviews.schema
 import type {
   ProjectScores as ProjectScoresSchema,
   ScoreFlag as ScoreFlagSchema,
+  ScorePortfolio as ScorePortfolioSchema,
 } from '../../../src/scores/scores.schema.ts';
 import type { FacetValue as FacetValueType, SearchResponse } from '../../../src/search/search.schema.ts';
 import type { listOf, Visibility as VisibilitySchema } from '../../../src/server/schemas.ts';
@@ -137,6 +138,7 @@ export interface ImportJob {
 
 export type ProjectScores = Reply<typeof ProjectScoresSchema>;
 export type ScoreFlag = Reply<typeof ScoreFlagSchema>;
+export type ScorePortfolio = Reply<typeof ScorePortfolioSchema>;
 export type Digest = Reply<typeof DigestSchema>;
 export type DigestPreferences = Reply<typeof DigestPreferencesSchema>;
 export type LinkedAction = Reply<typeof LinkedActionSchema>;
