@@ -81,7 +81,7 @@ export function ScoresPortfolioPage() {
         (rows.length ? (
           <>
             <EChart option={option} label={t('scores.title')} height={Math.max(200, rows.length * 36 + 60)} />
-            <table>
+            <table className="table">
               <thead>
                 <tr>
                   <th>{t(`scores.${by}`)}</th>
