@@ -3,26 +3,58 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  TACIT_DATA_DIR: z.string().default('./data'),
-  TACIT_MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
-  TACIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TACIT_LOG_FORMAT: z.enum(['auto', 'text', 'json']).default('auto'),
-  TACIT_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
-  TACIT_SESSION_DAYS: z.coerce.number().positive().default(14),
-  TACIT_EXTRACT_SECONDS: z.coerce.number().positive().default(120),
-  TACIT_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).default(512),
-  TACIT_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
-});
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    TACIT_DATA_DIR: z.string().default('./data'),
+    TACIT_MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
+    TACIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TACIT_LOG_FORMAT: z.enum(['auto', 'text', 'json']).default('auto'),
+    TACIT_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    TACIT_SESSION_DAYS: z.coerce.number().positive().default(14),
+    TACIT_EXTRACT_SECONDS: z.coerce.number().positive().default(120),
+    TACIT_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+    TACIT_TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    // Reminders: digests are e-mailed only when an SMTP host is set (src/reminders/).
+    TACIT_SMTP_HOST: z.string().trim().min(1).optional(),
+    TACIT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    TACIT_SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+    TACIT_SMTP_USER: z.string().min(1).optional(),
+    TACIT_SMTP_PASSWORD: z.string().min(1).optional(),
+    TACIT_MAIL_FROM: z.email('must be an e-mail address').optional(),
+    TACIT_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    TACIT_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
+  })
+  .superRefine((e, ctx) => {
+    if (!e.TACIT_SMTP_HOST) return;
+    // A digest needs a sender and the address its links point to.
+    if (!e.TACIT_MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TACIT_MAIL_FROM'],
+        message: 'is required when TACIT_SMTP_HOST is set',
+      });
+    if (!e.TACIT_PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TACIT_PUBLIC_URL'],
+        message: 'is required when TACIT_SMTP_HOST is set',
+      });
+    if (e.TACIT_SMTP_USER && !e.TACIT_SMTP_PASSWORD)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TACIT_SMTP_PASSWORD'],
+        message: 'is required with TACIT_SMTP_USER',
+      });
+  });
 
 export interface Config {
   port: number;
@@ -40,6 +72,21 @@ export interface Config {
   extractHeapMb: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-*, and mark cookies Secure on HTTPS. */
   trustProxy: boolean;
+  /** Where digests are e-mailed from; undefined: digests are kept readable but not sent. */
+  smtp: SmtpConfig | undefined;
+  /** The address links in e-mails point to (the web app). */
+  publicUrl: string;
+  /** Hour of the day (UTC) from which the daily digest is due. */
+  digestHour: number;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +111,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     extractTimeLimitMs: Math.round(e.TACIT_EXTRACT_SECONDS * 1000),
     extractHeapMb: e.TACIT_EXTRACT_MEMORY_MB,
     trustProxy: e.TACIT_TRUST_PROXY,
+    smtp: e.TACIT_SMTP_HOST
+      ? {
+          host: e.TACIT_SMTP_HOST,
+          port: e.TACIT_SMTP_PORT,
+          secure: e.TACIT_SMTP_SECURE === 'true',
+          user: e.TACIT_SMTP_USER,
+          password: e.TACIT_SMTP_PASSWORD,
+          from: e.TACIT_MAIL_FROM ?? '',
+        }
+      : undefined,
+    publicUrl: (e.TACIT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    digestHour: e.TACIT_DIGEST_HOUR,
   };
 }

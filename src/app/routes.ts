@@ -14,7 +14,9 @@ import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
+import { reminderRoutes } from '../reminders/reminders.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
+import { scoreRoutes } from '../scores/scores.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import type { AppContext, RoutePlugin } from '../server/context.ts';
 import { tokenRoutes } from '../tokens/tokens.routes.ts';
@@ -38,6 +40,8 @@ const resources: [string, RoutePlugin][] = [
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],
   ['', iatiRoutes],
+  ['', scoreRoutes],
+  ['/reminders', reminderRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

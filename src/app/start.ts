@@ -11,6 +11,8 @@ import { vacuumWhereDue } from '../db/maintenance.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
 import { type SeedProgress, type SeedSummary, seedDemoIfEmpty } from '../demo/seed.ts';
 import { loadReferenceData } from '../reference/load.ts';
+import { systemClock } from '../reminders/clock.ts';
+import { startReminders } from '../reminders/jobs.ts';
 import { buildApp } from './app.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 
@@ -51,6 +53,9 @@ export async function startServer(config: Config, progress: StartProgress = quie
     if (demo) await vacuumWhereDue(db);
     const app = await buildApp({ db, config });
     scheduleHousekeeping(app, db);
+    const reminders = startReminders(db, config, systemClock, (message, err) =>
+      app.log.error({ err }, message),
+    );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -63,6 +68,7 @@ export async function startServer(config: Config, progress: StartProgress = quie
       async stop() {
         if (stopped) return;
         stopped = true;
+        await reminders.stop();
         await app.close();
         await db.close();
       },

@@ -2,10 +2,12 @@
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { useI18n } from './i18n/index.tsx';
+import { ActPage } from './pages/Act.tsx';
 import { AdminPage } from './pages/Admin.tsx';
 import { ContributePage } from './pages/Contribute.tsx';
 import { CoordinationPage } from './pages/Coordination.tsx';
 import { CountryBriefPage } from './pages/CountryBrief.tsx';
+import { DigestPage } from './pages/Digest.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
 import { HomePage } from './pages/Home.tsx';
@@ -13,6 +15,7 @@ import { LessonsPage } from './pages/Lessons.tsx';
 import { ProjectPage } from './pages/Project.tsx';
 import { ProjectsPage } from './pages/Projects.tsx';
 import { RecommendationsPage } from './pages/Recommendations.tsx';
+import { ScoresPortfolioPage } from './pages/ScoresPortfolio.tsx';
 import { SearchPage } from './pages/Search.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 
@@ -43,6 +46,9 @@ export function App() {
         <Route path="/coordination" element={<CoordinationPage />} />
         <Route path="/countries/:code" element={<CountryBriefPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/digest" element={<DigestPage />} />
+        <Route path="/scores" element={<ScoresPortfolioPage />} />
+        <Route path="/act" element={<ActPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -40,7 +40,17 @@ import type {
   RecommendationStatus as RecommendationStatusSchema,
 } from '../../../src/recommendations/recommendations.schema.ts';
 import type { ReferenceItem, ReferenceTheme } from '../../../src/reference/reference.schema.ts';
+import type {
+  DigestPreferences as DigestPreferencesSchema,
+  Digest as DigestSchema,
+  LinkedAction as LinkedActionSchema,
+} from '../../../src/reminders/reminders.schema.ts';
 import type { Review as ReviewSchema } from '../../../src/reviews/reviews.schema.ts';
+import type {
+  ProjectScores as ProjectScoresSchema,
+  ScoreFlag as ScoreFlagSchema,
+  ScorePortfolio as ScorePortfolioSchema,
+} from '../../../src/scores/scores.schema.ts';
 import type { FacetValue as FacetValueType, SearchResponse } from '../../../src/search/search.schema.ts';
 import type { listOf, Visibility as VisibilitySchema } from '../../../src/server/schemas.ts';
 import type {
@@ -131,3 +141,10 @@ export interface ImportJob {
   issues: { severity: 'error' | 'warning'; message: string; identifier?: string }[];
   error: string | null;
 }
+
+export type ProjectScores = Reply<typeof ProjectScoresSchema>;
+export type ScoreFlag = Reply<typeof ScoreFlagSchema>;
+export type ScorePortfolio = Reply<typeof ScorePortfolioSchema>;
+export type Digest = Reply<typeof DigestSchema>;
+export type DigestPreferences = Reply<typeof DigestPreferencesSchema>;
+export type LinkedAction = Reply<typeof LinkedActionSchema>;

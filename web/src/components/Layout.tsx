@@ -12,7 +12,9 @@ const NAV: { to: string; key: MessageKey; signedInOnly?: boolean }[] = [
   { to: '/coordination', key: 'nav.coordination' },
   { to: '/recommendations', key: 'nav.recommendations' },
   { to: '/lessons', key: 'nav.lessons' },
+  { to: '/scores', key: 'nav.scores' },
   { to: '/contribute', key: 'nav.contribute', signedInOnly: true },
+  { to: '/digest', key: 'nav.digest', signedInOnly: true },
   { to: '/admin', key: 'nav.admin', signedInOnly: true },
 ];
 

@@ -10,6 +10,7 @@ import type { DocumentSummary, Evaluation, Lesson, Project, Recommendation, Revi
 import { EChart } from '../charts/EChart.tsx';
 import { numericScoreValue, UK_TICKS, ukScoreValue } from '../charts/scores.ts';
 import { RecommendationList } from '../components/RecommendationList.tsx';
+import { ScoreFlags } from '../components/ScoreFlags.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
 import { WhoElse } from '../components/WhoElse.tsx';
@@ -245,6 +246,7 @@ export function ProjectPage() {
             ) : (
               <p className="muted">{t('project.noScores')}</p>
             )}
+            <ScoreFlags projectId={id} />
           </section>
           <div className="grid-2">
             <section className="card">
