@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { builtInFiles, writeBuiltInInstruments } from '../instruments/builtin.ts';
 import { REFERENCE_DIR } from '../paths.ts';
 import { exchangeRates } from './exchange-rates.ts';
 import { vocabularies } from './vocabularies.ts';
@@ -27,6 +28,7 @@ const SOURCES: Record<string, () => string[]> = {
   dac_codes: () => [codelist('Sector'), codelist('SectorCategory')],
   currencies: () => [codelist('Currency')],
   exchange_rates: () => [path.join(REFERENCE_DIR, 'exchange-rates.json')],
+  instruments: builtInFiles,
 };
 
 async function loadIfChanged(
@@ -84,6 +86,7 @@ const writers: Record<string, (tx: Queryable) => Promise<void>> = {
     // The 3W matrix keeps budgets converted at these rates: new rates mean converting them again.
     await tx.query(sql`SELECT matrix_refresh_all()`);
   },
+  instruments: writeBuiltInInstruments,
 };
 
 /** Loads each vocabulary whose source changed; returns the names loaded. */
