@@ -3,7 +3,12 @@
 import { z } from 'zod';
 import { AREA_RATINGS, SCALE_IDS } from './scales.ts';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const Text = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max);
 
 /** A text in English, with Spanish and French where translated. */
 export const Localised = (max = 4000) =>

@@ -128,7 +128,7 @@ describe('the definition schema', () => {
     expect(issues(broken).sort()).toEqual([
       'areas.0.questions.0.scale: Invalid option: expected one of "yes_partly_no"|"zero_to_four"|"six_point"|"a_to_d"|"free_text"',
       'areas.0: Unrecognized key: "colour"',
-      'title.en: Invalid input: expected string, received undefined',
+      'title.en: is required',
     ]);
     const dup = definition();
     dup.areas[1]!.questions[1]!.id = 'a1';

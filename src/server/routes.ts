@@ -6,6 +6,7 @@ import { countryRoutes } from '../countries/countries.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
+import { instrumentRoutes } from '../instruments/instruments.routes.ts';
 import { lessonRoutes } from '../lessons/lessons.routes.ts';
 import { meetingRoutes } from '../meetings/meetings.routes.ts';
 import { memberRoutes } from '../members/members.routes.ts';
@@ -36,6 +37,7 @@ const resources: [string, RoutePlugin][] = [
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],
   ['', iatiRoutes],
+  ['/instruments', instrumentRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {
