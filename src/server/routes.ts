@@ -1,4 +1,5 @@
 // Every resource's routes, mounted under /api/v1. One line per resource.
+import { assessmentRoutes } from '../assessments/assessments.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { coordinationRoutes } from '../coordination/coordination.routes.ts';
@@ -38,6 +39,7 @@ const resources: [string, RoutePlugin][] = [
   ['/audit', auditRoutes],
   ['', iatiRoutes],
   ['/instruments', instrumentRoutes],
+  ['/assessments', assessmentRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {
