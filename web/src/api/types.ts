@@ -23,6 +23,10 @@ import type {
   DocumentSummary as DocumentSummarySchema,
 } from '../../../src/documents/documents.schema.ts';
 import type { Evaluation as EvaluationSchema } from '../../../src/evaluations/evaluations.schema.ts';
+import type {
+  Instrument as InstrumentSchema,
+  InstrumentSummary as InstrumentSummarySchema,
+} from '../../../src/instruments/instruments.schema.ts';
 import type { Lesson as LessonSchema } from '../../../src/lessons/lessons.schema.ts';
 import type {
   MemberAdded as MemberAddedSchema,
@@ -125,3 +129,6 @@ export interface ImportJob {
   duplicates: number;
   error: string | null;
 }
+
+export type InstrumentSummary = Reply<typeof InstrumentSummarySchema>;
+export type Instrument = Reply<typeof InstrumentSchema>;

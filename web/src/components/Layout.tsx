@@ -12,6 +12,7 @@ const NAV: { to: string; key: MessageKey; signedInOnly?: boolean }[] = [
   { to: '/coordination', key: 'nav.coordination' },
   { to: '/recommendations', key: 'nav.recommendations' },
   { to: '/lessons', key: 'nav.lessons' },
+  { to: '/instruments', key: 'nav.instruments' },
   { to: '/contribute', key: 'nav.contribute', signedInOnly: true },
   { to: '/admin', key: 'nav.admin', signedInOnly: true },
 ];
