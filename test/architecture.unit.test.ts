@@ -14,6 +14,7 @@ const OWNED_TABLES = [
   'recommendations',
   'lessons',
   'meetings',
+  'assessments',
 ];
 
 // Reads that serve no viewer: each answers a write's own question about existing rows.

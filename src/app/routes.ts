@@ -1,4 +1,5 @@
 // Every resource's routes, mounted under /api/v1. One line per resource.
+import { assessmentRoutes } from '../assessments/assessments.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { coordinationRoutes } from '../coordination/coordination.routes.ts';
@@ -6,6 +7,7 @@ import { countryRoutes } from '../countries/countries.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
+import { instrumentRoutes } from '../instruments/instruments.routes.ts';
 import { lessonRoutes } from '../lessons/lessons.routes.ts';
 import { meetingRoutes } from '../meetings/meetings.routes.ts';
 import { memberRoutes } from '../members/members.routes.ts';
@@ -42,6 +44,8 @@ const resources: [string, RoutePlugin][] = [
   ['', iatiRoutes],
   ['', scoreRoutes],
   ['/reminders', reminderRoutes],
+  ['/instruments', instrumentRoutes],
+  ['/assessments', assessmentRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database, Queryable } from '../db/client.ts';
+import { builtInFiles, writeBuiltInInstruments } from '../instruments/builtin.ts';
 import { REFERENCE_DIR } from '../paths.ts';
 import { loadedChecksum, recordChecksum, writers } from './reference.repository.ts';
 
@@ -25,6 +26,7 @@ const SOURCES: Record<string, () => string[]> = {
   dac_codes: () => [codelist('Sector'), codelist('SectorCategory')],
   currencies: () => [codelist('Currency')],
   exchange_rates: () => [path.join(REFERENCE_DIR, 'exchange-rates.json')],
+  instruments: builtInFiles,
 };
 
 async function loadIfChanged(
@@ -44,7 +46,8 @@ async function loadIfChanged(
 /** Loads each vocabulary whose source changed; returns the names loaded. */
 export async function loadReferenceData(db: Database): Promise<string[]> {
   const loaded: string[] = [];
-  for (const [name, write] of Object.entries(writers)) {
+  const all = { ...writers, instruments: writeBuiltInInstruments };
+  for (const [name, write] of Object.entries(all)) {
     if (await loadIfChanged(db, name, write)) loaded.push(name);
   }
   return loaded;

@@ -11,6 +11,7 @@ import { DigestPage } from './pages/Digest.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
 import { HomePage } from './pages/Home.tsx';
+import { InstrumentPage, InstrumentsPage } from './pages/Instruments.tsx';
 import { LessonsPage } from './pages/Lessons.tsx';
 import { ProjectPage } from './pages/Project.tsx';
 import { ProjectsPage } from './pages/Projects.tsx';
@@ -39,6 +40,8 @@ export function App() {
         <Route path="/recommendations" element={<RecommendationsPage />} />
         <Route path="/search" element={<SearchPage />} />
         <Route path="/lessons" element={<LessonsPage />} />
+        <Route path="/instruments" element={<InstrumentsPage />} />
+        <Route path="/instruments/:key" element={<InstrumentPage />} />
         <Route path="/contribute" element={<ContributePage />} />
         <Route path="/documents/:id" element={<DocumentPage />} />
         <Route path="/documents/:id/review" element={<DocumentReviewPage />} />

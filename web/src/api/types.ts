@@ -23,6 +23,10 @@ import type {
   DocumentSummary as DocumentSummarySchema,
 } from '../../../src/documents/documents.schema.ts';
 import type { Evaluation as EvaluationSchema } from '../../../src/evaluations/evaluations.schema.ts';
+import type {
+  Instrument as InstrumentSchema,
+  InstrumentSummary as InstrumentSummarySchema,
+} from '../../../src/instruments/instruments.schema.ts';
 import type { Lesson as LessonSchema } from '../../../src/lessons/lessons.schema.ts';
 import type {
   MemberAdded as MemberAddedSchema,
@@ -148,3 +152,5 @@ export type ScorePortfolio = Reply<typeof ScorePortfolioSchema>;
 export type Digest = Reply<typeof DigestSchema>;
 export type DigestPreferences = Reply<typeof DigestPreferencesSchema>;
 export type LinkedAction = Reply<typeof LinkedActionSchema>;
+export type InstrumentSummary = Reply<typeof InstrumentSummarySchema>;
+export type Instrument = Reply<typeof InstrumentSchema>;

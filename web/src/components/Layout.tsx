@@ -13,6 +13,7 @@ const NAV: { to: string; key: MessageKey; signedInOnly?: boolean }[] = [
   { to: '/recommendations', key: 'nav.recommendations' },
   { to: '/lessons', key: 'nav.lessons' },
   { to: '/scores', key: 'nav.scores' },
+  { to: '/instruments', key: 'nav.instruments' },
   { to: '/contribute', key: 'nav.contribute', signedInOnly: true },
   { to: '/digest', key: 'nav.digest', signedInOnly: true },
   { to: '/admin', key: 'nav.admin', signedInOnly: true },

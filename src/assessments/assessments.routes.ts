@@ -1,0 +1,129 @@
+// HTTP routes for /api/v1/assessments: apply an instrument, score it (one sheet per assessor,
+// then the agreed one), see what Tacit pre-fills, and read results and comparisons as JSON or CSV.
+import { z } from 'zod';
+import type { RoutePlugin } from '../server/context.ts';
+import { ErrorResponse, IdParams } from '../server/schemas.ts';
+import {
+  Assessment,
+  AssessmentCreate,
+  AssessmentListQuery,
+  AssessmentSummary,
+  CompareQuery,
+  Prefill,
+  ResultsQuery,
+  SheetBody,
+} from './assessments.schema.ts';
+import { assessmentsService as service } from './assessments.service.ts';
+
+const tags = ['assessments'];
+const writeErrors = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+
+export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
+  app.get('', {
+    schema: {
+      tags,
+      summary: 'Assessments you may see, newest first',
+      querystring: AssessmentListQuery,
+      response: { 200: z.array(AssessmentSummary) },
+    },
+    handler: (req) => service.list(ctx.db, req.viewer, req.query),
+  });
+  app.post('', {
+    schema: {
+      tags,
+      summary:
+        'Apply an instrument version to a project, an organisation or a country (owner-only by default)',
+      body: AssessmentCreate,
+      response: { 201: Assessment, ...writeErrors },
+    },
+    handler: async (req, reply) => reply.status(201).send(await service.create(ctx.db, req.viewer, req.body)),
+  });
+  app.get('/compare', {
+    schema: {
+      tags,
+      summary:
+        'Agreed results of assessments made with the same instrument version, side by side (JSON or CSV)',
+      querystring: CompareQuery,
+    },
+    handler: async (req, reply) => {
+      const comparison = await service.compare(ctx.db, req.viewer, req.query.ids);
+      if (req.query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="assessments-comparison.csv"')
+          .send(service.compareCsv(comparison));
+      const { definition: _definition, ...rest } = comparison;
+      return rest;
+    },
+  });
+  app.get('/:id', {
+    schema: {
+      tags,
+      summary:
+        'One assessment: each assessor’s scores and results, side by side with the spread, and the agreed result',
+      params: IdParams,
+      response: { 200: Assessment, 404: ErrorResponse },
+    },
+    handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
+  });
+  app.get('/:id/results', {
+    schema: {
+      tags,
+      summary: 'Results per area and overall, per assessor and agreed (JSON or CSV)',
+      params: IdParams,
+      querystring: ResultsQuery,
+    },
+    handler: async (req, reply) => {
+      if (req.query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="assessment-${req.params.id}.csv"`)
+          .send(await service.resultsCsv(ctx.db, req.viewer, req.params.id));
+      const a = await service.get(ctx.db, req.viewer, req.params.id);
+      return {
+        instrument: a.instrument,
+        assessors: a.assessors.map((s) => ({ assessor: s.assessor, results: s.results })),
+        agreed: a.agreed?.results ?? null,
+      };
+    },
+  });
+  app.get('/:id/prefill', {
+    schema: {
+      tags,
+      summary:
+        'What Tacit already knows for the questions it can pre-fill, with its evidence (projects only)',
+      params: IdParams,
+      response: { 200: Prefill, 404: ErrorResponse },
+    },
+    handler: (req) => service.prefill(ctx.db, req.viewer, req.params.id),
+  });
+  for (const [path, agreed] of [
+    ['scores', false],
+    ['agreed', true],
+  ] as const) {
+    app.put(`/:id/${path}`, {
+      schema: {
+        tags,
+        summary: agreed
+          ? 'Set the agreed result (replaces it)'
+          : 'Set your own scores as an assessor (replaces your sheet; other assessors keep theirs)',
+        params: IdParams,
+        body: SheetBody,
+        response: { 200: Assessment, ...writeErrors },
+      },
+      handler: (req) => service.writeSheet(ctx.db, req.viewer, req.params.id, req.body, agreed),
+    });
+  }
+  app.delete('/:id', {
+    schema: {
+      tags,
+      summary: 'Delete an assessment',
+      params: IdParams,
+      response: { 204: z.null(), ...writeErrors },
+    },
+    handler: async (req, reply) => {
+      await service.remove(ctx.db, req.viewer, req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,89 @@
+// An assessment as its readers see it: each assessor's sheet with its results, the scores side
+// by side with their spread, the agreed result; and results and comparisons as CSV.
+import type { InstrumentDefinition } from '../instruments/definition.schema.ts';
+import { normalisedPoints } from '../instruments/scales.ts';
+import { type SheetResult, scoreSheet } from '../instruments/scoring.ts';
+import type { AssessmentRow, ScoreRow } from './assessments.repository.ts';
+import type { Assessment } from './assessments.schema.ts';
+
+const toScore = (s: ScoreRow) => ({
+  question_id: s.question_id,
+  value: s.value,
+  evidence: { text: s.evidence_text, links: s.evidence_links },
+});
+
+const answersOf = (rows: ScoreRow[]) => new Map(rows.map((s) => [s.question_id, s.value]));
+
+export function assessmentView(
+  row: AssessmentRow,
+  def: InstrumentDefinition,
+  scores: ScoreRow[],
+): Assessment {
+  const byAssessor = new Map<string, ScoreRow[]>();
+  for (const s of scores.filter((x) => !x.agreed))
+    byAssessor.set(s.assessor_id!, [...(byAssessor.get(s.assessor_id!) ?? []), s]);
+  const agreedRows = scores.filter((s) => s.agreed);
+  const scaleOf = new Map(def.areas.flatMap((a) => a.questions.map((q) => [q.id, q.scale] as const)));
+  const sideBySide = def.areas.flatMap((a) =>
+    a.questions.map((q) => {
+      const values = [...byAssessor].flatMap(([assessorId, rows]) => {
+        const value = rows.find((r) => r.question_id === q.id)?.value;
+        return value === undefined ? [] : [{ assessor_id: assessorId, value }];
+      });
+      const points = values
+        .map((v) => normalisedPoints(scaleOf.get(q.id)!, v.value))
+        .filter((p): p is number => p !== null);
+      return {
+        question_id: q.id,
+        values,
+        spread:
+          points.length >= 2 ? Math.round((Math.max(...points) - Math.min(...points)) * 1000) / 1000 : null,
+        agreed: agreedRows.find((r) => r.question_id === q.id)?.value ?? null,
+      };
+    }),
+  );
+  return {
+    id: row.id,
+    owner_org: { id: row.owner_org_id, name: row.owner_name },
+    visibility: row.visibility,
+    instrument: { key: row.instrument_key, version: row.instrument_version },
+    subject: { type: row.subject_type, id: row.subject_id, name: row.subject_name },
+    title: row.title,
+    version: row.version,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    assessors: [...byAssessor].map(([id, rows]) => ({
+      assessor: { id, name: rows[0]!.assessor_name },
+      scores: rows.map(toScore),
+      results: scoreSheet(def, answersOf(rows)),
+    })),
+    side_by_side: sideBySide,
+    agreed: agreedRows.length
+      ? { scores: agreedRows.map(toScore), results: scoreSheet(def, answersOf(agreedRows)) }
+      : null,
+  };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s)
+    ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`
+    : s;
+};
+export const toCsv = (rows: unknown[][]) => `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+
+/** One row per area and one for the overall score, a column per sheet or assessment. */
+export function resultsTable(
+  def: InstrumentDefinition,
+  columns: { name: string; results: SheetResult }[],
+): unknown[][] {
+  const header = ['area_id', 'area', ...columns.map((c) => c.name)];
+  const rows = def.areas.map((area, i) => [
+    area.id,
+    area.title.en,
+    ...columns.map((c) => c.results.areas[i]?.score ?? ''),
+  ]);
+  const overall =
+    def.overall === 'none' ? [] : [['overall', 'Overall', ...columns.map((c) => c.results.overall ?? '')]];
+  return [header, ...rows, ...overall];
+}

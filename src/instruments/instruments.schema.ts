@@ -1,0 +1,68 @@
+// Request and response shapes of /api/v1/instruments.
+import { z } from 'zod';
+import { InstrumentDefinition, InstrumentKey, Localised, SUBJECT_TYPES } from './definition.schema.ts';
+import { SCALE_IDS } from './scales.ts';
+
+export const InstrumentKeyParams = z.strictObject({ key: InstrumentKey });
+
+export const InstrumentListQuery = z.strictObject({
+  include_retired: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Also list retired instruments'),
+});
+
+export const VersionQuery = z.strictObject({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('A past version; the current one by default'),
+});
+
+export const ExportQuery = VersionQuery.extend({
+  format: z.enum(['json', 'xlsform']).default('json').describe('json, or xlsform (.xlsx)'),
+});
+
+export const InstrumentSummary = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    built_in: z.boolean(),
+    retired_at: z.date().nullable(),
+    title: Localised(300),
+    description: Localised().nullable(),
+    subjects: z.array(z.enum(SUBJECT_TYPES)),
+    areas: z.number().int(),
+    questions: z.number().int(),
+    updated_at: z.date(),
+  })
+  .meta({ id: 'InstrumentSummary' });
+
+const ScaleDescription = z.object({
+  id: z.enum(SCALE_IDS),
+  label: Localised(),
+  values: z.array(z.object({ name: z.string(), points: z.number().nullable(), label: Localised() })),
+});
+
+export const Instrument = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    current_version: z.number().int(),
+    versions: z.array(
+      z.object({ version: z.number().int(), created_at: z.date(), created_by: z.string().nullable() }),
+    ),
+    built_in: z.boolean(),
+    retired_at: z.date().nullable(),
+    definition: InstrumentDefinition,
+    scales: z.array(ScaleDescription).describe('The scales the questions use, with their values and labels'),
+  })
+  .meta({ id: 'Instrument' });
+export type Instrument = z.infer<typeof Instrument>;
+
+export const InstrumentWritten = Instrument.extend({
+  created: z.boolean().describe('true: a new instrument; false: a new version of an existing one'),
+});

@@ -1,0 +1,177 @@
+// Rules for instruments: anyone may read them (they are the network's shared checklists);
+// network administrators add them, edit them (each edit is a new version, so assessments keep
+// the version they were made with) and retire them.
+import { assertNetworkAdministrator } from '../access/permissions.ts';
+import type { Viewer } from '../access/viewer.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Database, Queryable } from '../db/client.ts';
+import { AppError, errors } from '../server/errors.ts';
+import type { InstrumentDefinition } from './definition.schema.ts';
+import { type InstrumentRow, instrumentsRepository as repo } from './instruments.repository.ts';
+import type { Instrument } from './instruments.schema.ts';
+import { fromJsonText, toJsonText } from './json-file.ts';
+import { SCALES, type ScaleId } from './scales.ts';
+import { toXlsForm } from './xlsform-export.ts';
+import { fromXlsForm } from './xlsform-import.ts';
+
+const notFound = (key: string) =>
+  new AppError(404, 'not_found', `No instrument with key ${key} exists.`, { key });
+
+async function found(db: Queryable, key: string, forUpdate = false): Promise<InstrumentRow> {
+  const row = await repo.findByKey(db, key, forUpdate);
+  if (!row) throw notFound(key);
+  return row;
+}
+
+async function describe(
+  db: Queryable,
+  row: InstrumentRow,
+  version = row.current_version,
+): Promise<Instrument> {
+  const stored = await repo.findVersion(db, row.id, version);
+  if (!stored)
+    throw new AppError(
+      404,
+      'not_found',
+      `Instrument ${row.key} has no version ${version}; it has 1 to ${row.current_version}.`,
+      {
+        key: row.key,
+        version,
+      },
+    );
+  const versions = await repo.listVersions(db, row.id);
+  const used = new Set<ScaleId>(stored.definition.areas.flatMap((a) => a.questions.map((q) => q.scale)));
+  return {
+    key: row.key,
+    version,
+    current_version: row.current_version,
+    versions: versions.map((v) => ({
+      version: v.version,
+      created_at: v.created_at,
+      created_by: v.created_by_email,
+    })),
+    built_in: row.built_in,
+    retired_at: row.retired_at,
+    definition: stored.definition,
+    scales: [...used].map((id) => SCALES[id]),
+  };
+}
+
+/** Adds the instrument, or a new version of it when its key exists and the definition changed. */
+async function write(
+  db: Database,
+  viewer: Viewer,
+  def: InstrumentDefinition,
+  mode: 'create' | 'update' | 'either',
+) {
+  assertNetworkAdministrator(viewer);
+  return db.transaction(async (tx) => {
+    const existing = await repo.findByKey(tx, def.key, true);
+    if (existing && mode === 'create')
+      throw errors.conflict(
+        'instrument_exists',
+        `An instrument with key ${def.key} exists. Edit it with PUT /api/v1/instruments/${def.key}, or choose another key.`,
+        { key: def.key },
+      );
+    if (!existing && mode === 'update') throw notFound(def.key);
+    let row = existing;
+    if (!row) {
+      const id = await repo.insert(tx, def.key, false, viewer.userId);
+      await repo.addVersion(tx, id, 1, def, viewer.userId);
+    } else if (!(await repo.sameDefinition(tx, row.id, row.current_version, def))) {
+      await repo.addVersion(tx, row.id, row.current_version + 1, def, viewer.userId);
+    }
+    row = (await repo.findByKey(tx, def.key))!;
+    await recordAudit(tx, viewer, {
+      action: existing ? 'update' : 'create',
+      entityType: 'instrument',
+      entityId: row.id,
+      orgId: null,
+      details: { key: def.key, version: row.current_version },
+    });
+    return { ...(await describe(tx, row)), created: !existing };
+  });
+}
+
+export const instrumentsService = {
+  async list(db: Queryable, includeRetired: boolean) {
+    const rows = await repo.listWithCurrent(db, includeRetired);
+    return rows.map((r) => ({
+      key: r.key,
+      version: r.current_version,
+      built_in: r.built_in,
+      retired_at: r.retired_at,
+      title: r.definition.title,
+      description: r.definition.description ?? null,
+      subjects: r.definition.subjects,
+      areas: r.definition.areas.length,
+      questions: r.definition.areas.reduce((n, a) => n + a.questions.length, 0),
+      updated_at: r.updated_at,
+    }));
+  },
+
+  async get(db: Queryable, key: string, version?: number) {
+    return describe(db, await found(db, key), version);
+  },
+
+  /** A version's definition by instrument id, for assessments. */
+  async definitionOf(db: Queryable, instrumentId: string, version: number): Promise<InstrumentDefinition> {
+    const stored = await repo.findVersion(db, instrumentId, version);
+    if (!stored) throw new Error(`instrument ${instrumentId} has no version ${version}`);
+    return stored.definition;
+  },
+
+  create: (db: Database, viewer: Viewer, def: InstrumentDefinition) => write(db, viewer, def, 'create'),
+
+  async update(db: Database, viewer: Viewer, key: string, def: InstrumentDefinition) {
+    if (def.key !== key)
+      throw errors.invalidField(
+        'body.key',
+        `is ${def.key} but the address names ${key}; a key cannot change`,
+      );
+    return write(db, viewer, def, 'update');
+  },
+
+  /** An uploaded .xlsx (XLSForm) or .json file: a new instrument, or a new version of the one with its key. */
+  async importFile(db: Database, viewer: Viewer, filename: string, bytes: Buffer) {
+    assertNetworkAdministrator(viewer);
+    const lower = filename.toLowerCase();
+    let def: InstrumentDefinition;
+    if (lower.endsWith('.xlsx')) def = await fromXlsForm(bytes);
+    else if (lower.endsWith('.json')) def = fromJsonText(bytes.toString('utf8'));
+    else throw errors.unsupportedType(filename.split('.').pop() ?? filename, ['.xlsx (XLSForm)', '.json']);
+    return write(db, viewer, def, 'either');
+  },
+
+  async export(db: Queryable, key: string, version: number | undefined, format: 'json' | 'xlsform') {
+    const instrument = await describe(db, await found(db, key), version);
+    const name = `${key}-v${instrument.version}`;
+    if (format === 'json')
+      return {
+        filename: `${name}.json`,
+        mediaType: 'application/json',
+        body: Buffer.from(toJsonText(instrument.definition)),
+      };
+    return {
+      filename: `${name}.xlsx`,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: await toXlsForm(instrument.definition, instrument.version),
+    };
+  },
+
+  async setRetired(db: Database, viewer: Viewer, key: string, retired: boolean) {
+    assertNetworkAdministrator(viewer);
+    return db.transaction(async (tx) => {
+      const row = await found(tx, key, true);
+      await repo.setRetired(tx, row.id, retired);
+      await recordAudit(tx, viewer, {
+        action: 'update',
+        entityType: 'instrument',
+        entityId: row.id,
+        orgId: null,
+        details: { key, retired },
+      });
+      return describe(tx, (await repo.findByKey(tx, key))!);
+    });
+  },
+};
