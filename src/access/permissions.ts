@@ -48,5 +48,7 @@ export function isNetworkAdministrator(viewer: Viewer): boolean {
 export function assertNetworkAdministrator(viewer: Viewer): void {
   assertCanWrite(viewer);
   if (!isNetworkAdministrator(viewer))
-    throw errors.forbidden('Only network administrators may add, edit or retire assessment instruments.');
+    throw accessDenied.forbidden(
+      'Only network administrators may add, edit or retire assessment instruments.',
+    );
 }

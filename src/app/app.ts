@@ -19,9 +19,10 @@ import {
 import { WEB_DIST_DIR } from '../paths.ts';
 import type { AppContext } from '../server/context.ts';
 import { installErrorHandler } from '../server/error-handler.ts';
-import { installAuth } from './auth-hook.ts';
 import { installInputGuard } from '../server/input-guard.ts';
 import { installOriginCheck } from '../server/origin-check.ts';
+import { installAuth } from './auth-hook.ts';
+import { createLogger, RequestLog } from './logging.ts';
 import { mountedRoutes } from './routes.ts';
 
 /**

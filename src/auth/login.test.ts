@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { buildApp } from '../app/app.ts';
 import { loadConfig } from '../config.ts';
-import { buildApp } from '../server/app.ts';
 
 const SLOW = 120_000;
 

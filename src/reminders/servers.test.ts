@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor } from '../../test/support/factories.ts';
 import { createTestDatabase, type TestDatabase, testEngine } from '../../test/support/test-db.ts';
+import { type RunningServer, startServer } from '../app/start.ts';
 import { loadConfig } from '../config.ts';
 import { sql } from '../db/sql.ts';
-import { type RunningServer, startServer } from '../server/start.ts';
 import { dayOf } from './clock.ts';
 import { startSmtpServer } from './testing.ts';
 

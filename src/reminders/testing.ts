@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { ApiResponse } from '../../test/support/test-app.ts';
 import type { TestDatabase } from '../../test/support/test-db.ts';
+import { buildApp } from '../app/app.ts';
 import { loadConfig, type SmtpConfig } from '../config.ts';
-import { buildApp } from '../server/app.ts';
 import type { Clock } from './clock.ts';
 
 export interface ReceivedMail {

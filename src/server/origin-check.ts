@@ -5,7 +5,7 @@
 // -Host behind a proxy trusted by TACIT_TRUST_PROXY). Requests with a bearer token are not affected:
 // a browser never adds one by itself.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from './auth-hook.ts';
+import { SESSION_COOKIE } from '../auth/auth.service.ts';
 import { AppError } from './errors.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,11 +1,11 @@
 // `tacit serve`, `tacit migrate` and `tacit seed-demo`. The server and the demo loader are imported
 // when their command runs, so that every other command starts without them (~20 MB less).
 import type { Command } from 'commander';
+import type { StartProgress } from '../../app/start.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadReferenceData } from '../../reference/load.ts';
-import type { StartProgress } from '../../app/start.ts';
 import { tidyAfterCommand, withDatabase } from '../context.ts';
 import { wholeNumber } from '../input.ts';
 
