@@ -22,6 +22,12 @@ const EXEMPT: Record<string, string> = {
   'src/iati/iati.repository.ts':
     'bulk import matches activities by identifier to update them; it returns nothing to a reader',
   'src/demo/demo.repository.ts': 'checks whether demo records already exist so a second load adds nothing',
+  'src/backup/catalog.repository.ts':
+    "the operator's backup copies every row of every table; it runs from the CLI and serves no viewer",
+  'src/backup/snapshot.repository.ts':
+    "the operator's backup copies every row of every table; it runs from the CLI and serves no viewer",
+  'src/backup/full-export.repository.ts':
+    'compares two whole databases row by row after a restore or a move; its searches do use the filter',
 };
 
 function sourceFiles(dir: string, ext = /\.ts$/): string[] {
@@ -160,14 +166,13 @@ describe('SQL', () => {
 // branches when the rule came in; the rest wait for their split.
 const OVER_LIMIT_TO_SPLIT: Record<string, number> = {
   'src/iati/export.ts': 414,
-  'src/iati/iati.repository.ts': 367,
+  'src/iati/iati.repository.ts': 301,
   'src/iati/activity.ts': 360,
   'src/iati/import.service.ts': 310,
   'src/ingest/extractors/annual-review.ts': 341,
   'src/ingest/extractors/evaluation.ts': 322,
-  'src/projects/projects.repository.ts': 341,
+
   'web/src/pages/Coordination.tsx': 357,
-  'web/src/pages/Project.tsx': 341,
 };
 // String tables, one line per key, typed as one set so a missing translation fails the type-check.
 const LONG_BY_NATURE = ['web/src/i18n/en.ts', 'web/src/i18n/es.ts', 'web/src/i18n/fr.ts'];

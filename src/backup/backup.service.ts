@@ -1,4 +1,4 @@
-// `tacit backup`, `tacit restore` and `tacit move`: a snapshot (snapshot.ts) written to a file,
+// `tacit backup`, `tacit restore` and `tacit move`: a snapshot (snapshot.repository.ts) written to a file,
 // read from one, or piped from the embedded engine straight into PostgreSQL. A backup file is
 // gzipped JSON lines, one snapshot record a line; it is written beside its name and renamed into
 // place when complete, so a failed backup never leaves a file that looks whole.
@@ -14,7 +14,7 @@ import {
   SnapshotError,
   type SnapshotRecord,
   writeSnapshot,
-} from './snapshot.ts';
+} from './snapshot.repository.ts';
 
 export interface CopySummary {
   rows: number;

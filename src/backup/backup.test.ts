@@ -14,7 +14,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { loadReferenceData } from '../reference/load.ts';
-import { fullExport } from './full-export.ts';
+import { fullExport } from './full-export.repository.ts';
 
 type Env = Record<string, string>;
 const SLOW = 240_000;

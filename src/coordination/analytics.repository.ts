@@ -10,7 +10,7 @@ import {
   activeInYearConditions,
   activeTodayConditions,
   projectFilterConditions,
-} from '../projects/projects.repository.ts';
+} from '../projects/project-filters.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
 import { currencyIndex } from './matrix.repository.ts';
 

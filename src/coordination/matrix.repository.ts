@@ -5,7 +5,7 @@ import { visibleTo } from '../access/filter.ts';
 import { isSignedIn, type Viewer } from '../access/viewer.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { activeInYearConditions, projectFilterConditions } from '../projects/projects.repository.ts';
+import { activeInYearConditions, projectFilterConditions } from '../projects/project-filters.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
 
 /** The position of a currency in the budget arrays of matrix_facts and matrix_cells. */

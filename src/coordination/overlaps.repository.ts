@@ -5,7 +5,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { activeTodayConditions } from '../projects/projects.repository.ts';
+import { activeTodayConditions } from '../projects/project-filters.repository.ts';
 
 export interface DraftFacets {
   selfId: string | null;

@@ -4,7 +4,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-import { activeTodayConditions, projectFilterConditions } from '../projects/projects.repository.ts';
+import { activeTodayConditions, projectFilterConditions } from '../projects/project-filters.repository.ts';
 import type { SummaryQuery } from './coordination.schema.ts';
 
 export interface SummaryRow {

@@ -4,7 +4,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { projectFilterConditions } from '../projects/projects.repository.ts';
+import { projectFilterConditions } from '../projects/project-filters.repository.ts';
 
 export interface IatiExportFilters {
   country?: string[];

@@ -10,8 +10,8 @@ import { PublisherRefCreate } from '../publishers/publishers.schema.ts';
 import { publishersService } from '../publishers/publishers.service.ts';
 import { errors } from '../server/errors.ts';
 import { Id } from '../server/schemas.ts';
-import { createImportJob, findImportJob, type ImportJobRow } from './iati.repository.ts';
 import { importIatiFiles } from './import.service.ts';
+import { createImportJob, findImportJob, type ImportJobRow } from './import-jobs.repository.ts';
 
 /**
  * Records an import job for an uploaded file and starts it without waiting: the caller polls

@@ -12,13 +12,12 @@ import {
   type ActivityWrite,
   type ExistingActivity,
   findExistingActivities,
-  type JobProgress,
   orgKey,
   resolveOrganisations,
-  updateImportJob,
   writeActivities,
 } from './iati.repository.ts';
 import { matchExisting, refusalFor } from './import-authority.ts';
+import { type JobProgress, updateImportJob } from './import-jobs.repository.ts';
 import type { ImportOptions, ImportReport } from './import-options.ts';
 import type { OrgCandidate } from './map.ts';
 import type { ImportIssue, PreparedActivity } from './prepare.ts';

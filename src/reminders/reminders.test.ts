@@ -3,6 +3,7 @@
 // once for their own action only, and nothing of another organisation's in a digest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
+import { type ReceivedMail, startClockedServer, startSmtpServer } from '../../test/support/reminders.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.ts';
 import { openDatabase } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
@@ -11,7 +12,6 @@ import { dailyDigestJob } from './jobs.ts';
 import { linksService } from './links.service.ts';
 import { smtpMailer } from './mailer.ts';
 import { Scheduler } from './scheduler.ts';
-import { type ReceivedMail, startClockedServer, startSmtpServer } from './testing.ts';
 
 const today = dayOf(new Date());
 const shift = (days: number) => dayOf(new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000));

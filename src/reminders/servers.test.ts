@@ -3,12 +3,12 @@
 // engine is one process's (src/db/lock.ts), so this case exists only on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor } from '../../test/support/factories.ts';
+import { startSmtpServer } from '../../test/support/reminders.ts';
 import { createTestDatabase, type TestDatabase, testEngine } from '../../test/support/test-db.ts';
 import { type RunningServer, startServer } from '../app/start.ts';
 import { loadConfig } from '../config.ts';
 import { sql } from '../db/sql.ts';
 import { dayOf } from './clock.ts';
-import { startSmtpServer } from './testing.ts';
 
 describe.runIf(testEngine() === 'postgres')('two Tacit servers on one PostgreSQL', () => {
   let t: TestDatabase;

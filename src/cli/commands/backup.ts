@@ -23,7 +23,7 @@ async function open(config = loadConfig()): Promise<Database> {
 }
 
 async function snapshotError<T>(fn: () => Promise<T>): Promise<T> {
-  const { SnapshotError } = await import('../../backup/snapshot.ts');
+  const { SnapshotError } = await import('../../backup/snapshot.repository.ts');
   try {
     return await fn();
   } catch (err) {

@@ -9,7 +9,7 @@ import { sql } from '../db/sql.ts';
 import { SearchQuery } from '../search/search.schema.ts';
 import { searchService } from '../search/search.service.ts';
 import { appliedMigrations, ident, listSequences, listTables } from './catalog.repository.ts';
-import { beginConsistentRead } from './snapshot.ts';
+import { beginConsistentRead } from './snapshot.repository.ts';
 
 export const FIXED_SEARCHES = [
   'organised crime',

@@ -2,11 +2,11 @@
 // and a Tacit server on its own clock.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { ApiResponse } from '../../test/support/test-app.ts';
-import type { TestDatabase } from '../../test/support/test-db.ts';
-import { buildApp } from '../app/app.ts';
-import { loadConfig, type SmtpConfig } from '../config.ts';
-import type { Clock } from './clock.ts';
+import { buildApp } from '../../src/app/app.ts';
+import { loadConfig, type SmtpConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/reminders/clock.ts';
+import type { ApiResponse } from './test-app.ts';
+import type { TestDatabase } from './test-db.ts';
 
 export interface ReceivedMail {
   to: string[];
