@@ -4,6 +4,8 @@
 // it, so the viewer loaded for every request stays as it is.
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { accessDenied } from './errors.ts';
+import { assertCanWrite } from './permissions.ts';
 import type { Viewer } from './viewer.ts';
 
 export async function isNetworkAdmin(db: Queryable, viewer: Viewer): Promise<boolean> {
@@ -20,4 +22,11 @@ export async function setNetworkAdmin(db: Queryable, email: string, on: boolean)
     sql`UPDATE users SET network_admin = ${on} WHERE lower(email) = lower(${email.trim()}) RETURNING id`,
   );
   return rows.length > 0;
+}
+
+/** Refuses a write reserved to network administrators (the directory, publisher refs, instruments). */
+export async function assertNetworkAdmin(db: Queryable, viewer: Viewer, what: string): Promise<void> {
+  assertCanWrite(viewer);
+  if (!(await isNetworkAdmin(db, viewer)))
+    throw accessDenied.forbidden(`Only network administrators may ${what}.`);
 }

@@ -35,20 +35,3 @@ export function ownerOrgFor(viewer: Viewer, requested: string | undefined): stri
     throw accessDenied.forbidden('You are a viewer only: ask an administrator for the editor role.');
   throw new InvalidInputError('owner_org_id', 'is required because you can write for several organisations');
 }
-
-/**
- * Network administrators add, edit and retire assessment instruments. Tacit has no network-wide
- * role yet, so until it lands an administrator of any member organisation counts as one: this is
- * the one place to change when the role exists.
- */
-export function isNetworkAdministrator(viewer: Viewer): boolean {
-  return [...viewer.memberships.values()].includes('admin');
-}
-
-export function assertNetworkAdministrator(viewer: Viewer): void {
-  assertCanWrite(viewer);
-  if (!isNetworkAdministrator(viewer))
-    throw accessDenied.forbidden(
-      'Only network administrators may add, edit or retire assessment instruments.',
-    );
-}

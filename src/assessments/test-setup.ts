@@ -1,5 +1,6 @@
 // Shared set-up of the assessment tests: two organisations, two assessors and an administrator
 // in the first, a civil-society partner, and two overlapping projects (one per organisation).
+
 import {
   buildMember,
   buildOrganisation,
@@ -7,6 +8,7 @@ import {
   type TestMember,
 } from '../../test/support/factories.ts';
 import type { TestApp } from '../../test/support/test-app.ts';
+import { setNetworkAdmin } from '../access/network-admin.repository.ts';
 
 export interface AssessmentWorld {
   ownerOrgId: string;
@@ -23,6 +25,8 @@ export async function buildAssessmentWorld(app: TestApp): Promise<AssessmentWorl
   const { org, editor: assessor1 } = await buildOrgWithEditor(app.db);
   const assessor2 = await buildMember(app.db, org.id, 'editor');
   const admin = await buildMember(app.db, org.id, 'admin');
+  // Instruments are the network's: their administrator is a network administrator.
+  await setNetworkAdmin(app.db, admin.email, true);
   const { editor: outsider } = await buildOrgWithEditor(app.db);
   const ngo = await buildOrganisation(app.db, { type: 'ngo' });
   const post = async (token: string, body: Record<string, unknown>) => {

@@ -1,7 +1,7 @@
 // Rules for instruments: anyone may read them (they are the network's shared checklists);
 // network administrators add them, edit them (each edit is a new version, so assessments keep
 // the version they were made with) and retire them.
-import { assertNetworkAdministrator } from '../access/permissions.ts';
+import { assertNetworkAdmin } from '../access/network-admin.repository.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
@@ -64,7 +64,7 @@ async function write(
   def: InstrumentDefinition,
   mode: 'create' | 'update' | 'either',
 ) {
-  assertNetworkAdministrator(viewer);
+  await assertNetworkAdmin(db, viewer, 'add, edit or retire assessment instruments');
   return db.transaction(async (tx) => {
     const existing = await repo.findByKey(tx, def.key, true);
     if (existing && mode === 'create')
@@ -134,7 +134,7 @@ export const instrumentsService = {
 
   /** An uploaded .xlsx (XLSForm) or .json file: a new instrument, or a new version of the one with its key. */
   async importFile(db: Database, viewer: Viewer, filename: string, bytes: Buffer) {
-    assertNetworkAdministrator(viewer);
+    await assertNetworkAdmin(db, viewer, 'add, edit or retire assessment instruments');
     const lower = filename.toLowerCase();
     let def: InstrumentDefinition;
     if (lower.endsWith('.xlsx')) def = await fromXlsForm(bytes);
@@ -160,7 +160,7 @@ export const instrumentsService = {
   },
 
   async setRetired(db: Database, viewer: Viewer, key: string, retired: boolean) {
-    assertNetworkAdministrator(viewer);
+    await assertNetworkAdmin(db, viewer, 'add, edit or retire assessment instruments');
     return db.transaction(async (tx) => {
       const row = await found(tx, key, true);
       await repo.setRetired(tx, row.id, retired);

@@ -1,8 +1,10 @@
 // The instruments API over HTTP on both engines: the library anyone may read, versioned edits,
 // imports refused with where the problem is and nothing stored, and who may write.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { setNetworkAdmin } from '../access/network-admin.repository.ts';
 import { readBuiltInInstruments } from './builtin.ts';
 import { toJsonText } from './json-file.ts';
 
@@ -33,6 +35,8 @@ beforeAll(async () => {
   const { org, editor: e } = await buildOrgWithEditor(app.db);
   editor = e;
   admin = await buildMember(app.db, org.id, 'admin');
+  // Instruments are the network's: their administrator is a network administrator.
+  await setNetworkAdmin(app.db, admin.email, true);
 });
 afterAll(() => app.close());
 
