@@ -98,7 +98,8 @@ class IatiImporter {
         this.report.rejected += chunk.rejected;
         for (const i of chunk.issues) {
           this.issue(i);
-          if (i.rule === 'well-formed') this.report.broken.push(i.message);
+          if (i.rule === 'well-formed')
+            this.report.broken.push(`${i.file}${i.activity ? ' ' : ': '}${i.message}`);
         }
         for (const p of chunk.activities) await this.add(p);
         if (chunk.fileDone) {

@@ -95,15 +95,22 @@ export async function* prepareFile(
     // A malformed or truncated file stops where it breaks: the activities before are imported
     // (batches commit as they go), and the issue says where it broke; the importer ends the job
     // as failed with this message.
-    chunk.issues.push({
-      file: name,
-      activity: count,
-      severity: 'error',
-      rule: 'well-formed',
-      message:
-        `${name} breaks off at activity #${count}, after ${count} complete activities (${(err as Error).message}): ` +
-        'the activities before were imported, nothing after was read. The file is truncated or damaged; upload it whole again.',
-    });
+    // A file with no complete activity is simply not IATI XML; one that breaks off later says where.
+    // The file is named by the issue's `file`, not in its message, so it is printed once.
+    const reason = (err as Error).message;
+    chunk.issues.push(
+      count === 0
+        ? { file: name, severity: 'error', rule: 'well-formed', message: reason }
+        : {
+            file: name,
+            activity: count,
+            severity: 'error',
+            rule: 'well-formed',
+            message:
+              `breaks off at activity #${count}, after ${count} complete activities (${reason}): ` +
+              'the activities before were imported, nothing after was read. The file is truncated or damaged; upload it whole again.',
+          },
+    );
   }
   chunk.fileDone = true;
   yield chunk;
