@@ -43,11 +43,20 @@ async function loadIfChanged(
   return true;
 }
 
-/** Loads each vocabulary whose source changed; returns the names loaded. */
-export async function loadReferenceData(db: Database): Promise<string[]> {
+const ALL_WRITERS = { ...writers, instruments: writeBuiltInInstruments };
+export type ReferenceName = keyof typeof ALL_WRITERS;
+
+/**
+ * Loads each vocabulary whose source changed (all of them, or those named: a database of an older
+ * release has tables for its own vocabularies only); returns the names loaded.
+ */
+export async function loadReferenceData(
+  db: Database,
+  only: ReferenceName[] = Object.keys(ALL_WRITERS) as ReferenceName[],
+): Promise<string[]> {
   const loaded: string[] = [];
-  const all = { ...writers, instruments: writeBuiltInInstruments };
-  for (const [name, write] of Object.entries(all)) {
+  for (const name of only) {
+    const write = ALL_WRITERS[name];
     if (await loadIfChanged(db, name, write)) loaded.push(name);
   }
   return loaded;
