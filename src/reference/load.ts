@@ -43,8 +43,10 @@ async function loadIfChanged(
   return true;
 }
 
-const ALL_WRITERS = { ...writers, instruments: writeBuiltInInstruments };
-export type ReferenceName = keyof typeof ALL_WRITERS;
+const ALL_WRITERS: Record<string, (tx: Queryable) => Promise<void>> = {
+  ...writers,
+  instruments: writeBuiltInInstruments,
+};
 
 /**
  * Loads each vocabulary whose source changed (all of them, or those named: a database of an older
@@ -52,11 +54,12 @@ export type ReferenceName = keyof typeof ALL_WRITERS;
  */
 export async function loadReferenceData(
   db: Database,
-  only: ReferenceName[] = Object.keys(ALL_WRITERS) as ReferenceName[],
+  only: string[] = Object.keys(ALL_WRITERS),
 ): Promise<string[]> {
   const loaded: string[] = [];
   for (const name of only) {
     const write = ALL_WRITERS[name];
+    if (!write) throw new Error(`No vocabulary is named ${name}.`);
     if (await loadIfChanged(db, name, write)) loaded.push(name);
   }
   return loaded;
