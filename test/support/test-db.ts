@@ -21,12 +21,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A database of its own for one test file: a copy of the migrated template, or empty. */
+async function newTestDatabase(fromTemplate: boolean): Promise<TestDatabase> {
   if (testEngine() === 'postgres') {
     const base = inject('postgresUrl');
-    const name = `tacit_test_${randomBytes(6).toString('hex')}`;
+    const name = `tacit_${fromTemplate ? 'test' : 'empty'}_${randomBytes(6).toString('hex')}`;
     const admin = await openDatabase({ databaseUrl: base, dataDir: '' });
-    await admin.exec(`CREATE DATABASE ${name} TEMPLATE tacit_template`);
+    await admin.exec(`CREATE DATABASE ${name}${fromTemplate ? ' TEMPLATE tacit_template' : ''}`);
     const databaseUrl = base.replace(/\/postgres$/, `/${name}`);
     const db = await openDatabase({ databaseUrl, dataDir: '' });
     return {
@@ -39,8 +40,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-pglite-'));
-  fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
+  const dataDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), fromTemplate ? 'tacit-pglite-' : 'tacit-pglite-empty-'),
+  );
+  if (fromTemplate) fs.cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
   return {
     db,
@@ -50,6 +53,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export function createTestDatabase(): Promise<TestDatabase> {
+  return newTestDatabase(true);
 }
 
 /** A fresh migrated database that this process does not open: for the CLI and servers run as child processes. */
@@ -81,32 +88,6 @@ async function dropPostgresDatabase(url: string) {
 }
 
 /** An empty database with nothing applied: for tests that build the schema themselves (upgrades). */
-export async function createEmptyTestDatabase(): Promise<TestDatabase> {
-  if (testEngine() === 'postgres') {
-    const base = inject('postgresUrl');
-    const name = `tacit_empty_${randomBytes(6).toString('hex')}`;
-    const admin = await openDatabase({ databaseUrl: base, dataDir: '' });
-    await admin.exec(`CREATE DATABASE ${name}`);
-    const databaseUrl = base.replace(/\/postgres$/, `/${name}`);
-    const db = await openDatabase({ databaseUrl, dataDir: '' });
-    return {
-      db,
-      config: { databaseUrl, dataDir: '' },
-      async drop() {
-        await db.close();
-        await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
-        await admin.close();
-      },
-    };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-pglite-empty-'));
-  const db = await openDatabase({ dataDir, databaseUrl: undefined });
-  return {
-    db,
-    config: { databaseUrl: undefined, dataDir },
-    async drop() {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function createEmptyTestDatabase(): Promise<TestDatabase> {
+  return newTestDatabase(false);
 }
