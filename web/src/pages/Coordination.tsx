@@ -1,12 +1,13 @@
 // Coordination views: the 3W matrix as a heat map (exportable to CSV and Excel), gaps per country
 // and theme, the timeline (Gantt) per country, and the map of assistance.
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { GapsResult, MapResult, MatrixResult, TimelineResult } from '../api/types.ts';
+import { useUrlFilters } from '../api/url-filters';
 import { EChart } from '../charts/EChart.tsx';
 import { ensureWorldMap, WORLD_MAP } from '../charts/echarts.ts';
 import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
@@ -296,19 +297,13 @@ function MapView({ filters }: { filters: Record<string, string> }) {
 export function CoordinationPage() {
   const { t } = useI18n();
   const { countryName } = useReference();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const view = params.get('view') ?? 'matrix';
   const filters: Record<string, string> = {};
   for (const k of ['country', 'theme', 'year']) {
     const v = params.get(k);
     if (v) filters[k] = v;
   }
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   return (
     <div className="page">
       <h1>{t('coordination.title')}</h1>

@@ -1,12 +1,13 @@
 // Lessons learned and good practices across projects, grouped by theme, each with its project and
 // source; a lesson that recurs shows under every theme it carries.
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Lesson, Project } from '../api/types.ts';
+import { useUrlFilters } from '../api/url-filters';
 import { ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
@@ -17,7 +18,7 @@ export function LessonsPage() {
   const { themeLabel, countryName } = useReference();
   const session = useSession();
   const label = useEnumLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const type = params.get('type') ?? '';
   const theme = params.get('theme') ?? '';
   const lessons = useLoad(
@@ -38,12 +39,6 @@ export function LessonsPage() {
       }))
       .sort((a, b) => b.projects - a.projects || b.list.length - a.list.length);
   }, [lessons.data]);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
 
   return (
     <div className="page">

@@ -1,9 +1,10 @@
 // The project list with filters kept in the URL (country, theme, status, organisation, text).
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Page, ProjectListItem } from '../api/types.ts';
+import { useUrlFilters } from '../api/url-filters';
 import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
@@ -15,7 +16,7 @@ export function ProjectsPage() {
   const { t, formatDate } = useI18n();
   const session = useSession();
   const label = useEnumLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const filters = {
     q: params.get('q') ?? '',
     country: params.get('country') ?? '',
@@ -28,13 +29,6 @@ export function ProjectsPage() {
     () => get<Page<ProjectListItem>>('/projects', { ...filters, cursor, limit: 50 }),
     [params.toString(), session.me?.user_id],
   );
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'cursor') next.delete('cursor');
-    setParams(next);
-  };
 
   return (
     <div className="page">

@@ -1,12 +1,13 @@
 // The recommendation register: filters in the URL, overdue first; the responsible organisation's
 // editors answer a recommendation in place.
 import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Project, Recommendation } from '../api/types.ts';
+import { useUrlFilters } from '../api/url-filters';
 import { CountryFilter } from '../components/FilterSelects.tsx';
 import { RecommendationEditor } from '../components/RecommendationEditor.tsx';
 import { sortOverdueFirst } from '../components/RecommendationList.tsx';
@@ -19,7 +20,7 @@ export function RecommendationsPage() {
   const { countryName } = useReference();
   const session = useSession();
   const label = useEnumLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const mine = params.get('mine') === '1';
   const openId = params.get('open');
   const filters = {
@@ -47,12 +48,6 @@ export function RecommendationsPage() {
     if (openId && list.data) document.getElementById(`rec-${openId}`)?.scrollIntoView({ block: 'start' });
   }, [openId, list.data]);
 
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const items = list.data ?? [];
 
   return (

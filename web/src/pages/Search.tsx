@@ -1,12 +1,13 @@
 // One search box across every kind of record, with facets; the query and filters live in the URL so
 // a search can be shared.
 import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { FacetName, FacetValue, SearchHit, SearchResult } from '../api/types.ts';
+import { useUrlFilters } from '../api/url-filters';
 import { Snippet } from '../components/Snippet.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
@@ -56,7 +57,7 @@ export function SearchPage() {
   const { countryName, themeLabel } = useReference();
   const session = useSession();
   const label = useEnumLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const [text, setText] = useState(params.get('q') ?? '');
   const query: Record<string, string> = {};
   for (const k of PASSED) {
@@ -70,13 +71,6 @@ export function SearchPage() {
     [params.toString(), session.me?.user_id],
   );
 
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'cursor') next.delete('cursor');
-    setParams(next);
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     set('q', text.trim());
