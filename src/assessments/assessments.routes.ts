@@ -9,6 +9,7 @@ import {
   AssessmentListQuery,
   AssessmentSummary,
   CompareQuery,
+  type Comparison,
   Prefill,
   ResultsQuery,
   SheetBody,
@@ -44,6 +45,7 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
       summary:
         'Agreed results of assessments made with the same instrument version, side by side (JSON or CSV)',
       querystring: CompareQuery,
+      // No response schema: the same route also sends CSV. The JSON shape is Comparison.
     },
     handler: async (req, reply) => {
       const comparison = await service.compare(ctx.db, req.viewer, req.query.ids);
@@ -53,7 +55,7 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
           .header('content-disposition', 'attachment; filename="assessments-comparison.csv"')
           .send(service.compareCsv(comparison));
       const { definition: _definition, ...rest } = comparison;
-      return rest;
+      return rest satisfies z.infer<typeof Comparison>;
     },
   });
   app.get('/:id', {

@@ -1,6 +1,6 @@
 // Request and response shapes of /api/v1/assessments.
 import { z } from 'zod';
-import { InstrumentKey } from '../instruments/definition.schema.ts';
+import { InstrumentKey, Localised } from '../instruments/definition.schema.ts';
 import { CountryCode, csv, Id, Visibility } from '../server/schemas.ts';
 
 export const Subject = z.discriminatedUnion('type', [
@@ -115,6 +115,22 @@ export const Assessment = z
   })
   .meta({ id: 'Assessment' });
 export type Assessment = z.infer<typeof Assessment>;
+
+export const Comparison = z
+  .object({
+    instrument: z.object({ key: z.string(), version: z.number().int() }),
+    areas: z.array(z.object({ id: z.string(), title: Localised(300) })),
+    assessments: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        subject: Assessment.shape.subject,
+        updated_at: z.date(),
+        results: SheetResult.nullable().describe('The agreed result; null until one is agreed'),
+      }),
+    ),
+  })
+  .meta({ id: 'AssessmentComparison' });
 
 export const AssessmentSummary = z.object({
   id: z.string(),

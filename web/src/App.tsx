@@ -4,6 +4,9 @@ import { Layout } from './components/Layout.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { ActPage } from './pages/Act.tsx';
 import { AdminPage } from './pages/Admin.tsx';
+import { AssessmentPage } from './pages/Assessment.tsx';
+import { AssessmentsPage } from './pages/Assessments.tsx';
+import { AssessmentsComparePage } from './pages/AssessmentsCompare.tsx';
 import { ContributePage } from './pages/Contribute.tsx';
 import { CoordinationPage } from './pages/Coordination.tsx';
 import { CountryBriefPage } from './pages/CountryBrief.tsx';
@@ -42,6 +45,9 @@ export function App() {
         <Route path="/lessons" element={<LessonsPage />} />
         <Route path="/instruments" element={<InstrumentsPage />} />
         <Route path="/instruments/:key" element={<InstrumentPage />} />
+        <Route path="/assessments" element={<AssessmentsPage />} />
+        <Route path="/assessments/compare" element={<AssessmentsComparePage />} />
+        <Route path="/assessments/:id" element={<AssessmentPage />} />
         <Route path="/contribute" element={<ContributePage />} />
         <Route path="/documents/:id" element={<DocumentPage />} />
         <Route path="/documents/:id/review" element={<DocumentReviewPage />} />

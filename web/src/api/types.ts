@@ -2,6 +2,12 @@
 // (src/**/*.schema.ts), so there is one declaration. Every import here is `import type`: the build
 // erases it, and nothing of the server (zod included) reaches the bundle.
 import type { z } from 'zod';
+import type {
+  Assessment as AssessmentSchema,
+  AssessmentSummary as AssessmentSummarySchema,
+  Comparison as ComparisonSchema,
+  Prefill as PrefillSchema,
+} from '../../../src/assessments/assessments.schema.ts';
 import type { AuditEntry as AuditEntrySchema } from '../../../src/audit/audit.schema.ts';
 import type { Me as MeSchema, Role as RoleSchema } from '../../../src/auth/auth.schema.ts';
 import type {
@@ -154,3 +160,7 @@ export type DigestPreferences = Reply<typeof DigestPreferencesSchema>;
 export type LinkedAction = Reply<typeof LinkedActionSchema>;
 export type InstrumentSummary = Reply<typeof InstrumentSummarySchema>;
 export type Instrument = Reply<typeof InstrumentSchema>;
+export type Assessment = Reply<typeof AssessmentSchema>;
+export type AssessmentSummary = Reply<typeof AssessmentSummarySchema>;
+export type AssessmentPrefill = Reply<typeof PrefillSchema>;
+export type AssessmentComparison = Reply<typeof ComparisonSchema>;

@@ -1,10 +1,11 @@
 // ECharts with only the charts and components the app draws, and the world outline from world-atlas
 // (bundled, nothing fetched at run time), its countries named by ISO alpha-2 code.
-import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, RadarChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
+  RadarComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -21,9 +22,11 @@ echarts.use([
   HeatmapChart,
   LineChart,
   MapChart,
+  RadarChart,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
+  RadarComponent,
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,

@@ -14,6 +14,7 @@ const NAV: { to: string; key: MessageKey; signedInOnly?: boolean }[] = [
   { to: '/lessons', key: 'nav.lessons' },
   { to: '/scores', key: 'nav.scores' },
   { to: '/instruments', key: 'nav.instruments' },
+  { to: '/assessments', key: 'nav.assessments' },
   { to: '/contribute', key: 'nav.contribute', signedInOnly: true },
   { to: '/digest', key: 'nav.digest', signedInOnly: true },
   { to: '/admin', key: 'nav.admin', signedInOnly: true },

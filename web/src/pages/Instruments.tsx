@@ -5,11 +5,8 @@ import { api } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import type { Instrument, InstrumentSummary } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { type Lang, useI18n } from '../i18n/index.tsx';
-
-type Localised = { en: string; es?: string | undefined; fr?: string | undefined };
-/** The text in the interface language, else in English (an imported instrument may lack a translation). */
-const inLang = (text: Localised | null | undefined, lang: Lang) => (text ? (text[lang] ?? text.en) : '');
+import { useI18n } from '../i18n/index.tsx';
+import { inLang } from '../i18n/localised.ts';
 
 export function InstrumentsPage() {
   const { t, lang } = useI18n();

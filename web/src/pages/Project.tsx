@@ -52,6 +52,9 @@ export function ProjectPage() {
         <CountryChips codes={p.countries.map((c) => c.code)} to="brief" />
         <ThemeChips slugs={p.themes} />
       </div>
+      <p>
+        <Link to={`/assessments?project=${p.id}`}>{t('assessments.ofProject')}</Link>
+      </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="summary-h">
           <h2 id="summary-h">{t('project.summary')}</h2>
