@@ -82,8 +82,12 @@ export const assessmentsService = {
     const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
     return db.transaction(async (tx) => {
       const instrument = await instrumentsRepository.findByKey(tx, input.instrument);
-      if (!instrument)
-        throw errors.invalidField('body.instrument', `no instrument has the key ${input.instrument}`);
+      // A draft is missing here: it is not in the library until a network administrator publishes it.
+      if (!instrument || instrument.draft)
+        throw errors.invalidField(
+          'body.instrument',
+          `no instrument in the library has the key ${input.instrument}`,
+        );
       if (instrument.retired_at && input.instrument_version === undefined)
         throw errors.invalidField(
           'body.instrument',

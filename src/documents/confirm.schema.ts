@@ -64,6 +64,19 @@ export const Confirmation = z
     organisations_left_out: z
       .array(z.string())
       .describe('Proposed organisations nobody accepted, and those skipped'),
+    instrument_offers: z
+      .array(
+        z.object({
+          list: z.enum(['checklists', 'principles']),
+          index: z.number().int(),
+          name: z.string(),
+          items: z.number().int(),
+        }),
+      )
+      .optional()
+      .describe(
+        'To a network administrator: each checklist or set of principles the record lists, which POST /instruments/from-document turns into a draft instrument',
+      ),
   })
   .meta({ id: 'Confirmation' });
 export type Confirmation = z.infer<typeof Confirmation>;

@@ -3,10 +3,12 @@
 // evaluation, recommendations, lessons or meeting — and the document is marked confirmed. Any
 // refusal on the way rolls everything back. A confirmed document answers 409 to a second
 // confirmation: later changes go to the records themselves.
+import { isNetworkAdmin } from '../access/network-admin.repository.ts';
 import { assertRoleIn } from '../access/permissions.ts';
 import { narrowestVisibility, type Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
+import type { ExtractionRecord } from '../ingest/extraction-record.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { ProjectCreate, ProjectUpdate } from '../projects/projects.schema.ts';
@@ -62,6 +64,15 @@ async function writeProject(run: Run, projectId: string | undefined, settled: Se
   const project = await projectsService.createIn(tx, viewer, input);
   run.result.project = { id: project.id, action: 'created' };
   return project.id;
+}
+
+/** The itemised lists a record keeps, each of which a network administrator may make an instrument of. */
+function instrumentOffers(record: ExtractionRecord): NonNullable<Confirmation['instrument_offers']> {
+  return (['checklists', 'principles'] as const).flatMap((list) =>
+    (record[list] ?? []).flatMap((l, index) =>
+      l.items.length ? [{ list, index, name: l.name, items: l.items.length }] : [],
+    ),
+  );
 }
 
 async function visibilityOfRecords(tx: Queryable, doc: ExtractionRow, body: ConfirmBody) {
@@ -121,6 +132,8 @@ async function confirmIn(tx: Queryable, viewer: Viewer, id: string, body: Confir
     default:
       await assertProjectVisible(run, projectId);
   }
+  const offers = instrumentOffers(body.record);
+  if (offers.length && (await isNetworkAdmin(tx, viewer))) run.result.instrument_offers = offers;
   const draft = doc.extraction?.draft;
   await documentsRepository.markConfirmed(tx, doc.id, {
     kind: body.record.kind,

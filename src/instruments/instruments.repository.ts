@@ -10,6 +10,9 @@ export interface InstrumentRow {
   built_in: boolean;
   current_version: number;
   retired_at: Date | null;
+  /** Created from a document's checklist and not published yet: network administrators only. */
+  draft: boolean;
+  source_document_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -20,7 +23,8 @@ export interface InstrumentVersionRow {
   created_at: Date;
 }
 
-const COLUMNS = sql`i.id, i.key, i.built_in, i.current_version, i.retired_at, i.created_at, i.updated_at`;
+const COLUMNS = sql`i.id, i.key, i.built_in, i.current_version, i.retired_at, i.draft, i.source_document_id,
+  i.created_at, i.updated_at`;
 
 export const instrumentsRepository = {
   async findByKey(db: Queryable, key: string, forUpdate = false): Promise<InstrumentRow | undefined> {
@@ -36,13 +40,14 @@ export const instrumentsRepository = {
     return rows[0];
   },
 
-  /** Every instrument with the definition of its current version. */
-  async listWithCurrent(db: Queryable, includeRetired: boolean) {
+  /** Every instrument with the definition of its current version; drafts only when asked for. */
+  async listWithCurrent(db: Queryable, includeRetired: boolean, includeDrafts: boolean) {
     return db.query<InstrumentRow & { definition: InstrumentDefinition }>(sql`
       SELECT ${COLUMNS}, v.definition FROM instruments i
       JOIN instrument_versions v ON v.instrument_id = i.id AND v.version = i.current_version
       WHERE ${includeRetired ? sql`TRUE` : sql`i.retired_at IS NULL`}
-      ORDER BY i.built_in DESC, i.key`);
+        AND ${includeDrafts ? sql`TRUE` : sql`NOT i.draft`}
+      ORDER BY i.built_in DESC, i.draft, i.key`);
   },
 
   async findVersion(
@@ -63,10 +68,21 @@ export const instrumentsRepository = {
       WHERE v.instrument_id = ${instrumentId} ORDER BY v.version`);
   },
 
-  async insert(db: Queryable, key: string, builtIn: boolean, userId: string | null): Promise<string> {
+  async insert(
+    db: Queryable,
+    key: string,
+    builtIn: boolean,
+    userId: string | null,
+    draftOf: { documentId: string } | null = null,
+  ): Promise<string> {
     const rows = await db.query<{ id: string }>(sql`
-      INSERT INTO instruments (key, built_in, created_by) VALUES (${key}, ${builtIn}, ${userId}) RETURNING id`);
+      INSERT INTO instruments (key, built_in, created_by, draft, source_document_id)
+      VALUES (${key}, ${builtIn}, ${userId}, ${draftOf !== null}, ${draftOf?.documentId ?? null}) RETURNING id`);
     return rows[0]!.id;
+  },
+
+  async publish(db: Queryable, instrumentId: string) {
+    await db.query(sql`UPDATE instruments SET draft = false, updated_at = now() WHERE id = ${instrumentId}`);
   },
 
   /** Adds a version and makes it current. */

@@ -5,6 +5,7 @@ import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse } from '../server/schemas.ts';
 import { InstrumentDefinition } from './definition.schema.ts';
+import { draftFromDocument, InstrumentFromDocument } from './from-document.ts';
 import {
   ExportQuery,
   Instrument,
@@ -27,7 +28,7 @@ export const instrumentRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: InstrumentListQuery,
       response: { 200: z.array(InstrumentSummary) },
     },
-    handler: (req) => service.list(ctx.db, req.query.include_retired),
+    handler: (req) => service.list(ctx.db, req.viewer, req.query.include_retired),
   });
   app.get('/:key', {
     schema: {
@@ -37,7 +38,7 @@ export const instrumentRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: VersionQuery,
       response: { 200: Instrument, 404: ErrorResponse },
     },
-    handler: (req) => service.get(ctx.db, req.params.key, req.query.version),
+    handler: (req) => service.get(ctx.db, req.viewer, req.params.key, req.query.version),
   });
   app.get('/:key/export', {
     schema: {
@@ -47,7 +48,13 @@ export const instrumentRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: ExportQuery,
     },
     handler: async (req, reply) => {
-      const file = await service.export(ctx.db, req.params.key, req.query.version, req.query.format);
+      const file = await service.export(
+        ctx.db,
+        req.viewer,
+        req.params.key,
+        req.query.version,
+        req.query.format,
+      );
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -94,6 +101,26 @@ export const instrumentRoutes: RoutePlugin = (ctx) => async (app) => {
       const written = await service.importFile(ctx.db, req.viewer, part.filename, await part.toBuffer());
       return reply.status(written.created ? 201 : 200).send(written);
     },
+  });
+  app.post('/from-document', {
+    schema: {
+      tags,
+      summary:
+        'Draft an instrument from a checklist or a set of principles a confirmed document lists (network administrators); publish it when checked',
+      body: InstrumentFromDocument,
+      response: { 201: InstrumentWritten, 404: ErrorResponse, ...writeErrors },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await draftFromDocument(ctx.db, req.viewer, req.body)),
+  });
+  app.post('/:key/publish', {
+    schema: {
+      tags,
+      summary: 'Publish a draft instrument to the library, for assessments to use (network administrators)',
+      params: InstrumentKeyParams,
+      response: { 200: Instrument, 404: ErrorResponse, ...writeErrors },
+    },
+    handler: (req) => service.publish(ctx.db, req.viewer, req.params.key),
   });
   for (const [action, retired] of [
     ['retire', true],

@@ -32,6 +32,7 @@ export const InstrumentSummary = z
     version: z.number().int(),
     built_in: z.boolean(),
     retired_at: z.date().nullable(),
+    draft: z.boolean().describe('Drawn from a document and not published yet (network administrators only)'),
     title: Localised(300),
     description: Localised().nullable(),
     subjects: z.array(z.enum(SUBJECT_TYPES)),
@@ -57,6 +58,8 @@ export const Instrument = z
     ),
     built_in: z.boolean(),
     retired_at: z.date().nullable(),
+    draft: z.boolean().describe('Drawn from a document and not published yet (network administrators only)'),
+    source_document_id: z.string().nullable().describe('The document it was drawn from'),
     definition: InstrumentDefinition,
     scales: z.array(ScaleDescription).describe('The scales the questions use, with their values and labels'),
   })

@@ -1,7 +1,7 @@
 // Rules for instruments: anyone may read them (they are the network's shared checklists);
 // network administrators add them, edit them (each edit is a new version, so assessments keep
 // the version they were made with) and retire them.
-import { assertNetworkAdmin } from '../access/network-admin.repository.ts';
+import { assertNetworkAdmin, isNetworkAdmin } from '../access/network-admin.repository.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
@@ -20,6 +20,13 @@ const notFound = (key: string) =>
 async function found(db: Queryable, key: string, forUpdate = false): Promise<InstrumentRow> {
   const row = await repo.findByKey(db, key, forUpdate);
   if (!row) throw notFound(key);
+  return row;
+}
+
+/** As found, but a draft (drawn from a document its reader may not see) is missing to all but network administrators. */
+async function foundFor(db: Queryable, viewer: Viewer, key: string): Promise<InstrumentRow> {
+  const row = await repo.findByKey(db, key);
+  if (!row || (row.draft && !(await isNetworkAdmin(db, viewer)))) throw notFound(key);
   return row;
 }
 
@@ -52,17 +59,23 @@ async function describe(
     })),
     built_in: row.built_in,
     retired_at: row.retired_at,
+    draft: row.draft,
+    source_document_id: row.source_document_id,
     definition: stored.definition,
     scales: [...used].map((id) => SCALES[id]),
   };
 }
 
-/** Adds the instrument, or a new version of it when its key exists and the definition changed. */
-async function write(
+/**
+ * Adds the instrument (a draft when drawn from a document), or a new version of it when its key
+ * exists and the definition changed.
+ */
+export async function writeInstrument(
   db: Database,
   viewer: Viewer,
   def: InstrumentDefinition,
   mode: 'create' | 'update' | 'either',
+  draftOf: { documentId: string } | null = null,
 ) {
   await assertNetworkAdmin(db, viewer, 'add, edit or retire assessment instruments');
   return db.transaction(async (tx) => {
@@ -76,7 +89,7 @@ async function write(
     if (!existing && mode === 'update') throw notFound(def.key);
     let row = existing;
     if (!row) {
-      const id = await repo.insert(tx, def.key, false, viewer.userId);
+      const id = await repo.insert(tx, def.key, false, viewer.userId, draftOf);
       await repo.addVersion(tx, id, 1, def, viewer.userId);
     } else if (!(await repo.sameDefinition(tx, row.id, row.current_version, def))) {
       await repo.addVersion(tx, row.id, row.current_version + 1, def, viewer.userId);
@@ -94,13 +107,14 @@ async function write(
 }
 
 export const instrumentsService = {
-  async list(db: Queryable, includeRetired: boolean) {
-    const rows = await repo.listWithCurrent(db, includeRetired);
+  async list(db: Queryable, viewer: Viewer, includeRetired: boolean) {
+    const rows = await repo.listWithCurrent(db, includeRetired, await isNetworkAdmin(db, viewer));
     return rows.map((r) => ({
       key: r.key,
       version: r.current_version,
       built_in: r.built_in,
       retired_at: r.retired_at,
+      draft: r.draft,
       title: r.definition.title,
       description: r.definition.description ?? null,
       subjects: r.definition.subjects,
@@ -110,8 +124,8 @@ export const instrumentsService = {
     }));
   },
 
-  async get(db: Queryable, key: string, version?: number) {
-    return describe(db, await found(db, key), version);
+  async get(db: Queryable, viewer: Viewer, key: string, version?: number) {
+    return describe(db, await foundFor(db, viewer, key), version);
   },
 
   /** A version's definition by instrument id, for assessments. */
@@ -121,7 +135,8 @@ export const instrumentsService = {
     return stored.definition;
   },
 
-  create: (db: Database, viewer: Viewer, def: InstrumentDefinition) => write(db, viewer, def, 'create'),
+  create: (db: Database, viewer: Viewer, def: InstrumentDefinition) =>
+    writeInstrument(db, viewer, def, 'create'),
 
   async update(db: Database, viewer: Viewer, key: string, def: InstrumentDefinition) {
     if (def.key !== key)
@@ -129,7 +144,7 @@ export const instrumentsService = {
         'body.key',
         `is ${def.key} but the address names ${key}; a key cannot change`,
       );
-    return write(db, viewer, def, 'update');
+    return writeInstrument(db, viewer, def, 'update');
   },
 
   /** An uploaded .xlsx (XLSForm) or .json file: a new instrument, or a new version of the one with its key. */
@@ -140,11 +155,17 @@ export const instrumentsService = {
     if (lower.endsWith('.xlsx')) def = await fromXlsForm(bytes);
     else if (lower.endsWith('.json')) def = fromJsonText(bytes.toString('utf8'));
     else throw errors.unsupportedType(filename.split('.').pop() ?? filename, ['.xlsx (XLSForm)', '.json']);
-    return write(db, viewer, def, 'either');
+    return writeInstrument(db, viewer, def, 'either');
   },
 
-  async export(db: Queryable, key: string, version: number | undefined, format: 'json' | 'xlsform') {
-    const instrument = await describe(db, await found(db, key), version);
+  async export(
+    db: Queryable,
+    viewer: Viewer,
+    key: string,
+    version: number | undefined,
+    format: 'json' | 'xlsform',
+  ) {
+    const instrument = await describe(db, await foundFor(db, viewer, key), version);
     const name = `${key}-v${instrument.version}`;
     if (format === 'json')
       return {
@@ -157,6 +178,23 @@ export const instrumentsService = {
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body: await toXlsForm(instrument.definition, instrument.version),
     };
+  },
+
+  /** A draft checked and translated becomes part of the library, for assessments to use. */
+  async publish(db: Database, viewer: Viewer, key: string) {
+    await assertNetworkAdmin(db, viewer, 'publish assessment instruments');
+    return db.transaction(async (tx) => {
+      const row = await found(tx, key, true);
+      await repo.publish(tx, row.id);
+      await recordAudit(tx, viewer, {
+        action: 'update',
+        entityType: 'instrument',
+        entityId: row.id,
+        orgId: null,
+        details: { key, published: true },
+      });
+      return describe(tx, (await repo.findByKey(tx, key))!);
+    });
   },
 
   async setRetired(db: Database, viewer: Viewer, key: string, retired: boolean) {

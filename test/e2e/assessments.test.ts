@@ -2,7 +2,7 @@
 // planned project, scores it with the keyboard, saves, comes back to the saved sheet, sees a second
 // assessor's scores side by side with the spread, records the agreed result and its radar, and
 // compares it with another assessment of the same instrument version.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../../src/auth/auth.service.ts';
 import { buildOrgWithEditor, type TestMember } from '../support/factories.ts';
@@ -64,7 +64,7 @@ async function signInAs(page: Page, email: string, password: string) {
   await page.getByLabel('Language').selectOption('es');
 }
 
-const question = (page: Page, text: string) => page.getByLabel(text, { exact: false });
+const question = (form: Locator, text: string) => form.getByLabel(text, { exact: false });
 
 describe('the assessment form in Spanish', () => {
   let assessmentUrl: string;
