@@ -9,6 +9,16 @@ export const en = {
   'nav.recommendations': 'Recommendations',
   'nav.lessons': 'Lessons',
   'nav.instruments': 'Instruments',
+  'instruments.draft': 'Draft',
+  'instruments.draftNote':
+    'A draft drawn from a document: only network administrators see it and no assessment uses it. Check its questions, scales and translations (export, edit, import), then publish it.',
+  'instruments.publish': 'Publish to the library',
+  'offers.title': 'Checklists in this document',
+  'offers.hint': 'As a network administrator you can make each one a draft assessment instrument.',
+  'offers.items': '{n} items',
+  'offers.key': 'Key (optional; from the name otherwise)',
+  'offers.create': 'Create a draft instrument',
+  'offers.created': 'Draft instrument created:',
   'nav.assessments': 'Assessments',
   'assessments.title': 'Assessments',
   'assessments.lead':

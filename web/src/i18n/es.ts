@@ -11,6 +11,17 @@ export const es: Record<MessageKey, string> = {
   'nav.recommendations': 'Recomendaciones',
   'nav.lessons': 'Lecciones',
   'nav.instruments': 'Instrumentos',
+  'instruments.draft': 'Borrador',
+  'instruments.draftNote':
+    'Un borrador extraído de un documento: solo lo ven los administradores de la red y ninguna evaluación lo usa. Revise sus preguntas, escalas y traducciones (exportar, editar, importar) y luego publíquelo.',
+  'instruments.publish': 'Publicar en la biblioteca',
+  'offers.title': 'Listas de verificación en este documento',
+  'offers.hint':
+    'Como administrador de la red puede convertir cada una en un borrador de instrumento de evaluación.',
+  'offers.items': '{n} elementos',
+  'offers.key': 'Clave (opcional; si no, a partir del nombre)',
+  'offers.create': 'Crear un borrador de instrumento',
+  'offers.created': 'Borrador de instrumento creado:',
   'nav.assessments': 'Evaluaciones',
   'assessments.title': 'Evaluaciones',
   'assessments.lead':

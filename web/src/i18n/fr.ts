@@ -11,6 +11,17 @@ export const fr: Record<MessageKey, string> = {
   'nav.recommendations': 'Recommandations',
   'nav.lessons': 'Enseignements',
   'nav.instruments': 'Instruments',
+  'instruments.draft': 'Brouillon',
+  'instruments.draftNote':
+    'Un brouillon tiré d’un document : seuls les administrateurs du réseau le voient et aucune évaluation ne l’utilise. Vérifiez ses questions, échelles et traductions (exporter, modifier, importer), puis publiez-le.',
+  'instruments.publish': 'Publier dans la bibliothèque',
+  'offers.title': 'Listes de contrôle dans ce document',
+  'offers.hint':
+    'En tant qu’administrateur du réseau, vous pouvez faire de chacune un brouillon d’instrument d’évaluation.',
+  'offers.items': '{n} éléments',
+  'offers.key': 'Clé (facultative ; sinon tirée du nom)',
+  'offers.create': 'Créer un brouillon d’instrument',
+  'offers.created': 'Brouillon d’instrument créé :',
   'nav.assessments': 'Évaluations',
   'assessments.title': 'Évaluations',
   'assessments.lead':

@@ -9,6 +9,7 @@ import { useSession } from '../api/session.tsx';
 import type { ConfirmReply, DocumentExtraction, TacitDocument, Visibility } from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
 import { DraftScores } from '../components/DraftScores.tsx';
+import { InstrumentOffers } from '../components/InstrumentOffers.tsx';
 import {
   type Decision,
   type DraftRecord,
@@ -270,6 +271,7 @@ export function DocumentReviewPage() {
               )}
             </Success>
           )}
+          {done && <InstrumentOffers documentId={id} offers={done.confirmation.instrument_offers} />}
           <div className="actions">
             <button type="submit" disabled={busy || Boolean(done)}>
               {busy ? t('common.saving') : t('contribute.confirm')}

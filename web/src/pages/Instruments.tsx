@@ -1,7 +1,9 @@
 // The instruments library: the assessment checklists the field agrees on, each shown with its
 // areas, numbered questions, guidance and scales in the interface language.
+
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import type { Instrument, InstrumentSummary } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -28,6 +30,7 @@ export function InstrumentsPage() {
               {t('instruments.size', { areas: i.areas, questions: i.questions })} ·{' '}
               {t('instruments.version', { n: i.version })}
               {i.built_in && ` · ${t('instruments.builtIn')}`}
+              {i.draft && ` · ${t('instruments.draft')}`}
             </p>
           </li>
         ))}
@@ -40,7 +43,13 @@ export function InstrumentPage() {
   const { key = '' } = useParams();
   const { t, lang } = useI18n();
   const loaded = useLoad(() => api<Instrument>('GET', `/instruments/${encodeURIComponent(key)}`), [key]);
-  const instrument = loaded.data;
+  const [published, setPublished] = useState<Instrument>();
+  const [publishError, setPublishError] = useState<ApiError>();
+  const instrument = published ?? loaded.data;
+  const publish = () =>
+    api<Instrument>('POST', `/instruments/${encodeURIComponent(key)}/publish`).then(setPublished, (err) =>
+      setPublishError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err))),
+    );
   const scaleLabel = (id: string) => inLang(instrument?.scales.find((s) => s.id === id)?.label, lang);
   return (
     <div className="page">
@@ -52,6 +61,15 @@ export function InstrumentPage() {
       {instrument && (
         <>
           <h1>{inLang(instrument.definition.title, lang)}</h1>
+          {instrument.draft && (
+            <div className="card" role="note">
+              <p>{t('instruments.draftNote')}</p>
+              <ErrorMessage error={publishError} />
+              <button type="button" onClick={publish}>
+                {t('instruments.publish')}
+              </button>
+            </div>
+          )}
           <p className="lead">{inLang(instrument.definition.description, lang)}</p>
           <p className="muted small">
             {t('instruments.version', { n: instrument.version })} ·{' '}

@@ -1,0 +1,84 @@
+// After a document is confirmed: the checklists and sets of principles it lists, offered to a
+// network administrator (the server only offers them to one) as draft instruments to check,
+// translate and publish in the library.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../api/client.ts';
+import type { ConfirmReply, Instrument } from '../api/types.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { ErrorMessage, FieldError } from './Status.tsx';
+
+type Offer = NonNullable<ConfirmReply['confirmation']['instrument_offers']>[number];
+
+function OfferItem({ documentId, offer }: { documentId: string; offer: Offer }) {
+  const { t } = useI18n();
+  const [key, setKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [created, setCreated] = useState<Instrument>();
+  const inputId = `offer-key-${offer.list}-${offer.index}`;
+
+  async function create() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setCreated(
+        await api<Instrument>('POST', '/instruments/from-document', {
+          document_id: documentId,
+          list: offer.list,
+          index: offer.index,
+          ...(key.trim() ? { key: key.trim() } : {}),
+        }),
+      );
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="card">
+      <strong>{offer.name}</strong> · {t('offers.items', { n: offer.items })}
+      {created ? (
+        <p>
+          {t('offers.created')} <Link to={`/instruments/${created.key}`}>{created.key}</Link>
+        </p>
+      ) : (
+        <div className="form-row">
+          <label htmlFor={inputId}>
+            {t('offers.key')}
+            <input id={inputId} value={key} onChange={(e) => setKey(e.target.value)} maxLength={80} />
+            <FieldError error={error} field="body.key" />
+          </label>
+          <button type="button" disabled={busy} onClick={create}>
+            {t('offers.create')}
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
+export function InstrumentOffers({
+  documentId,
+  offers,
+}: {
+  documentId: string;
+  offers: Offer[] | undefined;
+}) {
+  const { t } = useI18n();
+  if (!offers?.length) return null;
+  return (
+    <section aria-labelledby="instrument-offers">
+      <h3 id="instrument-offers">{t('offers.title')}</h3>
+      <p className="muted small">{t('offers.hint')}</p>
+      <ul className="card-list">
+        {offers.map((o) => (
+          <OfferItem key={`${o.list}-${o.index}`} documentId={documentId} offer={o} />
+        ))}
+      </ul>
+    </section>
+  );
+}
