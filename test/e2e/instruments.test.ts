@@ -1,6 +1,12 @@
 // The instruments library in a real browser: the five built-in instruments, one opened with its
 // numbered questions, and the same instrument in Spanish and French.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setNetworkAdmin } from '../../src/access/network-admin.repository.ts';
+import { buildOrgWithEditor } from '../support/factories.ts';
+import { DOCUMENTS_DIR } from '../support/fixtures.ts';
+import { uploadFile } from '../support/test-app.ts';
 import { type BrowserApp, screenshot, startBrowserApp } from './browser.ts';
 
 let b: BrowserApp;
@@ -52,5 +58,39 @@ describe('the instruments library in the browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Responsabilité mutuelle' }).waitFor();
     expect(await page.getByText('Escala').count()).toBe(0);
     await screenshot(page, 'instrument-paris-fr');
+  });
+});
+
+describe('a checklist in a confirmed document becomes a draft instrument', () => {
+  it('offers the background note’s lists to a network administrator, who drafts one and publishes it', async () => {
+    const { editor } = await buildOrgWithEditor(b.app.db);
+    await setNetworkAdmin(b.app.db, editor.email, true);
+    const note = fs.readFileSync(path.join(DOCUMENTS_DIR, 'background-note-ta-effectiveness.txt'));
+    const uploaded = await uploadFile(b.app, 'background-note.txt', note, { token: editor.token });
+    expect(uploaded.status).toBe(201);
+    const { page } = await b.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill(editor.email);
+    await page.getByLabel('Password').fill(editor.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`/documents/${uploaded.body.id}/review`);
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    const offers = page.getByRole('region', { name: 'Checklists in this document' });
+    const heuni = offers.getByRole('listitem').filter({ hasText: 'HEUNI checklist' });
+    await heuni.getByText('14 items').waitFor();
+    expect(await offers.getByRole('listitem').count()).toBe(2);
+    await heuni.getByLabel('Key (optional; from the name otherwise)').fill('heuni-from-the-note');
+    await heuni.getByRole('button', { name: 'Create a draft instrument' }).click();
+    await heuni.getByRole('link', { name: 'heuni-from-the-note' }).click();
+    await page.getByRole('heading', { level: 1, name: 'HEUNI checklist' }).waitFor();
+    const draftNote = page.getByRole('note');
+    await draftNote.getByText('A draft drawn from a document').waitFor();
+    expect(await page.locator('ol.plain-list > li').count()).toBe(14);
+    await screenshot(page, 'instrument-draft-from-note');
+    await draftNote.getByRole('button', { name: 'Publish to the library' }).click();
+    await draftNote.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'All instruments' }).click();
+    await page.getByRole('link', { name: 'HEUNI checklist', exact: true }).waitFor();
   });
 });
