@@ -142,12 +142,29 @@ export const AssessmentSummary = z.object({
   updated_at: z.date(),
 });
 
+export const PREFILL_MESSAGES = [
+  'overlaps_none',
+  'overlaps_found',
+  'monitoring',
+  'civil_society_none',
+  'civil_society_found',
+  'timetable_overran',
+  'timetable_low_scores',
+  'timetable_on_track',
+] as const;
+
 export const Prefill = z.object({
   items: z.array(
     z.object({
       question_id: z.string(),
       value: z.string(),
       source: z.enum(['overlaps', 'monitoring', 'civil_society', 'timetable']),
+      message: z
+        .object({
+          key: z.enum(PREFILL_MESSAGES),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+        })
+        .describe('The finding as a message key and its values, to say it in another language'),
       evidence: z.object({
         text: z.string(),
         links: z.array(z.object({ record: z.string(), id: z.string() })),

@@ -190,6 +190,17 @@ describe('an assessment of a project with the HEUNI checklist', () => {
         text: 'The project runs 2020-01-01 to 2030-12-31, and no review scored it below expectations.',
       },
     });
+    // The same findings as message keys and values, for the web app to say in es and fr.
+    expect(byQuestion.realistic_timetable.message).toEqual({
+      key: 'timetable_on_track',
+      params: { start: '2020-01-01', end: '2030-12-31' },
+    });
+    expect(byQuestion.monitor_evaluate.message).toEqual({
+      key: 'monitoring',
+      params: { reviews: 0, indicators: 0, evaluations: 0 },
+    });
+    expect(byQuestion.who_else_works.message.key).toBe('overlaps_found');
+    expect(byQuestion.who_else_works.message.params.names).toContain(w.otherProject.title);
     const principles = await createAssessment({
       instrument: 'ta-principles',
       subject: { type: 'project', id: w.project.id },
@@ -201,6 +212,7 @@ describe('an assessment of a project with the HEUNI checklist', () => {
       question_id: 'civil_society_rating',
       value: '4',
       evidence: { text: `Civil-society organisations among the project’s participants: ${w.ngoName}.` },
+      message: { key: 'civil_society_found', params: { names: w.ngoName } },
     });
   });
 });

@@ -13,10 +13,13 @@ import { assessmentsRepository as repo } from './assessments.repository.ts';
 import type { Prefill } from './assessments.schema.ts';
 
 type Source = Prefill['items'][number]['source'];
+type Message = Prefill['items'][number]['message'];
 interface Finding {
   /** 1 fully, 0.5 partly, 0 not at all. */
   fraction: number;
   text: string;
+  /** The same finding as a message key and its values, for the web app to say in its language. */
+  message: Message;
   links: { record: string; id: string }[];
 }
 
@@ -33,12 +36,14 @@ async function fromOverlaps(db: Queryable, viewer: Viewer, project: ProjectRow):
     return {
       fraction: 1,
       text: 'Tacit finds no project by another organisation working in the same countries, themes or institutions.',
+      message: { key: 'overlaps_none', params: {} },
       links: [],
     };
   const names = others.slice(0, 5).map((o) => `${o.project.title} (${o.project.owner_org.name})`);
   return {
     fraction: 0.5,
     text: `Tacit finds ${others.length} project${others.length === 1 ? '' : 's'} by other organisations in the same area: ${names.join('; ')}. Check that the project knows of them and works with them.`,
+    message: { key: 'overlaps_found', params: { n: others.length, names: names.join('; ') } },
     links: others.slice(0, 5).map((o) => ({ record: 'project', id: o.project.id })),
   };
 }
@@ -50,6 +55,10 @@ async function fromMonitoring(db: Queryable, viewer: Viewer, project: ProjectRow
   return {
     fraction: present === 3 ? 1 : present === 0 ? 0 : 0.5,
     text: `Tacit holds ${m.reviews} review${m.reviews === 1 ? '' : 's'}, ${indicators} indicator${indicators === 1 ? '' : 's'} and ${m.evaluations} evaluation${m.evaluations === 1 ? '' : 's'} for this project.`,
+    message: {
+      key: 'monitoring',
+      params: { reviews: m.reviews, indicators, evaluations: m.evaluations },
+    },
     links: [],
   };
 }
@@ -63,11 +72,13 @@ async function fromCivilSociety(db: Queryable, project: ProjectRow): Promise<Fin
     return {
       fraction: 0,
       text: 'No civil-society organisation is recorded among the project’s participants.',
+      message: { key: 'civil_society_none', params: {} },
       links: [],
     };
   return {
     fraction: 1,
     text: `Civil-society organisations among the project’s participants: ${ngos.map((n) => n.name).join(', ')}.`,
+    message: { key: 'civil_society_found', params: { names: ngos.map((n) => n.name).join(', ') } },
     links: [],
   };
 }
@@ -76,23 +87,28 @@ async function fromTimetable(db: Queryable, viewer: Viewer, project: ProjectRow)
   if (!project.start_date || (!project.end_date && !project.ongoing)) return null;
   const { low_scores } = await repo.monitoringOf(db, viewer, project.id);
   const period = `${project.start_date} to ${project.ongoing ? 'ongoing' : project.end_date}`;
+  // For the message: the web app writes the dates and "ongoing" (end '') in its language.
+  const dates = { start: project.start_date, end: project.ongoing ? '' : (project.end_date ?? '') };
   const overran =
     project.end_date && project.end_date < today() && ['active', 'pipeline'].includes(project.status);
   if (overran)
     return {
       fraction: 0,
       text: `The project ran ${period} but is still recorded as ${project.status}: it has overrun its dates.`,
+      message: { key: 'timetable_overran', params: { ...dates, status: project.status } },
       links: [],
     };
   if (low_scores.length)
     return {
       fraction: 0.5,
       text: `The project runs ${period}; its reviews scored ${low_scores.join(', ')}, below expectations.`,
+      message: { key: 'timetable_low_scores', params: { ...dates, scores: low_scores.join(', ') } },
       links: [],
     };
   return {
     fraction: 1,
     text: `The project runs ${period}, and no review scored it below expectations.`,
+    message: { key: 'timetable_on_track', params: dates },
     links: [],
   };
 }
@@ -131,6 +147,7 @@ export async function prefillFor(
         question_id: q.id,
         value,
         source: q.prefill,
+        message: finding.message,
         evidence: { text: finding.text, links: finding.links },
       });
   }

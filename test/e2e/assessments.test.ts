@@ -90,8 +90,13 @@ describe('the assessment form in Spanish', () => {
     expect(await first.inputValue()).toBe('yes');
     await question(sheet, '¿Está decidido y claramente enunciado el propósito').selectOption('partly');
     await question(sheet, '¿Empezó el proyecto a pequeña escala').selectOption('no');
-    // Tacit pre-fills "realistic timetable" from the project's dates and says so.
+    // Tacit pre-fills "monitor and evaluate" from what it holds on the project, and says so…
     await sheet.getByText('Tacit sugiere').first().waitFor();
+    // …in the interface language, never in the API's English.
+    await sheet
+      .getByText('Tacit tiene 0 revisión(es), 0 indicador(es) y 0 evaluación(es) de este proyecto.')
+      .waitFor();
+    expect(await sheet.getByText('Tacit holds').count()).toBe(0);
     await sheet.getByText('Evidencia').first().click();
     await sheet.getByLabel('En qué se basa la puntuación').first().fill('Informe de misión de 2024');
     await sheet.getByRole('button', { name: 'Guardar mis puntuaciones' }).click();

@@ -9,6 +9,20 @@ export const en = {
   'nav.recommendations': 'Recommendations',
   'nav.lessons': 'Lessons',
   'nav.instruments': 'Instruments',
+  'prefill.overlaps_none':
+    'Tacit finds no project by another organisation working in the same countries, themes or institutions.',
+  'prefill.overlaps_found':
+    'Tacit finds {n} project(s) by other organisations in the same area: {names}. Check that the project knows of them and works with them.',
+  'prefill.monitoring':
+    'Tacit holds {reviews} review(s), {indicators} indicator(s) and {evaluations} evaluation(s) for this project.',
+  'prefill.civil_society_none': 'No civil-society organisation is recorded among the project’s participants.',
+  'prefill.civil_society_found': 'Civil-society organisations among the project’s participants: {names}.',
+  'prefill.timetable_overran':
+    'The project ran {period} but is still recorded as {status}: it has overrun its dates.',
+  'prefill.timetable_low_scores':
+    'The project runs {period}; its reviews scored {scores}, below expectations.',
+  'prefill.timetable_on_track': 'The project runs {period}, and no review scored it below expectations.',
+  'prefill.period': 'from {start} to {end}',
   'instruments.draft': 'Draft',
   'instruments.draftNote':
     'A draft drawn from a document: only network administrators see it and no assessment uses it. Check its questions, scales and translations (export, edit, import), then publish it.',

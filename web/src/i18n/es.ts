@@ -11,6 +11,23 @@ export const es: Record<MessageKey, string> = {
   'nav.recommendations': 'Recomendaciones',
   'nav.lessons': 'Lecciones',
   'nav.instruments': 'Instrumentos',
+  'prefill.overlaps_none':
+    'Tacit no encuentra ningún proyecto de otra organización que trabaje en los mismos países, temas o instituciones.',
+  'prefill.overlaps_found':
+    'Tacit encuentra {n} proyecto(s) de otras organizaciones en el mismo ámbito: {names}. Compruebe que el proyecto los conoce y trabaja con ellos.',
+  'prefill.monitoring':
+    'Tacit tiene {reviews} revisión(es), {indicators} indicador(es) y {evaluations} evaluación(es) de este proyecto.',
+  'prefill.civil_society_none':
+    'No consta ninguna organización de la sociedad civil entre los participantes del proyecto.',
+  'prefill.civil_society_found':
+    'Organizaciones de la sociedad civil entre los participantes del proyecto: {names}.',
+  'prefill.timetable_overran':
+    'El proyecto se desarrolló {period} pero sigue registrado como {status}: ha superado sus fechas.',
+  'prefill.timetable_low_scores':
+    'El proyecto se desarrolla {period}; sus revisiones obtuvieron {scores}, por debajo de lo esperado.',
+  'prefill.timetable_on_track':
+    'El proyecto se desarrolla {period} y ninguna revisión lo calificó por debajo de lo esperado.',
+  'prefill.period': 'del {start} al {end}',
   'instruments.draft': 'Borrador',
   'instruments.draftNote':
     'Un borrador extraído de un documento: solo lo ven los administradores de la red y ninguna evaluación lo usa. Revise sus preguntas, escalas y traducciones (exportar, editar, importar) y luego publíquelo.',

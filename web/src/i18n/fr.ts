@@ -11,6 +11,23 @@ export const fr: Record<MessageKey, string> = {
   'nav.recommendations': 'Recommandations',
   'nav.lessons': 'Enseignements',
   'nav.instruments': 'Instruments',
+  'prefill.overlaps_none':
+    'Tacit ne trouve aucun projet d’une autre organisation travaillant dans les mêmes pays, thèmes ou institutions.',
+  'prefill.overlaps_found':
+    'Tacit trouve {n} projet(s) d’autres organisations dans le même domaine : {names}. Vérifiez que le projet les connaît et travaille avec eux.',
+  'prefill.monitoring':
+    'Tacit détient {reviews} revue(s), {indicators} indicateur(s) et {evaluations} évaluation(s) pour ce projet.',
+  'prefill.civil_society_none':
+    'Aucune organisation de la société civile n’est enregistrée parmi les participants du projet.',
+  'prefill.civil_society_found':
+    'Organisations de la société civile parmi les participants du projet : {names}.',
+  'prefill.timetable_overran':
+    'Le projet s’est déroulé {period} mais reste enregistré comme {status} : il a dépassé ses dates.',
+  'prefill.timetable_low_scores':
+    'Le projet se déroule {period} ; ses revues ont obtenu {scores}, en deçà des attentes.',
+  'prefill.timetable_on_track':
+    'Le projet se déroule {period} et aucune revue ne l’a noté en deçà des attentes.',
+  'prefill.period': 'du {start} au {end}',
   'instruments.draft': 'Brouillon',
   'instruments.draftNote':
     'Un brouillon tiré d’un document : seuls les administrateurs du réseau le voient et aucune évaluation ne l’utilise. Vérifiez ses questions, échelles et traductions (exporter, modifier, importer), puis publiez-le.',

@@ -8,7 +8,9 @@ import type { Assessment, AssessmentPrefill, Instrument } from '../../api/types.
 import { useI18n } from '../../i18n/index.tsx';
 import { inLang } from '../../i18n/localised.ts';
 import { ErrorMessage, Success } from '../Status.tsx';
+import { useEnumLabel } from '../Tags.tsx';
 import { type EvidenceLink, linksFromText, linksToText } from './evidence-links.ts';
+import { prefillMessage } from './prefill-message.ts';
 
 interface Entry {
   value: string;
@@ -55,7 +57,8 @@ export function SheetForm({
   prefill?: AssessmentPrefill | undefined;
   onSaved(a: Assessment): void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, formatDate } = useI18n();
+  const label = useEnumLabel();
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -150,14 +153,16 @@ export function SheetForm({
                     {t('assessments.suggested', {
                       value: inLang(scale?.values.find((v) => v.name === suggestion.value)?.label, lang),
                     })}{' '}
-                    {suggestion.evidence.text}{' '}
+                    {prefillMessage(suggestion.message, t, formatDate, (s) => label('projectStatus', s))}{' '}
                     <button
                       type="button"
                       className="link-button"
                       onClick={() =>
                         set(q.id, {
                           value: suggestion.value,
-                          evidence: suggestion.evidence.text,
+                          evidence: prefillMessage(suggestion.message, t, formatDate, (s) =>
+                            label('projectStatus', s),
+                          ),
                           links: linksToText(suggestion.evidence.links as EvidenceLink[]),
                         })
                       }
