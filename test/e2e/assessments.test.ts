@@ -124,6 +124,15 @@ describe('the assessment form in Spanish', () => {
 
   it('shows a second assessor side by side with the spread, then the agreed result and its radar', async () => {
     const id = assessmentUrl.split('/').pop()!;
+    // The second assessor, before scoring, does not see the first one's scores unless she asks.
+    const before = await b.newPage();
+    await signInAs(before.page, 'segunda@example.org', 'a long password 2');
+    await before.page.goto(assessmentUrl);
+    await before.page.getByRole('form', { name: 'Sus puntuaciones' }).waitFor();
+    await before.page.getByRole('note').getByText('1 evaluador(es) más ya han puntuado').waitFor();
+    expect(await before.page.getByRole('region', { name: 'Evaluadores lado a lado' }).count()).toBe(0);
+    await before.page.getByRole('button', { name: 'Mostrar ahora sus puntuaciones' }).click();
+    await before.page.getByRole('region', { name: 'Evaluadores lado a lado' }).waitFor();
     await api('PUT', `/api/v1/assessments/${id}/scores`, second.token, {
       scores: [
         { question: 'needs_assessment', value: 'no' },

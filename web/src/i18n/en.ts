@@ -9,6 +9,9 @@ export const en = {
   'nav.recommendations': 'Recommendations',
   'nav.lessons': 'Lessons',
   'nav.instruments': 'Instruments',
+  'assessments.independent':
+    '{n} other assessor(s) have scored already. Save your own scores first, so that theirs do not sway yours.',
+  'assessments.showOthers': 'Show their scores now',
   'prefill.overlaps_none':
     'Tacit finds no project by another organisation working in the same countries, themes or institutions.',
   'prefill.overlaps_found':

@@ -11,6 +11,9 @@ export const es: Record<MessageKey, string> = {
   'nav.recommendations': 'Recomendaciones',
   'nav.lessons': 'Lecciones',
   'nav.instruments': 'Instrumentos',
+  'assessments.independent':
+    '{n} evaluador(es) más ya han puntuado. Guarde primero sus propias puntuaciones, para que las suyas no influyan en las de usted.',
+  'assessments.showOthers': 'Mostrar ahora sus puntuaciones',
   'prefill.overlaps_none':
     'Tacit no encuentra ningún proyecto de otra organización que trabaje en los mismos países, temas o instituciones.',
   'prefill.overlaps_found':

@@ -11,6 +11,9 @@ export const fr: Record<MessageKey, string> = {
   'nav.recommendations': 'Recommandations',
   'nav.lessons': 'Enseignements',
   'nav.instruments': 'Instruments',
+  'assessments.independent':
+    '{n} autre(s) évaluateur(s) ont déjà noté. Enregistrez d’abord vos propres notes, pour que les leurs n’influencent pas les vôtres.',
+  'assessments.showOthers': 'Afficher leurs notes maintenant',
   'prefill.overlaps_none':
     'Tacit ne trouve aucun projet d’une autre organisation travaillant dans les mêmes pays, thèmes ou institutions.',
   'prefill.overlaps_found':

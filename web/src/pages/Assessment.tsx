@@ -43,6 +43,14 @@ export function AssessmentPage() {
     [id, canEdit, a?.subject.type],
   );
 
+  // Assessors score independently: until you have saved your own sheet, the others' scores wait
+  // behind a button, so that they do not anchor yours.
+  const [revealed, setRevealed] = useState(false);
+  const me = session.me?.user_id ?? null;
+  const others = a?.assessors.filter((s) => s.assessor.id !== me).length ?? 0;
+  const hideOthers =
+    canEdit && !revealed && others > 0 && !a?.agreed && !a?.assessors.some((s) => s.assessor.id === me);
+
   if (loaded.error || instrument.error) return <ErrorMessage error={loaded.error ?? instrument.error} />;
   if (!a || !instrument.data) return <Loading />;
   const def = instrument.data.definition;
@@ -66,24 +74,36 @@ export function AssessmentPage() {
           assessment={a}
           instrument={instrument.data}
           mode="mine"
-          me={session.me?.user_id ?? null}
+          me={me}
           prefill={prefill.data}
           onSaved={setAssessment}
         />
       ) : (
         <p className="muted">{t('assessments.readOnly')}</p>
       )}
-      {a.assessors.length > 0 && <SideBySide assessment={a} instrument={instrument.data} />}
-      {canEdit && a.assessors.length > 0 && (
-        <SheetForm
-          assessment={a}
-          instrument={instrument.data}
-          mode="agreed"
-          me={session.me?.user_id ?? null}
-          onSaved={setAssessment}
-        />
+      {hideOthers && (
+        <p className="card" role="note">
+          {t('assessments.independent', { n: others })}{' '}
+          <button type="button" className="link-button" onClick={() => setRevealed(true)}>
+            {t('assessments.showOthers')}
+          </button>
+        </p>
       )}
-      <AssessmentResults assessment={a} instrument={instrument.data} />
+      {hideOthers ? null : (
+        <>
+          {a.assessors.length > 0 && <SideBySide assessment={a} instrument={instrument.data} />}
+          {canEdit && a.assessors.length > 0 && (
+            <SheetForm
+              assessment={a}
+              instrument={instrument.data}
+              mode="agreed"
+              me={me}
+              onSaved={setAssessment}
+            />
+          )}
+          <AssessmentResults assessment={a} instrument={instrument.data} />
+        </>
+      )}
     </div>
   );
 }
