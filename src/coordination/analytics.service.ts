@@ -161,7 +161,14 @@ export const analyticsService = {
         };
       });
     const areas = [...new Set(rows.map((r) => r.area))].sort();
-    const countries = q.by === 'country' ? (q.country?.length ? q.country : areas) : [];
+    // Every country the registry (as the viewer sees it) holds a project in, active or not: a
+    // country whose assistance has all ended is all gaps, not missing from the view.
+    const registered = async () => {
+      const { status: _status, year: _year, ...anyTime } = q;
+      const held = await mapByCountry(db, viewer, anyTime);
+      return [...new Set([...areas, ...held.map((c) => c.country)])].sort();
+    };
+    const countries = q.by === 'country' ? (q.country?.length ? q.country : await registered()) : [];
     return {
       currency: q.currency,
       status: q.status?.length ? q.status : ['active'],

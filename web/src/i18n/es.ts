@@ -355,6 +355,16 @@ export const es: Record<MessageKey, string> = {
   'admin.saveDefaults': 'Guardar la visibilidad por defecto',
   'admin.defaultsSaved':
     'Visibilidad por defecto guardada: nuevos registros {records}, nuevos documentos {documents}.',
+  'coordination.legendProjects': 'Proyectos por celda',
+  'coordination.legendActive': 'Proyectos activos por celda',
+  'coordination.matrixTable': 'Proyectos por organización y {columns}',
+  'coordination.gapsTable': 'Proyectos activos por tema y país; 0 es un vacío',
+  'coordination.gapNone': 'vacío',
+  'coordination.gapLittleWord': 'poca',
+  'coordination.mapList': 'Países en el mapa',
+  'coordination.projectsOne': '{n} proyecto',
+  'coordination.projectsMany': '{n} proyectos',
+  'coordination.legendPerCountry': 'Proyectos por país',
   'coordination.mapHint': 'Seleccione un país para ver su ficha de país. Desplace o pellizque para ampliar.',
   'brief.title': 'Ficha de país: {country}',
   'brief.lead':

@@ -355,6 +355,16 @@ export const fr: Record<MessageKey, string> = {
   'admin.saveDefaults': 'Enregistrer la visibilité par défaut',
   'admin.defaultsSaved':
     'Visibilité par défaut enregistrée : nouveaux enregistrements {records}, nouveaux documents {documents}.',
+  'coordination.legendProjects': 'Projets par case',
+  'coordination.legendActive': 'Projets actifs par case',
+  'coordination.matrixTable': 'Projets par organisation et {columns}',
+  'coordination.gapsTable': 'Projets actifs par thème et pays ; 0 est une lacune',
+  'coordination.gapNone': 'lacune',
+  'coordination.gapLittleWord': 'faible',
+  'coordination.mapList': 'Pays sur la carte',
+  'coordination.projectsOne': '{n} projet',
+  'coordination.projectsMany': '{n} projets',
+  'coordination.legendPerCountry': 'Projets par pays',
   'coordination.mapHint': 'Choisissez un pays pour voir sa fiche pays. Faites défiler ou pincez pour zoomer.',
   'brief.title': 'Fiche pays : {country}',
   'brief.lead':
