@@ -88,7 +88,7 @@ export const en = {
   'home.openRegister': 'Open the register',
 
   'projects.title': 'Projects',
-  'projects.count': '{n} projects shown',
+  'projects.count': '{n, plural, one {# project shown} other {# projects shown}}',
   'projects.regional': 'Regional: {regions}',
 
   'project.summary': 'Summary',
@@ -142,13 +142,13 @@ export const en = {
   'recommendations.project': 'Project',
   'recommendations.readOnly': 'Only editors of the responsible organisation can answer this recommendation.',
   'recommendations.answer': 'Answer',
-  'recommendations.count': '{n} recommendations, {overdue} overdue',
+  'recommendations.count': '{n, plural, one {# recommendation} other {# recommendations}}, {overdue} overdue',
 
   'lessons.title': 'Lessons learned and good practices',
   'lessons.lead': 'Lessons grouped by theme across projects, each with its source.',
   'lessons.type': 'Type',
   'lessons.source': 'Source',
-  'lessons.projects': '{n} projects',
+  'lessons.projects': '{n, plural, one {# project} other {# projects}}',
   'lessons.unthemed': 'Other',
 
   'document.title': 'Document',
@@ -187,7 +187,7 @@ export const en = {
   'search.title': 'Search',
   'search.placeholder': 'Search projects, documents, recommendations, lessons…',
   'search.submit': 'Search',
-  'search.results': '{n} results',
+  'search.results': '{n, plural, one {# result} other {# results}}',
   'search.resultsAbout':
     'About {n} results (counts estimated from a sample; add words or filters for exact counts)',
   'search.kind': 'Kind',
@@ -337,7 +337,7 @@ export const en = {
   'coordination.matrixByTheme': 'Projects per organisation and theme in the chosen country.',
   'coordination.matrixByCountry':
     'Projects per organisation and country, each project counted once; choose a country to see its themes.',
-  'home.countryPicked': '{country}: {count} projects.',
+  'home.countryPicked': '{country}: {count, plural, one {# project} other {# projects}}.',
   'home.listProjects': 'List its projects',
   'admin.defaults': 'Sharing defaults',
   'admin.defaultsLead':
@@ -355,9 +355,8 @@ export const en = {
   'coordination.gapNone': 'gap',
   'coordination.gapLittleWord': 'little',
   'coordination.mapList': 'Countries on the map',
-  'coordination.projectsOne': '{n} project',
-  'coordination.projectsMany': '{n} projects',
   'coordination.legendPerCountry': 'Projects per country',
+  'coordination.projects': '{n, plural, one {# project} other {# projects}}',
   'coordination.mapHint': 'Select a country for its country brief. Scroll or pinch to zoom.',
   'brief.title': 'Country brief: {country}',
   'brief.lead':
@@ -366,8 +365,8 @@ export const en = {
   'brief.projectsIn': 'Projects in {country}',
   'brief.coordinationIn': 'Coordination views',
   'brief.currency': 'Currency',
-  'brief.activeProjects': 'active projects',
-  'brief.donors': 'donors',
+  'brief.activeProjects': '{n, plural, one {active project} other {active projects}}',
+  'brief.donors': '{n, plural, one {donor} other {donors}}',
   'brief.donorsColumn': 'Donors',
   'brief.budget': 'Budget',
   'brief.byTheme': 'Active assistance by theme',
@@ -402,8 +401,8 @@ export const en = {
   'digest.overdue': 'Overdue key actions',
   'digest.dueSoon': 'Key actions due within 14 days',
   'digest.stale': 'Records not updated for 12 months',
-  'digest.daysOverdue': '{n} days overdue',
-  'digest.dueIn': 'due in {n} days',
+  'digest.daysOverdue': '{n, plural, one {# day overdue} other {# days overdue}}',
+  'digest.dueIn': 'due in {n, plural, one {# day} other {# days}}',
   'digest.lastUpdated': 'last updated {date}',
   'act.title': 'Record progress on a key action',
   'act.noToken': 'This page needs the link from a digest e-mail.',

@@ -59,12 +59,6 @@ export function Legend({ title, pieces }: { title: string; pieces: Piece[] }) {
 
 /** "1 project", "2 projects" by the language's plural rules (French: "0 projet", "1 projet"). */
 export function useProjectsWord() {
-  const { t, lang, formatNumber } = useI18n();
-  return useMemo(() => {
-    const rules = new Intl.PluralRules(lang);
-    return (n: number) =>
-      t(rules.select(n) === 'one' ? 'coordination.projectsOne' : 'coordination.projectsMany', {
-        n: formatNumber(n),
-      });
-  }, [t, lang, formatNumber]);
+  const { t } = useI18n();
+  return useMemo(() => (n: number) => t('coordination.projects', { n }), [t]);
 }
