@@ -12,6 +12,7 @@ import {
   projectFilterConditions,
 } from '../projects/project-filters.repository.ts';
 import type { AnalyticsQuery } from './coordination.schema.ts';
+import { donorIdsOf } from './donors.repository.ts';
 import { currencyIndex } from './matrix.repository.ts';
 
 /** The filters of a request, and for briefs and gaps, only the projects active today. */
@@ -72,11 +73,14 @@ export interface MapRow {
   country: string;
   projects: number;
   budget: number;
+  /** How many of the projects state a budget: none means unknown, not 0 (as the matrix and the brief say). */
+  budgeted: number;
 }
 
 export async function mapByCountry(db: Queryable, viewer: Viewer, q: AnalyticsQuery): Promise<MapRow[]> {
   return db.query<MapRow>(sql`${withScope(viewer, q)}
-    SELECT cw.country, count(DISTINCT cw.project_id) AS projects, round(coalesce(sum(b.amount * cw.w), 0)::numeric, 2) AS budget
+    SELECT cw.country, count(DISTINCT cw.project_id) AS projects, round(coalesce(sum(b.amount * cw.w), 0)::numeric, 2) AS budget,
+      count(DISTINCT b.project_id)::int AS budgeted
     FROM cw LEFT JOIN budget b ON b.project_id = cw.project_id
     WHERE cw.country IS NOT NULL GROUP BY cw.country ORDER BY projects DESC, cw.country`);
 }
@@ -92,7 +96,7 @@ export interface ConcentrationRow {
 }
 
 /**
- * Per country (or region) and theme: projects, donors (funders, else the owner) and the
+ * Per country (or region) and theme: projects, donors (`donors.repository.ts`) and the
  * Herfindahl index of the donors' shares of the budget (of the projects when no budget is known):
  * 1 is one donor. Regions are those the projects name ("Central America"), each project's budget
  * split across them by share, else evenly.
@@ -111,10 +115,7 @@ export async function concentration(
         FROM scope s JOIN project_regions pr ON pr.project_id = s.id`;
   return db.query<ConcentrationRow>(sql`${withScope(viewer, q)},
     area AS (${area}),
-    donor AS (
-      SELECT s.id AS project_id, pp.org_id FROM scope s JOIN project_participants pp ON pp.project_id = s.id AND pp.role = 'funder'
-      UNION SELECT s.id, s.owner_org_id FROM scope s
-        WHERE NOT EXISTS (SELECT 1 FROM project_participants x WHERE x.project_id = s.id AND x.role = 'funder')),
+    donor AS (SELECT s.id AS project_id, d.org_id FROM scope s CROSS JOIN LATERAL (${donorIdsOf('s')}) d),
     donor_n AS (SELECT project_id, count(*) AS n FROM donor GROUP BY project_id),
     per_donor AS (
       SELECT a.area, tw.theme, d.org_id, count(DISTINCT d.project_id) AS projects,
@@ -125,17 +126,18 @@ export async function concentration(
       WHERE tw.theme IS NOT NULL
       GROUP BY a.area, tw.theme, d.org_id),
     cell AS (
-      SELECT a.area, tw.theme, count(DISTINCT a.project_id) AS projects
-      FROM area a JOIN tw ON tw.project_id = a.project_id
+      SELECT a.area, tw.theme, count(DISTINCT a.project_id) AS projects, sum(coalesce(b.amount, 0) * a.w * tw.w) AS budget
+      FROM area a JOIN tw ON tw.project_id = a.project_id LEFT JOIN budget b ON b.project_id = a.project_id
       WHERE tw.theme IS NOT NULL GROUP BY a.area, tw.theme),
     totals AS (
       SELECT area, theme, count(*) AS donors, sum(budget) AS total, sum(projects) AS total_projects
       FROM per_donor GROUP BY area, theme)
-    SELECT c.area, c.theme, c.projects, t.donors, round(t.total::numeric, 2) AS budget,
+    -- A cell whose projects name no donor still counts its projects and budget; its index is unknown.
+    SELECT c.area, c.theme, c.projects, coalesce(t.donors, 0)::int AS donors, round(c.budget::numeric, 2) AS budget,
       round((SELECT CASE WHEN t.total > 0 THEN sum((pd.budget / nullif(t.total, 0)) ^ 2)
           ELSE sum((pd.projects::float / t.total_projects) ^ 2) END
         FROM per_donor pd WHERE pd.area = c.area AND pd.theme = c.theme)::numeric, 4) AS hhi
-    FROM cell c JOIN totals t ON t.area = c.area AND t.theme = c.theme
+    FROM cell c LEFT JOIN totals t ON t.area = c.area AND t.theme = c.theme
     ORDER BY c.area, c.projects DESC, c.theme`);
 }
 
@@ -187,9 +189,7 @@ export async function scopedProjects(
     SELECT s.id, s.title, s.code, s.status, s.start_date AS start, s.end_date AS end, s.ongoing,
       ARRAY(SELECT pt.theme FROM project_themes pt JOIN themes t ON t.slug = pt.theme WHERE pt.project_id = s.id ORDER BY t.position) AS themes,
       coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name) FROM organisations o
-        WHERE o.id IN (SELECT pp.org_id FROM project_participants pp WHERE pp.project_id = s.id AND pp.role = 'funder')
-          OR (o.id = s.owner_org_id AND NOT EXISTS (
-            SELECT 1 FROM project_participants pp WHERE pp.project_id = s.id AND pp.role = 'funder'))), '[]') AS donors,
+        WHERE o.id IN (${donorIdsOf('s')})), '[]') AS donors,
       round((b.amount * sh.w)::numeric, 2) AS budget
     FROM scope s JOIN share sh ON sh.project_id = s.id LEFT JOIN budget b ON b.project_id = s.id
     ORDER BY b.amount * sh.w DESC NULLS LAST, s.title`);

@@ -22,6 +22,9 @@ const countryName = (code: string | null) =>
 const themeLabel = (slug: string | null) =>
   slug ? (vocabularies.themes().get(slug)?.labels.en ?? slug) : null;
 
+/** A cell's budget where one of its projects states one; null (a blank cell) where none does, as the brief prints "—". */
+const statedBudget = (c: MatrixCell) => (c.budgeted > 0 ? c.budget : null);
+
 async function rateNote(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
   return { source: exchangeRates().source, missing: await unconvertibleCurrencies(db, viewer, q) };
 }
@@ -40,6 +43,7 @@ export const analyticsService = {
       theme_label: themeLabel(r.theme),
       projects: r.projects,
       budget: r.budget,
+      budgeted: r.budgeted,
     }));
     const rates = {
       source: exchangeRates().source,
@@ -66,7 +70,16 @@ export const analyticsService = {
       `budget_${m.currency}`,
     ];
     const lines = m.cells.map((c) =>
-      [c.organisation, c.org_id, c.country, c.country_name, c.theme, c.theme_label, c.projects, c.budget]
+      [
+        c.organisation,
+        c.org_id,
+        c.country,
+        c.country_name,
+        c.theme,
+        c.theme_label,
+        c.projects,
+        statedBudget(c),
+      ]
         .map(quote)
         .join(','),
     );
@@ -93,7 +106,7 @@ export const analyticsService = {
     ];
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    sheet.addRows(m.cells);
+    sheet.addRows(m.cells.map((c) => ({ ...c, budget: statedBudget(c) })));
     const about = book.addWorksheet('About');
     about.addRows([
       ['Who does what where (3W), exported from Tacit'],
@@ -103,7 +116,7 @@ export const analyticsService = {
       ['Currencies without a rate (left out)', m.rates.missing.join(', ') || 'none'],
       [
         'Budgets',
-        "A project's budget is split across its countries (by share, else evenly) and themes (evenly); every organisation on a project is credited with it.",
+        "A project's budget is split across its countries (by share, else evenly) and themes (evenly); every organisation on a project is credited with it. An empty budget: no project of the row states one (unknown, not 0).",
       ],
     ]);
     return Buffer.from(await book.xlsx.writeBuffer());
@@ -119,6 +132,7 @@ export const analyticsService = {
         name: countryName(r.country)!,
         projects: r.projects,
         budget: r.budget,
+        budgeted: r.budgeted,
       })),
     };
   },
@@ -147,7 +161,14 @@ export const analyticsService = {
         };
       });
     const areas = [...new Set(rows.map((r) => r.area))].sort();
-    const countries = q.by === 'country' ? (q.country?.length ? q.country : areas) : [];
+    // Every country the registry (as the viewer sees it) holds a project in, active or not: a
+    // country whose assistance has all ended is all gaps, not missing from the view.
+    const registered = async () => {
+      const { status: _status, year: _year, ...anyTime } = q;
+      const held = await mapByCountry(db, viewer, anyTime);
+      return [...new Set([...areas, ...held.map((c) => c.country)])].sort();
+    };
+    const countries = q.by === 'country' ? (q.country?.length ? q.country : await registered()) : [];
     return {
       currency: q.currency,
       status: q.status?.length ? q.status : ['active'],

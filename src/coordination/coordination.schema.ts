@@ -136,6 +136,11 @@ export const MatrixCell = z.object({
   theme_label: z.string().nullable(),
   projects: z.number(),
   budget: z.number(),
+  budgeted: z
+    .number()
+    .describe(
+      'How many of the projects state a budget: with none the budget is unknown (blank in CSV and Excel), not 0',
+    ),
 });
 export type MatrixCell = z.infer<typeof MatrixCell>;
 
@@ -177,7 +182,15 @@ export const MapResponse = z.object({
   currency: z.string(),
   rates: RateNote,
   countries: z.array(
-    z.object({ country: z.string(), name: z.string(), projects: Count, budget: z.number() }),
+    z.object({
+      country: z.string(),
+      name: z.string(),
+      projects: Count,
+      budget: z.number(),
+      budgeted: Count.describe(
+        'How many of the projects state a budget: with none the budget is unknown, not 0',
+      ),
+    }),
   ),
 });
 

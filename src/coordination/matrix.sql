@@ -80,7 +80,8 @@ CREATE OR REPLACE FUNCTION matrix_sums(template text) RETURNS text LANGUAGE sql 
   FROM generate_series(1, cardinality(matrix_currencies())) k
 $$;
 
--- Each project's contribution to the cells at every level: 1 project and its share of the
+-- Each project's contribution to the cells at every level: 1 project, whether it states a budget
+-- (budgeted: a cell none of whose projects does has no budget, not 0) and its share of the
 -- budget, per visibility class, organisation and key (a dimension not split on is ''). Summed
 -- per project first, then per cell: two hashed groupings rather than count(DISTINCT), which sorts.
 CREATE OR REPLACE FUNCTION matrix_contributions_sql(facts text) RETURNS text LANGUAGE sql STABLE AS $$
@@ -88,7 +89,8 @@ CREATE OR REPLACE FUNCTION matrix_contributions_sql(facts text) RETURNS text LAN
     'SELECT l.d AS dims, f.sign, f.project_id, f.visibility,
        CASE WHEN f.visibility = ''owner'' THEN f.owner_org_id ELSE ''00000000-0000-0000-0000-000000000000'' END AS owner_org_id,
        f.org_id, CASE WHEN l.d & 1 = 1 THEN f.country ELSE '''' END AS country,
-       CASE WHEN l.d & 2 = 2 THEN f.theme ELSE '''' END AS theme%s
+       CASE WHEN l.d & 2 = 2 THEN f.theme ELSE '''' END AS theme,
+       max(CASE WHEN f.budget IS NULL THEN 0 ELSE 1 END) AS budgeted%s
      FROM %s f CROSS JOIN (VALUES (0), (1), (2), (3)) AS l(d)
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8',
     CASE WHEN cardinality(matrix_currencies()) = 0 THEN ''
@@ -100,8 +102,8 @@ CREATE OR REPLACE FUNCTION matrix_recompute_cells() RETURNS void LANGUAGE plpgsq
 BEGIN
   DELETE FROM matrix_cells;
   EXECUTE format(
-    'INSERT INTO matrix_cells (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
-     SELECT dims, visibility, owner_org_id, org_id, country, theme, count(*), ARRAY[%s]::float8[]
+    'INSERT INTO matrix_cells (dims, visibility, owner_org_id, org_id, country, theme, projects, budget, budgeted)
+     SELECT dims, visibility, owner_org_id, org_id, country, theme, count(*), ARRAY[%s]::float8[], sum(budgeted)
      FROM (%s) c GROUP BY 1, 2, 3, 4, 5, 6',
     matrix_sums('sum(b#)'), matrix_contributions_sql('(SELECT 1 AS sign, * FROM matrix_facts)'));
 END $$;
@@ -119,11 +121,12 @@ BEGIN
     'WITH old AS (DELETE FROM matrix_facts f USING unnest($1) AS x(id) WHERE f.project_id = x.id RETURNING f.*),
      new AS (INSERT INTO matrix_facts SELECT * FROM matrix_facts_of($1) RETURNING *),
      change AS (SELECT -1 AS sign, * FROM old UNION ALL SELECT 1, * FROM new)
-     INSERT INTO matrix_cells AS c (dims, visibility, owner_org_id, org_id, country, theme, projects, budget)
-     SELECT dims, visibility, owner_org_id, org_id, country, theme, sum(sign), ARRAY[%s]::float8[]
+     INSERT INTO matrix_cells AS c (dims, visibility, owner_org_id, org_id, country, theme, projects, budget, budgeted)
+     SELECT dims, visibility, owner_org_id, org_id, country, theme, sum(sign), ARRAY[%s]::float8[], sum(sign * budgeted)
      FROM (%s) d GROUP BY 1, 2, 3, 4, 5, 6
      ON CONFLICT (org_id, dims, country, theme, visibility, owner_org_id) DO UPDATE
-     SET projects = c.projects + excluded.projects, budget = ARRAY[%s]::float8[]',
+     SET projects = c.projects + excluded.projects, budget = ARRAY[%s]::float8[],
+       budgeted = c.budgeted + excluded.budgeted',
     matrix_sums('sum(sign * b#)'), matrix_contributions_sql('change'),
     matrix_sums('c.budget[#] + excluded.budget[#]'))
   USING ids;

@@ -6,13 +6,14 @@ import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { activeTodayConditions, projectFilterConditions } from '../projects/project-filters.repository.ts';
 import type { SummaryQuery } from './coordination.schema.ts';
+import { donorIdsOf } from './donors.repository.ts';
 
 export interface SummaryRow {
   projects: number;
   active: number;
   countries: { country: string; projects: number }[];
   themes: { theme: string; projects: number }[];
-  /** Funders, else the owner of a project that names none (as in the gaps and the country brief). */
+  /** Funders, else a donor-government owner of a project that names none (`donors.repository.ts`). */
   donors: { org_id: string; name: string; projects: number }[];
   recent: { id: string; title: string; owner_name: string; updated_at: string }[];
 }
@@ -24,10 +25,7 @@ export async function registrySummary(db: Queryable, viewer: Viewer, q: SummaryQ
   const rows = await db.query<SummaryRow>(sql`WITH scope AS MATERIALIZED (
       SELECT p.id, p.owner_org_id, p.title, p.updated_at, ${sql.and(activeTodayConditions('p'))} AS active
       FROM projects p WHERE ${where}),
-    donor AS (
-      SELECT s.id AS project_id, pp.org_id FROM scope s JOIN project_participants pp ON pp.project_id = s.id AND pp.role = 'funder'
-      UNION SELECT s.id, s.owner_org_id FROM scope s
-        WHERE NOT EXISTS (SELECT 1 FROM project_participants x WHERE x.project_id = s.id AND x.role = 'funder'))
+    donor AS (SELECT s.id AS project_id, d.org_id FROM scope s CROSS JOIN LATERAL (${donorIdsOf('s')}) d)
     SELECT (SELECT count(*)::int FROM scope) AS projects,
       (SELECT count(*)::int FROM scope WHERE active) AS active,
       coalesce((SELECT json_agg(json_build_object('country', c.country, 'projects', c.n) ORDER BY c.n DESC, c.country)

@@ -6,6 +6,7 @@ import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { openKeyAction } from '../recommendations/recommendations.repository.ts';
+import { storedRegionKeys } from './regions.ts';
 
 export interface OpenRecommendationRow {
   id: string;
@@ -19,16 +20,23 @@ export interface OpenRecommendationRow {
 }
 
 export async function openRecommendations(db: Queryable, viewer: Viewer, country: string, limit: number) {
-  // Candidates through indexes (the recommendation's own country, or its project's), then the
-  // rules: reading every recommendation took seconds at 100,000 projects. The two ways never find
-  // the same recommendation, and each reads it whole: joined back to recommendations by id, the
-  // planner read the whole table to match 2,400 candidates.
+  // Candidates through indexes (the recommendation's own country, its project's, or the region of
+  // a regional project that holds the country), then the rules: reading every recommendation took
+  // seconds at 100,000 projects. The ways never find the same recommendation, and each reads it
+  // whole: joined back to recommendations by id, the planner read the whole table to match 2,400
+  // candidates.
+  const held = storedRegionKeys([country]);
   return db.query<OpenRecommendationRow>(sql`
     WITH candidate AS (
       SELECT r.* FROM recommendations r WHERE r.country = ${country}
       UNION ALL
       SELECT r.* FROM project_countries pc JOIN recommendations r ON r.project_id = pc.project_id
-      WHERE pc.country = ${country} AND r.country IS NULL)
+      WHERE pc.country = ${country} AND r.country IS NULL
+      UNION ALL
+      SELECT r.* FROM recommendations r
+      WHERE r.country IS NULL AND r.project_id IN (SELECT pr.project_id FROM project_regions pr
+          WHERE pr.name = ANY(${held.names}::text[]) OR pr.code = ANY(${held.codes}::text[]))
+        AND NOT EXISTS (SELECT 1 FROM project_countries pc WHERE pc.project_id = r.project_id AND pc.country = ${country}))
     SELECT r.id, r.text, r.status, r.category, r.management_response, p.id AS project_id, p.title AS project_title,
       (SELECT min((k->>'due_on')) FROM jsonb_array_elements(r.key_actions) k WHERE ${openKeyAction('k')}) AS next_due
     FROM candidate r

@@ -47,6 +47,15 @@ export const organisationsRepository = {
     return db.query(sql`SELECT id, name, acronym, aliases FROM organisations ORDER BY seq`);
   },
 
+  /** The directory's names and IATI refs, for finding the same organisation entered twice. */
+  async listDirectory(
+    db: Queryable,
+  ): Promise<
+    { id: string; name: string; acronym: string | null; aliases: string[]; iati_ref: string | null }[]
+  > {
+    return db.query(sql`SELECT id, name, acronym, aliases, iati_ref FROM organisations ORDER BY seq`);
+  },
+
   async list(db: Queryable, q: OrganisationListQuery): Promise<Row[]> {
     const conditions = [pageClause('o', q.cursor)];
     if (q.q) {

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
+import { organisationDuplicatesService as duplicates } from './duplicates.service.ts';
 import {
+  DuplicateCandidates,
+  DuplicateCandidatesQuery,
   Organisation,
   OrganisationCreate,
   OrganisationListQuery,
@@ -21,6 +24,18 @@ export const organisationRoutes: RoutePlugin = (ctx) => async (app) => {
       response: { 200: listOf(Organisation) },
     },
     handler: (req) => service.list(ctx.db, req.query),
+  });
+  app.get('/duplicates', {
+    schema: {
+      tags,
+      summary: 'Organisations probably entered twice, each pair with its reasons',
+      description:
+        'Found across spellings, acronyms, languages and IATI organisation identifiers: "same IATI ref", "acronym of", ' +
+        '"same name in French", the same name written differently, or a similar spelling.',
+      querystring: DuplicateCandidatesQuery,
+      response: { 200: DuplicateCandidates, 422: ErrorResponse },
+    },
+    handler: (req) => duplicates.candidates(ctx.db, req.query),
   });
   app.get('/:id', {
     schema: {

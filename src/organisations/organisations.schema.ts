@@ -83,3 +83,37 @@ export const OrganisationListQuery = ListQuery.extend({
   country: CountryCode.optional(),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
+
+// Strict: an unknown parameter is refused, never ignored.
+export const DuplicateCandidatesQuery = z.strictObject({
+  organisation: Id.optional().describe('Only the candidates of this organisation'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const Named = z.object({ id: z.string(), name: z.string() });
+
+export const DuplicateCandidates = z.object({
+  items: z.array(
+    z.object({
+      a: Named,
+      b: Named,
+      score: z.number().describe('1 the same IATI ref; lower for weaker reasons'),
+      reasons: z.array(
+        z
+          .object({
+            kind: z.enum([
+              'same_iati_ref',
+              'acronym_of',
+              'same_name_in_language',
+              'same_name',
+              'similar_spelling',
+            ]),
+            text: z
+              .string()
+              .describe('The reason in words: "same IATI ref XM-DAC-41114", "same name in French (…)"'),
+          })
+          .loose(),
+      ),
+    }),
+  ),
+});

@@ -59,4 +59,65 @@ describe('coordination in the browser', () => {
     const printable = await page.request.get((await print.getAttribute('href')) as string);
     expect(await printable.text()).toContain('<h1>Mexico</h1>');
   });
+
+  it('labels, orders and counts every view in Spanish: matrix, gaps, timeline and map', async () => {
+    const { page } = await b.newPage();
+    await page.addInitScript(() => localStorage.setItem('tacit.lang', 'es'));
+    const spanish = new Intl.Collator('es', { sensitivity: 'base' });
+    const countries = [
+      'Belice',
+      'Colombia',
+      'Costa Rica',
+      'El Salvador',
+      'Guatemala',
+      'Honduras',
+      'México',
+      'Nicaragua',
+      'Panamá',
+      'Perú',
+      'República Dominicana',
+    ];
+    const texts = async (selector: string) =>
+      (await page.locator(selector).allTextContents()).map((x) => x.trim());
+
+    await page.goto('/coordination?view=matrix');
+    const matrix = page.getByRole('table', { name: 'Proyectos por organización y país' });
+    await matrix.waitFor();
+    expect(await texts('.heat-table thead th')).toEqual(['Organización', ...countries]);
+    const organisations = await texts('.heat-table tbody th');
+    expect(organisations.length).toBe(22);
+    expect(organisations).toEqual([...organisations].sort(spanish.compare));
+    const usaid = matrix.getByRole('row', { name: /U\.S\. Agency for International Development/ });
+    expect((await usaid.locator('td').allTextContents()).map((x) => x.trim())).toEqual(
+      countries.map((c) => (c === 'México' ? '12' : '')),
+    );
+    expect(await texts('.legend li')).toEqual(['1–3', '4–6', '7–9', '10–12']);
+
+    // Nothing in the demo registry runs today: every theme of every country is a gap, marked so.
+    await page.getByRole('link', { name: 'Brechas' }).click();
+    const gaps = page.getByRole('table', { name: 'Proyectos activos por tema y país; 0 es un vacío' });
+    await gaps.waitFor();
+    expect(await texts('.heat-table thead th')).toEqual(['Tema', ...countries]);
+    const cells = await texts('.heat-table tbody td');
+    expect(cells.length).toBeGreaterThan(countries.length * 10);
+    expect(new Set(cells)).toEqual(new Set(['0 vacío']));
+    expect(await texts('.legend li')).toContain('0: vacío');
+
+    // One chart for every country, each named once though a regional project covers eight.
+    await page.getByRole('link', { name: 'Cronograma' }).click();
+    await page.getByRole('img', { name: `Cronograma de proyectos en ${countries.join(', ')}` }).waitFor();
+
+    await page.getByRole('link', { name: 'Mapa' }).click();
+    const list = page.getByRole('navigation', { name: 'Países en el mapa' });
+    await list.waitFor();
+    expect(await list.getByRole('link').allTextContents()).toEqual(countries);
+    expect(await list.locator('li').filter({ hasText: 'México' }).textContent()).toMatch(/12 proyectos · —/);
+    expect(await list.locator('li').filter({ hasText: 'Perú' }).textContent()).toMatch(
+      /1 proyecto · 1\.755\.725/,
+    );
+    await list.getByRole('link', { name: 'Perú' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/countries\/PE$/);
+    await screenshot(page, 'country-brief-es');
+  });
 });

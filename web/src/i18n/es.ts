@@ -179,7 +179,7 @@ export const es: Record<MessageKey, string> = {
   'home.openRegister': 'Abrir el registro',
 
   'projects.title': 'Proyectos',
-  'projects.count': '{n} proyectos mostrados',
+  'projects.count': '{n, plural, one {# proyecto mostrado} other {# proyectos mostrados}}',
   'projects.regional': 'Regional: {regions}',
 
   'project.summary': 'Resumen',
@@ -234,13 +234,14 @@ export const es: Record<MessageKey, string> = {
   'recommendations.readOnly':
     'Solo los editores de la organización responsable pueden responder a esta recomendación.',
   'recommendations.answer': 'Responder',
-  'recommendations.count': '{n} recomendaciones, {overdue} vencidas',
+  'recommendations.count':
+    '{n, plural, one {# recomendación} other {# recomendaciones}}, {overdue, plural, one {# vencida} other {# vencidas}}',
 
   'lessons.title': 'Lecciones aprendidas y buenas prácticas',
   'lessons.lead': 'Lecciones agrupadas por tema entre proyectos, cada una con su fuente.',
   'lessons.type': 'Tipo',
   'lessons.source': 'Fuente',
-  'lessons.projects': '{n} proyectos',
+  'lessons.projects': '{n, plural, one {# proyecto} other {# proyectos}}',
   'lessons.unthemed': 'Otras',
 
   'document.title': 'Documento',
@@ -280,7 +281,7 @@ export const es: Record<MessageKey, string> = {
   'search.title': 'Buscar',
   'search.placeholder': 'Buscar proyectos, documentos, recomendaciones, lecciones…',
   'search.submit': 'Buscar',
-  'search.results': '{n} resultados',
+  'search.results': '{n, plural, one {# resultado} other {# resultados}}',
   'search.resultsAbout':
     'Unos {n} resultados (recuentos estimados a partir de una muestra; añada palabras o filtros para obtener cifras exactas)',
   'search.kind': 'Tipo',
@@ -432,7 +433,7 @@ export const es: Record<MessageKey, string> = {
   'coordination.matrixByTheme': 'Proyectos por organización y tema en el país elegido.',
   'coordination.matrixByCountry':
     'Proyectos por organización y país, cada proyecto contado una vez; elija un país para ver sus temas.',
-  'home.countryPicked': '{country}: {count} proyectos.',
+  'home.countryPicked': '{country}: {count, plural, one {# proyecto} other {# proyectos}}.',
   'home.listProjects': 'Ver sus proyectos',
   'admin.defaults': 'Visibilidad por defecto',
   'admin.defaultsLead':
@@ -444,6 +445,15 @@ export const es: Record<MessageKey, string> = {
   'admin.saveDefaults': 'Guardar la visibilidad por defecto',
   'admin.defaultsSaved':
     'Visibilidad por defecto guardada: nuevos registros {records}, nuevos documentos {documents}.',
+  'coordination.legendProjects': 'Proyectos por celda',
+  'coordination.legendActive': 'Proyectos activos por celda',
+  'coordination.matrixTable': 'Proyectos por organización y {columns}',
+  'coordination.gapsTable': 'Proyectos activos por tema y país; 0 es un vacío',
+  'coordination.gapNone': 'vacío',
+  'coordination.gapLittleWord': 'poca',
+  'coordination.mapList': 'Países en el mapa',
+  'coordination.legendPerCountry': 'Proyectos por país',
+  'coordination.projects': '{n, plural, one {# proyecto} other {# proyectos}}',
   'coordination.mapHint': 'Seleccione un país para ver su ficha de país. Desplace o pellizque para ampliar.',
   'brief.title': 'Ficha de país: {country}',
   'brief.lead':
@@ -452,8 +462,8 @@ export const es: Record<MessageKey, string> = {
   'brief.projectsIn': 'Proyectos en {country}',
   'brief.coordinationIn': 'Vistas de coordinación',
   'brief.currency': 'Moneda',
-  'brief.activeProjects': 'proyectos activos',
-  'brief.donors': 'donantes',
+  'brief.activeProjects': '{n, plural, one {proyecto activo} other {proyectos activos}}',
+  'brief.donors': '{n, plural, one {donante} other {donantes}}',
   'brief.donorsColumn': 'Donantes',
   'brief.budget': 'Presupuesto',
   'brief.byTheme': 'Asistencia activa por tema',
@@ -488,8 +498,8 @@ export const es: Record<MessageKey, string> = {
   'digest.overdue': 'Acciones clave vencidas',
   'digest.dueSoon': 'Acciones clave que vencen en 14 días',
   'digest.stale': 'Registros sin actualizar desde hace 12 meses',
-  'digest.daysOverdue': '{n} días de retraso',
-  'digest.dueIn': 'vence en {n} días',
+  'digest.daysOverdue': '{n, plural, one {# día de retraso} other {# días de retraso}}',
+  'digest.dueIn': 'vence en {n, plural, one {# día} other {# días}}',
   'digest.lastUpdated': 'actualizado por última vez el {date}',
   'act.title': 'Registrar el avance de una acción clave',
   'act.noToken': 'Esta página necesita el enlace de un correo de resumen.',

@@ -181,7 +181,7 @@ export const fr: Record<MessageKey, string> = {
   'home.openRegister': 'Ouvrir le registre',
 
   'projects.title': 'Projets',
-  'projects.count': '{n} projets affichés',
+  'projects.count': '{n, plural, one {# projet affiché} other {# projets affichés}}',
   'projects.regional': 'Régional : {regions}',
 
   'project.summary': 'Résumé',
@@ -236,13 +236,14 @@ export const fr: Record<MessageKey, string> = {
   'recommendations.readOnly':
     'Seuls les éditeurs de l’organisation responsable peuvent répondre à cette recommandation.',
   'recommendations.answer': 'Répondre',
-  'recommendations.count': '{n} recommandations, {overdue} en retard',
+  'recommendations.count':
+    '{n, plural, one {# recommandation} other {# recommandations}}, {overdue} en retard',
 
   'lessons.title': 'Enseignements et bonnes pratiques',
   'lessons.lead': 'Les enseignements regroupés par thème entre projets, chacun avec sa source.',
   'lessons.type': 'Type',
   'lessons.source': 'Source',
-  'lessons.projects': '{n} projets',
+  'lessons.projects': '{n, plural, one {# projet} other {# projets}}',
   'lessons.unthemed': 'Autres',
 
   'document.title': 'Document',
@@ -281,7 +282,7 @@ export const fr: Record<MessageKey, string> = {
   'search.title': 'Recherche',
   'search.placeholder': 'Rechercher projets, documents, recommandations, enseignements…',
   'search.submit': 'Rechercher',
-  'search.results': '{n} résultats',
+  'search.results': '{n, plural, one {# résultat} other {# résultats}}',
   'search.resultsAbout':
     'Environ {n} résultats (nombres estimés sur un échantillon ; ajoutez des mots ou des filtres pour des nombres exacts)',
   'search.kind': 'Type',
@@ -433,7 +434,7 @@ export const fr: Record<MessageKey, string> = {
   'coordination.matrixByTheme': 'Projets par organisation et thème dans le pays choisi.',
   'coordination.matrixByCountry':
     'Projets par organisation et pays, chaque projet compté une fois ; choisissez un pays pour voir ses thèmes.',
-  'home.countryPicked': '{country} : {count} projets.',
+  'home.countryPicked': '{country} : {count, plural, one {# projet} other {# projets}}.',
   'home.listProjects': 'Voir ses projets',
   'admin.defaults': 'Visibilité par défaut',
   'admin.defaultsLead':
@@ -445,6 +446,15 @@ export const fr: Record<MessageKey, string> = {
   'admin.saveDefaults': 'Enregistrer la visibilité par défaut',
   'admin.defaultsSaved':
     'Visibilité par défaut enregistrée : nouveaux enregistrements {records}, nouveaux documents {documents}.',
+  'coordination.legendProjects': 'Projets par case',
+  'coordination.legendActive': 'Projets actifs par case',
+  'coordination.matrixTable': 'Projets par organisation et {columns}',
+  'coordination.gapsTable': 'Projets actifs par thème et pays ; 0 est une lacune',
+  'coordination.gapNone': 'lacune',
+  'coordination.gapLittleWord': 'faible',
+  'coordination.mapList': 'Pays sur la carte',
+  'coordination.legendPerCountry': 'Projets par pays',
+  'coordination.projects': '{n, plural, one {# projet} other {# projets}}',
   'coordination.mapHint': 'Choisissez un pays pour voir sa fiche pays. Faites défiler ou pincez pour zoomer.',
   'brief.title': 'Fiche pays : {country}',
   'brief.lead':
@@ -453,8 +463,8 @@ export const fr: Record<MessageKey, string> = {
   'brief.projectsIn': 'Projets : {country}',
   'brief.coordinationIn': 'Vues de coordination',
   'brief.currency': 'Devise',
-  'brief.activeProjects': 'projets actifs',
-  'brief.donors': 'donateurs',
+  'brief.activeProjects': '{n, plural, one {projet actif} other {projets actifs}}',
+  'brief.donors': '{n, plural, one {donateur} other {donateurs}}',
   'brief.donorsColumn': 'Donateurs',
   'brief.budget': 'Budget',
   'brief.byTheme': 'Assistance active par thème',
@@ -489,8 +499,8 @@ export const fr: Record<MessageKey, string> = {
   'digest.overdue': 'Actions clés en retard',
   'digest.dueSoon': 'Actions clés à échéance dans les 14 jours',
   'digest.stale': 'Fiches non mises à jour depuis 12 mois',
-  'digest.daysOverdue': '{n} jours de retard',
-  'digest.dueIn': 'échéance dans {n} jours',
+  'digest.daysOverdue': '{n, plural, one {# jour de retard} other {# jours de retard}}',
+  'digest.dueIn': 'échéance dans {n, plural, one {# jour} other {# jours}}',
   'digest.lastUpdated': 'dernière mise à jour le {date}',
   'act.title': 'Enregistrer l’avancement d’une action clé',
   'act.noToken': 'Cette page a besoin du lien d’un courriel de synthèse.',

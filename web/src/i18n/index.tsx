@@ -3,6 +3,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
+import { formatMessage } from './format.ts';
 import { fr } from './fr.ts';
 
 export type Lang = 'en' | 'es' | 'fr';
@@ -53,10 +54,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang,
-      t: (key, params) =>
-        (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-          params && name in params ? String(params[name]) : whole,
-        ),
+      t: (key, params) => formatMessage(messages[key] ?? key, params, lang, (n) => numberFmt.format(n)),
       formatDate: (iso) => {
         if (!iso) return '—';
         if (/^\d{4}$/.test(iso)) return iso;

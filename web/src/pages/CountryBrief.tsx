@@ -104,10 +104,12 @@ export function CountryBriefPage() {
         <>
           <ul className="stats" aria-label={t('brief.title', { country: name })}>
             <li>
-              <strong>{formatNumber(b.active.projects.length)}</strong> {t('brief.activeProjects')}
+              <strong>{formatNumber(b.active.projects.length)}</strong>{' '}
+              {t('brief.activeProjects', { n: b.active.projects.length })}
             </li>
             <li>
-              <strong>{formatNumber(b.active.by_donor.length)}</strong> {t('brief.donors')}
+              <strong>{formatNumber(b.active.by_donor.length)}</strong>{' '}
+              {t('brief.donors', { n: b.active.by_donor.length })}
             </li>
             <li>
               <strong>{money(b.active.budget)}</strong> {t('brief.budget')}

@@ -138,9 +138,9 @@ export function SearchPage() {
           {result.data && (
             <>
               <p className="muted">
-                {t(result.data.approximate ? 'search.resultsAbout' : 'search.results', {
-                  n: formatNumber(result.data.total),
-                })}
+                {result.data.approximate
+                  ? t('search.resultsAbout', { n: formatNumber(result.data.total) })
+                  : t('search.results', { n: result.data.total })}
               </p>
               <ol className="card-list">
                 {result.data.items.map((hit) => (
