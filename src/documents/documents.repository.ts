@@ -35,7 +35,7 @@ export interface DocumentInsert {
 export interface ExtractionRow {
   id: string;
   owner_org_id: string;
-  visibility: 'public' | 'network' | 'owner';
+  visibility: 'public' | 'network' | 'shared' | 'owner';
   project_id: string | null;
   title: string | null;
   filename: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OwnedListQuery, ownedResponseFields } from '../records/owned.schema.ts';
 import { Id, Version, Visibility } from '../server/schemas.ts';
+import { sharingInputFields } from '../sharing/sharing.schema.ts';
 
 export const DocumentKind = z.enum([
   'annual_review',
@@ -43,7 +44,7 @@ export const Document = DocumentSummary.extend({ text: z.string().nullable() }).
 export const UploadFields = z.object({
   owner_org_id: Id.optional(),
   visibility: Visibility.optional().describe(
-    'Defaults to the owner organisation’s sharing default for documents (`default_document_visibility`, owner unless its administrators changed it)',
+    'Defaults to the owner organisation’s sharing default for documents (`default_document_visibility`, owner unless its administrators changed it). To share with named organisations or set an embargo, PATCH the document after the upload.',
   ),
   project_id: Id.optional(),
   kind: DocumentKind.optional(),
@@ -54,7 +55,7 @@ export type UploadFields = z.infer<typeof UploadFields>;
 export const DocumentUpdate = z.object({
   title: z.string().trim().min(1).max(1000).nullish(),
   kind: DocumentKind.optional(),
-  visibility: Visibility.optional(),
+  ...sharingInputFields,
   project_id: Id.nullish(),
   language: z.enum(['en', 'es', 'fr']).nullish(),
   version: Version,

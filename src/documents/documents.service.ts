@@ -29,7 +29,7 @@ export const documentsTable: RecordTable<Filters> = {
   entity: 'document',
   columns: { title: 'value', kind: 'value', visibility: 'value', project_id: 'value', language: 'value' },
   // A page of documents needs their metadata, not their full text and extraction.
-  listColumns: sql`r.id, r.seq, r.owner_org_id, r.visibility, r.project_id, r.title, r.filename, r.media_type, r.size_bytes,
+  listColumns: sql`r.id, r.seq, r.owner_org_id, r.visibility, r.shared_with, r.embargo_until, r.project_id, r.title, r.filename, r.media_type, r.size_bytes,
     r.sha256, r.kind, r.language, r.status, r.version, r.created_at, r.updated_at`,
   derived: sql`COALESCE(length(r.text), 0) AS text_length`,
   filters: (q) => [

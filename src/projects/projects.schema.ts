@@ -11,10 +11,11 @@ import {
   IsoDate,
   ListQuery,
   PartialDate,
+  RecordVisibility,
   ThemeSlug,
   Version,
-  Visibility,
 } from '../server/schemas.ts';
+import { sharingInputFields, sharingResponseFields } from '../sharing/sharing.schema.ts';
 
 export const ProjectStatus = z.enum([
   'pipeline',
@@ -93,7 +94,9 @@ export const IndicatorInput = z.object({
 
 const fields = {
   owner_org_id: Id.optional().describe('Defaults to your organisation when you write for only one'),
-  visibility: Visibility,
+  visibility: RecordVisibility,
+  shared_with: sharingInputFields.shared_with.unwrap(),
+  embargo_until: sharingInputFields.embargo_until.unwrap(),
   code: Text(100).nullish().describe("The owner's own code, e.g. XCAX75"),
   iati_identifier: Text(200).nullish(),
   title: Text(1000),
@@ -125,6 +128,8 @@ const createFields = {
     .describe(
       'Defaults to the owner organisation’s sharing default for records (`default_visibility`, network unless its administrators changed it)',
     ),
+  shared_with: fields.shared_with.optional(),
+  embargo_until: fields.embargo_until.optional(),
   status: fields.status.default('active'),
   ongoing: fields.ongoing.default(false),
   countries: fields.countries.default([]),
@@ -189,7 +194,7 @@ export const Project = z
   .object({
     id: Id,
     owner_org: z.object({ id: z.string(), name: z.string() }),
-    visibility: Visibility,
+    ...sharingResponseFields,
     code: z.string().nullable(),
     iati_identifier: z.string().nullable(),
     title: z.string(),

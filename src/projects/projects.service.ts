@@ -1,5 +1,5 @@
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
-import type { Viewer } from '../access/viewer.ts';
+import type { RecordVisibility, Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { regionNamed } from '../countries/regions.ts';
 import type { Database, Queryable } from '../db/client.ts';
@@ -8,6 +8,8 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
+import { sharingResponse } from '../sharing/sharing.schema.ts';
+import { sharingService } from '../sharing/sharing.service.ts';
 import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
 import type {
   Project,
@@ -21,7 +23,7 @@ export function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
     owner_org: { id: row.owner_org_id, name: row.owner_name },
-    visibility: row.visibility,
+    ...sharingResponse(row),
     code: row.code,
     iati_identifier: row.iati_identifier,
     title: row.title,
@@ -122,8 +124,9 @@ async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Pr
   const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
   await assertIdentifiersFree(tx, viewer, ownerOrgId, input);
   const participants = await resolveParticipants(tx, input.participants);
-  const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, input.visibility, 'records');
-  const fields = { ...input, visibility };
+  const fallback =
+    input.visibility ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'records'));
+  const fields = { ...input, ...(await sharingService.resolve(tx, input, undefined, fallback)) };
   const id = await repo.insert(tx, { ownerOrgId, fields, participants }, viewer.userId);
   await recordAudit(tx, viewer, {
     action: 'create',
@@ -146,9 +149,14 @@ async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: Projec
   if (current.version !== input.version) throw errors.staleVersion('project', input.version, current.version);
   await assertIdentifiersFree(tx, viewer, current.owner_org_id, input, id);
   const participants = await resolveParticipants(tx, input.participants);
+  const changesSharing =
+    input.visibility !== undefined || input.shared_with !== undefined || input.embargo_until !== undefined;
+  const sharing = changesSharing
+    ? await sharingService.resolve(tx, input, current, current.visibility as RecordVisibility)
+    : {};
   const ok = await repo.update(tx, id, input.version, {
     ownerOrgId: current.owner_org_id,
-    fields: input,
+    fields: { ...input, ...sharing },
     participants,
   });
   if (!ok) throw errors.staleVersion('project', input.version, input.version + 1);

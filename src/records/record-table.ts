@@ -23,7 +23,9 @@ export interface OwnedRow {
   id: string;
   seq: number;
   owner_org_id: string;
-  visibility: 'public' | 'network' | 'owner';
+  visibility: 'public' | 'network' | 'shared' | 'owner';
+  shared_with: string[];
+  embargo_until: string | null;
   project_id: string | null;
   version: number;
   created_at: Date;

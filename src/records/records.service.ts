@@ -1,11 +1,12 @@
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
-import type { Viewer, Visibility } from '../access/viewer.ts';
+import type { RecordVisibility, Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { errors } from '../server/errors.ts';
+import { type SharingInput, type StoredSharing, sharingService } from '../sharing/sharing.service.ts';
 import { assertLinksVisible } from './record-links.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 import { type ListOptions, recordsRepository } from './records.repository.ts';
@@ -51,9 +52,13 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
     await assertVisibleToWriter(tx, viewer, input.project_id);
     await assertLinksVisible(tx, viewer, input, undefined);
-    const requested = input.visibility as Visibility | undefined;
-    const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, requested, 'records');
-    const withVisibility = { ...input, visibility };
+    const requested = input.visibility as RecordVisibility | undefined;
+    const fallback =
+      requested ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'records'));
+    const withVisibility = {
+      ...input,
+      ...(await sharingService.resolve(tx, input as SharingInput, undefined, fallback)),
+    };
     const values = hooks.prepare
       ? await hooks.prepare(tx, viewer, withVisibility, undefined)
       : withVisibility;
@@ -81,7 +86,8 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     }
     if (input.project_id !== undefined) await assertVisibleToWriter(tx, viewer, input.project_id);
     await assertLinksVisible(tx, viewer, input, current);
-    const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
+    const shared = await sharingOf(tx, input, current);
+    const values = hooks.prepare ? await hooks.prepare(tx, viewer, shared, current) : shared;
     if (!(await repo.update(tx, id, input.version, values))) {
       throw errors.staleVersion(t.entity, input.version, input.version + 1);
     }
@@ -138,6 +144,22 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
         });
       });
     },
+  };
+}
+
+/** The input with its sharing resolved against the record as it is, when it changes any of it. */
+async function sharingOf<I extends Input>(tx: Queryable, input: I, current: OwnedRow): Promise<I> {
+  if (input.visibility === undefined && input.shared_with === undefined && input.embargo_until === undefined)
+    return input;
+  const stored = current as unknown as StoredSharing;
+  return {
+    ...input,
+    ...(await sharingService.resolve(
+      tx,
+      input as SharingInput,
+      stored,
+      stored.visibility as RecordVisibility,
+    )),
   };
 }
 
