@@ -19,6 +19,8 @@ export interface StoredExtraction {
 export interface DocumentInsert {
   ownerOrgId: string;
   visibility: string;
+  sharedWith?: string[];
+  embargoUntil?: string | null;
   projectId: string | null;
   title: string | null;
   filename: string;
@@ -56,9 +58,9 @@ export const documentsRepository = {
   async insert(tx: Queryable, d: DocumentInsert): Promise<string> {
     const status = d.extraction ? 'extracted' : 'failed';
     const rows = await tx.query<{ id: string }>(sql`INSERT INTO documents
-      (owner_org_id, visibility, project_id, title, filename, media_type, size_bytes, sha256, kind, language, text,
+      (owner_org_id, visibility, shared_with, embargo_until, project_id, title, filename, media_type, size_bytes, sha256, kind, language, text,
         extraction, status, created_by)
-      VALUES (${d.ownerOrgId}, ${d.visibility}, ${d.projectId}, ${d.title}, ${d.filename}, ${d.mediaType},
+      VALUES (${d.ownerOrgId}, ${d.visibility}, ${d.sharedWith ?? []}::uuid[], ${d.embargoUntil ?? null}::date, ${d.projectId}, ${d.title}, ${d.filename}, ${d.mediaType},
         ${d.bytes.length}, ${d.sha256}, ${d.kind}, ${d.language}, ${d.text},
         ${d.extraction ? JSON.stringify(d.extraction) : null}::jsonb, ${status}, ${d.createdBy})
       RETURNING id`);

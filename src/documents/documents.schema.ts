@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OwnedListQuery, ownedResponseFields } from '../records/owned.schema.ts';
-import { Id, Version, Visibility } from '../server/schemas.ts';
+import { csv, Id, IsoDate, RecordVisibility, Version } from '../server/schemas.ts';
 import { sharingInputFields } from '../sharing/sharing.schema.ts';
 
 export const DocumentKind = z.enum([
@@ -43,9 +43,11 @@ export const Document = DocumentSummary.extend({ text: z.string().nullable() }).
 /** Upload form fields besides the file itself (multipart/form-data). */
 export const UploadFields = z.object({
   owner_org_id: Id.optional(),
-  visibility: Visibility.optional().describe(
-    'Defaults to the owner organisation’s sharing default for documents (`default_document_visibility`, owner unless its administrators changed it). To share with named organisations or set an embargo, PATCH the document after the upload.',
+  visibility: RecordVisibility.optional().describe(
+    'Defaults to the owner organisation’s sharing default for documents (`default_document_visibility`, owner unless its administrators changed it)',
   ),
+  shared_with: csv(Id).optional().describe("Organisation ids, comma-separated, when visibility is 'shared'"),
+  embargo_until: IsoDate.optional().describe('The day the document becomes public by itself'),
   project_id: Id.optional(),
   kind: DocumentKind.optional(),
   title: z.string().trim().min(1).max(1000).optional(),

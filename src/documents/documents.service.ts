@@ -16,6 +16,7 @@ import { ownedResponse } from '../records/owned.schema.ts';
 import type { RecordRow, RecordTable } from '../records/record-table.ts';
 import { recordsService } from '../records/records.service.ts';
 import { AppError, errors } from '../server/errors.ts';
+import { sharingService } from '../sharing/sharing.service.ts';
 import { documentsRepository, type StoredExtraction } from './documents.repository.ts';
 import { ACCEPTED_FORMATS, type UploadFields } from './documents.schema.ts';
 import type { Draft } from './draft.ts';
@@ -116,9 +117,14 @@ async function store(db: Database, viewer: Viewer, read: ReadFile, fields: Uploa
   const language = read.draft?.language ?? detectLanguage(read.text).language;
   const id = await db.transaction(async (tx) => {
     await assertVisibleToWriter(tx, viewer, fields.project_id);
+    const fallback =
+      fields.visibility ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'documents'));
+    const sharing = await sharingService.resolve(tx, fields, undefined, fallback);
     const docId = await documentsRepository.insert(tx, {
       ownerOrgId,
-      visibility: await organisationsService.visibilityFor(tx, ownerOrgId, fields.visibility, 'documents'),
+      visibility: sharing.visibility,
+      sharedWith: sharing.shared_with,
+      embargoUntil: sharing.embargo_until,
       projectId: fields.project_id ?? null,
       title: fields.title ?? read.draft?.record.title ?? null,
       filename: read.file.filename,
