@@ -20,3 +20,27 @@ export function visibleTo(viewer: Viewer, alias: string): Sql {
   return sql`(${a}.visibility IN ('public', 'network') OR ${a}.owner_org_id = ANY(${orgs}::uuid[])
     OR (${a}.visibility = 'shared' AND ${a}.shared_with && ${orgs}::uuid[]))`;
 }
+
+/**
+ * SQL condition: viewer may see a field of the row aliased `alias` (already visible to them) whose
+ * own visibility is the SQL text `level`: '' or NULL follows the record, 'network' is every
+ * signed-in member's, 'owner' the owner's only. Aggregates use it to leave out withheld amounts.
+ */
+export function fieldVisibleTo(viewer: Viewer, alias: string, level: Sql): Sql {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`Invalid SQL alias: ${alias}`);
+  if (!isSignedIn(viewer)) return sql`coalesce(${level}, '') = ''`;
+  return sql`(coalesce(${level}, '') IN ('', 'network') OR ${sql.raw(alias)}.owner_org_id = ANY(${orgIdsOf(viewer)}::uuid[]))`;
+}
+
+/** The same rule in code, for the fields of a record a page or a list answers with. */
+export function withheldFields(
+  viewer: Viewer,
+  row: { owner_org_id: string; field_visibility?: Record<string, string> | null },
+): string[] {
+  const orgs = orgIdsOf(viewer);
+  if (orgs.includes(row.owner_org_id)) return [];
+  return Object.entries(row.field_visibility ?? {})
+    .filter(([, level]) => level === 'owner' || (level === 'network' && !isSignedIn(viewer)))
+    .map(([field]) => field)
+    .sort();
+}

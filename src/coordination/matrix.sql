@@ -29,7 +29,7 @@ CREATE OR REPLACE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_fact
   fx_years AS (SELECT min(year) AS lo, max(year) AS hi FROM exchange_rates)
   SELECT p.id, p.visibility, p.owner_org_id, p.status, p.start_date, p.end_date, p.ongoing,
     coalesce(w.org_id, p.owner_org_id), coalesce(w.roles, '{}'), coalesce(c.country, ''), coalesce(t.theme, ''),
-    coalesce(c.w, 1.0) * coalesce(t.w, 1.0), b.amounts, p.shared_with
+    coalesce(c.w, 1.0) * coalesce(t.w, 1.0), b.amounts, p.shared_with, coalesce(p.field_visibility->>'budget', '')
   FROM unnest(ids) AS x(id)
   CROSS JOIN LATERAL (SELECT * FROM projects WHERE projects.id = x.id OFFSET 0) p
   CROSS JOIN cur CROSS JOIN fx_years y
@@ -93,7 +93,8 @@ CREATE OR REPLACE FUNCTION matrix_contributions_sql(facts text) RETURNS text LAN
      FROM %s f CROSS JOIN (VALUES (0), (1), (2), (3)) AS l(d)
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9',
     CASE WHEN cardinality(matrix_currencies()) = 0 THEN ''
-      ELSE ', ' || matrix_sums('coalesce(sum(f.budget[#] * f.w), 0) AS b#') END,
+      -- A budget its owner restricts is left out: the matrix adds it per reader from the facts.
+      ELSE ', ' || matrix_sums('coalesce(sum(f.budget[#] * f.w) FILTER (WHERE f.budget_visibility = ''''), 0) AS b#') END,
     facts)
 $$;
 

@@ -34,9 +34,18 @@ export interface DocumentInsert {
   createdBy: string | null;
 }
 
+interface StoredFile {
+  filename: string;
+  media_type: string;
+  owner_org_id: string;
+  field_visibility: Record<string, string>;
+  content: Buffer;
+}
+
 export interface ExtractionRow {
   id: string;
   owner_org_id: string;
+  field_visibility?: Record<string, string>;
   visibility: 'public' | 'network' | 'shared' | 'owner';
   project_id: string | null;
   title: string | null;
@@ -71,13 +80,9 @@ export const documentsRepository = {
 
   /** The document's draft and state, if the viewer may see the document. */
   /** The uploaded file of a document the viewer may see. */
-  async findFileVisible(
-    db: Queryable,
-    viewer: Viewer,
-    id: string,
-  ): Promise<{ filename: string; media_type: string; content: Buffer } | undefined> {
-    const rows = await db.query<{ filename: string; media_type: string; content: Buffer }>(
-      sql`SELECT r.filename, r.media_type, f.content
+  async findFileVisible(db: Queryable, viewer: Viewer, id: string): Promise<StoredFile | undefined> {
+    const rows = await db.query<StoredFile>(
+      sql`SELECT r.filename, r.media_type, r.owner_org_id, r.field_visibility, f.content
       FROM documents r JOIN document_files f ON f.document_id = r.id WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`,
     );
     return rows[0];
@@ -85,8 +90,8 @@ export const documentsRepository = {
 
   async findExtractionVisible(db: Queryable, viewer: Viewer, id: string): Promise<ExtractionRow | undefined> {
     const rows =
-      await db.query<ExtractionRow>(sql`SELECT r.id, r.owner_org_id, r.visibility, r.project_id, r.title,
-        r.filename, r.status, r.version, r.extraction
+      await db.query<ExtractionRow>(sql`SELECT r.id, r.owner_org_id, r.visibility, r.field_visibility, r.project_id,
+        r.title, r.filename, r.status, r.version, r.extraction
       FROM documents r WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
     return rows[0];
   },

@@ -60,6 +60,7 @@ export async function exportIati(
     const children = await findExportChildren(
       db,
       page.map((p) => p.id),
+      page.filter((p) => p.budget_visible).map((p) => p.id),
     );
     const byProject = groupChildren(children);
     const out: string[] = [];

@@ -17,6 +17,7 @@ export interface ProjectRow {
   visibility: 'public' | 'network' | 'shared' | 'owner';
   shared_with: string[];
   embargo_until: string | null;
+  field_visibility: Record<string, string>;
   code: string | null;
   iati_identifier: string | null;
   title: string;
@@ -67,7 +68,7 @@ interface VisibleOwnership {
 }
 
 /** One round trip: the project row, its owner's name, and its children from project_children(). */
-const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.shared_with, p.embargo_until, p.code, p.iati_identifier,
+const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.shared_with, p.embargo_until, p.field_visibility, p.code, p.iati_identifier,
   p.title, p.description, p.status, p.start_date, p.start_precision, p.end_date, p.end_precision, p.ongoing,
   p.outcome_statement, p.outcome_score, p.language, p.extra, p.version, p.created_at, p.updated_at,
   project_children(p.id) AS children
@@ -124,6 +125,7 @@ function projectColumns(f: Partial<ProjectCreate>): Record<string, unknown> {
     cols.outcome_score = f.outcome?.score ?? null;
   }
   if (f.extra !== undefined) cols.extra = JSON.stringify(f.extra);
+  if (f.field_visibility !== undefined) cols.field_visibility = JSON.stringify(f.field_visibility);
   return cols;
 }
 

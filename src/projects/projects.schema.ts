@@ -97,6 +97,7 @@ const fields = {
   visibility: RecordVisibility,
   shared_with: sharingInputFields.shared_with.unwrap(),
   embargo_until: sharingInputFields.embargo_until.unwrap(),
+  field_visibility: sharingInputFields.field_visibility.unwrap(),
   code: Text(100).nullish().describe("The owner's own code, e.g. XCAX75"),
   iati_identifier: Text(200).nullish(),
   title: Text(1000),
@@ -130,6 +131,7 @@ const createFields = {
     ),
   shared_with: fields.shared_with.optional(),
   embargo_until: fields.embargo_until.optional(),
+  field_visibility: fields.field_visibility.optional(),
   status: fields.status.default('active'),
   ongoing: fields.ongoing.default(false),
   countries: fields.countries.default([]),
@@ -207,17 +209,20 @@ export const Project = z
     ),
     themes: z.array(z.string()),
     dac_codes: z.array(z.object({ code: z.string(), name: z.string(), share: z.number().nullable() })),
-    budget: z.array(
-      z.object({
-        amount: z.number(),
-        currency: z.string(),
-        category: z.string().nullable(),
-        period_start: z.string().nullable(),
-        period_end: z.string().nullable(),
-        value_date: z.string().nullable(),
-        label: z.string().nullable(),
-      }),
-    ),
+    budget: z
+      .array(
+        z.object({
+          amount: z.number(),
+          currency: z.string(),
+          category: z.string().nullable(),
+          period_start: z.string().nullable(),
+          period_end: z.string().nullable(),
+          value_date: z.string().nullable(),
+          label: z.string().nullable(),
+        }),
+      )
+      .nullable()
+      .describe('null when withheld from you (see withheld_fields)'),
     participants: z.array(
       z.object({
         org_id: z.string(),

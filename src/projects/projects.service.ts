@@ -1,3 +1,4 @@
+import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { RecordVisibility, Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -8,7 +9,7 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
-import { sharingResponse } from '../sharing/sharing.schema.ts';
+import { sharingResponse, withhold } from '../sharing/sharing.schema.ts';
 import { sharingService } from '../sharing/sharing.service.ts';
 import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
 import type {
@@ -108,8 +109,16 @@ async function assertIdentifiersFree(
 async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Project> {
   const row = await repo.findVisible(db, viewer, id);
   if (!row) throw errors.notFound('project', id);
-  return toProject(row);
+  return projectFor(viewer, row);
 }
+
+/** The project as this viewer may see it: the fields its owner withholds from them null and named. */
+function projectFor(viewer: Viewer, row: ProjectRow): Project {
+  return withhold(toProject(row), withheldFields(viewer, row));
+}
+
+/** Sensitive project fields an owner may show to fewer readers than the project. */
+const RESTRICTABLE = ['budget'] as const;
 
 /** The project's owner, if the viewer may see it; 404 otherwise, so hidden projects stay hidden. */
 async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
@@ -122,6 +131,7 @@ async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
 /** Creates a project inside a transaction the caller holds (the service's `create` opens one). */
 async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Promise<Project> {
   const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+  sharingService.checkFieldVisibility(input, RESTRICTABLE);
   await assertIdentifiersFree(tx, viewer, ownerOrgId, input);
   const participants = await resolveParticipants(tx, input.participants);
   const fallback =
@@ -140,6 +150,7 @@ async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Pr
 /** Updates a project inside a transaction the caller holds. */
 async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: ProjectUpdate): Promise<Project> {
   const current = await ownershipForWrite(tx, viewer, id);
+  sharingService.checkFieldVisibility(input, RESTRICTABLE);
   if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
     throw errors.invalidField(
       'owner_org_id',
@@ -179,7 +190,7 @@ export const projectsService = {
     const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
     const asked = query.country;
     const items = page.items.map((row): ProjectListItem => {
-      const project = toProject(row);
+      const project = projectFor(viewer, row);
       if (!asked?.length) return project;
       const regions = row.regions
         .filter((g) => asked.some((c) => regionNamed(g.name, g.code)?.countries.has(c)))

@@ -14,6 +14,8 @@ export interface RecordTable<TQuery> {
   listColumns?: Sql;
   /** Extra SELECT expressions over alias `r` (e.g. derived fields). */
   derived?: Sql;
+  /** Sensitive fields an owner may show to fewer readers than the record (field_visibility). */
+  restrictable?: readonly string[];
   /** Conditions over alias `r` for the resource's own filters. */
   filters(query: TQuery): Sql[];
 }
@@ -26,6 +28,7 @@ export interface OwnedRow {
   visibility: 'public' | 'network' | 'shared' | 'owner';
   shared_with: string[];
   embargo_until: string | null;
+  field_visibility: Record<string, string>;
   project_id: string | null;
   version: number;
   created_at: Date;

@@ -16,7 +16,7 @@ function bind(kind: 'value' | 'json' | 'text[]' | 'uuid[]', value: unknown): Sql
 }
 
 /** The sharing columns every owned table has (migration 111), set by the sharing service's rules. */
-const SHARING_COLUMNS = { shared_with: 'uuid[]', embargo_until: 'value' } as const;
+const SHARING_COLUMNS = { shared_with: 'uuid[]', embargo_until: 'value', field_visibility: 'json' } as const;
 
 function writable<Q>(t: RecordTable<Q>, input: Record<string, unknown>): [string, Sql][] {
   const columns: Record<string, 'value' | 'json' | 'text[]' | 'uuid[]'> = {

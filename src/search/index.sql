@@ -1,5 +1,7 @@
 -- The one search index over every kind of record (search_entries), kept up to date at commit:
 -- statement triggers note what changed in search_pending and a deferred trigger indexes it.
+-- A field its owner restricts beyond the record (field_visibility: a meeting's people, a review's
+-- narrative, a document's text) is left out of the index, so no reader finds or sees it in a snippet.
 -- Applied at every start-up whose checksum of this file differs from the last one applied
 -- (src/db/routines.ts): each definition replaces the one in place, so this file is what runs.
 
@@ -29,13 +31,15 @@ CREATE OR REPLACE FUNCTION search_record_source(kind_ text, ids uuid[]) RETURNS 
   language text, countries text[], regions text[], themes text[], org_ids uuid[], status text, score text, on_date date,
   created_at timestamptz
 ) LANGUAGE sql STABLE AS $$
-  SELECT d.id, d.project_id, NULL::uuid, d.owner_org_id, d.visibility, d.shared_with, coalesce(d.title, d.filename), d.text, d.language::text,
+  SELECT d.id, d.project_id, NULL::uuid, d.owner_org_id, d.visibility, d.shared_with, coalesce(d.title, d.filename),
+    CASE WHEN d.field_visibility ? 'text' THEN NULL ELSE d.text END, d.language::text,
     '{}'::text[], '{}'::text[], '{}'::text[], '{}'::uuid[], NULL, NULL, NULL::date, d.created_at
   FROM documents d WHERE kind_ = 'document' AND d.id = ANY(ids)
   UNION ALL
   SELECT r.id, r.project_id, r.document_id, r.owner_org_id, r.visibility, r.shared_with,
     initcap(replace(r.kind, '_', '-')) || ' review' || coalesce(' ' || r.period_label, ''),
-    concat_ws(E'\n', r.narrative, (SELECT string_agg(x->>'text', E'\n') FROM jsonb_array_elements(r.progress) x),
+    concat_ws(E'\n', CASE WHEN r.field_visibility ? 'narrative' THEN NULL ELSE r.narrative END,
+      (SELECT string_agg(x->>'text', E'\n') FROM jsonb_array_elements(r.progress) x),
       (SELECT string_agg(x->>'title', E'\n') FROM jsonb_array_elements(r.output_scores) x)),
     NULL, '{}', '{}', '{}', '{}', NULL, r.overall_score, coalesce(r.period_end, r.period_start), r.created_at
   FROM reviews r WHERE kind_ = 'review' AND r.id = ANY(ids)
@@ -56,7 +60,8 @@ CREATE OR REPLACE FUNCTION search_record_source(kind_ text, ids uuid[]) RETURNS 
   FROM lessons l WHERE kind_ = 'lesson' AND l.id = ANY(ids)
   UNION ALL
   SELECT m.id, m.project_id, m.document_id, m.owner_org_id, m.visibility, m.shared_with, m.title,
-    concat_ws(E'\n', m.summary, m.place, (SELECT string_agg(concat_ws(', ', x->>'name', x->>'role'), E'\n') FROM jsonb_array_elements(m.people) x)),
+    concat_ws(E'\n', m.summary, m.place, (SELECT string_agg(concat_ws(', ', x->>'name', x->>'role'), E'\n')
+      FROM jsonb_array_elements(m.people) x WHERE NOT m.field_visibility ? 'people')),
     NULL, m.countries::text[], m.regions, m.themes,
     ARRAY(SELECT (x->>'org_id')::uuid FROM jsonb_array_elements(m.organisations) x WHERE x->>'org_id' IS NOT NULL),
     NULL, NULL, m.held_on, m.created_at
@@ -117,7 +122,7 @@ CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
   LEFT JOIN documents doc ON doc.id = r.document_id
   CROSS JOIN LATERAL (SELECT coalesce(search_inherits(f.visibility, f.owner_org_id, f.shared_with, r.visibility, r.owner_org_id, r.shared_with), false) AS inh) i
   CROSS JOIN LATERAL (SELECT concat_ws(E'\n', r.body, CASE WHEN search_inherits(doc.visibility, doc.owner_org_id, doc.shared_with, r.visibility, r.owner_org_id, r.shared_with)
-    THEN doc.text END) AS body) b
+    AND NOT doc.field_visibility ? 'text' THEN doc.text END) AS body) b
   WHERE kind_ <> 'project' AND kind_ <> 'organisation'
   UNION ALL
   SELECT o.id, NULL, NULL, 'public', '{}'::uuid[], o.name, concat_ws(' ', o.acronym, array_to_string(o.aliases, ' ')), NULL,

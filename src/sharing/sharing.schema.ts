@@ -15,11 +15,18 @@ const EmbargoUntil = IsoDate.nullable().describe(
   'The day the record becomes public by itself (a future date; not with visibility public). null lifts the embargo without publishing.',
 );
 
+const FieldVisibility = z
+  .record(z.string(), z.enum(['network', 'owner'], { message: "must be 'network' or 'owner'" }))
+  .describe(
+    "Sensitive fields seen by fewer readers than the record: { field: 'network' | 'owner' }. Which fields may be named depends on the kind (a project's budget, a meeting's people, a review's narrative, a document's file and text). A reader who may not see a field gets it as null and named in withheld_fields.",
+  );
+
 /** Request fields: all optional; the service checks them together (sharing.service.ts). */
 export const sharingInputFields = {
   visibility: RecordVisibility.optional(),
   shared_with: SharedWith.optional(),
   embargo_until: EmbargoUntil.optional(),
+  field_visibility: FieldVisibility.optional(),
 };
 
 export const sharingResponseFields = {
@@ -28,12 +35,19 @@ export const sharingResponseFields = {
     .array(z.string())
     .describe("The organisations a 'shared' record is shared with; empty otherwise"),
   embargo_until: z.string().nullable().describe('The day the record becomes public by itself, if embargoed'),
+  field_visibility: z
+    .record(z.string(), z.string())
+    .describe('Fields restricted beyond the record, and to whom'),
+  withheld_fields: z
+    .array(z.string())
+    .describe('Fields you may not see: each is null in this answer (a file is not served), not missing'),
 };
 
 export interface SharingRow {
   visibility: string;
   shared_with?: string[] | null;
   embargo_until?: string | Date | null;
+  field_visibility?: Record<string, string> | null;
 }
 
 /** The response fields from a stored row. */
@@ -43,5 +57,15 @@ export function sharingResponse(row: SharingRow) {
     visibility: row.visibility as z.infer<typeof RecordVisibility>,
     shared_with: row.shared_with ?? [],
     embargo_until: embargo instanceof Date ? embargo.toISOString().slice(0, 10) : (embargo ?? null),
+    field_visibility: row.field_visibility ?? {},
+    withheld_fields: [] as string[],
   };
+}
+
+/** A response with the withheld fields set to null and named, for a reader who may not see them. */
+export function withhold<T extends { withheld_fields: string[] }>(response: T, withheld: string[]): T {
+  if (!withheld.length) return response;
+  const out: Record<string, unknown> = { ...response, withheld_fields: withheld };
+  for (const field of withheld) if (field in out) out[field] = null;
+  return out as T;
 }

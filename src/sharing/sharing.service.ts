@@ -11,6 +11,7 @@ export interface SharingInput {
   visibility?: RecordVisibility;
   shared_with?: string[];
   embargo_until?: string | null;
+  field_visibility?: Record<string, string>;
 }
 
 export interface StoredSharing {
@@ -76,6 +77,18 @@ export const sharingService = {
     // Publishing by hand ends the embargo: there is nothing left for it to lift.
     if (visibility === 'public') embargo = null;
     return { visibility, shared_with: sharedWith, embargo_until: embargo };
+  },
+
+  /** Refuses a field_visibility naming a field the kind cannot restrict, with a 422 naming it. */
+  checkFieldVisibility(input: SharingInput, restrictable: readonly string[]): void {
+    for (const field of Object.keys(input.field_visibility ?? {}))
+      if (!restrictable.includes(field))
+        throw errors.invalidField(
+          `field_visibility.${field}`,
+          restrictable.length
+            ? `is not a field that can be restricted here; name one of: ${restrictable.join(', ')}`
+            : 'this kind of record has no field that can be restricted beyond the record',
+        );
   },
 
   /** Publishes the records whose embargo day has come; returns how many. */

@@ -223,6 +223,7 @@ export const en = {
   'visibility.sharedWith': 'Shared with',
   'visibility.findOrganisation': 'Find an organisation',
   'visibility.pickOne': 'Tick at least one organisation.',
+  'visibility.withheld': 'withheld by the owner',
   'enum.role.funder': 'funder',
   'enum.role.lead': 'lead',
   'enum.role.implementer': 'implementer',

@@ -227,6 +227,7 @@ export const es: Record<MessageKey, string> = {
   'visibility.sharedWith': 'Compartido con',
   'visibility.findOrganisation': 'Buscar una organización',
   'visibility.pickOne': 'Marque al menos una organización.',
+  'visibility.withheld': 'reservado por el propietario',
   'enum.role.funder': 'financiador',
   'enum.role.lead': 'líder',
   'enum.role.implementer': 'ejecutor',

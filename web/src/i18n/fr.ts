@@ -227,6 +227,7 @@ export const fr: Record<MessageKey, string> = {
   'visibility.sharedWith': 'Partagé avec',
   'visibility.findOrganisation': 'Chercher une organisation',
   'visibility.pickOne': 'Cochez au moins une organisation.',
+  'visibility.withheld': 'réservé par le propriétaire',
   'enum.role.funder': 'bailleur',
   'enum.role.lead': 'chef de file',
   'enum.role.implementer': 'exécutant',
