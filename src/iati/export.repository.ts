@@ -185,13 +185,14 @@ export interface ExportIndicator {
 
 /**
  * Child rows of the given (already access-checked) projects, one query per table; the money tables
- * only for `moneyIds`, the projects whose budget the viewer may see.
+ * only for the projects whose budget the viewer may see.
  */
 export async function findExportChildren(
   db: Queryable,
-  ids: string[],
-  moneyIds: string[],
+  projects: Pick<ExportProjectRow, 'id' | 'budget_visible'>[],
 ): Promise<ExportChildren> {
+  const ids = projects.map((p) => p.id);
+  const moneyIds = projects.filter((p) => p.budget_visible).map((p) => p.id);
   const money = new Set(['budget_lines', 'iati_budgets', 'iati_planned_disbursements', 'iati_transactions']);
   const of = (table: string, columns: string, order = 'position') =>
     db.query(

@@ -6,18 +6,15 @@ import type { Queryable } from '../db/client.ts';
 import { pageClause } from '../db/pagination.ts';
 import { sql } from '../db/sql.ts';
 import { endOf, precisionOf, startOf } from '../reference/partial-date.ts';
+import type { SharingColumns } from '../sharing/sharing.schema.ts';
 import { listConditions } from './project-filters.repository.ts';
 import type { ProjectCreate, ProjectListQuery } from './projects.schema.ts';
 
-export interface ProjectRow {
+export interface ProjectRow extends SharingColumns {
   id: string;
   seq: number;
   owner_org_id: string;
   owner_name: string;
-  visibility: 'public' | 'network' | 'shared' | 'owner';
-  shared_with: string[];
-  embargo_until: string | null;
-  field_visibility: Record<string, string>;
   code: string | null;
   iati_identifier: string | null;
   title: string;
@@ -58,14 +55,7 @@ export interface ProjectRow {
   indicators: Record<string, unknown>[];
 }
 
-interface VisibleOwnership {
-  owner_org_id: string;
-  version: number;
-  start_date: string | null;
-  visibility: string;
-  shared_with: string[];
-  embargo_until: string | null;
-}
+type VisibleOwnership = Pick<ProjectRow, 'owner_org_id' | 'version' | 'start_date'> & SharingColumns;
 
 /** One round trip: the project row, its owner's name, and its children from project_children(). */
 const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.shared_with, p.embargo_until, p.field_visibility, p.code, p.iati_identifier,

@@ -43,6 +43,14 @@ export const sharingResponseFields = {
     .describe('Fields you may not see: each is null in this answer (a file is not served), not missing'),
 };
 
+/** The sharing columns as an owned table stores them (migrations 111 and 112). */
+export interface SharingColumns {
+  visibility: z.infer<typeof RecordVisibility>;
+  shared_with: string[];
+  embargo_until: string | null;
+  field_visibility: Record<string, string>;
+}
+
 export interface SharingRow {
   visibility: string;
   shared_with?: string[] | null;
