@@ -2,6 +2,8 @@
 // takes a Viewer, so no query can be written without deciding who it is for.
 export type Role = 'admin' | 'editor' | 'viewer';
 export type Visibility = 'public' | 'network' | 'owner';
+/** A record's visibility: a class, or shared with the organisations the record names. */
+export type RecordVisibility = Visibility | 'shared';
 
 const WIDTH: Record<Visibility, number> = { owner: 0, network: 1, public: 2 };
 

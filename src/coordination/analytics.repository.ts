@@ -2,7 +2,7 @@
 // projects (the 3W matrix is in matrix.repository.ts). Every figure starts from `scope`, the
 // projects the viewer may see that pass the filters, so a private project is never counted.
 // Budgets come converted from the matrix facts.
-import { visibleTo } from '../access/filter.ts';
+import { fieldVisibleTo, visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -35,14 +35,16 @@ function withScope(viewer: Viewer, q: ScopeQuery): Sql {
   const countryFilter = q.country?.length ? sql`WHERE cw.country = ANY(${q.country}::text[])` : sql.empty;
   const themeFilter = q.theme?.length ? sql`WHERE tw.theme = ANY(${q.theme}::text[])` : sql.empty;
   return sql`WITH scope AS MATERIALIZED (
-      SELECT p.id, p.title, p.code, p.status, p.start_date, p.end_date, p.ongoing, p.owner_org_id
+      SELECT p.id, p.title, p.code, p.status, p.start_date, p.end_date, p.ongoing, p.owner_org_id,
+        ${fieldVisibleTo(viewer, 'p', sql`p.field_visibility->>'budget'`)} AS budget_visible
       FROM projects p WHERE ${sql.and([visibleTo(viewer, 'p'), ...scopeConditions(q)])}),
     -- Every fact row of a project carries its whole budget: one row is enough.
     budget AS MATERIALIZED (
       SELECT s.id AS project_id, f.amount FROM scope s CROSS JOIN LATERAL (
         SELECT f.budget[${currencyIndex(q.currency)}] AS amount
         FROM matrix_facts f WHERE f.project_id = s.id LIMIT 1) f
-      WHERE f.amount IS NOT NULL),
+      -- A budget its owner withholds from this viewer counts as unknown.
+      WHERE f.amount IS NOT NULL AND s.budget_visible),
     cw_all AS (
       SELECT s.id AS project_id, pc.country::text AS country,
         coalesce(pc.share / 100.0, 1.0 / count(*) OVER (PARTITION BY s.id)) AS w

@@ -1,7 +1,7 @@
 // SQL for the 3W matrix: read from the cells kept at commit when they can answer, else grouped
 // from the kept facts (migration 050). Both carry the visibility and owner of their projects, so
 // the access filter applies to them as to the projects themselves.
-import { visibleTo } from '../access/filter.ts';
+import { fieldVisibleTo, visibleTo } from '../access/filter.ts';
 import { isSignedIn, type Viewer } from '../access/viewer.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -67,16 +67,28 @@ export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery):
   const byCountry = q.dimensions.includes('country');
   const byTheme = q.dimensions.includes('theme');
   const budget = sql`f.budget[${currencyIndex(q.currency)}]`;
+  // A budget its owner withholds from this viewer adds nothing to any cell.
+  const budgetVisible = fieldVisibleTo(viewer, 'f', sql`f.budget_visibility`);
   let cells: Sql;
   if (!cellsAnswer(q))
     cells = sql`SELECT f.org_id, ${byCountry ? sql`f.country` : sql`''`} AS country, ${byTheme ? sql`f.theme` : sql`''`} AS theme,
-        ${byCountry && byTheme ? sql`count(*)` : sql`count(DISTINCT f.project_id)`} AS projects, sum(${budget} * f.w) AS budget,
-        ${byCountry && byTheme ? sql`count(*)` : sql`count(DISTINCT f.project_id)`} FILTER (WHERE f.budget IS NOT NULL) AS budgeted
+        ${byCountry && byTheme ? sql`count(*)` : sql`count(DISTINCT f.project_id)`} AS projects,
+        sum(${budget} * f.w) FILTER (WHERE ${budgetVisible}) AS budget,
+        ${byCountry && byTheme ? sql`count(*)` : sql`count(DISTINCT f.project_id)`} FILTER (WHERE f.budget IS NOT NULL AND ${budgetVisible}) AS budgeted
       FROM matrix_facts f WHERE ${matrixConditions(viewer, q, 'facts')} GROUP BY 1, 2, 3`;
   else if (isSignedIn(viewer))
-    cells = sql`SELECT f.org_id, f.country, f.theme, sum(f.projects) AS projects, sum(${budget}) AS budget,
-        sum(f.budgeted) AS budgeted
-      FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')} GROUP BY f.org_id, f.country, f.theme`;
+    // The kept cells hold only budgets that follow their project; the few restricted ones this
+    // viewer may see are added from the facts (projects 0: the cells already count them).
+    cells = sql`SELECT c.org_id, c.country, c.theme, sum(c.projects) AS projects, sum(c.budget) AS budget,
+        sum(c.budgeted) AS budgeted FROM (
+        SELECT f.org_id, f.country, f.theme, f.projects, ${budget} AS budget, f.budgeted
+        FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')}
+        UNION ALL
+        SELECT f.org_id, ${byCountry ? sql`f.country` : sql`''`}, ${byTheme ? sql`f.theme` : sql`''`}, 0, ${budget} * f.w,
+          (f.budget IS NOT NULL)::int
+        FROM matrix_facts f WHERE f.budget_visibility <> '' AND ${budgetVisible}
+          AND ${matrixConditions(viewer, q, 'facts')}) c
+      GROUP BY c.org_id, c.country, c.theme`;
   // Anonymous visitors see one class, public, which has one row per key: nothing to add up.
   else
     cells = sql`SELECT f.org_id, f.country, f.theme, f.projects, ${budget} AS budget, f.budgeted

@@ -1,6 +1,6 @@
 -- The 3W matrix kept up to date instead of computed per request: matrix_facts holds each
 -- project's finest cells with its budget converted into every currency of the rate table;
--- matrix_cells adds them up per visibility class. Both are maintained at commit like the search
+-- matrix_cells adds them up per visibility class (and, for shared projects, owner and share list). Both are maintained at commit like the search
 -- index: statement triggers note the projects whose rows changed, and a deferred trigger
 -- recomputes their facts and every cell they counted in, before or after the change.
 -- Applied at every start-up whose checksum of this file differs from the last one applied
@@ -29,7 +29,7 @@ CREATE OR REPLACE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_fact
   fx_years AS (SELECT min(year) AS lo, max(year) AS hi FROM exchange_rates)
   SELECT p.id, p.visibility, p.owner_org_id, p.status, p.start_date, p.end_date, p.ongoing,
     coalesce(w.org_id, p.owner_org_id), coalesce(w.roles, '{}'), coalesce(c.country, ''), coalesce(t.theme, ''),
-    coalesce(c.w, 1.0) * coalesce(t.w, 1.0), b.amounts
+    coalesce(c.w, 1.0) * coalesce(t.w, 1.0), b.amounts, p.shared_with, coalesce(p.field_visibility->>'budget', '')
   FROM unnest(ids) AS x(id)
   CROSS JOIN LATERAL (SELECT * FROM projects WHERE projects.id = x.id OFFSET 0) p
   CROSS JOIN cur CROSS JOIN fx_years y
@@ -87,14 +87,16 @@ $$;
 CREATE OR REPLACE FUNCTION matrix_contributions_sql(facts text) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT format(
     'SELECT l.d AS dims, f.sign, f.project_id, f.visibility,
-       CASE WHEN f.visibility = ''owner'' THEN f.owner_org_id ELSE ''00000000-0000-0000-0000-000000000000'' END AS owner_org_id,
+       CASE WHEN f.visibility IN (''owner'', ''shared'') THEN f.owner_org_id ELSE ''00000000-0000-0000-0000-000000000000'' END AS owner_org_id,
+       CASE WHEN f.visibility = ''shared'' THEN f.shared_with ELSE ''{}'' END AS shared_with,
        f.org_id, CASE WHEN l.d & 1 = 1 THEN f.country ELSE '''' END AS country,
        CASE WHEN l.d & 2 = 2 THEN f.theme ELSE '''' END AS theme,
-       max(CASE WHEN f.budget IS NULL THEN 0 ELSE 1 END) AS budgeted%s
+       max(CASE WHEN f.budget IS NULL OR f.budget_visibility <> '''' THEN 0 ELSE 1 END) AS budgeted%s
      FROM %s f CROSS JOIN (VALUES (0), (1), (2), (3)) AS l(d)
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8',
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9',
     CASE WHEN cardinality(matrix_currencies()) = 0 THEN ''
-      ELSE ', ' || matrix_sums('coalesce(sum(f.budget[#] * f.w), 0) AS b#') END,
+      -- A budget its owner restricts is left out: the matrix adds it per reader from the facts.
+      ELSE ', ' || matrix_sums('coalesce(sum(f.budget[#] * f.w) FILTER (WHERE f.budget_visibility = ''''), 0) AS b#') END,
     facts)
 $$;
 
@@ -102,9 +104,9 @@ CREATE OR REPLACE FUNCTION matrix_recompute_cells() RETURNS void LANGUAGE plpgsq
 BEGIN
   DELETE FROM matrix_cells;
   EXECUTE format(
-    'INSERT INTO matrix_cells (dims, visibility, owner_org_id, org_id, country, theme, projects, budget, budgeted)
-     SELECT dims, visibility, owner_org_id, org_id, country, theme, count(*), ARRAY[%s]::float8[], sum(budgeted)
-     FROM (%s) c GROUP BY 1, 2, 3, 4, 5, 6',
+    'INSERT INTO matrix_cells (dims, visibility, owner_org_id, shared_with, org_id, country, theme, projects, budget, budgeted)
+     SELECT dims, visibility, owner_org_id, shared_with, org_id, country, theme, count(*), ARRAY[%s]::float8[], sum(budgeted)
+     FROM (%s) c GROUP BY 1, 2, 3, 4, 5, 6, 7',
     matrix_sums('sum(b#)'), matrix_contributions_sql('(SELECT 1 AS sign, * FROM matrix_facts)'));
 END $$;
 
@@ -121,10 +123,10 @@ BEGIN
     'WITH old AS (DELETE FROM matrix_facts f USING unnest($1) AS x(id) WHERE f.project_id = x.id RETURNING f.*),
      new AS (INSERT INTO matrix_facts SELECT * FROM matrix_facts_of($1) RETURNING *),
      change AS (SELECT -1 AS sign, * FROM old UNION ALL SELECT 1, * FROM new)
-     INSERT INTO matrix_cells AS c (dims, visibility, owner_org_id, org_id, country, theme, projects, budget, budgeted)
-     SELECT dims, visibility, owner_org_id, org_id, country, theme, sum(sign), ARRAY[%s]::float8[], sum(sign * budgeted)
-     FROM (%s) d GROUP BY 1, 2, 3, 4, 5, 6
-     ON CONFLICT (org_id, dims, country, theme, visibility, owner_org_id) DO UPDATE
+     INSERT INTO matrix_cells AS c (dims, visibility, owner_org_id, shared_with, org_id, country, theme, projects, budget, budgeted)
+     SELECT dims, visibility, owner_org_id, shared_with, org_id, country, theme, sum(sign), ARRAY[%s]::float8[], sum(sign * budgeted)
+     FROM (%s) d GROUP BY 1, 2, 3, 4, 5, 6, 7
+     ON CONFLICT (org_id, dims, country, theme, visibility, owner_org_id, shared_with) DO UPDATE
      SET projects = c.projects + excluded.projects, budget = ARRAY[%s]::float8[],
        budgeted = c.budgeted + excluded.budgeted',
     matrix_sums('sum(sign * b#)'), matrix_contributions_sql('change'),

@@ -78,7 +78,9 @@ function instrumentOffers(record: ExtractionRecord): NonNullable<Confirmation['i
 async function visibilityOfRecords(tx: Queryable, doc: ExtractionRow, body: ConfirmBody) {
   if (body.visibility) return body.visibility;
   const orgDefault = await organisationsService.visibilityFor(tx, doc.owner_org_id, undefined, 'records');
-  return narrowestVisibility(orgDefault, doc.visibility);
+  // Records drawn from a document shared with named organisations stay with its owner unless the
+  // confirmation says otherwise: the owner decides again whom each record is shared with.
+  return narrowestVisibility(orgDefault, doc.visibility === 'shared' ? 'owner' : doc.visibility);
 }
 
 async function confirmIn(tx: Queryable, viewer: Viewer, id: string, body: ConfirmBody) {

@@ -19,6 +19,8 @@ export interface StoredExtraction {
 export interface DocumentInsert {
   ownerOrgId: string;
   visibility: string;
+  sharedWith?: string[];
+  embargoUntil?: string | null;
   projectId: string | null;
   title: string | null;
   filename: string;
@@ -32,10 +34,19 @@ export interface DocumentInsert {
   createdBy: string | null;
 }
 
+interface StoredFile {
+  filename: string;
+  media_type: string;
+  owner_org_id: string;
+  field_visibility: Record<string, string>;
+  content: Buffer;
+}
+
 export interface ExtractionRow {
   id: string;
   owner_org_id: string;
-  visibility: 'public' | 'network' | 'owner';
+  field_visibility?: Record<string, string>;
+  visibility: 'public' | 'network' | 'shared' | 'owner';
   project_id: string | null;
   title: string | null;
   filename: string;
@@ -56,9 +67,9 @@ export const documentsRepository = {
   async insert(tx: Queryable, d: DocumentInsert): Promise<string> {
     const status = d.extraction ? 'extracted' : 'failed';
     const rows = await tx.query<{ id: string }>(sql`INSERT INTO documents
-      (owner_org_id, visibility, project_id, title, filename, media_type, size_bytes, sha256, kind, language, text,
+      (owner_org_id, visibility, shared_with, embargo_until, project_id, title, filename, media_type, size_bytes, sha256, kind, language, text,
         extraction, status, created_by)
-      VALUES (${d.ownerOrgId}, ${d.visibility}, ${d.projectId}, ${d.title}, ${d.filename}, ${d.mediaType},
+      VALUES (${d.ownerOrgId}, ${d.visibility}, ${d.sharedWith ?? []}::uuid[], ${d.embargoUntil ?? null}::date, ${d.projectId}, ${d.title}, ${d.filename}, ${d.mediaType},
         ${d.bytes.length}, ${d.sha256}, ${d.kind}, ${d.language}, ${d.text},
         ${d.extraction ? JSON.stringify(d.extraction) : null}::jsonb, ${status}, ${d.createdBy})
       RETURNING id`);
@@ -69,13 +80,9 @@ export const documentsRepository = {
 
   /** The document's draft and state, if the viewer may see the document. */
   /** The uploaded file of a document the viewer may see. */
-  async findFileVisible(
-    db: Queryable,
-    viewer: Viewer,
-    id: string,
-  ): Promise<{ filename: string; media_type: string; content: Buffer } | undefined> {
-    const rows = await db.query<{ filename: string; media_type: string; content: Buffer }>(
-      sql`SELECT r.filename, r.media_type, f.content
+  async findFileVisible(db: Queryable, viewer: Viewer, id: string): Promise<StoredFile | undefined> {
+    const rows = await db.query<StoredFile>(
+      sql`SELECT r.filename, r.media_type, r.owner_org_id, r.field_visibility, f.content
       FROM documents r JOIN document_files f ON f.document_id = r.id WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`,
     );
     return rows[0];
@@ -83,8 +90,8 @@ export const documentsRepository = {
 
   async findExtractionVisible(db: Queryable, viewer: Viewer, id: string): Promise<ExtractionRow | undefined> {
     const rows =
-      await db.query<ExtractionRow>(sql`SELECT r.id, r.owner_org_id, r.visibility, r.project_id, r.title,
-        r.filename, r.status, r.version, r.extraction
+      await db.query<ExtractionRow>(sql`SELECT r.id, r.owner_org_id, r.visibility, r.field_visibility, r.project_id,
+        r.title, r.filename, r.status, r.version, r.extraction
       FROM documents r WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
     return rows[0];
   },

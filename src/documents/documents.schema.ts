@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OwnedListQuery, ownedResponseFields } from '../records/owned.schema.ts';
-import { Id, Version, Visibility } from '../server/schemas.ts';
+import { csv, Id, IsoDate, RecordVisibility, Version } from '../server/schemas.ts';
+import { sharingInputFields } from '../sharing/sharing.schema.ts';
 
 export const DocumentKind = z.enum([
   'annual_review',
@@ -42,9 +43,11 @@ export const Document = DocumentSummary.extend({ text: z.string().nullable() }).
 /** Upload form fields besides the file itself (multipart/form-data). */
 export const UploadFields = z.object({
   owner_org_id: Id.optional(),
-  visibility: Visibility.optional().describe(
+  visibility: RecordVisibility.optional().describe(
     'Defaults to the owner organisation’s sharing default for documents (`default_document_visibility`, owner unless its administrators changed it)',
   ),
+  shared_with: csv(Id).optional().describe("Organisation ids, comma-separated, when visibility is 'shared'"),
+  embargo_until: IsoDate.optional().describe('The day the document becomes public by itself'),
   project_id: Id.optional(),
   kind: DocumentKind.optional(),
   title: z.string().trim().min(1).max(1000).optional(),
@@ -54,7 +57,7 @@ export type UploadFields = z.infer<typeof UploadFields>;
 export const DocumentUpdate = z.object({
   title: z.string().trim().min(1).max(1000).nullish(),
   kind: DocumentKind.optional(),
-  visibility: Visibility.optional(),
+  ...sharingInputFields,
   project_id: Id.nullish(),
   language: z.enum(['en', 'es', 'fr']).nullish(),
   version: Version,

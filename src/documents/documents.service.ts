@@ -3,6 +3,7 @@
 // organisation is recognised.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { withheldFields } from '../access/filter.ts';
 import { ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -16,6 +17,8 @@ import { ownedResponse } from '../records/owned.schema.ts';
 import type { RecordRow, RecordTable } from '../records/record-table.ts';
 import { recordsService } from '../records/records.service.ts';
 import { AppError, errors } from '../server/errors.ts';
+import { withhold } from '../sharing/sharing.schema.ts';
+import { sharingService } from '../sharing/sharing.service.ts';
 import { documentsRepository, type StoredExtraction } from './documents.repository.ts';
 import { ACCEPTED_FORMATS, type UploadFields } from './documents.schema.ts';
 import type { Draft } from './draft.ts';
@@ -27,9 +30,10 @@ type Filters = { kind?: string; language?: string };
 export const documentsTable: RecordTable<Filters> = {
   table: 'documents',
   entity: 'document',
+  restrictable: ['file', 'text'],
   columns: { title: 'value', kind: 'value', visibility: 'value', project_id: 'value', language: 'value' },
   // A page of documents needs their metadata, not their full text and extraction.
-  listColumns: sql`r.id, r.seq, r.owner_org_id, r.visibility, r.project_id, r.title, r.filename, r.media_type, r.size_bytes,
+  listColumns: sql`r.id, r.seq, r.owner_org_id, r.visibility, r.shared_with, r.embargo_until, r.field_visibility, r.project_id, r.title, r.filename, r.media_type, r.size_bytes,
     r.sha256, r.kind, r.language, r.status, r.version, r.created_at, r.updated_at`,
   derived: sql`COALESCE(length(r.text), 0) AS text_length`,
   filters: (q) => [
@@ -105,7 +109,12 @@ async function withDraft(db: Queryable, viewer: Viewer, id: string) {
   const row = await records.repository.findVisible(db, viewer, id);
   if (!row) throw errors.notFound('document', id);
   const extraction = row.extraction as StoredExtraction | null;
-  return { ...toSummary(row), draft: extraction?.draft ?? null };
+  const withheld = withheldFields(viewer, row);
+  // A draft carries the document's text: withheld with it.
+  return {
+    ...withhold(toSummary(row), withheld),
+    draft: withheld.includes('text') ? null : (extraction?.draft ?? null),
+  };
 }
 
 /** Stores a read file with its draft, unless the owner already has the same bytes. */
@@ -116,9 +125,14 @@ async function store(db: Database, viewer: Viewer, read: ReadFile, fields: Uploa
   const language = read.draft?.language ?? detectLanguage(read.text).language;
   const id = await db.transaction(async (tx) => {
     await assertVisibleToWriter(tx, viewer, fields.project_id);
+    const fallback =
+      fields.visibility ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'documents'));
+    const sharing = await sharingService.resolve(tx, fields, undefined, fallback);
     const docId = await documentsRepository.insert(tx, {
       ownerOrgId,
-      visibility: await organisationsService.visibilityFor(tx, ownerOrgId, fields.visibility, 'documents'),
+      visibility: sharing.visibility,
+      sharedWith: sharing.shared_with,
+      embargoUntil: sharing.embargo_until,
       projectId: fields.project_id ?? null,
       title: fields.title ?? read.draft?.record.title ?? null,
       filename: read.file.filename,
@@ -149,12 +163,22 @@ export const documentsService = {
   async getWithText(db: Database, viewer: Viewer, id: string) {
     const row = await records.repository.findVisible(db, viewer, id);
     if (!row) throw errors.notFound('document', id);
-    return { ...toSummary(row), text: row.text as string | null };
+    return withhold({ ...toSummary(row), text: row.text as string | null }, withheldFields(viewer, row));
   },
 
   async file(db: Database, viewer: Viewer, id: string) {
     const file = await documentsRepository.findFileVisible(db, viewer, id);
     if (!file) throw errors.notFound('document', id);
+    // The document is visible, so saying the file is withheld reveals nothing it does not.
+    if (withheldFields(viewer, file).includes('file'))
+      throw new AppError(
+        403,
+        'field_withheld',
+        'The owner withholds this document’s file from your organisation.',
+        {
+          field: 'file',
+        },
+      );
     return file;
   },
 
@@ -162,11 +186,12 @@ export const documentsService = {
   async getExtraction(db: Database, viewer: Viewer, id: string) {
     const row = await documentsRepository.findExtractionVisible(db, viewer, id);
     if (!row) throw errors.notFound('document', id);
+    const textWithheld = withheldFields(viewer, row).includes('text');
     return {
       document_id: row.id,
       status: row.status,
       version: row.version,
-      draft: row.extraction?.draft ?? null,
+      draft: textWithheld ? null : (row.extraction?.draft ?? null),
       confirmation: row.extraction?.confirmation ?? null,
     };
   },

@@ -1,6 +1,6 @@
 // Reads what an IATI export needs, a page of projects at a time, always through the access filter:
 // child rows are fetched only for the ids of projects the viewer may see.
-import { visibleTo } from '../access/filter.ts';
+import { fieldVisibleTo, visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -16,6 +16,8 @@ export interface IatiExportFilters {
 
 export interface ExportProjectRow {
   id: string;
+  /** Whether the viewer may see the project's money: budgets, planned disbursements, transactions. */
+  budget_visible: boolean;
   seq: number;
   iati_identifier: string | null;
   title: string;
@@ -72,7 +74,7 @@ export async function findExportPage(
       p.extra, p.created_at::text, p.updated_at::text, o.name AS owner_name, o.iati_ref AS owner_ref, o.type AS owner_type,
       a.reporting_org_ref, a.reporting_org_type, a.reporting_org_names, a.last_updated::text, a.hierarchy,
       a.default_currency, a.lang, a.humanitarian, a.titles, a.descriptions, a.planned_start, a.actual_start,
-      a.planned_end, a.actual_end
+      a.planned_end, a.actual_end, ${fieldVisibleTo(viewer, 'p', sql`p.field_visibility->>'budget'`)} AS budget_visible
     FROM projects p
     JOIN organisations o ON o.id = p.owner_org_id
     LEFT JOIN iati_activities a ON a.project_id = p.id
@@ -181,11 +183,20 @@ export interface ExportIndicator {
   periods: { start?: string; end?: string; target?: string; actual?: string }[];
 }
 
-/** Child rows of the given (already access-checked) projects, one query per table. */
-export async function findExportChildren(db: Queryable, ids: string[]): Promise<ExportChildren> {
+/**
+ * Child rows of the given (already access-checked) projects, one query per table; the money tables
+ * only for the projects whose budget the viewer may see.
+ */
+export async function findExportChildren(
+  db: Queryable,
+  projects: Pick<ExportProjectRow, 'id' | 'budget_visible'>[],
+): Promise<ExportChildren> {
+  const ids = projects.map((p) => p.id);
+  const moneyIds = projects.filter((p) => p.budget_visible).map((p) => p.id);
+  const money = new Set(['budget_lines', 'iati_budgets', 'iati_planned_disbursements', 'iati_transactions']);
   const of = (table: string, columns: string, order = 'position') =>
     db.query(
-      sql`SELECT project_id, ${sql.raw(columns)} FROM ${sql.raw(table)} WHERE project_id = ANY(${ids}::uuid[]) ORDER BY project_id, ${sql.raw(order)}`,
+      sql`SELECT project_id, ${sql.raw(columns)} FROM ${sql.raw(table)} WHERE project_id = ANY(${money.has(table) ? moneyIds : ids}::uuid[]) ORDER BY project_id, ${sql.raw(order)}`,
     );
   const [
     countries,

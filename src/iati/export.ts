@@ -57,10 +57,7 @@ export async function exportIati(
   for (;;) {
     const page = await findExportPage(db, viewer, filters, after, pageSize);
     if (!page.length) break;
-    const children = await findExportChildren(
-      db,
-      page.map((p) => p.id),
-    );
+    const children = await findExportChildren(db, page);
     const byProject = groupChildren(children);
     const out: string[] = [];
     for (const project of page) {

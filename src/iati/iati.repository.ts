@@ -45,8 +45,8 @@ export interface ExistingActivity {
  * Projects already holding one of these import keys or IATI identifiers, with who published them.
  * Each key is looked up in its own unique index: an OR across the two joined tables made the
  * planner scan both, a cost that grew with every batch imported. Every holder is returned, because
- * an identifier is unique across the registry; `visible` says which ones `viewer` may see, and
- * the importer answers as if the others did not exist.
+ * several organisations and publishers may hold one identifier; `visible` says which ones `viewer`
+ * may see, and the importer answers as if the others did not exist.
  */
 export async function findExistingActivities(
   tx: Queryable,

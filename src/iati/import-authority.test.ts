@@ -210,4 +210,38 @@ describe('IATI uploads write only for their organisation', () => {
     expect(job.error).toContain('truncated');
     expect(job.issues.at(-1)).toMatchObject({ file: 'usaid-mx-cut.xml', activity: 4, rule: 'well-formed' });
   });
+
+  it('writes a verified publisher’s activity whose identifier a hidden project holds exactly as an unused one', async () => {
+    // XM-FORGER was verified for the forger above. The USAID project becomes hidden from it.
+    await app.db.query(sql`UPDATE projects SET visibility = 'owner' WHERE iati_identifier = ${TARGET}`);
+    const usaidProject = async () =>
+      (
+        await app.db.query(sql`SELECT title, version, visibility FROM projects
+          WHERE iati_identifier = ${TARGET} AND owner_org_id = ${usaid.orgId}`)
+      )[0];
+    const before = await usaidProject();
+    const UNUSED = 'US-GOV-1-AID-523-LA-11-99999'; // as long as TARGET: the reports count bytes
+    const hidden = await upload(forger, 'own-ref-hidden.xml', fileOf([forged('XM-FORGER')]));
+    const missing = await upload(
+      forger,
+      'own-ref-hidden.xml',
+      fileOf([forged('XM-FORGER').replaceAll(TARGET, UNUSED)]),
+    );
+    const report = (job: Record<string, unknown>, id: string) =>
+      JSON.stringify({
+        ...job,
+        id: undefined,
+        created_at: undefined,
+        started_at: undefined,
+        finished_at: undefined,
+      }).replaceAll(id, 'ID');
+    expect(hidden).toMatchObject({ status: 'done', created: 1, updated: 0, rejected: 0, duplicates: 0 });
+    expect(report(hidden, TARGET)).toBe(report(missing, UNUSED));
+    // Nothing of USAID's project changed; the forger has its own project under the identifier.
+    expect(await usaidProject()).toEqual(before);
+    const forgers = await app.db.query<{ title: string; publisher: string }>(sql`
+      SELECT p.title, a.reporting_org_ref AS publisher FROM projects p JOIN iati_activities a ON a.project_id = p.id
+      WHERE p.iati_identifier = ${TARGET} AND p.owner_org_id = ${forger.orgId}`);
+    expect(forgers).toEqual([{ title: 'Forged title', publisher: 'XM-FORGER' }]);
+  });
 });

@@ -2,7 +2,9 @@
 // only, so an upload made for an organisation may create or update an activity only under a
 // publisher ref a network administrator verified for that organisation, or update a project the
 // organisation already owns. An existing project the uploader may not see is treated as if it
-// were missing, so the answer never tells it apart from an identifier nobody holds.
+// were missing, so the answer never tells it apart from an identifier nobody holds: under a
+// verified ref the activity is created as the uploader's own (import keys are unique per
+// publisher, migration 110), as it would be for an unused identifier.
 import type { ExistingActivity } from './iati.repository.ts';
 import type { PreparedActivity } from './prepare.ts';
 
@@ -20,11 +22,12 @@ export interface Refusal {
 
 /**
  * The project an incoming activity is about, among those holding its identifier. For an upload:
- * its organisation's own project, else the imported activity (import keys are unique across the
- * registry); other organisations' own records that carry the identifier are theirs, not the
- * publisher's, so the upload creates its organisation's project beside them. For the operator's
- * import: the imported activity, else a project its publisher owns, else any holder (reported as
- * a duplicate when its publisher differs).
+ * its organisation's own project, else an imported activity it may see or that its publisher
+ * published (import keys are unique per publisher); other organisations' own records that carry
+ * the identifier, and their hidden activities of other publishers, are answered as missing, so the
+ * upload creates its organisation's project beside them. For the operator's import: the imported
+ * activity of the same publisher, else any imported activity, else a project its publisher owns,
+ * else any holder (reported as a duplicate when its publisher differs).
  */
 export function matchExisting(
   holders: ExistingActivity[],
@@ -33,9 +36,12 @@ export function matchExisting(
 ): ExistingActivity | undefined {
   if (authority)
     return (
-      holders.find((h) => h.owner_org_id === authority.orgId) ?? holders.find((h) => h.import_key !== null)
+      holders.find((h) => h.owner_org_id === authority.orgId) ??
+      holders.find((h) => h.import_key !== null && h.visible) ??
+      holders.find((h) => h.import_key !== null && h.publisher === p.publisher)
     );
   return (
+    holders.find((h) => h.import_key !== null && h.publisher === p.publisher) ??
     holders.find((h) => h.import_key !== null) ??
     holders.find((h) => h.publisher === p.publisher) ??
     holders[0]
@@ -60,16 +66,9 @@ export function refusalFor(
         'is not verified for yours [rule: not-owner]',
     };
   }
-  if (old && verified && samePublisher) return undefined;
-  if (!verified) return unverified(p.publisher);
-  // Verified, but the identifier is held by a project the uploader cannot see, under another
-  // publisher: it cannot be created again, and saying more would reveal that project.
-  if (old)
-    return {
-      rule: 'publisher-not-verified',
-      message: `not written: iati-identifier "${p.identifier}" cannot be used by your organisation; check the identifier [rule: publisher-not-verified]`,
-    };
-  return undefined;
+  // A hidden `old` is only ever one of the same publisher (matchExisting): its verified publisher
+  // updates it, anyone else is refused exactly as for an identifier nobody holds.
+  return verified ? undefined : unverified(p.publisher);
 }
 
 function unverified(publisher: string | null): Refusal {

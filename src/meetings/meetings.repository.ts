@@ -10,6 +10,7 @@ export type Filters = { country?: string; theme?: string; organisation?: string;
 export const meetingsTable: RecordTable<Filters> = {
   table: 'meetings',
   entity: 'meeting',
+  restrictable: ['people'],
   columns: {
     project_id: 'value',
     visibility: 'value',

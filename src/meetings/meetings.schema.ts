@@ -78,9 +78,10 @@ export const Meeting = z
     regions: z.array(z.string()),
     themes: z.array(z.string()),
     organisations: z.array(z.object({ org_id: z.string().nullable(), name: z.string(), role: z.string() })),
-    people: z.array(
-      z.object({ name: z.string(), role: z.string().nullish(), organisation: z.string().nullish() }),
-    ),
+    people: z
+      .array(z.object({ name: z.string(), role: z.string().nullish(), organisation: z.string().nullish() }))
+      .nullable()
+      .describe('null when withheld from you (see withheld_fields)'),
     figures: z.array(z.object({ value: z.number(), unit: z.string() })),
     projects_mentioned: z.array(z.record(z.string(), z.unknown())),
     instruments_mentioned: z.array(z.string()),

@@ -6,15 +6,15 @@ import type { Queryable } from '../db/client.ts';
 import { pageClause } from '../db/pagination.ts';
 import { sql } from '../db/sql.ts';
 import { endOf, precisionOf, startOf } from '../reference/partial-date.ts';
+import type { SharingColumns } from '../sharing/sharing.schema.ts';
 import { listConditions } from './project-filters.repository.ts';
 import type { ProjectCreate, ProjectListQuery } from './projects.schema.ts';
 
-export interface ProjectRow {
+export interface ProjectRow extends SharingColumns {
   id: string;
   seq: number;
   owner_org_id: string;
   owner_name: string;
-  visibility: 'public' | 'network' | 'owner';
   code: string | null;
   iati_identifier: string | null;
   title: string;
@@ -55,8 +55,10 @@ export interface ProjectRow {
   indicators: Record<string, unknown>[];
 }
 
+type VisibleOwnership = Pick<ProjectRow, 'owner_org_id' | 'version' | 'start_date'> & SharingColumns;
+
 /** One round trip: the project row, its owner's name, and its children from project_children(). */
-const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.code, p.iati_identifier,
+const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.shared_with, p.embargo_until, p.field_visibility, p.code, p.iati_identifier,
   p.title, p.description, p.status, p.start_date, p.start_precision, p.end_date, p.end_precision, p.ongoing,
   p.outcome_statement, p.outcome_score, p.language, p.extra, p.version, p.created_at, p.updated_at,
   project_children(p.id) AS children
@@ -104,13 +106,16 @@ function projectColumns(f: Partial<ProjectCreate>): Record<string, unknown> {
     'status',
     'ongoing',
     'language',
+    'embargo_until',
   ] as const;
   for (const key of direct) if (f[key] !== undefined) cols[key] = f[key] ?? null;
+  if (f.shared_with !== undefined) cols.shared_with = sql`${f.shared_with}::uuid[]`;
   if (f.outcome !== undefined) {
     cols.outcome_statement = f.outcome?.statement ?? null;
     cols.outcome_score = f.outcome?.score ?? null;
   }
   if (f.extra !== undefined) cols.extra = JSON.stringify(f.extra);
+  if (f.field_visibility !== undefined) cols.field_visibility = JSON.stringify(f.field_visibility);
   return cols;
 }
 
@@ -213,9 +218,10 @@ export const projectsRepository = {
     db: Queryable,
     viewer: Viewer,
     id: string,
-  ): Promise<{ owner_org_id: string; version: number; start_date: string | null } | undefined> {
-    const rows = await db.query<{ owner_org_id: string; version: number; start_date: string | null }>(
-      sql`SELECT p.owner_org_id, p.version, p.start_date FROM projects p WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
+  ): Promise<VisibleOwnership | undefined> {
+    const rows = await db.query<VisibleOwnership>(
+      sql`SELECT p.owner_org_id, p.version, p.start_date, p.visibility, p.shared_with, p.embargo_until
+        FROM projects p WHERE p.id = ${id} AND ${visibleTo(viewer, 'p')}`,
     );
     return rows[0];
   },

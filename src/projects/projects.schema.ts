@@ -11,10 +11,11 @@ import {
   IsoDate,
   ListQuery,
   PartialDate,
+  RecordVisibility,
   ThemeSlug,
   Version,
-  Visibility,
 } from '../server/schemas.ts';
+import { sharingInputFields, sharingResponseFields } from '../sharing/sharing.schema.ts';
 
 export const ProjectStatus = z.enum([
   'pipeline',
@@ -93,7 +94,10 @@ export const IndicatorInput = z.object({
 
 const fields = {
   owner_org_id: Id.optional().describe('Defaults to your organisation when you write for only one'),
-  visibility: Visibility,
+  visibility: RecordVisibility,
+  shared_with: sharingInputFields.shared_with.unwrap(),
+  embargo_until: sharingInputFields.embargo_until.unwrap(),
+  field_visibility: sharingInputFields.field_visibility.unwrap(),
   code: Text(100).nullish().describe("The owner's own code, e.g. XCAX75"),
   iati_identifier: Text(200).nullish(),
   title: Text(1000),
@@ -125,6 +129,9 @@ const createFields = {
     .describe(
       'Defaults to the owner organisation’s sharing default for records (`default_visibility`, network unless its administrators changed it)',
     ),
+  shared_with: fields.shared_with.optional(),
+  embargo_until: fields.embargo_until.optional(),
+  field_visibility: fields.field_visibility.optional(),
   status: fields.status.default('active'),
   ongoing: fields.ongoing.default(false),
   countries: fields.countries.default([]),
@@ -189,7 +196,7 @@ export const Project = z
   .object({
     id: Id,
     owner_org: z.object({ id: z.string(), name: z.string() }),
-    visibility: Visibility,
+    ...sharingResponseFields,
     code: z.string().nullable(),
     iati_identifier: z.string().nullable(),
     title: z.string(),
@@ -202,17 +209,20 @@ export const Project = z
     ),
     themes: z.array(z.string()),
     dac_codes: z.array(z.object({ code: z.string(), name: z.string(), share: z.number().nullable() })),
-    budget: z.array(
-      z.object({
-        amount: z.number(),
-        currency: z.string(),
-        category: z.string().nullable(),
-        period_start: z.string().nullable(),
-        period_end: z.string().nullable(),
-        value_date: z.string().nullable(),
-        label: z.string().nullable(),
-      }),
-    ),
+    budget: z
+      .array(
+        z.object({
+          amount: z.number(),
+          currency: z.string(),
+          category: z.string().nullable(),
+          period_start: z.string().nullable(),
+          period_end: z.string().nullable(),
+          value_date: z.string().nullable(),
+          label: z.string().nullable(),
+        }),
+      )
+      .nullable()
+      .describe('null when withheld from you (see withheld_fields)'),
     participants: z.array(
       z.object({
         org_id: z.string(),

@@ -1,5 +1,6 @@
+import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
-import type { Viewer } from '../access/viewer.ts';
+import type { RecordVisibility, Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { regionNamed } from '../countries/regions.ts';
 import type { Database, Queryable } from '../db/client.ts';
@@ -8,6 +9,8 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
+import { sharingResponse, withhold } from '../sharing/sharing.schema.ts';
+import { sharingService } from '../sharing/sharing.service.ts';
 import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
 import type {
   Project,
@@ -21,7 +24,7 @@ export function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
     owner_org: { id: row.owner_org_id, name: row.owner_name },
-    visibility: row.visibility,
+    ...sharingResponse(row),
     code: row.code,
     iati_identifier: row.iati_identifier,
     title: row.title,
@@ -106,8 +109,16 @@ async function assertIdentifiersFree(
 async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Project> {
   const row = await repo.findVisible(db, viewer, id);
   if (!row) throw errors.notFound('project', id);
-  return toProject(row);
+  return projectFor(viewer, row);
 }
+
+/** The project as this viewer may see it: the fields its owner withholds from them null and named. */
+function projectFor(viewer: Viewer, row: ProjectRow): Project {
+  return withhold(toProject(row), withheldFields(viewer, row));
+}
+
+/** Sensitive project fields an owner may show to fewer readers than the project. */
+const RESTRICTABLE = ['budget'] as const;
 
 /** The project's owner, if the viewer may see it; 404 otherwise, so hidden projects stay hidden. */
 async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
@@ -120,10 +131,12 @@ async function ownershipForWrite(db: Queryable, viewer: Viewer, id: string) {
 /** Creates a project inside a transaction the caller holds (the service's `create` opens one). */
 async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Promise<Project> {
   const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+  sharingService.checkFieldVisibility(input, RESTRICTABLE);
   await assertIdentifiersFree(tx, viewer, ownerOrgId, input);
   const participants = await resolveParticipants(tx, input.participants);
-  const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, input.visibility, 'records');
-  const fields = { ...input, visibility };
+  const fallback =
+    input.visibility ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'records'));
+  const fields = { ...input, ...(await sharingService.resolve(tx, input, undefined, fallback)) };
   const id = await repo.insert(tx, { ownerOrgId, fields, participants }, viewer.userId);
   await recordAudit(tx, viewer, {
     action: 'create',
@@ -137,6 +150,7 @@ async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Pr
 /** Updates a project inside a transaction the caller holds. */
 async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: ProjectUpdate): Promise<Project> {
   const current = await ownershipForWrite(tx, viewer, id);
+  sharingService.checkFieldVisibility(input, RESTRICTABLE);
   if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
     throw errors.invalidField(
       'owner_org_id',
@@ -146,9 +160,14 @@ async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: Projec
   if (current.version !== input.version) throw errors.staleVersion('project', input.version, current.version);
   await assertIdentifiersFree(tx, viewer, current.owner_org_id, input, id);
   const participants = await resolveParticipants(tx, input.participants);
+  const changesSharing =
+    input.visibility !== undefined || input.shared_with !== undefined || input.embargo_until !== undefined;
+  const sharing = changesSharing
+    ? await sharingService.resolve(tx, input, current, current.visibility as RecordVisibility)
+    : {};
   const ok = await repo.update(tx, id, input.version, {
     ownerOrgId: current.owner_org_id,
-    fields: input,
+    fields: { ...input, ...sharing },
     participants,
   });
   if (!ok) throw errors.staleVersion('project', input.version, input.version + 1);
@@ -171,7 +190,7 @@ export const projectsService = {
     const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
     const asked = query.country;
     const items = page.items.map((row): ProjectListItem => {
-      const project = toProject(row);
+      const project = projectFor(viewer, row);
       if (!asked?.length) return project;
       const regions = row.regions
         .filter((g) => asked.some((c) => regionNamed(g.name, g.code)?.countries.has(c)))

@@ -1,11 +1,13 @@
 // Fields every owned record shares, in requests and in responses.
 import { z } from 'zod';
-import { CountryCode, Id, ListQuery, ThemeSlug, Visibility } from '../server/schemas.ts';
+import { CountryCode, Id, ListQuery, ThemeSlug } from '../server/schemas.ts';
+import { sharingInputFields, sharingResponse, sharingResponseFields } from '../sharing/sharing.schema.ts';
 import type { OwnedRow } from './record-table.ts';
 
 export const ownedCreateFields = {
   owner_org_id: Id.optional().describe('Defaults to your organisation when you write for only one'),
-  visibility: Visibility.optional().describe(
+  ...sharingInputFields,
+  visibility: sharingInputFields.visibility.describe(
     'Defaults to the owner organisation’s sharing default for records (`default_visibility`, network unless its administrators changed it)',
   ),
   project_id: Id.nullish(),
@@ -13,7 +15,7 @@ export const ownedCreateFields = {
 
 export const ownedUpdateFields = {
   owner_org_id: Id.optional(),
-  visibility: Visibility.optional(),
+  ...sharingInputFields,
   project_id: Id.nullish(),
   version: z.number().int().positive().describe('The version you read; a stale one gets 409'),
 };
@@ -21,7 +23,7 @@ export const ownedUpdateFields = {
 export const ownedResponseFields = {
   id: Id,
   owner_org: z.object({ id: z.string(), name: z.string() }),
-  visibility: Visibility,
+  ...sharingResponseFields,
   project_id: z.string().nullable(),
   version: z.number().int(),
   created_at: z.date(),
@@ -37,7 +39,7 @@ export function ownedResponse(row: OwnedRow & { owner_name: string }) {
   return {
     id: row.id,
     owner_org: { id: row.owner_org_id, name: row.owner_name },
-    visibility: row.visibility,
+    ...sharingResponse(row),
     project_id: row.project_id,
     version: row.version,
     created_at: row.created_at,

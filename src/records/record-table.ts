@@ -14,6 +14,8 @@ export interface RecordTable<TQuery> {
   listColumns?: Sql;
   /** Extra SELECT expressions over alias `r` (e.g. derived fields). */
   derived?: Sql;
+  /** Sensitive fields an owner may show to fewer readers than the record (field_visibility). */
+  restrictable?: readonly string[];
   /** Conditions over alias `r` for the resource's own filters. */
   filters(query: TQuery): Sql[];
 }
@@ -23,7 +25,10 @@ export interface OwnedRow {
   id: string;
   seq: number;
   owner_org_id: string;
-  visibility: 'public' | 'network' | 'owner';
+  visibility: 'public' | 'network' | 'shared' | 'owner';
+  shared_with: string[];
+  embargo_until: string | null;
+  field_visibility: Record<string, string>;
   project_id: string | null;
   version: number;
   created_at: Date;

@@ -7,17 +7,25 @@ import { pageClause } from '../db/pagination.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 
-function bind(kind: 'value' | 'json' | 'text[]', value: unknown): Sql {
+function bind(kind: 'value' | 'json' | 'text[]' | 'uuid[]', value: unknown): Sql {
   if (value === undefined || value === null) return sql`${null}`;
+  if (kind === 'uuid[]') return sql`${value}::uuid[]`;
   if (kind === 'json') return sql`${JSON.stringify(value)}::jsonb`;
   if (kind === 'text[]') return sql`${value}::text[]`;
   return sql`${value}`;
 }
 
+/** The sharing columns every owned table has (migration 111), set by the sharing service's rules. */
+const SHARING_COLUMNS = { shared_with: 'uuid[]', embargo_until: 'value', field_visibility: 'json' } as const;
+
 function writable<Q>(t: RecordTable<Q>, input: Record<string, unknown>): [string, Sql][] {
+  const columns: Record<string, 'value' | 'json' | 'text[]' | 'uuid[]'> = {
+    ...t.columns,
+    ...SHARING_COLUMNS,
+  };
   return Object.entries(input)
-    .filter(([key, value]) => key in t.columns && value !== undefined)
-    .map(([key, value]) => [key, bind(t.columns[key]!, value)]);
+    .filter(([key, value]) => key in columns && value !== undefined)
+    .map(([key, value]) => [key, bind(columns[key]!, value)]);
 }
 
 function selectFrom<Q>(t: RecordTable<Q>, forList = false): Sql {

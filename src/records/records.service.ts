@@ -1,11 +1,14 @@
+import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
-import type { Viewer, Visibility } from '../access/viewer.ts';
+import type { RecordVisibility, Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { errors } from '../server/errors.ts';
+import { withhold } from '../sharing/sharing.schema.ts';
+import { type SharingInput, type StoredSharing, sharingService } from '../sharing/sharing.service.ts';
 import { assertLinksVisible } from './record-links.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 import { type ListOptions, recordsRepository } from './records.repository.ts';
@@ -32,6 +35,15 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
 ) {
   const repo = recordsRepository<Row, Q>(t);
 
+  /** The response, with the fields this viewer may not see withheld (null and named). */
+  function respond(viewer: Viewer, row: Row): Response {
+    const response = hooks.toResponse(row);
+    const withheld = withheldFields(viewer, row);
+    return withheld.length
+      ? (withhold(response as Response & { withheld_fields: string[] }, withheld) as Response)
+      : response;
+  }
+
   async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Row> {
     const row = await repo.findVisible(db, viewer, id);
     if (!row) throw errors.notFound(t.entity, id);
@@ -49,11 +61,16 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
   /** `create` inside a transaction the caller holds, so several writes commit or fail together. */
   async function createIn(tx: Queryable, viewer: Viewer, input: Input): Promise<Response> {
     const ownerOrgId = ownerOrgFor(viewer, input.owner_org_id);
+    sharingService.checkFieldVisibility(input as SharingInput, t.restrictable ?? []);
     await assertVisibleToWriter(tx, viewer, input.project_id);
     await assertLinksVisible(tx, viewer, input, undefined);
-    const requested = input.visibility as Visibility | undefined;
-    const visibility = await organisationsService.visibilityFor(tx, ownerOrgId, requested, 'records');
-    const withVisibility = { ...input, visibility };
+    const requested = input.visibility as RecordVisibility | undefined;
+    const fallback =
+      requested ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'records'));
+    const withVisibility = {
+      ...input,
+      ...(await sharingService.resolve(tx, input as SharingInput, undefined, fallback)),
+    };
     const values = hooks.prepare
       ? await hooks.prepare(tx, viewer, withVisibility, undefined)
       : withVisibility;
@@ -65,7 +82,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       entityId: id,
       orgId: ownerOrgId,
     });
-    return hooks.toResponse(await getVisible(tx, viewer, id));
+    return respond(viewer, await getVisible(tx, viewer, id));
   }
 
   /** `update` inside a transaction the caller holds. */
@@ -79,9 +96,11 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
       throw errors.invalidField('owner_org_id', 'cannot be changed');
     }
+    sharingService.checkFieldVisibility(input as SharingInput, t.restrictable ?? []);
     if (input.project_id !== undefined) await assertVisibleToWriter(tx, viewer, input.project_id);
     await assertLinksVisible(tx, viewer, input, current);
-    const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
+    const shared = await sharingOf(tx, input, current);
+    const values = hooks.prepare ? await hooks.prepare(tx, viewer, shared, current) : shared;
     if (!(await repo.update(tx, id, input.version, values))) {
       throw errors.staleVersion(t.entity, input.version, input.version + 1);
     }
@@ -93,7 +112,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       orgId: current.owner_org_id,
       details: { fields: Object.keys(input).filter((k) => k !== 'version') },
     });
-    return hooks.toResponse(await getVisible(tx, viewer, id));
+    return respond(viewer, await getVisible(tx, viewer, id));
   }
 
   return {
@@ -102,12 +121,12 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     updateIn,
 
     async get(db: Database, viewer: Viewer, id: string): Promise<Response> {
-      return hooks.toResponse(await getVisible(db, viewer, id));
+      return respond(viewer, await getVisible(db, viewer, id));
     },
 
     async list(db: Database, viewer: Viewer, query: ListOptions & Q) {
       const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
-      return { items: page.items.map(hooks.toResponse), next_cursor: page.next_cursor };
+      return { items: page.items.map((row) => respond(viewer, row)), next_cursor: page.next_cursor };
     },
 
     async create(db: Database, viewer: Viewer, input: Input): Promise<Response> {
@@ -138,6 +157,22 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
         });
       });
     },
+  };
+}
+
+/** The input with its sharing resolved against the record as it is, when it changes any of it. */
+async function sharingOf<I extends Input>(tx: Queryable, input: I, current: OwnedRow): Promise<I> {
+  if (input.visibility === undefined && input.shared_with === undefined && input.embargo_until === undefined)
+    return input;
+  const stored = current as unknown as StoredSharing;
+  return {
+    ...input,
+    ...(await sharingService.resolve(
+      tx,
+      input as SharingInput,
+      stored,
+      stored.visibility as RecordVisibility,
+    )),
   };
 }
 

@@ -1,6 +1,8 @@
-// The reminder jobs a server runs: the daily digest, when SMTP settings are configured.
+// The scheduled jobs a server runs: lifting embargoes, always; the daily digest, when SMTP
+// settings are configured.
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { embargoJob } from '../sharing/sharing.service.ts';
 import type { Clock } from './clock.ts';
 import { digestService } from './digest.service.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
@@ -19,27 +21,25 @@ export function dailyDigestJob(
   };
 }
 
-/** Starts the server's scheduler; without SMTP settings there is nothing to run, and nothing starts. */
+/** Starts the server's scheduler: the embargo job, and the digest when SMTP is configured. */
 export function startReminders(
   db: Database,
   config: Config,
   clock: Clock,
   log: (message: string, err?: unknown) => void,
 ): { stop(): Promise<void> } {
-  if (!config.smtp) return { stop: async () => {} };
-  const mailer = smtpMailer(config.smtp);
-  const job = dailyDigestJob(db, {
-    mailer,
-    clock,
-    publicUrl: config.publicUrl,
-    digestHour: config.digestHour,
-  });
-  const scheduler = new Scheduler(db, clock, [job], log);
+  const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
+  const jobs = [embargoJob(db, clock)];
+  if (mailer)
+    jobs.push(
+      dailyDigestJob(db, { mailer, clock, publicUrl: config.publicUrl, digestHour: config.digestHour }),
+    );
+  const scheduler = new Scheduler(db, clock, jobs, log);
   scheduler.start();
   return {
     async stop() {
       await scheduler.stop();
-      mailer.close();
+      mailer?.close();
     },
   };
 }

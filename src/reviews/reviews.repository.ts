@@ -7,6 +7,7 @@ import type { RecordTable } from '../records/record-table.ts';
 export const reviewsTable: RecordTable<{ kind?: string }> = {
   table: 'reviews',
   entity: 'review',
+  restrictable: ['narrative', 'risk_rating'],
   columns: {
     project_id: 'value',
     visibility: 'value',

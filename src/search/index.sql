@@ -1,5 +1,7 @@
 -- The one search index over every kind of record (search_entries), kept up to date at commit:
 -- statement triggers note what changed in search_pending and a deferred trigger indexes it.
+-- A field its owner restricts beyond the record (field_visibility: a meeting's people, a review's
+-- narrative, a document's text) is left out of the index, so no reader finds or sees it in a snippet.
 -- Applied at every start-up whose checksum of this file differs from the last one applied
 -- (src/db/routines.ts): each definition replaces the one in place, so this file is what runs.
 
@@ -20,41 +22,46 @@ SELECT p.id, p.owner_org_id, p.visibility, p.title, p.status, p.start_date, p.en
     UNION SELECT left(code, 3) FROM project_sectors x WHERE x.project_id = p.id) AS dac_codes,
   ARRAY(SELECT org_id FROM project_participants x WHERE x.project_id = p.id
     UNION SELECT p.owner_org_id) AS org_ids,
-  ARRAY(SELECT org_id || ':' || role FROM project_participants x WHERE x.project_id = p.id) AS org_roles
+  ARRAY(SELECT org_id || ':' || role FROM project_participants x WHERE x.project_id = p.id) AS org_roles,
+  p.shared_with
 FROM projects p;
 
 CREATE OR REPLACE FUNCTION search_record_source(kind_ text, ids uuid[]) RETURNS TABLE (
-  id uuid, project_id uuid, document_id uuid, owner_org_id uuid, visibility text, title text, body text, language text,
-  countries text[], regions text[], themes text[], org_ids uuid[], status text, score text, on_date date, created_at timestamptz
+  id uuid, project_id uuid, document_id uuid, owner_org_id uuid, visibility text, shared_with uuid[], title text, body text,
+  language text, countries text[], regions text[], themes text[], org_ids uuid[], status text, score text, on_date date,
+  created_at timestamptz
 ) LANGUAGE sql STABLE AS $$
-  SELECT d.id, d.project_id, NULL::uuid, d.owner_org_id, d.visibility, coalesce(d.title, d.filename), d.text, d.language::text,
+  SELECT d.id, d.project_id, NULL::uuid, d.owner_org_id, d.visibility, d.shared_with, coalesce(d.title, d.filename),
+    CASE WHEN d.field_visibility ? 'text' THEN NULL ELSE d.text END, d.language::text,
     '{}'::text[], '{}'::text[], '{}'::text[], '{}'::uuid[], NULL, NULL, NULL::date, d.created_at
   FROM documents d WHERE kind_ = 'document' AND d.id = ANY(ids)
   UNION ALL
-  SELECT r.id, r.project_id, r.document_id, r.owner_org_id, r.visibility,
+  SELECT r.id, r.project_id, r.document_id, r.owner_org_id, r.visibility, r.shared_with,
     initcap(replace(r.kind, '_', '-')) || ' review' || coalesce(' ' || r.period_label, ''),
-    concat_ws(E'\n', r.narrative, (SELECT string_agg(x->>'text', E'\n') FROM jsonb_array_elements(r.progress) x),
+    concat_ws(E'\n', CASE WHEN r.field_visibility ? 'narrative' THEN NULL ELSE r.narrative END,
+      (SELECT string_agg(x->>'text', E'\n') FROM jsonb_array_elements(r.progress) x),
       (SELECT string_agg(x->>'title', E'\n') FROM jsonb_array_elements(r.output_scores) x)),
     NULL, '{}', '{}', '{}', '{}', NULL, r.overall_score, coalesce(r.period_end, r.period_start), r.created_at
   FROM reviews r WHERE kind_ = 'review' AND r.id = ANY(ids)
   UNION ALL
-  SELECT e.id, e.project_id, e.document_id, e.owner_org_id, e.visibility, e.title,
+  SELECT e.id, e.project_id, e.document_id, e.owner_org_id, e.visibility, e.shared_with, e.title,
     concat_ws(E'\n', e.summary, array_to_string(e.evaluators, ', '), array_to_string(e.methods, ', '),
       (SELECT string_agg(concat_ws(': ', x->>'criterion', x->>'text'), E'\n') FROM jsonb_array_elements(e.findings) x)),
     NULL, e.field_missions::text[], '{}', '{}', '{}', NULL, NULL, e.completed_on, e.created_at
   FROM evaluations e WHERE kind_ = 'evaluation' AND e.id = ANY(ids)
   UNION ALL
-  SELECT r.id, r.project_id, NULL, r.owner_org_id, r.visibility, left(r.text, 160),
+  SELECT r.id, r.project_id, NULL, r.owner_org_id, r.visibility, r.shared_with, left(r.text, 160),
     concat_ws(E'\n', r.text, r.category, r.addressee, r.response_text),
     NULL, CASE WHEN r.country IS NULL THEN '{}' ELSE ARRAY[r.country::text] END, '{}', '{}', '{}', r.status, NULL, NULL, r.created_at
   FROM recommendations r WHERE kind_ = 'recommendation' AND r.id = ANY(ids)
   UNION ALL
-  SELECT l.id, l.project_id, NULL, l.owner_org_id, l.visibility, left(l.text, 160), l.text,
+  SELECT l.id, l.project_id, NULL, l.owner_org_id, l.visibility, l.shared_with, left(l.text, 160), l.text,
     NULL, l.countries::text[], '{}', l.themes, '{}', NULL, NULL, NULL, l.created_at
   FROM lessons l WHERE kind_ = 'lesson' AND l.id = ANY(ids)
   UNION ALL
-  SELECT m.id, m.project_id, m.document_id, m.owner_org_id, m.visibility, m.title,
-    concat_ws(E'\n', m.summary, m.place, (SELECT string_agg(concat_ws(', ', x->>'name', x->>'role'), E'\n') FROM jsonb_array_elements(m.people) x)),
+  SELECT m.id, m.project_id, m.document_id, m.owner_org_id, m.visibility, m.shared_with, m.title,
+    concat_ws(E'\n', m.summary, m.place, (SELECT string_agg(concat_ws(', ', x->>'name', x->>'role'), E'\n')
+      FROM jsonb_array_elements(m.people) x WHERE NOT m.field_visibility ? 'people')),
     NULL, m.countries::text[], m.regions, m.themes,
     ARRAY(SELECT (x->>'org_id')::uuid FROM jsonb_array_elements(m.organisations) x WHERE x->>'org_id' IS NOT NULL),
     NULL, NULL, m.held_on, m.created_at
@@ -86,11 +93,12 @@ $$;
 
 -- The facets and text of a kind's records, as search_entries and search_texts want them.
 CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
-  id uuid, project_id uuid, owner_org_id uuid, visibility text, title text, body text, language text, config regconfig,
+  id uuid, project_id uuid, owner_org_id uuid, visibility text, shared_with uuid[], title text, body text, language text,
+  config regconfig,
   countries text[], regions text[], themes text[], dac_codes text[], org_ids uuid[], org_roles text[],
   status text, score text, year_start int, year_end int, sort_date date
 ) LANGUAGE sql STABLE AS $$
-  SELECT p.id, p.id, p.owner_org_id, p.visibility, p.title,
+  SELECT p.id, p.id, p.owner_org_id, p.visibility, p.shared_with, p.title,
     concat_ws(E'\n', p.code, p.iati_identifier, p.description, p.outcome_statement), p.language, search_config(p.language),
     f.countries, f.regions, f.themes, f.dac_codes, f.org_ids, f.org_roles, p.status, p.outcome_score,
     extract(year FROM p.start_date)::int, CASE WHEN p.ongoing THEN NULL ELSE extract(year FROM p.end_date)::int END,
@@ -98,7 +106,7 @@ CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
   FROM projects p CROSS JOIN LATERAL (SELECT * FROM search_project_facets v WHERE v.id = p.id) f
   WHERE kind_ = 'project' AND p.id = ANY(ids)
   UNION ALL
-  SELECT r.id, r.project_id, r.owner_org_id, r.visibility, r.title, b.body, r.language, search_config(r.language),
+  SELECT r.id, r.project_id, r.owner_org_id, r.visibility, r.shared_with, r.title, b.body, r.language, search_config(r.language),
     ARRAY(SELECT DISTINCT unnest(r.countries || CASE WHEN inh THEN f.countries ELSE '{}' END)),
     ARRAY(SELECT DISTINCT unnest(r.regions || CASE WHEN inh THEN f.regions ELSE '{}' END)),
     ARRAY(SELECT DISTINCT unnest(r.themes || CASE WHEN inh THEN f.themes ELSE '{}' END)),
@@ -112,12 +120,12 @@ CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
   FROM search_record_source(kind_, ids) r
   LEFT JOIN LATERAL (SELECT * FROM search_project_facets v WHERE v.id = r.project_id) f ON true
   LEFT JOIN documents doc ON doc.id = r.document_id
-  CROSS JOIN LATERAL (SELECT coalesce(search_inherits(f.visibility, f.owner_org_id, r.visibility, r.owner_org_id), false) AS inh) i
-  CROSS JOIN LATERAL (SELECT concat_ws(E'\n', r.body, CASE WHEN search_inherits(doc.visibility, doc.owner_org_id, r.visibility, r.owner_org_id)
-    THEN doc.text END) AS body) b
+  CROSS JOIN LATERAL (SELECT coalesce(search_inherits(f.visibility, f.owner_org_id, f.shared_with, r.visibility, r.owner_org_id, r.shared_with), false) AS inh) i
+  CROSS JOIN LATERAL (SELECT concat_ws(E'\n', r.body, CASE WHEN search_inherits(doc.visibility, doc.owner_org_id, doc.shared_with, r.visibility, r.owner_org_id, r.shared_with)
+    AND NOT doc.field_visibility ? 'text' THEN doc.text END) AS body) b
   WHERE kind_ <> 'project' AND kind_ <> 'organisation'
   UNION ALL
-  SELECT o.id, NULL, NULL, 'public', o.name, concat_ws(' ', o.acronym, array_to_string(o.aliases, ' ')), NULL,
+  SELECT o.id, NULL, NULL, 'public', '{}'::uuid[], o.name, concat_ws(' ', o.acronym, array_to_string(o.aliases, ' ')), NULL,
     'tacit_english'::regconfig, CASE WHEN o.country IS NULL THEN '{}' ELSE ARRAY[o.country::text] END, '{}', '{}', '{}',
     ARRAY[o.id], '{}', NULL, NULL, NULL, NULL, o.created_at::date
   FROM organisations o WHERE kind_ = 'organisation' AND o.id = ANY(ids)
@@ -132,6 +140,7 @@ DECLARE
 BEGIN
   IF facets_only THEN
     UPDATE search_entries e SET project_id = r.project_id, owner_org_id = r.owner_org_id, visibility = r.visibility,
+      shared_with = r.shared_with,
       countries = r.countries, regions = r.regions, themes = r.themes, dac_codes = r.dac_codes, org_ids = r.org_ids,
       org_roles = r.org_roles, status = r.status, score = r.score, year_start = r.year_start, year_end = r.year_end,
       sort_date = r.sort_date
@@ -146,9 +155,9 @@ BEGIN
   DELETE FROM search_texts WHERE kind = kind_ AND record_id = ANY(ids);
   WITH r AS MATERIALIZED (SELECT * FROM search_rows(kind_, ids)),
   t AS (INSERT INTO search_texts (kind, record_id, body) SELECT kind_, r.id, r.body FROM r),
-  i AS (INSERT INTO search_entries (kind, record_id, project_id, owner_org_id, visibility, title, language, config,
+  i AS (INSERT INTO search_entries (kind, record_id, project_id, owner_org_id, visibility, shared_with, title, language, config,
     countries, regions, themes, dac_codes, org_ids, org_roles, status, score, year_start, year_end, sort_date, tsv)
-  SELECT kind_, r.id, r.project_id, r.owner_org_id, r.visibility, r.title, r.language, r.config,
+  SELECT kind_, r.id, r.project_id, r.owner_org_id, r.visibility, r.shared_with, r.title, r.language, r.config,
     r.countries, r.regions, r.themes, r.dac_codes, r.org_ids, r.org_roles, r.status, r.score, r.year_start, r.year_end,
     r.sort_date, search_vector(r.config, r.title, r.body, r.regions)
   FROM r RETURNING bucket)

@@ -10,6 +10,13 @@ export const Visibility = z
   .enum(['public', 'network', 'owner'])
   .describe('public: anyone; network: any signed-in member organisation; owner: the owner organisation only');
 
+/** A record's visibility: the three classes, or shared with the organisations it names. */
+export const RecordVisibility = z
+  .enum(['public', 'network', 'shared', 'owner'])
+  .describe(
+    'public: anyone; network: any signed-in member organisation; shared: the owner and the organisations in shared_with; owner: the owner organisation only',
+  );
+
 export const CountryCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())

@@ -62,7 +62,11 @@ import type {
   ScorePortfolio as ScorePortfolioSchema,
 } from '../../../src/scores/scores.schema.ts';
 import type { FacetValue as FacetValueType, SearchResponse } from '../../../src/search/search.schema.ts';
-import type { listOf, Visibility as VisibilitySchema } from '../../../src/server/schemas.ts';
+import type {
+  listOf,
+  RecordVisibility as RecordVisibilitySchema,
+  Visibility as VisibilitySchema,
+} from '../../../src/server/schemas.ts';
 import type {
   ApiToken as ApiTokenSchema,
   TokenCreated as TokenCreatedSchema,
@@ -81,6 +85,7 @@ type Json<T> = T extends Date
 type Reply<S extends z.ZodType> = Json<z.output<S>>;
 
 export type Visibility = z.output<typeof VisibilitySchema>;
+export type RecordVisibility = z.output<typeof RecordVisibilitySchema>;
 export type Role = z.output<typeof RoleSchema>;
 export type Me = Reply<typeof MeSchema>;
 

@@ -4,7 +4,7 @@ import { type DragEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, get, upload } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { ImportJob, UploadReply, Visibility } from '../api/types.ts';
+import type { ImportJob, RecordVisibility, UploadReply } from '../api/types.ts';
 import { ErrorMessage, Progress, Success } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
@@ -129,7 +129,8 @@ export function ContributePage() {
   const label = useEnumLabel();
   const writable = session.orgs.filter((o) => o.role === 'admin' || o.role === 'editor');
   const [owner, setOwner] = useState('');
-  const [chosenVisibility, setVisibility] = useState<Visibility>();
+  const [chosenVisibility, setVisibility] = useState<RecordVisibility>();
+  const [sharedWith, setSharedWith] = useState<string[]>([]);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -148,6 +149,7 @@ export function ContributePage() {
       const form = new FormData();
       if (ownerOrgId) form.append('owner_org_id', ownerOrgId);
       form.append('visibility', visibility);
+      if (visibility === 'shared') form.append('shared_with', sharedWith.join(','));
       form.append('file', file);
       upload<UploadReply>('/documents', form, (progress) => patch(key, { progress })).then(
         (document) => patch(key, { document, progress: 1 }),
@@ -188,7 +190,13 @@ export function ContributePage() {
               ))}
             </select>
           </label>
-          <VisibilitySelect label={t('contribute.visibility')} value={visibility} onChange={setVisibility} />
+          <VisibilitySelect
+            label={t('contribute.visibility')}
+            value={visibility}
+            onChange={setVisibility}
+            sharedWith={sharedWith}
+            onSharedWith={setSharedWith}
+          />
         </div>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone adds dragging to the file button inside it */}
         <div

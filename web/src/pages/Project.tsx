@@ -71,15 +71,17 @@ export function ProjectPage() {
             </dd>
             <dt>{t('project.budget')}</dt>
             <dd>
-              {p.budget.length === 0
-                ? '—'
-                : p.budget.map((b) => (
-                    <div key={`${b.amount}-${b.currency}-${b.label}-${b.category}`}>
-                      {formatMoney(b.amount, b.currency)}{' '}
-                      {b.category && <span className="muted">({b.category})</span>}{' '}
-                      {b.label && <span className="muted small">{b.label}</span>}
-                    </div>
-                  ))}
+              {p.budget === null
+                ? t('visibility.withheld')
+                : p.budget.length === 0
+                  ? '—'
+                  : p.budget.map((b) => (
+                      <div key={`${b.amount}-${b.currency}-${b.label}-${b.category}`}>
+                        {formatMoney(b.amount, b.currency)}{' '}
+                        {b.category && <span className="muted">({b.category})</span>}{' '}
+                        {b.label && <span className="muted small">{b.label}</span>}
+                      </div>
+                    ))}
             </dd>
             <dt>{t('project.owner')}</dt>
             <dd>{p.owner_org.name}</dd>
