@@ -169,8 +169,6 @@ const OVER_LIMIT_TO_SPLIT: Record<string, number> = {
   'src/iati/iati.repository.ts': 301,
   'src/iati/activity.ts': 360,
   'src/iati/import.service.ts': 310,
-  'src/ingest/extractors/annual-review.ts': 341,
-  'src/ingest/extractors/evaluation.ts': 322,
 
   'web/src/pages/Coordination.tsx': 357,
 };
