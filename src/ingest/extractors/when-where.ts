@@ -137,14 +137,16 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     for (const m of text.slice(0, 4000).matchAll(HELD)) {
       const window = text.slice(m.index, m.index + 160);
       const where =
-        /\b(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(window);
+        /(?<![\p{L}])(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(
+          window,
+        );
       if (!found.place && where && findCountries(where[2]!).some((c) => c.start === 0)) {
         const start = m.index + where.index + where[0].indexOf(where[1]!);
         found.place = { name: where[1]!, span: { start, end: start + where[1]!.length } };
       }
       // "s'est tenue le 29 novembre à Dakar": a city right after the verb's "in / en / à".
       const city =
-        /^[^.;\n]{0,80}?\b(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(
+        /^[^.;\n]{0,80}?(?<![\p{L}])(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(
           window,
         );
       if (
