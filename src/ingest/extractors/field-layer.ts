@@ -6,7 +6,9 @@
 import type { DocumentKind } from '../extraction-record.ts';
 import { headerSegments } from '../layout/header.ts';
 import { findLabelValues, type LabelValue } from '../layout/labels.ts';
+import { findCountries } from '../recognise/countries.ts';
 import { findPeopleWithRoles } from '../recognise/people-roles.ts';
+import { escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
 import { findCountriesOfOperation, findRegionsEnglish } from './countries-of-operation.ts';
 import type { Draft } from './draft.ts';
@@ -115,7 +117,7 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
         name.toLowerCase().includes(p.name.toLowerCase()),
     );
     if (same) same.role ??= k.role;
-    else if (name.split(/\s+/).length >= 2) merged.push({ ...k, name });
+    else if (name.split(/\s+/).length >= 2 && !isPlace(text, name)) merged.push({ ...k, name });
   }
   const cleaned = merged;
   if (cleaned.length) draft.set('people', cleaned, undefined, 0.65);
@@ -140,6 +142,17 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     if (first) draft.set('recommendations', [{ text: first.value }], first, 0.6);
   }
   return labelledOrganisations(labels);
+}
+
+/**
+ * A country, or a name the document writes after a preposition of place ("à New York", "in Sierra
+ * Leone", "en Lima"), is a place and never a person.
+ */
+function isPlace(text: string, name: string): boolean {
+  if (findCountries(name).some((c) => c.start === 0 && c.end === name.length)) return true;
+  return new RegExp(String.raw`(?<![\p{L}])(?:in|at|à|en|au)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u').test(
+    text,
+  );
 }
 
 /**
