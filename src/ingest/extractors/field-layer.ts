@@ -6,6 +6,7 @@
 import type { DocumentKind } from '../extraction-record.ts';
 import { headerSegments } from '../layout/header.ts';
 import { findLabelValues, type LabelValue } from '../layout/labels.ts';
+import type { LabelField } from '../lexicon/labels.ts';
 import { findCountries } from '../recognise/countries.ts';
 import { findPeopleWithRoles } from '../recognise/people-roles.ts';
 import { escapeRegExp } from '../recognise/regex.ts';
@@ -20,7 +21,16 @@ import { findMeeting, findProjectPeriod } from './when-where.ts';
 const COVER_CODE = /^(?:[A-Z]{2}\/[A-Z]{3}\/\d{2}\/[A-Z0-9]{3}|[A-Z]{3}\/[A-Z]\d{2}|X[A-Z]{3}\d{2})$/;
 // A numbered section or a contents entry ("1.Fortalecimiento … existentes. 5") is not a title.
 const SECTION_LINE = /^\d+(?:\.\d+)*\.?\s*\p{Lu}|\s\d{1,3}$/u;
+const WHOLE_CODE = /^\s*((?=[^\n]*\d)[A-Z]{2,6}(?:[ /.-][A-Z0-9]{1,6}){1,3})\s*$/;
 const CODE = /(?<![\p{L}\p{N}])[A-Z0-9][A-Z0-9/.-]{3,}[A-Z0-9](?![\p{L}\p{N}])/gu;
+
+// The role of each person a labelled list names.
+const LIST_ROLES: Partial<Record<LabelField, string>> = {
+  chair: 'Chair',
+  team: 'Evaluator',
+  prepared_by: 'Author',
+  coordinator: 'Coordinator',
+};
 
 export interface LabelledOrganisation {
   name: string;
@@ -96,12 +106,8 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   } else if ((draft.confidence.period ?? 0) < 0.8 && !presentedAfterTitle(draft)) draft.clear('period');
 
   const lists = labels
-    .filter((p) => p.field === 'team' || p.field === 'prepared_by' || p.field === 'chair')
-    .map((p) => ({
-      value: p.value,
-      start: p.valueSpan.start,
-      role: p.field === 'chair' ? 'Chair' : p.field === 'team' ? 'Evaluator' : 'Author',
-    }));
+    .filter((p) => p.field in LIST_ROLES)
+    .map((p) => ({ value: p.value, start: p.valueSpan.start, role: LIST_ROLES[p.field] }));
   const people = findPeopleWithRoles(text.slice(0, 6000), lists);
   const merged: { name: string; role?: string }[] = people.map((p) => ({
     name: p.name,
@@ -173,17 +179,22 @@ function presentedAfterTitle(draft: Draft): boolean {
 
 function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {
   const values = labels.filter((p) => p.field === 'project_code');
-  const codes = values.flatMap((p) =>
-    [...p.value.matchAll(CODE)]
+  const codes = values.flatMap((p) => {
+    // A labelled value that is a code as a whole, space and all: "CAM H90", "AD/CAM 99".
+    const whole = WHOLE_CODE.exec(p.value);
+    if (whole) return [{ code: whole[1]!, start: p.valueSpan.start + p.value.indexOf(whole[1]!) }];
+    return [...p.value.matchAll(CODE)]
       .filter((m) => /\d/.test(m[0]))
-      .map((m) => ({ code: m[0], start: p.valueSpan.start + m.index })),
-  );
+      .map((m) => ({ code: m[0], start: p.valueSpan.start + m.index }));
+  });
   const distinctValues = new Set(
     values
       .map((p) =>
-        [...p.value.matchAll(CODE)]
-          .filter((m) => /\d/.test(m[0]))
-          .map((m) => m[0])
+        (WHOLE_CODE.exec(p.value)?.[1]
+          ? [WHOLE_CODE.exec(p.value)![1]!]
+          : [...p.value.matchAll(CODE)].map((m) => m[0])
+        )
+          .filter((c) => /\d/.test(c))
           .join(' '),
       )
       .filter(Boolean),

@@ -17,12 +17,19 @@ export type LabelField =
   | 'chair'
   | 'team'
   | 'prepared_by'
+  | 'coordinator'
   | 'recommendation'
   | 'risk'
   | 'delimiter';
 
 export const LABELS: Record<LabelField, string[]> = {
   title: [
+    'No. and title',
+    'Number and title',
+    'N° et titre',
+    'Numéro et titre',
+    'No. y título',
+    'Número y título',
     'Nom du projet',
     'Título del Proyecto',
     'Denominación del proyecto',
@@ -184,6 +191,12 @@ export const LABELS: Record<LabelField, string[]> = {
     'Financiado por',
   ],
   partners: [
+    'Counterpart organizations',
+    'Counterpart organisations',
+    'Organizaciones de contraparte',
+    'Organismos de contraparte',
+    'Organisations partenaires',
+    'Organisations de contrepartie',
     'Implementing Organization',
     'Executing Agency',
     'Organismo ejecutor',
@@ -235,6 +248,22 @@ export const LABELS: Record<LabelField, string[]> = {
     'Evaluador',
     'Evaluadora',
   ],
+  coordinator: [
+    'Project Coordinator',
+    'Programme Coordinator',
+    'Project Manager',
+    'Programme Manager',
+    'Coordinador del Proyecto',
+    'Coordinadora del Proyecto',
+    'Coordinador del Programa',
+    'Coordinadora del Programa',
+    'Gerente del Proyecto',
+    'Coordinateur du projet',
+    'Coordinatrice du projet',
+    'Coordonnateur du projet',
+    'Coordonnatrice du projet',
+    'Chef de projet',
+  ],
   prepared_by: [
     'Prepared by',
     'Report prepared by',
@@ -246,6 +275,18 @@ export const LABELS: Record<LabelField, string[]> = {
   recommendation: ['Recommendation', 'Recommandation', 'Recomendación'],
   risk: ['Risk Rating', 'Risk rating', 'Overall risk rating', 'Niveau de risque', 'Calificación de riesgo'],
   delimiter: [
+    'Reporting period',
+    'Reporting Unit',
+    'Période de rapport',
+    'Période du rapport',
+    'Período del informe',
+    'Período de reporte',
+    'Type of evaluation',
+    "Type d'évaluation",
+    'Tipo de evaluación',
+    'Vacancy code',
+    'Código de la vacante',
+    'Référence du poste',
     'Review Date',
     'Date',
     'Report date',
