@@ -68,6 +68,8 @@ export function findProjectPeriod(
     };
   const phases = phasePeriod(text);
   if (phases) return phases;
+  const prose = implementationPeriod(text);
+  if (prose) return prose;
   if (kind === 'evaluation') {
     // A year range alone on a cover line ("2013-2017") is the period the evaluation covers.
     const cover = headerSegments(text, 800).find(
@@ -75,6 +77,32 @@ export function findProjectPeriod(
     );
     const r = cover && findRanges(cover.text, cover.start)[0];
     if (r) return { period: { start: r.from, end: r.to, ongoing: false }, span: r.span, confidence: 0.6 };
+  }
+  return null;
+}
+
+// Words that say a range is the time a project runs, in three languages.
+const IMPLEMENTATION =
+  /(?<![\p{L}])(?:implementation period|period of implementation|project period|programme period|implemented (?:from|between)|p[ée]riode (?:de mise en [œo]e?uvre|d['’]ex[ée]cution)|mis en [œo]e?uvre (?:du|entre)|per[ií]odo de (?:ejecuci[oó]n|implementaci[oó]n)|ejecutado (?:del|entre))(?![\p{L}])/giu;
+const EVALUATION_WORD = /(?<![\p{L}])(?:evaluat|[ée]valu|evalua)/iu;
+
+/**
+ * "…pour une période de mise en œuvre s'étendant du 1er mai 2021 au 31 octobre 2024": a range
+ * shortly after words naming the implementation period, in a sentence that is not about the
+ * evaluation (whose own period is a different one).
+ */
+function implementationPeriod(text: string): FoundPeriod | null {
+  const head = text.slice(0, 4000);
+  for (const m of head.matchAll(IMPLEMENTATION)) {
+    const sentenceStart = Math.max(head.lastIndexOf('. ', m.index), head.lastIndexOf('\n', m.index)) + 1;
+    if (EVALUATION_WORD.test(head.slice(sentenceStart, m.index))) continue;
+    const from = m.index + m[0].length;
+    const window = head.slice(from, from + 80).split(/[.;\n]/)[0]!;
+    const r = findRanges(window, from).find((x) => !x.single);
+    if (r) {
+      const period: Period = { start: r.from, end: r.to, ongoing: false };
+      return { period, span: r.span, confidence: 0.7 };
+    }
   }
   return null;
 }
