@@ -53,6 +53,8 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   else if (!title && record.title && ((draft.confidence.title ?? 0) < 0.6 || SECTION_LINE.test(record.title)))
     draft.clear('title');
 
+  if (!record.project_code && title?.code && draft.record.title === title.title)
+    draft.set('project_code', title.code.code, title.code.span, 0.8);
   if (!record.project_code) {
     const code = projectCode(text, labels, kind);
     if (code) draft.set('project_code', code.code, code.span, code.confidence);
