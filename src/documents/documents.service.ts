@@ -169,6 +169,7 @@ export const documentsService = {
       status: row.status,
       version: row.version,
       draft: row.extraction?.draft ?? null,
+      confirmed_record: row.extraction?.confirmed_record ?? null,
       confirmation: row.extraction?.confirmation ?? null,
     };
   },

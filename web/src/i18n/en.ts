@@ -282,8 +282,11 @@ export const en = {
   'contribute.outputs': 'Outputs and their scores',
   'contribute.score': 'Score',
   'contribute.organisations': 'Organisations',
-  'contribute.alsoFound':
-    'Also found: {recommendations} recommendations, {lessons} lessons — saved as they are on confirmation.',
+  'contribute.themes': 'Themes (untick any that do not apply)',
+  'contribute.recommendations': 'Recommendations',
+  'contribute.progress': 'Progress',
+  'contribute.lessons': 'Lessons',
+  'contribute.removeItem': 'Remove',
   'contribute.openProject': 'Open the project',
   'enum.kind.project': 'project',
   'enum.kind.document': 'document',

@@ -286,8 +286,11 @@ export const es: Record<MessageKey, string> = {
   'contribute.outputs': 'Productos y sus calificaciones',
   'contribute.score': 'Calificación',
   'contribute.organisations': 'Organizaciones',
-  'contribute.alsoFound':
-    'También se encontraron: {recommendations} recomendaciones, {lessons} lecciones; se guardan tal cual al confirmar.',
+  'contribute.themes': 'Temas (desmarque los que no correspondan)',
+  'contribute.recommendations': 'Recomendaciones',
+  'contribute.progress': 'Avances',
+  'contribute.lessons': 'Lecciones',
+  'contribute.removeItem': 'Quitar',
   'contribute.openProject': 'Abrir el proyecto',
   'enum.kind.project': 'proyecto',
   'enum.kind.document': 'documento',

@@ -286,8 +286,11 @@ export const fr: Record<MessageKey, string> = {
   'contribute.outputs': 'Produits et leurs notes',
   'contribute.score': 'Note',
   'contribute.organisations': 'Organisations',
-  'contribute.alsoFound':
-    'Également trouvés : {recommendations} recommandations, {lessons} enseignements — enregistrés tels quels à la confirmation.',
+  'contribute.themes': 'Thèmes (décochez ceux qui ne conviennent pas)',
+  'contribute.recommendations': 'Recommandations',
+  'contribute.progress': 'Avancées',
+  'contribute.lessons': 'Enseignements',
+  'contribute.removeItem': 'Retirer',
   'contribute.openProject': 'Ouvrir le projet',
   'enum.kind.project': 'projet',
   'enum.kind.document': 'document',
