@@ -102,7 +102,7 @@ export function DraftScores({
                 />
               </label>
               <label className="score-input">
-                {t('project.risk')}
+                {t('contribute.yearRisk')}
                 <input
                   value={h.risk ?? ''}
                   onFocus={focus('score_history')}

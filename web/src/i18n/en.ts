@@ -282,6 +282,7 @@ export const en = {
   'contribute.outputs': 'Outputs and their scores',
   'contribute.score': 'Score',
   'contribute.organisations': 'Organisations',
+  'contribute.yearRisk': "Year's risk",
   'contribute.themes': 'Themes (untick any that do not apply)',
   'contribute.recommendations': 'Recommendations',
   'contribute.progress': 'Progress',

@@ -286,6 +286,7 @@ export const es: Record<MessageKey, string> = {
   'contribute.outputs': 'Productos y sus calificaciones',
   'contribute.score': 'Calificación',
   'contribute.organisations': 'Organizaciones',
+  'contribute.yearRisk': 'Riesgo del año',
   'contribute.themes': 'Temas (desmarque los que no correspondan)',
   'contribute.recommendations': 'Recomendaciones',
   'contribute.progress': 'Avances',

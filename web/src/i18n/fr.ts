@@ -286,6 +286,7 @@ export const fr: Record<MessageKey, string> = {
   'contribute.outputs': 'Produits et leurs notes',
   'contribute.score': 'Note',
   'contribute.organisations': 'Organisations',
+  'contribute.yearRisk': 'Risque de l’année',
   'contribute.themes': 'Thèmes (décochez ceux qui ne conviennent pas)',
   'contribute.recommendations': 'Recommandations',
   'contribute.progress': 'Avancées',

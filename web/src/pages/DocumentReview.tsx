@@ -244,7 +244,7 @@ export function DocumentReviewPage() {
           )}
           <DraftNarrative
             record={record}
-            original={extraction.data.draft?.record ?? record}
+            original={extraction.data.confirmed_record ?? extraction.data.draft?.record ?? record}
             set={set}
             focus={focus}
             source={source}
