@@ -142,7 +142,13 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
     const same = mentions.find((o) => (o.acronym && o.acronym === m.acronym) || o.name === m.name);
     // The name as the document spells it out is kept over its acronym met first ("UNODC-2008…" then
     // "Oficina de las Naciones Unidas contra la Droga y el Delito").
-    if (same && same.written === same.acronym && m.written && m.written !== m.acronym && m.written.includes(' ')) {
+    if (
+      same &&
+      same.written === same.acronym &&
+      m.written &&
+      m.written !== m.acronym &&
+      m.written.includes(' ')
+    ) {
       Object.assign(same, { written: m.written, start: m.start, end: m.end });
       return;
     }
