@@ -117,6 +117,29 @@ describe('bad uploads', () => {
     },
   );
 
+  it('stores a document in a language it does not read, names the language and invents no field', async () => {
+    // Written for this test: a German progress report on a policing project.
+    const german = Buffer.from(
+      [
+        'Jahresbericht über das Projekt zur Stärkung der Polizei in den Regionen des Landes.',
+        'Das Projekt wird von der Gesellschaft für Zusammenarbeit durchgeführt und von dem Ministerium',
+        'für Inneres finanziert. Die Evaluierung hat gezeigt, dass die Ausbildung der Beamten in den',
+        'Regionen mit den meisten Gewaltverbrechen die Zahl der Anzeigen deutlich erhöht hat.',
+      ].join('\n'),
+      'utf8',
+    );
+    const res = await uploadFile(t, 'bericht.txt', german, { token: owner.token });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.language).toBe('de');
+    const listed = await t.request('GET', '/api/v1/documents?language=de', { token: owner.token });
+    expect(listed.body.items.map((d: { id: string }) => d.id)).toEqual([res.body.id]);
+    const { kind: _k, language: _l, provenance: _p, ...fields } = res.body.draft.record;
+    expect(fields).toEqual({});
+    const bad = await t.request('GET', '/api/v1/documents?language=German', { token: owner.token });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body.error)).toContain('two-letter ISO 639-1 code');
+  });
+
   it('reads text in an unexpected encoding instead of refusing it', async () => {
     const latin1 = Buffer.from(
       'Revue annuelle du programme au Pérou et en Colombie. Les résultats sont présentés par pays.',

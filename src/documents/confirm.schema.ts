@@ -89,6 +89,9 @@ export const DocumentExtraction = z
     status: DocumentSummary.shape.status,
     version: z.number().int(),
     draft: Draft.nullable(),
+    confirmed_record: Draft.shape.record
+      .nullable()
+      .describe('The record as it was confirmed, corrections included; null until confirmation'),
     confirmation: Confirmation.nullable(),
   })
   .meta({ id: 'DocumentExtraction' });

@@ -205,6 +205,11 @@ describe('confirming drafts', () => {
     expect(extraction.body.status).toBe('confirmed');
     expect(extraction.body.draft.record.title).toBe('Peru/Colombia Serious and Organised Crime (SOC)');
     expect(extraction.body.confirmation.project.id).toBe(project.id);
+    // Reopened, the document shows what was stored, corrections included, beside the original draft.
+    expect(extraction.body.confirmed_record).toMatchObject({
+      title: 'Andean Serious and Organised Crime Programme',
+      countries: ['PE', 'EC'],
+    });
   });
 
   it('names the record field a value is refused for, and stores nothing when a step fails half-way', async () => {
@@ -254,7 +259,12 @@ describe('confirming drafts', () => {
     const extraction = await t.request('GET', `/api/v1/documents/${doc.id}/extraction`, {
       token: owner.token,
     });
-    expect(extraction.body).toMatchObject({ status: 'extracted', version: 1, confirmation: null });
+    expect(extraction.body).toMatchObject({
+      status: 'extracted',
+      version: 1,
+      confirmation: null,
+      confirmed_record: null,
+    });
 
     const stale = await confirm(doc.id, { record: doc.draft.record, version: 7 });
     expect(stale.status).toBe(409);

@@ -3,6 +3,11 @@ import { OwnedListQuery, ownedResponseFields } from '../records/owned.schema.ts'
 import { csv, Id, IsoDate, RecordVisibility, Version } from '../server/schemas.ts';
 import { sharingInputFields } from '../sharing/sharing.schema.ts';
 
+/** A document's language as an ISO 639-1 code: Tacit reads en, es and fr, and names any other. */
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'a language is a two-letter ISO 639-1 code in lower case, such as "en" or "de"');
+
 export const DocumentKind = z.enum([
   'annual_review',
   'evaluation',
@@ -59,11 +64,11 @@ export const DocumentUpdate = z.object({
   kind: DocumentKind.optional(),
   ...sharingInputFields,
   project_id: Id.nullish(),
-  language: z.enum(['en', 'es', 'fr']).nullish(),
+  language: LanguageCode.nullish(),
   version: Version,
 });
 
 export const DocumentListQuery = OwnedListQuery.extend({
   kind: DocumentKind.optional(),
-  language: z.enum(['en', 'es', 'fr']).optional(),
+  language: LanguageCode.optional(),
 });

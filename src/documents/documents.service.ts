@@ -103,7 +103,9 @@ export function acceptedMediaType(file: Pick<UploadedFile, 'filename' | 'mediaTy
   return mediaType;
 }
 
-const LANGUAGES = ['en', 'es', 'fr'];
+// Any ISO 639-1 code the detector names is stored: a German report is a German report, even though
+// Tacit extracts fields only from English, Spanish and French.
+const ISO_639_1 = /^[a-z]{2}$/;
 
 async function withDraft(db: Queryable, viewer: Viewer, id: string) {
   const row = await records.repository.findVisible(db, viewer, id);
@@ -140,7 +142,7 @@ async function store(db: Database, viewer: Viewer, read: ReadFile, fields: Uploa
       bytes: read.file.bytes,
       sha256: read.sha256,
       kind: fields.kind ?? read.draft?.kind ?? 'other',
-      language: LANGUAGES.includes(language ?? '') ? language : null,
+      language: language && ISO_639_1.test(language) ? language : null,
       text: read.text,
       extraction: read.draft ? { draft: read.draft } : null,
       createdBy: viewer.userId,
@@ -192,6 +194,7 @@ export const documentsService = {
       status: row.status,
       version: row.version,
       draft: textWithheld ? null : (row.extraction?.draft ?? null),
+      confirmed_record: textWithheld ? null : (row.extraction?.confirmed_record ?? null),
       confirmation: row.extraction?.confirmation ?? null,
     };
   },

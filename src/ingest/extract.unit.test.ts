@@ -175,6 +175,22 @@ describe('annual reviews laid out differently', () => {
       { period: '2015/16', score: 'A+', risk: 'Medium' },
     ]);
   });
+
+  it('emits no score row for a year the table leaves blank (the year of the review itself)', async () => {
+    const record = await extract(
+      [
+        'Annual Review Summary Sheet',
+        '',
+        'Year\t2015/16\t2016/17\t2017/18',
+        'Programme Score\tA\tA+\t-',
+        'Risk Rating\tMedium\tHigh\t-',
+      ].join('\n'),
+    );
+    expect(record.score_history).toEqual([
+      { period: '2015/16', score: 'A', risk: 'Medium' },
+      { period: '2016/17', score: 'A+', risk: 'High' },
+    ]);
+  });
 });
 
 describe('recognition', () => {

@@ -7,6 +7,8 @@ import { DOCUMENTS_DIR } from '../support/fixtures.ts';
 import { type BrowserApp, screenshot, signIn, startBrowserApp } from './browser.ts';
 
 const ANNUAL_REVIEW_PDF = path.join(DOCUMENTS_DIR, 'formats', 'annual-review-peru-colombia-soc.pdf');
+// A DFID review sheet from the field corpus: a flattened form, not the fixture's layout.
+const DFID_SHEET = path.join(DOCUMENTS_DIR, 'field', '04-annual_review-dfid-cdgp-nigeria-2018.txt');
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -87,6 +89,35 @@ describe('workflows in the browser', () => {
     await page.getByRole('link', { name: 'Open the project' }).click();
     await page.getByRole('heading', { name: 'Score history' }).waitFor();
     await screenshot(page, 'contribute-confirmed-project');
+  });
+
+  it('checks an annual review laid out unlike the fixture: themes shown, who-else not failing, the stored record on reopening', async () => {
+    const { page } = await b.newPage();
+    await signIn(page, 'fco@tacit.demo');
+    await page.goto('/contribute');
+    await page.getByLabel('Choose files').setInputFiles(DFID_SHEET);
+    await page.getByRole('link', { name: 'Check and confirm' }).click();
+    const title = page.getByLabel(/^Title/);
+    await title.waitFor();
+    // Every theme is shown for checking before it is saved; untick the one that does not apply.
+    const themes = page.getByRole('group', { name: /^Themes/ }).getByRole('checkbox');
+    expect(await themes.count()).toBeGreaterThan(0);
+    for (const box of await themes.all()) await box.uncheck();
+    // The draft names partners the registry does not know: who-else still answers, with no error.
+    const whoElse = page.getByRole('region', { name: 'Who else works here' });
+    // Wait for its answer (projects, "none", or an error), then it must not be an error.
+    const answered = whoElse.locator('ol.who-else > li, p.muted, [role="alert"]');
+    await answered.first().waitFor();
+    expect(await whoElse.getByRole('alert').count()).toBe(0);
+    await title.fill('Child Development Grant Programme, northern Nigeria');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Confirmed. The records were saved.').waitFor({ timeout: 30_000 });
+    // Reopened, the page shows what was stored, and cannot confirm again.
+    await page.reload();
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Child Development Grant Programme, northern Nigeria');
+    expect(await page.getByRole('group', { name: /^Themes/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
   });
 
   it('lets an administrator invite a member, create an API token and read the audit log', async () => {

@@ -23,7 +23,14 @@ export interface FieldDocument {
   expected: Record<string, unknown>;
 }
 
-export function fieldDocuments(dir = FIELD_DOCUMENTS): FieldDocument[] {
+/**
+ * A second rotation, to see whether a figure holds for another eight: every kind but "other" (there
+ * is only one) and every language. These eight were tuned on before; their figure says how far the
+ * rules lean on the documents they were written against, not how they do on unseen ones.
+ */
+export const ROTATION_2 = new Set(['03', '06', '11', '14', '18', '20', '27', '29']);
+
+export function fieldDocuments(dir = FIELD_DOCUMENTS, heldOut = HELD_OUT): FieldDocument[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.expected.json'))
@@ -38,7 +45,7 @@ export function fieldDocuments(dir = FIELD_DOCUMENTS): FieldDocument[] {
         file: path.join(dir, `${base}.txt`),
         kind: String(expected.kind),
         language: String(expected.language),
-        heldOut: HELD_OUT.has(id),
+        heldOut: heldOut.has(id),
         expected,
       };
     });

@@ -5,6 +5,7 @@
 // weak, document-type cues strong.
 import type { DocumentKind } from '../extraction-record.ts';
 import { KIND_CUES } from '../lexicon/kinds.ts';
+import { unicodeWords } from '../recognise/regex.ts';
 
 export interface Classification {
   kind: DocumentKind;
@@ -14,9 +15,14 @@ export interface Classification {
 const OPENING = 400;
 const BODY = 3000;
 
+// The lexicon's cues, with word boundaries that know accented letters ("\bévaluation").
+const CUES = (Object.entries(KIND_CUES) as [DocumentKind, [RegExp, number][]][]).map(
+  ([kind, cues]) => [kind, cues.map(([re, weight]) => [unicodeWords(re), weight] as const)] as const,
+);
+
 export function classifyDocument(text: string): Classification {
   const body = text.slice(0, BODY);
-  const scores = (Object.entries(KIND_CUES) as [DocumentKind, [RegExp, number][]][]).map(([kind, cues]) => {
+  const scores = CUES.map(([kind, cues]) => {
     let score = 0;
     for (const [re, weight] of cues) {
       const m = re.exec(body);

@@ -1,29 +1,13 @@
-// Evaluation briefs and reports (UNODC and similar): project code and title, countries and region,
-// duration, donors, team, type, methods, field missions, stakeholders by sex, findings per
-// criterion, categorised recommendations, lessons learned and good practices.
-import type { Criterion } from '../extraction-record.ts';
 import { distinctCountries, findCountries, findRegions } from '../recognise/countries.ts';
 import { findPeriod } from '../recognise/dates.ts';
 import { parseNumberWord } from '../recognise/numbers.ts';
 import type { Span, TextModel } from '../text-model.ts';
 import type { Draft } from './draft.ts';
+import { extractFindings, extractLessons, extractRecommendations } from './evaluation-sections.ts';
 import { findLabelled, sectionItems, splitList } from './fields.ts';
 import { completeFromRegistry, type Role } from './organisations.ts';
 
 const PROJECT_CODE = /\b([A-Z]{3,5}\d{2,3}|[A-Z]{2,4}\/[A-Z]\d{2,3})\b/;
-
-// A finding is a paragraph whose first sentence judges the project against a criterion.
-const CRITERION_TERMS: [Criterion, RegExp][] = [
-  ['relevance', /\brelevan(?:t|ce)\b/i],
-  ['coherence', /\bcoheren(?:t|ce)\b/i],
-  ['effectiveness', /\beffective(?:ness)?\b/i],
-  ['efficiency', /\befficien(?:t|cy)\b/i],
-  ['impact', /\bimpacts?\b/i],
-  ['sustainability', /\bsustainab(?:le|ility)\b(?! development)/i],
-  ['partnerships', /\bpartnerships?\b/i],
-  ['human_rights_gender', /\bhuman rights\b|\bgender\b/i],
-  ['design', /\bdesign\b/i],
-];
 
 const METHODS: [string, RegExp][] = [
   ['interviews', /\binterviews?\b/i],
@@ -36,7 +20,6 @@ const METHODS: [string, RegExp][] = [
 ];
 
 const HONORIFICS = /^(?:Ms|Mrs|Mr|Dr|Prof|Sr|Sra|Mme|M)\.?\s+/;
-const NOT_FINDINGS = /background|context|methodolog|lessons?|good practice|introduction|purpose|scope/i;
 
 export interface EvaluationExtras {
   organisations: { name: string; acronym?: string; role: Role; span: Span }[];
@@ -239,84 +222,4 @@ function extractStakeholders(text: string, draft: Draft) {
   if (result.total === undefined && result.female !== undefined && result.male !== undefined)
     result.total = result.female + result.male;
   return Object.keys(result).length ? result : null;
-}
-
-function extractFindings(draft: Draft, items: ReturnType<typeof sectionItems>) {
-  const findings: { criterion: Criterion; text: string; span: Span }[] = [];
-  for (const { block, section } of items) {
-    if (block.type !== 'paragraph' || NOT_FINDINGS.test(section)) continue;
-    const firstSentence = /^.+?[.!?](?=\s|$)/s.exec(block.text)?.[0] ?? block.text;
-    // Bold marks the criterion where the brief sets it so; otherwise the earliest criterion word.
-    const boldCriterion = block.bold
-      .map((b) => CRITERION_TERMS.find(([, re]) => re.test(b))?.[0])
-      .find(Boolean);
-    let best: { criterion: Criterion; at: number } | null = null;
-    for (const [criterion, re] of CRITERION_TERMS) {
-      const m = re.exec(firstSentence);
-      if (m && (!best || m.index < best.at)) best = { criterion, at: m.index };
-    }
-    const criterion = best?.criterion ?? (boldCriterion as Criterion | undefined);
-    if (!criterion) continue;
-    findings.push({ criterion, text: block.text, span: block });
-  }
-  draft.set(
-    'findings',
-    findings.map(({ criterion, text }) => ({ criterion, text })),
-    undefined,
-    0.7,
-  );
-  findings.forEach((f, i) => {
-    draft.trace(`findings.${i}`, f.span);
-  });
-}
-
-function extractRecommendations(draft: Draft, items: ReturnType<typeof sectionItems>) {
-  const recs: { number?: number; category?: string; text: string; span: Span }[] = [];
-  for (const { block, section } of items) {
-    if (!/recommendation/i.test(section) || block.type !== 'list_item') continue;
-    const category = /^([A-Z][\p{L}\s&/-]{2,40}?):\s+(\S.*)$/su.exec(block.text);
-    const text = category ? category[2]! : block.text;
-    const start = block.end - text.length;
-    recs.push({
-      ...(block.number !== null ? { number: block.number } : {}),
-      ...(category ? { category: category[1]!.trim() } : {}),
-      text,
-      span: { start, end: block.end },
-    });
-  }
-  draft.set(
-    'recommendations',
-    recs.map(({ span: _s, ...r }) => r),
-    undefined,
-    0.85,
-  );
-  recs.forEach((r, i) => {
-    draft.trace(`recommendations.${i}`, r.span);
-  });
-}
-
-function extractLessons(draft: Draft, items: ReturnType<typeof sectionItems>) {
-  const lessons: { text: string; type: 'lesson' | 'good_practice'; span: Span }[] = [];
-  for (const { block, section } of items) {
-    if (!/lessons?|good practices?|best practices?/i.test(section)) continue;
-    // "The main lessons learned and good practices include: Crime investigation…" — drop the lead-in.
-    const intro = /^[^:]{0,120}\b(?:include|are|were|following)\b[^:]*:\s*/i.exec(block.text);
-    const text = intro ? block.text.slice(intro[0].length) : block.text;
-    if (!text.trim()) continue;
-    const goodPractice = /good practice|best practice/i.test(section) && !/lesson/i.test(section);
-    lessons.push({
-      text,
-      type: goodPractice || /^good practice/i.test(text) ? 'good_practice' : 'lesson',
-      span: { start: block.end - text.length, end: block.end },
-    });
-  }
-  draft.set(
-    'lessons',
-    lessons.map(({ text, type }) => ({ text, type })),
-    undefined,
-    0.75,
-  );
-  lessons.forEach((l, i) => {
-    draft.trace(`lessons.${i}`, l.span);
-  });
 }

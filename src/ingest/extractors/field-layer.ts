@@ -6,7 +6,10 @@
 import type { DocumentKind } from '../extraction-record.ts';
 import { headerSegments } from '../layout/header.ts';
 import { findLabelValues, type LabelValue } from '../layout/labels.ts';
+import type { LabelField } from '../lexicon/labels.ts';
+import { findCountries } from '../recognise/countries.ts';
 import { findPeopleWithRoles } from '../recognise/people-roles.ts';
+import { escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
 import { findCountriesOfOperation, findRegionsEnglish } from './countries-of-operation.ts';
 import type { Draft } from './draft.ts';
@@ -18,7 +21,16 @@ import { findMeeting, findProjectPeriod } from './when-where.ts';
 const COVER_CODE = /^(?:[A-Z]{2}\/[A-Z]{3}\/\d{2}\/[A-Z0-9]{3}|[A-Z]{3}\/[A-Z]\d{2}|X[A-Z]{3}\d{2})$/;
 // A numbered section or a contents entry ("1.Fortalecimiento … existentes. 5") is not a title.
 const SECTION_LINE = /^\d+(?:\.\d+)*\.?\s*\p{Lu}|\s\d{1,3}$/u;
+const WHOLE_CODE = /^\s*((?=[^\n]*\d)[A-Z]{2,6}(?:[ /.-][A-Z0-9]{1,6}){1,3})\s*$/;
 const CODE = /(?<![\p{L}\p{N}])[A-Z0-9][A-Z0-9/.-]{3,}[A-Z0-9](?![\p{L}\p{N}])/gu;
+
+// The role of each person a labelled list names.
+const LIST_ROLES: Partial<Record<LabelField, string>> = {
+  chair: 'Chair',
+  team: 'Evaluator',
+  prepared_by: 'Author',
+  coordinator: 'Coordinator',
+};
 
 export interface LabelledOrganisation {
   name: string;
@@ -41,6 +53,8 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   else if (!title && record.title && ((draft.confidence.title ?? 0) < 0.6 || SECTION_LINE.test(record.title)))
     draft.clear('title');
 
+  if (!record.project_code && title?.code && draft.record.title === title.title)
+    draft.set('project_code', title.code.code, title.code.span, 0.8);
   if (!record.project_code) {
     const code = projectCode(text, labels, kind);
     if (code) draft.set('project_code', code.code, code.span, code.confidence);
@@ -94,12 +108,8 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   } else if ((draft.confidence.period ?? 0) < 0.8 && !presentedAfterTitle(draft)) draft.clear('period');
 
   const lists = labels
-    .filter((p) => p.field === 'team' || p.field === 'prepared_by' || p.field === 'chair')
-    .map((p) => ({
-      value: p.value,
-      start: p.valueSpan.start,
-      role: p.field === 'chair' ? 'Chair' : p.field === 'team' ? 'Evaluator' : 'Author',
-    }));
+    .filter((p) => p.field in LIST_ROLES)
+    .map((p) => ({ value: p.value, start: p.valueSpan.start, role: LIST_ROLES[p.field] }));
   const people = findPeopleWithRoles(text.slice(0, 6000), lists);
   const merged: { name: string; role?: string }[] = people.map((p) => ({
     name: p.name,
@@ -115,7 +125,7 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
         name.toLowerCase().includes(p.name.toLowerCase()),
     );
     if (same) same.role ??= k.role;
-    else if (name.split(/\s+/).length >= 2) merged.push({ ...k, name });
+    else if (name.split(/\s+/).length >= 2 && !isPlace(text, name)) merged.push({ ...k, name });
   }
   const cleaned = merged;
   if (cleaned.length) draft.set('people', cleaned, undefined, 0.65);
@@ -143,6 +153,17 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 }
 
 /**
+ * A country, or a name the document writes after a preposition of place ("à New York", "in Sierra
+ * Leone", "en Lima"), is a place and never a person.
+ */
+function isPlace(text: string, name: string): boolean {
+  if (findCountries(name).some((c) => c.start === 0 && c.end === name.length)) return true;
+  return new RegExp(String.raw`(?<![\p{L}])(?:in|at|à|en|au)\s+${escapeRegExp(name)}(?![\p{L}])`, 'u').test(
+    text,
+  );
+}
+
+/**
  * A note's own dateline below its title ("Vienna, Monday 24th April 2006") dates the occasion it was
  * written for; a "Strasbourg, 28 May 2014" above the title is only where and when it was issued.
  */
@@ -160,17 +181,22 @@ function presentedAfterTitle(draft: Draft): boolean {
 
 function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {
   const values = labels.filter((p) => p.field === 'project_code');
-  const codes = values.flatMap((p) =>
-    [...p.value.matchAll(CODE)]
+  const codes = values.flatMap((p) => {
+    // A labelled value that is a code as a whole, space and all: "CAM H90", "AD/CAM 99".
+    const whole = WHOLE_CODE.exec(p.value);
+    if (whole) return [{ code: whole[1]!, start: p.valueSpan.start + p.value.indexOf(whole[1]!) }];
+    return [...p.value.matchAll(CODE)]
       .filter((m) => /\d/.test(m[0]))
-      .map((m) => ({ code: m[0], start: p.valueSpan.start + m.index })),
-  );
+      .map((m) => ({ code: m[0], start: p.valueSpan.start + m.index }));
+  });
   const distinctValues = new Set(
     values
       .map((p) =>
-        [...p.value.matchAll(CODE)]
-          .filter((m) => /\d/.test(m[0]))
-          .map((m) => m[0])
+        (WHOLE_CODE.exec(p.value)?.[1]
+          ? [WHOLE_CODE.exec(p.value)![1]!]
+          : [...p.value.matchAll(CODE)].map((m) => m[0])
+        )
+          .filter((c) => /\d/.test(c))
           .join(' '),
       )
       .filter(Boolean),

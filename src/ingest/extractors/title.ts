@@ -19,10 +19,15 @@ export interface FoundTitle {
   title: string;
   span: Span;
   confidence: number;
+  /** A project number the label's value opened with ("61150, FORTALECIMIENTO …"). */
+  code?: { code: string; span: Span };
 }
 
+// A labelled value that opens with a number or code, then a comma or dash, then the title.
+const LEADING_CODE = /^\s*["“«]?\s*((?=[A-Z/.-]*\d)[A-Z0-9][A-Z0-9/.-]{2,20})\s*[,–—-]\s+(?=\p{Lu})/u;
+
 const QUOTED =
-  /\b(?:programa|programme|program|proyecto|projet|project)\s*(?:de\s+)?["“«]\s*([^"”»\n]{8,200}?)\s*["”»]/iu;
+  /\b(?:programa|programme|program|proyecto|projet|project)\s*:?\s*(?:de\s+)?["“«]\s*([^"”»\n]{8,200}?)\s*["”»]/iu;
 const EVALUATION_OF =
   /(?<![\p{L}])(?:evaluation|[ée]valuation|evaluaci[oó]n)(?![\p{L}])[^\n]{0,40}?\b(?:of the|of|du|de la|de l['’]|del|de)\s*(?=\S)/giu;
 const PROJECT_WORD =
@@ -43,9 +48,23 @@ export function findTitle(text: string, kind: DocumentKind, labels: LabelValue[]
     if (labelled) return labelled;
     const quoted = QUOTED.exec(head);
     if (quoted) {
-      const start = quoted.index + quoted[0].indexOf(quoted[1]!);
-      const title = cleanTitle(quoted[1]!);
-      return { title, span: { start, end: start + title.length }, confidence: 0.85 };
+      let start = quoted.index + quoted[0].indexOf(quoted[1]!);
+      const lead = LEADING_CODE.exec(quoted[1]!);
+      const code = lead && {
+        code: lead[1]!,
+        span: {
+          start: start + lead[0].indexOf(lead[1]!),
+          end: start + lead[0].indexOf(lead[1]!) + lead[1]!.length,
+        },
+      };
+      if (lead) start += lead[0].length;
+      const title = cleanTitle(lead ? quoted[1]!.slice(lead[0].length) : quoted[1]!);
+      return {
+        title,
+        span: { start, end: start + title.length },
+        confidence: 0.85,
+        ...(code ? { code } : {}),
+      };
     }
     if (kind === 'evaluation') {
       const of = evaluationOf(text, head);
@@ -61,6 +80,15 @@ function fromLabel(labels: LabelValue[]): FoundTitle | null {
   const pair = labels[at]!;
   let title = pair.value;
   let end = pair.valueSpan.end;
+  let valueStart = pair.valueSpan.start;
+  const lead = LEADING_CODE.exec(title);
+  let code: FoundTitle['code'];
+  if (lead) {
+    const at = valueStart + lead[0].indexOf(lead[1]!);
+    code = { code: lead[1]!, span: { start: at, end: at + lead[1]!.length } };
+    title = title.slice(lead[0].length);
+    valueStart += lead[0].length;
+  }
   // A flattened form can drop a label into the title ("…at the Decentralized Project No & Title:
   // Level – Justice…"): a code field whose value holds no code continues the title.
   const next = labels[at + 1];
@@ -77,7 +105,7 @@ function fromLabel(labels: LabelValue[]): FoundTitle | null {
   }
   title = cleanTitle(title);
   if (title.split(/\s+/).length < 2) return null;
-  return { title, span: { start: pair.valueSpan.start, end }, confidence: 0.9 };
+  return { title, span: { start: valueStart, end }, confidence: 0.9, ...(code ? { code } : {}) };
 }
 
 /** A record page whose labels were lost in conversion starts with the title's value: ": Women and…". */

@@ -68,6 +68,8 @@ export function findProjectPeriod(
     };
   const phases = phasePeriod(text);
   if (phases) return phases;
+  const prose = implementationPeriod(text);
+  if (prose) return prose;
   if (kind === 'evaluation') {
     // A year range alone on a cover line ("2013-2017") is the period the evaluation covers.
     const cover = headerSegments(text, 800).find(
@@ -75,6 +77,32 @@ export function findProjectPeriod(
     );
     const r = cover && findRanges(cover.text, cover.start)[0];
     if (r) return { period: { start: r.from, end: r.to, ongoing: false }, span: r.span, confidence: 0.6 };
+  }
+  return null;
+}
+
+// Words that say a range is the time a project runs, in three languages.
+const IMPLEMENTATION =
+  /(?<![\p{L}])(?:implementation period|period of implementation|project period|programme period|implemented (?:from|between)|p[ée]riode (?:de mise en [œo]e?uvre|d['’]ex[ée]cution)|mis en [œo]e?uvre (?:du|entre)|per[ií]odo de (?:ejecuci[oó]n|implementaci[oó]n)|ejecutado (?:del|entre))(?![\p{L}])/giu;
+const EVALUATION_WORD = /(?<![\p{L}])(?:evaluat|[ée]valu|evalua)/iu;
+
+/**
+ * "…pour une période de mise en œuvre s'étendant du 1er mai 2021 au 31 octobre 2024": a range
+ * shortly after words naming the implementation period, in a sentence that is not about the
+ * evaluation (whose own period is a different one).
+ */
+function implementationPeriod(text: string): FoundPeriod | null {
+  const head = text.slice(0, 4000);
+  for (const m of head.matchAll(IMPLEMENTATION)) {
+    const sentenceStart = Math.max(head.lastIndexOf('. ', m.index), head.lastIndexOf('\n', m.index)) + 1;
+    if (EVALUATION_WORD.test(head.slice(sentenceStart, m.index))) continue;
+    const from = m.index + m[0].length;
+    const window = head.slice(from, from + 80).split(/[.;\n]/)[0]!;
+    const r = findRanges(window, from).find((x) => !x.single);
+    if (r) {
+      const period: Period = { start: r.from, end: r.to, ongoing: false };
+      return { period, span: r.span, confidence: 0.7 };
+    }
   }
   return null;
 }
@@ -137,14 +165,16 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     for (const m of text.slice(0, 4000).matchAll(HELD)) {
       const window = text.slice(m.index, m.index + 160);
       const where =
-        /\b(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(window);
+        /(?<![\p{L}])(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(
+          window,
+        );
       if (!found.place && where && findCountries(where[2]!).some((c) => c.start === 0)) {
         const start = m.index + where.index + where[0].indexOf(where[1]!);
         found.place = { name: where[1]!, span: { start, end: start + where[1]!.length } };
       }
       // "s'est tenue le 29 novembre à Dakar": a city right after the verb's "in / en / à".
       const city =
-        /^[^.;\n]{0,80}?\b(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(
+        /^[^.;\n]{0,80}?(?<![\p{L}])(?:in|en|à)\s+(\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)(?=[\s,.;)]|$)/u.exec(
           window,
         );
       if (

@@ -17,15 +17,30 @@ export interface LabelValue {
   valueSpan: Span;
 }
 
-let compiled: { pattern: RegExp; fieldOf: Map<string, LabelField> } | undefined;
+let compiled: { pattern: RegExp; bare: RegExp; fieldOf: Map<string, LabelField> } | undefined;
+
+/** Lower case without accents: "Número de Proyecto" and "Numero de proyecto" are one label. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+// Each letter matches itself with or without its accent, since forms drop them ("Numero", "Titulo").
+const ACCENTED: Record<string, string> = {
+  a: 'aáàâ',
+  e: 'eéèê',
+  i: 'iíî',
+  o: 'oóô',
+  u: 'uúùü',
+  n: 'nñ',
+  c: 'cç',
+};
+const accentFree = (label: string) =>
+  escapeRegExp(fold(label)).replace(/[aeiounc]/g, (c) => (ACCENTED[c] ? `[${ACCENTED[c]}]` : c));
 
 function labelIndex() {
   if (compiled) return compiled;
   const fieldOf = new Map<string, LabelField>();
   for (const [field, labels] of Object.entries(LABELS) as [LabelField, string[]][])
-    for (const label of labels)
-      if (!fieldOf.has(label.toLowerCase())) fieldOf.set(label.toLowerCase(), field);
-  const alternatives = [...fieldOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    for (const label of labels) if (!fieldOf.has(fold(label))) fieldOf.set(fold(label), field);
+  const alternatives = [...fieldOf.keys()].sort((a, b) => b.length - a.length).map(accentFree);
   // A label, an optional footnote number or star, an optional short qualifier, then a colon or a
   // tab; or a label alone on its line.
   const pattern = new RegExp(
@@ -33,7 +48,9 @@ function labelIndex() {
       String.raw`(?:([^:\n\t]{0,60}?)\s*(?::|\t)(?!\/\/)|[ \t]*(?=\n|$))`,
     'giu',
   );
-  compiled = { pattern, fieldOf };
+  // A label with neither colon nor tab, capitalised, in a line that a flattened form ran together.
+  const bare = new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternatives.join('|')})(?![\p{L}:])`, 'giu');
+  compiled = { pattern, bare, fieldOf };
   return compiled;
 }
 
@@ -62,7 +79,7 @@ export function findLabelValues(text: string): LabelValue[] {
       continue;
     }
     hits.push({
-      field: fieldOf.get(m[1]!.toLowerCase())!,
+      field: fieldOf.get(fold(m[1]!))!,
       label: m[1]!,
       qualifier,
       start: m.index,
@@ -70,6 +87,8 @@ export function findLabelValues(text: string): LabelValue[] {
       alone,
     });
   }
+  hits.push(...flattenedFormLabels(text, hits));
+  hits.sort((a, b) => a.start - b.start);
   const pairs: LabelValue[] = [];
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k]!;
@@ -100,6 +119,38 @@ export function findLabelValues(text: string): LabelValue[] {
     });
   }
   return pairs;
+}
+
+// A line this long with this many capitalised labels of different fields is a form run together.
+const FLATTENED_LINE = 200;
+const FLATTENED_LABELS = 3;
+
+/**
+ * Labels a flattened form wrote without colons ("Numero de Proyecto X Título del proyecto Y
+ * Duración Z"): within one long line, capitalised labels of at least three different fields, none
+ * already found, each ending the previous value.
+ */
+function flattenedFormLabels(text: string, found: Hit[]): Hit[] {
+  const { bare, fieldOf } = labelIndex();
+  const out: Hit[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const base = lineStart;
+    lineStart += line.length + 1;
+    if (line.length < FLATTENED_LINE) continue;
+    const hits: Hit[] = [];
+    bare.lastIndex = 0;
+    for (let m = bare.exec(line); m; m = bare.exec(line)) {
+      const start = base + m.index;
+      if (!/^\p{Lu}/u.test(m[1]!) || found.some((h) => start < h.end && h.start < start + m![0].length))
+        continue;
+      const field = fieldOf.get(fold(m[1]!))!;
+      hits.push({ field, label: m[1]!, qualifier: '', start, end: start + m[0].length, alone: false });
+    }
+    const fields = new Set(hits.map((h) => h.field).filter((f) => f !== 'delimiter'));
+    if (fields.size >= FLATTENED_LABELS) out.push(...hits);
+  }
+  return out;
 }
 
 /** The first value for a field, or every value when `all`. */

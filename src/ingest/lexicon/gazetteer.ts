@@ -35,6 +35,7 @@ export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
       'Office des Nations Unies contre la drogue et le crime',
       'Oficina de las Naciones Unidas contra la Droga y el Delito',
       'ONUDD',
+      'ONUDC',
     ],
     type: 'multilateral',
   },

@@ -43,6 +43,11 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\bévaluat(?:ion|rice|eur)\b/i, 1],
     [/\bevaluaci[oó]n (?:final|intermedia|de medio t[eé]rmino|externa|independiente|de impacto)\b/i, 3],
     [/\binforme de evaluaci[oó]n\b/i, 3],
+    // "Evaluation of the project …", "Évaluation du programme …", "Evaluación del proyecto …".
+    [
+      /\b(?:evaluation|[eé]valuation|evaluaci[oó]n) (?:of the|of|du|de la|de l['’]|del|de) (?:project|programme|program|projet|programa|proyecto)\b/iu,
+      3,
+    ],
     [/\blessons learn(?:ed|t)\b|\blecciones aprendidas\b|\ble[cç]ons apprises\b/i, 1],
     [/\bUNEG\b/, 1],
   ],

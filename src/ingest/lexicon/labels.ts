@@ -3,6 +3,8 @@
 // word boundary, may carry a qualifier before its colon ("Budget (US $):", "Durée du projet en
 // mois :"), and its value runs to the end of the line or to the next label, whichever comes first.
 // Labels that only delimit (report dates, statuses) are listed so that they end a value.
+import { DELIMITER_LABELS } from './delimiter-labels.ts';
+
 export type LabelField =
   | 'title'
   | 'project_code'
@@ -17,12 +19,19 @@ export type LabelField =
   | 'chair'
   | 'team'
   | 'prepared_by'
+  | 'coordinator'
   | 'recommendation'
   | 'risk'
   | 'delimiter';
 
 export const LABELS: Record<LabelField, string[]> = {
   title: [
+    'No. and title',
+    'Number and title',
+    'N° et titre',
+    'Numéro et titre',
+    'No. y título',
+    'Número y título',
     'Nom du projet',
     'Título del Proyecto',
     'Denominación del proyecto',
@@ -184,6 +193,12 @@ export const LABELS: Record<LabelField, string[]> = {
     'Financiado por',
   ],
   partners: [
+    'Counterpart organizations',
+    'Counterpart organisations',
+    'Organizaciones de contraparte',
+    'Organismos de contraparte',
+    'Organisations partenaires',
+    'Organisations de contrepartie',
     'Implementing Organization',
     'Executing Agency',
     'Organismo ejecutor',
@@ -235,6 +250,22 @@ export const LABELS: Record<LabelField, string[]> = {
     'Evaluador',
     'Evaluadora',
   ],
+  coordinator: [
+    'Project Coordinator',
+    'Programme Coordinator',
+    'Project Manager',
+    'Programme Manager',
+    'Coordinador del Proyecto',
+    'Coordinadora del Proyecto',
+    'Coordinador del Programa',
+    'Coordinadora del Programa',
+    'Gerente del Proyecto',
+    'Coordinateur du projet',
+    'Coordinatrice du projet',
+    'Coordonnateur du projet',
+    'Coordonnatrice du projet',
+    'Chef de projet',
+  ],
   prepared_by: [
     'Prepared by',
     'Report prepared by',
@@ -245,51 +276,5 @@ export const LABELS: Record<LabelField, string[]> = {
   ],
   recommendation: ['Recommendation', 'Recommandation', 'Recomendación'],
   risk: ['Risk Rating', 'Risk rating', 'Overall risk rating', 'Niveau de risque', 'Calificación de riesgo'],
-  delimiter: [
-    'Review Date',
-    'Date',
-    'Report date',
-    'Date de rapport',
-    'Date du rapport',
-    'Fecha del informe',
-    'Date de publication',
-    'Status',
-    'Statut',
-    'Estado',
-    'Evaluation Type',
-    'Evaluation Plan',
-    'Planned End Date',
-    'Completion Date',
-    'Management Response',
-    'Management Response Category',
-    'Description',
-    'Thematic area',
-    'Type de rapport',
-    'Strategic Plan Component',
-    'Unfunded',
-    'Expenditure',
-    'Period covered',
-    'Période couverte',
-    'Período cubierto',
-    'PBF Focus Area',
-    'Project Outcomes',
-    'Project Approval Date',
-    'Joint Programme',
-    'Joint Evaluation',
-    'GEF Evaluation',
-    'Corporate Outcome and Output',
-    'Operating Principles',
-    'Organizational Priorities',
-    'UNEG Criteria',
-    'Original',
-    'Email',
-    'Telephone',
-    'Website',
-    'Identification',
-    'Nom du fonds fiduciaire',
-    'Thematic Area',
-    'Programme Score',
-    'Summary of Programme Performance',
-    'DevTracker Link to Business Case and logframe',
-  ],
+  delimiter: DELIMITER_LABELS,
 };

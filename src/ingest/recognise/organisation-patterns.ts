@@ -88,7 +88,8 @@ export function findPatternOrganisations(text: string): PatternOrganisation[] {
       const content = piece.filter((t) => isCapitalised(t[0]));
       if (content.length < 2 || !content.some((t) => isHead(t[0]))) continue;
       if (NOT_A_NAME.test(piece[0]![0])) continue;
-      const start = piece[0]!.index!;
+      // "l’Institut …": the elided article is not part of the name.
+      const start = piece[0]!.index! + (/^[LDld][’']\p{Lu}/u.test(piece[0]![0]) ? 2 : 0);
       const end = piece.at(-1)!.index! + piece.at(-1)![0].length;
       const name = text.slice(start, end);
       found.push({ name, written: name, start, end });

@@ -139,7 +139,20 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
   const { pattern, longPattern, byForm, byLong } = knownIndex();
   const mentions: OrganisationMention[] = [];
   const add = (m: OrganisationMention) => {
-    if (mentions.some((o) => (o.acronym && o.acronym === m.acronym) || o.name === m.name)) return;
+    const same = mentions.find((o) => (o.acronym && o.acronym === m.acronym) || o.name === m.name);
+    // The name as the document spells it out is kept over its acronym met first ("UNODC-2008…" then
+    // "Oficina de las Naciones Unidas contra la Droga y el Delito").
+    if (
+      same &&
+      same.written === same.acronym &&
+      m.written &&
+      m.written !== m.acronym &&
+      m.written.includes(' ')
+    ) {
+      Object.assign(same, { written: m.written, start: m.start, end: m.end });
+      return;
+    }
+    if (same) return;
     if (mentions.some((o) => m.start < o.end && o.start < m.end)) return;
     mentions.push(m);
   };

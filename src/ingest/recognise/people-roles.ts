@@ -15,7 +15,10 @@ export interface FoundPerson {
 
 const WORD = String.raw`(?:\p{Lu}[\p{Ll}’']+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*)`;
 const PARTICLE = `(?:de la|de|del|della|van der|van|von|bin|ben|al|el|da|dos|du|le)`;
-const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`;
+// Words of one name are apart by spaces and at most one line break: a name never runs across a
+// blank line into the next paragraph's first word ("M. Pierre Lapaque" + "La réunion…").
+const GAP = String.raw`(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)`;
+const NAME = `${WORD}(?:${GAP}(?:${PARTICLE}${GAP})?${WORD}){1,3}`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|Lic|Licda|Ing|Hon|Excmo|Excma|M)\.?|Monsieur|Madame|Señor|Señora|Doctor|Doctora|Ambassador|Ambassadeur|Embajador|Embajadora|Judge|Juge|Juez|Jueza|H\.E\.|S\.E\.`;
 const ROLE_VERB = String.raw`chaired by|opened by|prepared by|founded(?: in \d{4})? by|under the chairmanship of|pr[ée]sid[ée]e? par|sous la pr[ée]sidence de|ouverte? par|fond[ée]e?(?: en \d{4})? par|pr[ée]par[ée] par|presidid[ao] por|bajo la presidencia de|fundad[ao](?: en \d{4})? por|elaborad[ao] por`;
 // Capitalised words that are never part of a person's name.

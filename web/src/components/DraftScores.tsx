@@ -1,4 +1,5 @@
-// The draft's output scores and score history, each value editable and linked to its source.
+// The draft's outcome with its score, output scores and score history (score and risk per year),
+// each value editable and linked to its source.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import type { DraftRecord } from './OrganisationDecision.tsx';
@@ -17,6 +18,30 @@ export function DraftScores({
   const { t } = useI18n();
   return (
     <>
+      {record.outcome && (
+        <div className="form-row">
+          <div className="field">
+            <label>
+              {t('project.outcome')}
+              <textarea
+                rows={3}
+                value={record.outcome.statement ?? ''}
+                onFocus={focus('outcome')}
+                onChange={(e) => set({ outcome: { ...record.outcome, statement: e.target.value } })}
+              />
+            </label>
+            {source('outcome')}
+          </div>
+          <label className="score-input">
+            {t('project.outcomeScore')}
+            <input
+              value={record.outcome.score ?? ''}
+              onFocus={focus('outcome.score')}
+              onChange={(e) => set({ outcome: { ...record.outcome, score: e.target.value || undefined } })}
+            />
+          </label>
+        </div>
+      )}
       {(record.outputs ?? []).length > 0 && (
         <fieldset>
           <legend>{t('contribute.outputs')}</legend>
@@ -72,6 +97,18 @@ export function DraftScores({
                   onChange={(e) => {
                     const score_history = [...(record.score_history ?? [])];
                     score_history[i] = { ...h, score: e.target.value || undefined };
+                    set({ score_history });
+                  }}
+                />
+              </label>
+              <label className="score-input">
+                {t('contribute.yearRisk')}
+                <input
+                  value={h.risk ?? ''}
+                  onFocus={focus('score_history')}
+                  onChange={(e) => {
+                    const score_history = [...(record.score_history ?? [])];
+                    score_history[i] = { ...h, risk: e.target.value || undefined };
                     set({ score_history });
                   }}
                 />

@@ -87,12 +87,18 @@ export function OrganisationDecision({
 }
 
 /** The draft as extracted (not as being edited), described for the overlap search. */
-export function draftOverlapQuery(draft: DraftRecord | undefined) {
+/**
+ * The overlap search for the draft as it stands: only the organisations matched to registered ones
+ * are partners (a name the registry does not know is no partner to search by, and one left out is
+ * not the draft's any more).
+ */
+export function draftOverlapQuery(draft: DraftRecord | undefined, decisions: Decision[]) {
+  const partners = decisions.flatMap((d) => (d.action === 'match' ? [d.org_id] : [])).slice(0, 100);
   return {
-    title: draft?.title,
+    title: draft?.title || undefined,
     countries: draft?.countries?.length ? draft.countries : undefined,
     themes: draft?.themes?.length ? draft.themes : undefined,
-    partners: draft?.organisations?.map((o) => o.id ?? o.name).slice(0, 100),
+    partners: partners.length ? partners : undefined,
     // The record gives an unknown date as null; the overlap search takes a date or nothing.
     start: draft?.period?.start ?? undefined,
     end: draft?.period?.end ?? undefined,

@@ -8,6 +8,7 @@ import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { ConfirmReply, DocumentExtraction, TacitDocument, Visibility } from '../api/types.ts';
 import { DocumentText, spansFromProvenance } from '../components/DocumentText.tsx';
+import { DraftNarrative } from '../components/DraftNarrative.tsx';
 import { DraftScores } from '../components/DraftScores.tsx';
 import { InstrumentOffers } from '../components/InstrumentOffers.tsx';
 import {
@@ -39,7 +40,8 @@ export function DocumentReviewPage() {
   const [done, setDone] = useState<ConfirmReply>();
 
   useEffect(() => {
-    const draft = extraction.data?.draft?.record;
+    // Once confirmed, the page shows what was stored, never the draft it was corrected from.
+    const draft = extraction.data?.confirmed_record ?? extraction.data?.draft?.record;
     if (!draft) return;
     setRecord(draft);
     setDecisions(
@@ -227,20 +229,6 @@ export function DocumentReviewPage() {
               </label>
             </div>
           ))}
-          {record.outcome && (
-            <div className="field">
-              <label>
-                {t('project.outcome')}
-                <textarea
-                  rows={3}
-                  value={record.outcome.statement ?? ''}
-                  onFocus={focus('outcome')}
-                  onChange={(e) => set({ outcome: { ...record.outcome, statement: e.target.value } })}
-                />
-              </label>
-              {source('outcome')}
-            </div>
-          )}
           <DraftScores record={record} set={set} focus={focus} source={source} />
           {(record.organisations ?? []).length > 0 && (
             <fieldset>
@@ -255,12 +243,13 @@ export function DocumentReviewPage() {
               ))}
             </fieldset>
           )}
-          <p className="muted small">
-            {t('contribute.alsoFound', {
-              recommendations: record.recommendations?.length ?? 0,
-              lessons: record.lessons?.length ?? 0,
-            })}
-          </p>
+          <DraftNarrative
+            record={record}
+            original={extraction.data.confirmed_record ?? extraction.data.draft?.record ?? record}
+            set={set}
+            focus={focus}
+            source={source}
+          />
           <VisibilitySelect label={t('contribute.visibility')} value={visibility} onChange={setVisibility} />
           <ErrorMessage error={error} />
           {done && (
@@ -273,7 +262,7 @@ export function DocumentReviewPage() {
           )}
           {done && <InstrumentOffers documentId={id} offers={done.confirmation.instrument_offers} />}
           <div className="actions">
-            <button type="submit" disabled={busy || Boolean(done)}>
+            <button type="submit" disabled={busy || Boolean(done) || Boolean(extraction.data.confirmation)}>
               {busy ? t('common.saving') : t('contribute.confirm')}
             </button>
           </div>
@@ -288,7 +277,7 @@ export function DocumentReviewPage() {
           />
         </section>
       </div>
-      <WhoElse query={draftOverlapQuery(extraction.data.draft?.record)} />
+      <WhoElse query={draftOverlapQuery(extraction.data.draft?.record, decisions)} />
     </div>
   );
 }
