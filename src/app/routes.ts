@@ -14,6 +14,7 @@ import { memberRoutes } from '../members/members.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
+import { recommendationFollowUpRoutes } from '../recommendations/follow-up.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reminderRoutes } from '../reminders/reminders.routes.ts';
@@ -31,6 +32,7 @@ const resources: [string, RoutePlugin][] = [
   ['/reviews', reviewRoutes],
   ['/evaluations', evaluationRoutes],
   ['/recommendations', recommendationRoutes],
+  ['/recommendations', recommendationFollowUpRoutes],
   ['/lessons', lessonRoutes],
   ['/meetings', meetingRoutes],
   ['/reference', referenceRoutes],
