@@ -16,6 +16,7 @@ import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
 import { recommendationFollowUpRoutes } from '../recommendations/follow-up.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
+import { recurringRoutes } from '../recurring/recurring.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reminderRoutes } from '../reminders/reminders.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
@@ -45,6 +46,7 @@ const resources: [string, RoutePlugin][] = [
   ['/audit', auditRoutes],
   ['', iatiRoutes],
   ['', scoreRoutes],
+  ['', recurringRoutes],
   ['/reminders', reminderRoutes],
   ['/instruments', instrumentRoutes],
   ['/assessments', assessmentRoutes],
