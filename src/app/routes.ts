@@ -5,6 +5,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { coordinationRoutes } from '../coordination/coordination.routes.ts';
 import { countryRoutes } from '../countries/countries.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
+import { criteriaRoutes } from '../evaluations/criteria.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
 import { instrumentRoutes } from '../instruments/instruments.routes.ts';
@@ -32,6 +33,7 @@ const resources: [string, RoutePlugin][] = [
   ['/documents', documentRoutes],
   ['/reviews', reviewRoutes],
   ['/evaluations', evaluationRoutes],
+  ['/evaluations', criteriaRoutes],
   ['/recommendations', recommendationRoutes],
   ['/recommendations', recommendationFollowUpRoutes],
   ['/lessons', lessonRoutes],
