@@ -148,7 +148,13 @@ export function RecommendationsPage() {
                 {session.canEdit(r.owner_org.id) ? t('recommendations.answer') : t('recommendations.history')}
               </summary>
               {session.canEdit(r.owner_org.id) ? (
-                <RecommendationEditor recommendation={r} onSaved={() => list.reload()} />
+                <RecommendationEditor
+                  recommendation={r}
+                  onSaved={() => {
+                    list.reload();
+                    counts.reload();
+                  }}
+                />
               ) : (
                 <p className="muted small">{t('recommendations.readOnly')}</p>
               )}
