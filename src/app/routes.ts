@@ -5,6 +5,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { coordinationRoutes } from '../coordination/coordination.routes.ts';
 import { countryRoutes } from '../countries/countries.routes.ts';
 import { documentRoutes } from '../documents/documents.routes.ts';
+import { criteriaRoutes } from '../evaluations/criteria.routes.ts';
 import { evaluationRoutes } from '../evaluations/evaluations.routes.ts';
 import { iatiRoutes } from '../iati/iati.routes.ts';
 import { instrumentRoutes } from '../instruments/instruments.routes.ts';
@@ -14,7 +15,9 @@ import { memberRoutes } from '../members/members.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
+import { recommendationFollowUpRoutes } from '../recommendations/follow-up.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
+import { recurringRoutes } from '../recurring/recurring.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { reminderRoutes } from '../reminders/reminders.routes.ts';
 import { reviewRoutes } from '../reviews/reviews.routes.ts';
@@ -30,7 +33,9 @@ const resources: [string, RoutePlugin][] = [
   ['/documents', documentRoutes],
   ['/reviews', reviewRoutes],
   ['/evaluations', evaluationRoutes],
+  ['/evaluations', criteriaRoutes],
   ['/recommendations', recommendationRoutes],
+  ['/recommendations', recommendationFollowUpRoutes],
   ['/lessons', lessonRoutes],
   ['/meetings', meetingRoutes],
   ['/reference', referenceRoutes],
@@ -43,6 +48,7 @@ const resources: [string, RoutePlugin][] = [
   ['/audit', auditRoutes],
   ['', iatiRoutes],
   ['', scoreRoutes],
+  ['', recurringRoutes],
   ['/reminders', reminderRoutes],
   ['/instruments', instrumentRoutes],
   ['/assessments', assessmentRoutes],

@@ -18,4 +18,5 @@ export const recommendationRoutes = recordRoutes({
   Update: RecommendationUpdate,
   Response: Recommendation,
   ListQuery: RecommendationListQuery,
+  order: 'overdue first, then open, closed last; newest first within each',
 });

@@ -1,6 +1,7 @@
 // Describes one table of owned records (reviews, evaluations, recommendations, lessons, meetings)
 // to the shared repository and service: which columns input may write, which hold JSON, and the
 // resource's own list filters.
+import type { Viewer } from '../access/viewer.ts';
 import type { Sql } from '../db/sql.ts';
 
 export interface RecordTable<TQuery> {
@@ -16,8 +17,10 @@ export interface RecordTable<TQuery> {
   derived?: Sql;
   /** Sensitive fields an owner may show to fewer readers than the record (field_visibility). */
   restrictable?: readonly string[];
-  /** Conditions over alias `r` for the resource's own filters. */
-  filters(query: TQuery): Sql[];
+  /** Conditions over alias `r` for the resource's own filters (as `viewer` may apply them). */
+  filters(query: TQuery, viewer: Viewer): Sql[];
+  /** A small integer over alias `r` that lists order by before newest first (e.g. overdue first). */
+  rank?: Sql;
 }
 
 /** What every owned record has. */

@@ -3,7 +3,7 @@
 import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
-import { pageClause } from '../db/pagination.ts';
+import { pageClause, rankedPageClause } from '../db/pagination.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 
@@ -29,7 +29,8 @@ function writable<Q>(t: RecordTable<Q>, input: Record<string, unknown>): [string
 }
 
 function selectFrom<Q>(t: RecordTable<Q>, forList = false): Sql {
-  const derived = t.derived ? sql`, ${t.derived}` : sql.empty;
+  const rank = t.rank ? sql`, ${t.rank} AS list_rank` : sql.empty;
+  const derived = t.derived ? sql`, ${t.derived}${rank}` : rank;
   const columns = forList && t.listColumns ? t.listColumns : sql`r.*`;
   return sql`SELECT ${columns}, o.name AS owner_name${derived} FROM ${sql.raw(t.table)} r JOIN organisations o ON o.id = r.owner_org_id`;
 }
@@ -68,11 +69,13 @@ export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
     },
 
     async listVisible(db: Queryable, viewer: Viewer, q: ListOptions & Q): Promise<Row[]> {
-      const conditions = [visibleTo(viewer, 'r'), pageClause('r', q.cursor), ...t.filters(q)];
+      const page = t.rank ? rankedPageClause('r', t.rank, q.cursor) : pageClause('r', q.cursor);
+      const conditions = [visibleTo(viewer, 'r'), page, ...t.filters(q, viewer)];
       if (q.project_id) conditions.push(sql`r.project_id = ${q.project_id}`);
       if (q.owner_org_id) conditions.push(sql`r.owner_org_id = ${q.owner_org_id}`);
+      const order = t.rank ? sql`${t.rank}, r.seq DESC` : sql`r.seq DESC`;
       return db.query<Row>(
-        sql`${selectFrom(t, true)} WHERE ${sql.and(conditions)} ORDER BY r.seq DESC LIMIT ${q.limit + 1}`,
+        sql`${selectFrom(t, true)} WHERE ${sql.and(conditions)} ORDER BY ${order} LIMIT ${q.limit + 1}`,
       );
     },
 

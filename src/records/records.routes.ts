@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
+import { assertKnownQuery } from '../server/unknown-query.ts';
 import type { RecordsService } from './records.service.ts';
 
 export interface RecordRouteSpec {
@@ -13,6 +14,8 @@ export interface RecordRouteSpec {
   Update: z.ZodType<Record<string, unknown> & { version: number }>;
   Response: z.ZodType;
   ListQuery: z.ZodType<{ limit: number; cursor?: string }>;
+  /** How the list is ordered, when not newest first. */
+  order?: string;
 }
 
 export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
@@ -22,11 +25,14 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
     app.get('', {
       schema: {
         tags,
-        summary: `List ${spec.noun}s you may see, newest first`,
+        summary: `List ${spec.noun}s you may see, ${spec.order ?? 'newest first'}`,
         querystring: spec.ListQuery,
-        response: { 200: listOf(spec.Response) },
+        response: { 200: listOf(spec.Response), 400: ErrorResponse },
       },
-      handler: (req) => service.list(ctx.db, req.viewer, req.query as never),
+      handler: (req) => {
+        assertKnownQuery(spec.ListQuery, req.url);
+        return service.list(ctx.db, req.viewer, req.query as never);
+      },
     });
     app.get('/:id', {
       schema: {

@@ -3,7 +3,7 @@ import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { RecordVisibility, Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import { toPage } from '../db/pagination.ts';
+import { toPage, toRankedPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { errors } from '../server/errors.ts';
@@ -120,12 +120,15 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     createIn,
     updateIn,
 
-    async get(db: Database, viewer: Viewer, id: string): Promise<Response> {
+    async get(db: Queryable, viewer: Viewer, id: string): Promise<Response> {
       return respond(viewer, await getVisible(db, viewer, id));
     },
 
     async list(db: Database, viewer: Viewer, query: ListOptions & Q) {
-      const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
+      const rows = await repo.listVisible(db, viewer, query);
+      const page = t.rank
+        ? toRankedPage(rows as (Row & { list_rank: number })[], query.limit)
+        : toPage(rows, query.limit);
       return { items: page.items.map((row) => respond(viewer, row)), next_cursor: page.next_cursor };
     },
 

@@ -5,6 +5,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { responsibleOrg } from '../recommendations/recommendations.repository.ts';
 
 export interface DigestActionRow {
   recommendation_id: string;
@@ -31,12 +32,8 @@ export interface RecipientRow {
   name: string | null;
 }
 
-// The organisation responsible for a key action: the registered organisation its owner names
-// (by name, acronym or alias), else the organisation that owns the recommendation.
-const RESPONSIBLE = sql`COALESCE((SELECT o.id FROM organisations o
-    WHERE lower(o.name) = lower(ka.a->>'owner') OR lower(o.acronym) = lower(ka.a->>'owner')
-      OR EXISTS (SELECT 1 FROM unnest(o.aliases) al WHERE lower(al) = lower(ka.a->>'owner'))
-    ORDER BY o.id LIMIT 1), r.owner_org_id)`;
+// The organisation responsible for each key action (`ka.a`) of a recommendation (`r`).
+const RESPONSIBLE = responsibleOrg('ka.a', 'r');
 
 export const digestRepository = {
   /** Open key actions the organisation is responsible for, due on or before `until`. */

@@ -6,6 +6,7 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
+import { followUpRepository } from '../recommendations/follow-up.repository.ts';
 import { AppError } from '../server/errors.ts';
 import { type Clock, dayOf } from './clock.ts';
 import { type KeyAction, linksRepository } from './links.repository.ts';
@@ -173,6 +174,20 @@ export const linksService = {
       };
       const actions = rec.key_actions.map((a, i) => (i === payload.a ? updated : a));
       await linksRepository.saveKeyActions(tx, rec.id, actions);
+      // The same dated progress line as an update made signed in, so the action's history is whole.
+      await followUpRepository.addProgress(tx, {
+        recommendationId: rec.id,
+        actionIndex: payload.a,
+        reportedOn: dayOf(now),
+        fromStatus: action.status,
+        status: input.status,
+        comment: input.comment,
+        evidenceUrl: input.evidence_url ?? null,
+        evidenceDocumentId: null,
+        orgId: link.org_id,
+        userId: link.user_id,
+        via: 'signed_link',
+      });
       await recordAudit(
         tx,
         { ...org, userId: link.user_id },

@@ -49,6 +49,7 @@ import type {
   Recommendation as RecommendationSchema,
   RecommendationStatus as RecommendationStatusSchema,
 } from '../../../src/recommendations/recommendations.schema.ts';
+import type { RecurringGroups as RecurringGroupsSchema } from '../../../src/recurring/recurring.schema.ts';
 import type { ReferenceItem, ReferenceTheme } from '../../../src/reference/reference.schema.ts';
 import type {
   DigestPreferences as DigestPreferencesSchema,
@@ -104,6 +105,7 @@ export type KeyActionStatus = z.output<typeof KeyActionStatusSchema>;
 export type ManagementResponse = z.output<typeof ManagementResponseSchema>;
 export type RecommendationStatus = z.output<typeof RecommendationStatusSchema>;
 export type Recommendation = Reply<typeof RecommendationSchema>;
+export type RecurringGroups = Reply<typeof RecurringGroupsSchema>;
 export type KeyAction = Recommendation['key_actions'][number];
 
 export type DocumentSummary = Reply<typeof DocumentSummarySchema>;

@@ -1,43 +1,61 @@
-// The recommendation register: filters in the URL, overdue first; the responsible organisation's
-// editors answer a recommendation in place.
+// The recommendation register: filters in the URL, overdue first as the server orders them, the
+// counts from the server; the responsible organisation's editors answer a recommendation in place.
 import { useEffect, useMemo } from 'react';
-import { Link } from 'react-router-dom';
-import { getAll } from '../api/client.ts';
+import { get, getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
-import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Project, Recommendation } from '../api/types.ts';
 import { useUrlFilters } from '../api/url-filters';
-import { CountryFilter } from '../components/FilterSelects.tsx';
+import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
+import { RecommendationCard } from '../components/RecommendationCard.tsx';
 import { RecommendationEditor } from '../components/RecommendationEditor.tsx';
-import { sortOverdueFirst } from '../components/RecommendationList.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { Badge, useEnumLabel } from '../components/Tags.tsx';
+import { useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
+const FILTERS = [
+  'status',
+  'management_response',
+  'overdue',
+  'country',
+  'theme',
+  'source_type',
+  'due_from',
+  'due_to',
+  'project_id',
+] as const;
+
 export function RecommendationsPage() {
-  const { t, formatDate, formatDateTime } = useI18n();
-  const { countryName } = useReference();
+  const { t, formatDateTime } = useI18n();
   const session = useSession();
   const label = useEnumLabel();
   const [params, set] = useUrlFilters();
   const mine = params.get('mine') === '1';
   const openId = params.get('open');
-  const filters = {
-    status: params.get('status') ?? '',
-    management_response: params.get('management_response') ?? '',
-    overdue: params.get('overdue') ?? '',
-    country: params.get('country') ?? '',
-    project_id: params.get('project_id') ?? '',
-  };
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
   const orgIds = session.orgs.map((o) => o.id);
+  // "Mine": recommendations my organisations own or are responsible for a key action of.
+  const scopes = mine && orgIds.length ? orgIds : [undefined];
   const list = useLoad(async () => {
-    const owners = mine && orgIds.length ? orgIds : [undefined];
     const pages = await Promise.all(
-      owners.map((owner) => getAll<Recommendation>('/recommendations', { ...filters, owner_org_id: owner })),
+      scopes.map((org) => getAll<Recommendation>('/recommendations', { ...filters, organisation_id: org })),
     );
-    return sortOverdueFirst(pages.flat());
+    const seen = new Set<string>();
+    return pages.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
   }, [params.toString(), orgIds.join(), session.me?.user_id]);
+  const counts = useLoad(
+    () =>
+      scopes.length === 1
+        ? get<{ total: number; overdue: number }>('/recommendations/counts', {
+            ...filters,
+            organisation_id: scopes[0],
+          })
+        : Promise.resolve(null),
+    [params.toString(), orgIds.join(), session.me?.user_id],
+  );
   const projects = useLoad(() => getAll<Project>('/projects'), [session.me?.user_id]);
   const projectTitle = useMemo(
     () => new Map((projects.data ?? []).map((p) => [p.id, p.title])),
@@ -49,6 +67,21 @@ export function RecommendationsPage() {
   }, [openId, list.data]);
 
   const items = list.data ?? [];
+  const total = counts.data?.total ?? items.length;
+  const overdue = counts.data?.overdue ?? items.filter((r) => r.overdue).length;
+  const select = (key: (typeof FILTERS)[number], group: string, values: string[], title: string) => (
+    <label>
+      {title}
+      <select value={filters[key]} onChange={(e) => set(key, e.target.value)}>
+        <option value="">{t('common.any')}</option>
+        {values.map((s) => (
+          <option key={s} value={s}>
+            {label(group, s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
     <div className="page">
@@ -72,108 +105,56 @@ export function RecommendationsPage() {
           />
           {t('recommendations.overdueOnly')}
         </label>
-        <label>
-          {t('common.status')}
-          <select value={filters.status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">{t('common.any')}</option>
-            {['open', 'in_progress', 'closed'].map((s) => (
-              <option key={s} value={s}>
-                {label('recStatus', s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('recommendations.response')}
-          <select
-            value={filters.management_response}
-            onChange={(e) => set('management_response', e.target.value)}
-          >
-            <option value="">{t('common.any')}</option>
-            {['accepted', 'partially_accepted', 'rejected'].map((s) => (
-              <option key={s} value={s}>
-                {label('response', s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {select('status', 'recStatus', ['open', 'in_progress', 'closed'], t('common.status'))}
+        {select(
+          'management_response',
+          'response',
+          ['accepted', 'partially_accepted', 'rejected'],
+          t('recommendations.response'),
+        )}
+        {select(
+          'source_type',
+          'source',
+          ['review', 'evaluation', 'meeting', 'other'],
+          t('recommendations.source'),
+        )}
         <CountryFilter value={filters.country} onChange={(v) => set('country', v)} />
+        <ThemeFilter value={filters.theme} onChange={(v) => set('theme', v)} />
+        <label>
+          {t('recommendations.dueFrom')}
+          <input type="date" value={filters.due_from} onChange={(e) => set('due_from', e.target.value)} />
+        </label>
+        <label>
+          {t('recommendations.dueTo')}
+          <input type="date" value={filters.due_to} onChange={(e) => set('due_to', e.target.value)} />
+        </label>
       </form>
-      <ErrorMessage error={list.error} />
+      <ErrorMessage error={list.error ?? counts.error} />
       {list.loading && <Loading />}
       {list.data && (
         <p className="muted" aria-live="polite">
-          {t('recommendations.count', { n: items.length, overdue: items.filter((r) => r.overdue).length })}
+          {t('recommendations.count', { n: total, overdue })}
         </p>
       )}
       <ul className="rec-list">
         {items.map((r) => (
-          <li key={r.id} id={`rec-${r.id}`} className={`card ${r.overdue ? 'overdue' : ''}`}>
-            <div className="rec-head">
-              {r.overdue && <Badge tone="danger">{t('recommendations.overdue')}</Badge>}
-              <Badge tone={r.status === 'closed' ? 'ok' : 'info'}>{label('recStatus', r.status)}</Badge>
-              {r.management_response && <Badge>{label('response', r.management_response)}</Badge>}
-              {r.number !== null && <span className="muted small">#{r.number}</span>}
-              {r.category && <span className="muted small">{r.category}</span>}
-              {r.country && <span className="muted small">{countryName(r.country)}</span>}
-            </div>
-            <p>{r.text}</p>
-            <p className="muted small">
-              {r.project_id && (
-                <>
-                  {t('recommendations.project')}:{' '}
-                  <Link to={`/projects/${r.project_id}`}>
-                    {projectTitle.get(r.project_id) ?? r.project_id}
-                  </Link>{' '}
-                  ·{' '}
-                </>
-              )}
-              {r.source_type && (
-                <>
-                  {t('recommendations.source')}: {label('source', r.source_type)} ·{' '}
-                </>
-              )}
-              {r.addressee && (
-                <>
-                  {t('recommendations.addressee')}: {r.addressee} ·{' '}
-                </>
-              )}
-              {r.owner_org.name}
-            </p>
-            {r.key_actions.length > 0 && (
-              <table className="table">
-                <caption className="visually-hidden">{t('recommendations.keyActions')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('recommendations.action')}</th>
-                    <th scope="col">{t('recommendations.actionOwner')}</th>
-                    <th scope="col">{t('recommendations.actionDue')}</th>
-                    <th scope="col">{t('recommendations.actionStatus')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.key_actions.map((a) => (
-                    <tr key={`${a.text}-${a.due_on}`}>
-                      <td>{a.text}</td>
-                      <td>{a.owner ?? '—'}</td>
-                      <td>{formatDate(a.due_on)}</td>
-                      <td>{label('actionStatus', a.status)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {r.response_text && (
-              <p className="small">
-                <strong>{t('recommendations.responseText')}:</strong> {r.response_text}
-              </p>
-            )}
+          <RecommendationCard
+            key={r.id}
+            r={r}
+            projectTitle={r.project_id ? projectTitle.get(r.project_id) : undefined}
+          >
             <details open={openId === r.id}>
               <summary>
                 {session.canEdit(r.owner_org.id) ? t('recommendations.answer') : t('recommendations.history')}
               </summary>
               {session.canEdit(r.owner_org.id) ? (
-                <RecommendationEditor recommendation={r} onSaved={() => list.reload()} />
+                <RecommendationEditor
+                  recommendation={r}
+                  onSaved={() => {
+                    list.reload();
+                    counts.reload();
+                  }}
+                />
               ) : (
                 <p className="muted small">{t('recommendations.readOnly')}</p>
               )}
@@ -188,7 +169,7 @@ export function RecommendationsPage() {
                 ))}
               </ul>
             </details>
-          </li>
+          </RecommendationCard>
         ))}
       </ul>
     </div>
