@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, type Viewer } from '../access/viewer.ts';
 import { authService, SESSION_COOKIE } from '../auth/auth.service.ts';
+import { systemClock } from '../reminders/clock.ts';
 import type { AppContext } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
 
@@ -20,10 +21,10 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw errors.unauthorized('The Authorization header must be "Bearer <token>".');
-      const viewer = await authService.viewerFromToken(ctx.db, match[1]!);
+      const viewer = await authService.viewerFromToken(ctx.db, match[1]!, (ctx.clock ?? systemClock).now());
       if (!viewer)
         throw errors.unauthorized(
-          'This API token is unknown or revoked. Create a new one with `tacit token create`.',
+          'This API token is unknown, revoked or expired. Create a new one with `tacit token create`.',
         );
       request.viewer = viewer;
       return;
