@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fromDatabaseError } from './database-errors.ts';
 import { AppError, asAppError, type FieldProblem } from './errors.ts';
-import { unknownKeyProblems } from './strict-input.ts';
+import { unknownKeyProblem } from './strict-input.ts';
 
 function fieldOf(path: unknown): string {
   if (Array.isArray(path)) return path.join('.');
@@ -20,7 +20,7 @@ export function toAppError(err: unknown): AppError {
     const problems: FieldProblem[] = fe.validation.flatMap((v) => {
       const keys = (v.params as { keys?: unknown } | undefined)?.keys;
       if (v.keyword === 'unrecognized_keys' && Array.isArray(keys))
-        return unknownKeyProblems(fe.validationContext ?? '', fieldOf(v.instancePath), keys.map(String));
+        return [unknownKeyProblem(fe.validationContext ?? '', fieldOf(v.instancePath), keys.map(String))];
       return [
         {
           field: [fe.validationContext, fieldOf(v.instancePath)].filter(Boolean).join('.'),

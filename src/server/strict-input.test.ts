@@ -69,8 +69,10 @@ describe('unknown body fields and query parameters', () => {
         ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
       });
       expect(res.status, `${method} ${path}`).toBe(422);
-      const fields = (res.body.error.details as { field: string }[]).map((d) => d.field);
-      expect(fields, `${method} ${path}`).toContain('querystring.not_a_param');
+      expect(res.body.error.details, `${method} ${path}`).toContainEqual({
+        field: 'querystring',
+        message: expect.stringContaining('query parameter this endpoint does not know: "not_a_param"'),
+      });
     }
   });
 
@@ -82,8 +84,10 @@ describe('unknown body fields and query parameters', () => {
         body: { not_a_field: 1 },
       });
       expect(res.status, `${method} ${path}`).toBe(422);
-      const fields = (res.body.error.details as { field: string }[]).map((d) => d.field);
-      expect(fields, `${method} ${path}`).toContain('body.not_a_field');
+      expect(res.body.error.details, `${method} ${path}`).toContainEqual({
+        field: 'body',
+        message: expect.stringContaining('field this endpoint does not know: "not_a_field"'),
+      });
     }
   });
 
@@ -93,7 +97,9 @@ describe('unknown body fields and query parameters', () => {
       body: { name: 'script', scope: 'read', valid_until: '2030-01-01' },
     });
     expect(token2.status).toBe(422);
-    expect(token2.body.error.message).toContain('body.valid_until');
+    expect(token2.body.error.message).toContain(
+      'body: has a field this endpoint does not know: "valid_until"',
+    );
     expect(token2.body.error.message).toContain('remove it');
     const tokens = await t.request('GET', '/api/v1/tokens', { token });
     expect(tokens.body.map((x: { name: string }) => x.name)).not.toContain('script');
@@ -106,8 +112,10 @@ describe('unknown body fields and query parameters', () => {
       },
     });
     expect(project.status).toBe(422);
-    const fields = (project.body.error.details as { field: string }[]).map((d) => d.field);
-    expect(fields).toContain('body.budget.0.colour');
+    expect(project.body.error.details).toContainEqual({
+      field: 'body.budget.0',
+      message: expect.stringContaining('"colour"'),
+    });
     const listed = await t.request('GET', '/api/v1/projects', { token });
     expect(listed.body.items.map((p: { title: string }) => p.title)).not.toContain('Strict nested');
     const iati = await t.request('GET', '/api/v1/export/iati?country=ZZ', { token });

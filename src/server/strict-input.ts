@@ -83,15 +83,15 @@ export function installStrictInput(app: FastifyInstance): void {
   });
 }
 
-/** The field an unknown key names, and what to do, for the error shape. */
-export function unknownKeyProblems(
-  context: string,
-  path: string,
-  keys: readonly string[],
-): { field: string; message: string }[] {
+/**
+ * The problem an object with unknown keys makes, for the error shape: the object's path as the
+ * field (as for any other problem inside it) and each unknown key named in the message.
+ */
+export function unknownKeyProblem(context: string, path: string, keys: readonly string[]) {
   const what = context === 'querystring' ? 'query parameter' : 'field';
-  return keys.map((key) => ({
-    field: [context, path, key].filter(Boolean).join('.'),
-    message: `is not a ${what} this endpoint knows; remove it (the API document at /api/v1/openapi.json lists each endpoint's ${what}s)`,
-  }));
+  const names = keys.map((k) => `"${k}"`).join(', ');
+  return {
+    field: [context, path].filter(Boolean).join('.'),
+    message: `has ${keys.length === 1 ? `a ${what}` : `${what}s`} this endpoint does not know: ${names}; remove ${keys.length === 1 ? 'it' : 'them'} (/api/v1/openapi.json lists each endpoint's ${what}s)`,
+  };
 }
