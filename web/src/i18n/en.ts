@@ -27,6 +27,8 @@ export const en = {
   'nav.admin': 'Organisation',
   'nav.language': 'Language',
   'nav.signIn': 'Sign in',
+  'nav.actingFor': 'Acting for',
+  'nav.allOrganisations': 'All my organisations',
   'nav.signOut': 'Sign out',
 
   'common.loading': 'Loading…',
@@ -323,6 +325,8 @@ export const en = {
   'admin.entity': 'Record',
   'admin.onlyAdmins': 'Only administrators of the organisation see its members and audit log.',
   'admin.roleChanged': 'Role changed.',
+  'admin.confirmRemoveMember':
+    'Remove {email} from this organisation? They lose access to its records at once.',
   'admin.removeMember': 'Remove',
   'admin.memberRemoved': 'Member removed.',
   'admin.tokenRevoked': 'Token revoked.',

@@ -29,6 +29,8 @@ export const es: Record<MessageKey, string> = {
   'nav.admin': 'Organización',
   'nav.language': 'Idioma',
   'nav.signIn': 'Iniciar sesión',
+  'nav.actingFor': 'Actuando por',
+  'nav.allOrganisations': 'Todas mis organizaciones',
   'nav.signOut': 'Cerrar sesión',
 
   'common.loading': 'Cargando…',
@@ -328,6 +330,8 @@ export const es: Record<MessageKey, string> = {
   'admin.onlyAdmins':
     'Solo los administradores de la organización ven sus miembros y su registro de auditoría.',
   'admin.roleChanged': 'Función cambiada.',
+  'admin.confirmRemoveMember':
+    '¿Quitar a {email} de esta organización? Pierde al instante el acceso a sus registros.',
   'admin.removeMember': 'Quitar',
   'admin.memberRemoved': 'Miembro quitado.',
   'admin.tokenRevoked': 'Token revocado.',

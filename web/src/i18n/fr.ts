@@ -29,6 +29,8 @@ export const fr: Record<MessageKey, string> = {
   'nav.admin': 'Organisation',
   'nav.language': 'Langue',
   'nav.signIn': 'Se connecter',
+  'nav.actingFor': 'Agir pour',
+  'nav.allOrganisations': 'Toutes mes organisations',
   'nav.signOut': 'Se déconnecter',
 
   'common.loading': 'Chargement…',
@@ -328,6 +330,8 @@ export const fr: Record<MessageKey, string> = {
   'admin.onlyAdmins':
     'Seuls les administrateurs de l’organisation voient ses membres et son journal d’audit.',
   'admin.roleChanged': 'Rôle modifié.',
+  'admin.confirmRemoveMember':
+    'Retirer {email} de cette organisation ? Son accès à ses fiches cesse aussitôt.',
   'admin.removeMember': 'Retirer',
   'admin.memberRemoved': 'Membre retiré.',
   'admin.tokenRevoked': 'Jeton révoqué.',
