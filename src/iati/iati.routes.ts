@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { assertCanWrite } from '../access/permissions.ts';
+import { auditService } from '../audit/audit.service.ts';
 import { ProjectStatus } from '../projects/projects.schema.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
@@ -113,6 +114,7 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/export/iati', {
     schema: { tags, summary: 'The projects you may see as IATI 2.03 activity XML', querystring: ExportQuery },
     handler: async (req, reply) => {
+      await auditService.exported(ctx.db, req.viewer, 'iati_export', req.query);
       // Streamed a page of projects at a time: the export of a large registry never sits in memory.
       const body = new PassThrough();
       exportIati(ctx.db, req.viewer, req.query, (chunk) => {

@@ -1,6 +1,6 @@
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer, Visibility } from '../access/viewer.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { auditService, snapshot } from '../audit/audit.service.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
@@ -59,13 +59,9 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       : withVisibility;
     const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
     await hooks.afterWrite?.(tx, viewer, id, values, undefined);
-    await recordAudit(tx, viewer, {
-      action: 'create',
-      entityType: t.entity,
-      entityId: id,
-      orgId: ownerOrgId,
-    });
-    return hooks.toResponse(await getVisible(tx, viewer, id));
+    const created = hooks.toResponse(await getVisible(tx, viewer, id));
+    await auditService.created(tx, viewer, t.entity, ownerOrgId, snapshot(created));
+    return created;
   }
 
   /** `update` inside a transaction the caller holds. */
@@ -79,6 +75,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     if (input.owner_org_id && input.owner_org_id !== current.owner_org_id) {
       throw errors.invalidField('owner_org_id', 'cannot be changed');
     }
+    const before = snapshot(hooks.toResponse(await getVisible(tx, viewer, id)));
     if (input.project_id !== undefined) await assertVisibleToWriter(tx, viewer, input.project_id);
     await assertLinksVisible(tx, viewer, input, current);
     const values = hooks.prepare ? await hooks.prepare(tx, viewer, input, current) : input;
@@ -86,14 +83,13 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       throw errors.staleVersion(t.entity, input.version, input.version + 1);
     }
     await hooks.afterWrite?.(tx, viewer, id, values, current);
-    await recordAudit(tx, viewer, {
-      action: 'update',
-      entityType: t.entity,
-      entityId: id,
-      orgId: current.owner_org_id,
-      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    const after = hooks.toResponse(await getVisible(tx, viewer, id));
+    await auditService.updated(tx, viewer, t.entity, current.owner_org_id, {
+      before,
+      after: snapshot(after),
+      touched: Object.keys(input),
     });
-    return hooks.toResponse(await getVisible(tx, viewer, id));
+    return after;
   }
 
   return {
@@ -102,7 +98,9 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     updateIn,
 
     async get(db: Database, viewer: Viewer, id: string): Promise<Response> {
-      return hooks.toResponse(await getVisible(db, viewer, id));
+      const record = hooks.toResponse(await getVisible(db, viewer, id));
+      await auditService.read(db, viewer, t.entity, snapshot(record));
+      return record;
     },
 
     async list(db: Database, viewer: Viewer, query: ListOptions & Q) {
@@ -129,13 +127,13 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
         const current = await forWrite(tx, viewer, id, version ?? visible.version);
         if (!(await repo.delete(tx, id, current.version)))
           throw errors.staleVersion(t.entity, current.version, current.version + 1);
-        await recordAudit(tx, viewer, {
-          action: 'delete',
-          entityType: t.entity,
-          entityId: null,
-          orgId: current.owner_org_id,
-          details: { id },
-        });
+        await auditService.deleted(
+          tx,
+          viewer,
+          t.entity,
+          current.owner_org_id,
+          snapshot(hooks.toResponse(visible)),
+        );
       });
     },
   };
