@@ -39,7 +39,7 @@ async function post(w: World, path: string, body: Record<string, unknown>): Prom
   return res.body.id as string;
 }
 
-export const PRIVATE_RECORD_KINDS: PrivateRecordKind[] = [
+const PRIVATE_RECORD_KINDS: PrivateRecordKind[] = [
   {
     name: 'owner-only project with every kind of record and a document',
     async create(w) {
