@@ -21,6 +21,7 @@ import type { AppContext } from '../server/context.ts';
 import { installErrorHandler } from '../server/error-handler.ts';
 import { installInputGuard } from '../server/input-guard.ts';
 import { installOriginCheck } from '../server/origin-check.ts';
+import { installStrictInput } from '../server/strict-input.ts';
 import { installAuth } from './auth-hook.ts';
 import { createLogger, RequestLog } from './logging.ts';
 import { mountedRoutes } from './routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installStrictInput(app);
   const webApp = fs.existsSync(WEB_DIST_DIR);
   installErrorHandler(app, webApp);
 

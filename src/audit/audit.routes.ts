@@ -1,38 +1,42 @@
-// The audit trail of an organisation, for its administrators.
-import { z } from 'zod';
+// The audit trail of an organisation, for its administrators: filtered, as JSON or CSV.
 import { assertRoleIn } from '../access/permissions.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
-import { ErrorResponse, Id } from '../server/schemas.ts';
-import { listAudit } from './audit.repository.ts';
-import { AuditPage } from './audit.schema.ts';
+import { AuditQuery } from './audit.schema.ts';
+import { auditCsv, auditService } from './audit.service.ts';
 
 export const auditRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('', {
     schema: {
       tags: ['audit'],
-      summary: 'Who changed what in an organisation (administrators only)',
-      querystring: z.object({
-        org_id: Id,
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-        cursor: z.string().optional(),
-      }),
-      response: {
-        200: AuditPage,
-        403: ErrorResponse,
-      },
+      summary:
+        'Who read, changed, shared, exported and deleted what in an organisation (administrators only); ?format=csv for a file',
+      querystring: AuditQuery,
+      // No response schema: the same route also sends CSV. The JSON shape is AuditPage.
     },
-    handler: async (req) => {
-      assertRoleIn(req.viewer, req.query.org_id, 'admin');
-      const before = req.query.cursor ? Number(req.query.cursor) : undefined;
+    handler: async (req, reply) => {
+      const q = req.query;
+      assertRoleIn(req.viewer, q.org_id, 'admin');
+      const before = q.cursor ? Number(q.cursor) : undefined;
       if (before !== undefined && !Number.isInteger(before))
         throw errors.invalidField('cursor', 'is not a cursor this API gave out');
-      const rows = await listAudit(ctx.db, req.query.org_id, req.query.limit, before);
-      const items = rows.slice(0, req.query.limit);
-      return {
-        items,
-        next_cursor: rows.length > req.query.limit ? String(items[items.length - 1]!.id) : null,
-      };
+      const page = await auditService.list(ctx.db, {
+        orgId: q.org_id,
+        limit: q.limit,
+        before,
+        actor: q.actor,
+        action: q.action,
+        entityType: q.record_type,
+        entityId: q.record_id,
+        from: q.from,
+        to: q.to,
+      });
+      if (q.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="audit.csv"')
+          .send(auditCsv(page.items));
+      return page;
     },
   });
 };

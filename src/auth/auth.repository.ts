@@ -54,10 +54,18 @@ export const authRepository = {
 
   async insertToken(
     db: Queryable,
-    t: { userId: string; tokenHash: string; scope: 'read' | 'write'; name: string | null },
+    t: {
+      userId: string;
+      tokenHash: string;
+      scope: 'read' | 'write';
+      name: string | null;
+      expiresAt: Date | null;
+    },
   ) {
-    const rows = await db.query<{ id: string }>(sql`INSERT INTO api_tokens (user_id, token_hash, scope, name)
-      VALUES (${t.userId}, ${t.tokenHash}, ${t.scope}, ${t.name}) RETURNING id`);
+    const rows = await db.query<{
+      id: string;
+    }>(sql`INSERT INTO api_tokens (user_id, token_hash, scope, name, expires_at)
+      VALUES (${t.userId}, ${t.tokenHash}, ${t.scope}, ${t.name}, ${t.expiresAt?.toISOString() ?? null}) RETURNING id`);
     return rows[0]!.id;
   },
 
@@ -70,17 +78,19 @@ export const authRepository = {
     return rows[0];
   },
 
-  /** The viewer behind a live API token, and whether its last use is worth noting again. */
+  /** The viewer behind a live API token (not revoked, not expired at `now`), and whether its last use is worth noting again. */
   async viewerByToken(
     db: Queryable,
     tokenHash: string,
+    now: Date,
   ): Promise<(ViewerRow & { use_stale: boolean }) | undefined> {
     const rows = await db.query<
       ViewerRow & { use_stale: boolean }
     >(sql`SELECT u.id AS user_id, u.email, ${membershipsOf},
         t.scope, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS use_stale
       FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL`);
+      WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL
+        AND (t.expires_at IS NULL OR t.expires_at > ${now.toISOString()}::timestamptz)`);
     return rows[0];
   },
 };
@@ -90,13 +100,14 @@ export interface TokenRow {
   name: string | null;
   scope: 'read' | 'write';
   created_at: Date;
+  expires_at: Date | null;
   last_used_at: Date | null;
   revoked_at: Date | null;
 }
 
 export const tokensRepository = {
   async listForUser(db: Queryable, userId: string): Promise<TokenRow[]> {
-    return db.query<TokenRow>(sql`SELECT id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens
+    return db.query<TokenRow>(sql`SELECT id, name, scope, created_at, expires_at, last_used_at, revoked_at FROM api_tokens
       WHERE user_id = ${userId} ORDER BY created_at DESC`);
   },
 

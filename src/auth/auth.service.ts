@@ -118,17 +118,28 @@ export const authService = {
     await authRepository.deleteSession(db, hashSecret(secret));
   },
 
-  async createToken(db: Queryable, email: string, scope: 'read' | 'write', name: string | null = null) {
+  /** `expiresAt`: after it the token is refused like an unknown one; it must lie after `now`. */
+  async createToken(
+    db: Queryable,
+    email: string,
+    scope: 'read' | 'write',
+    name: string | null = null,
+    expiry: { expiresAt: Date; now: Date } | null = null,
+  ) {
+    if (expiry && expiry.expiresAt <= expiry.now)
+      throw errors.invalidField('expires_at', 'is not in the future; give a later date and time, or none');
     const user = await authRepository.findUserByEmail(db, email);
     if (!user) throw errors.notFound('user', email);
     const secret = newSecret();
+    const expiresAt = expiry?.expiresAt ?? null;
     const id = await authRepository.insertToken(db, {
       userId: user.id,
       tokenHash: hashSecret(secret),
       scope,
       name,
+      expiresAt,
     });
-    return { id, secret, scope };
+    return { id, secret, scope, expires_at: expiresAt };
   },
 
   async viewerFromSession(db: Queryable, secret: string): Promise<Viewer | undefined> {
@@ -136,9 +147,9 @@ export const authService = {
     return row && toViewer(row);
   },
 
-  async viewerFromToken(db: Queryable, secret: string): Promise<Viewer | undefined> {
+  async viewerFromToken(db: Queryable, secret: string, now: Date = new Date()): Promise<Viewer | undefined> {
     const tokenHash = hashSecret(secret);
-    const row = await authRepository.viewerByToken(db, tokenHash);
+    const row = await authRepository.viewerByToken(db, tokenHash, now);
     // Last use is a courtesy for the token list: never make the request wait for it or fail on it.
     // Written at most once a minute, so reading with a token is not a write per request.
     if (row?.use_stale) tokensRepository.touch(db, tokenHash).catch(() => {});

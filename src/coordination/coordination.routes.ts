@@ -1,5 +1,7 @@
 // HTTP routes for /api/v1/coordination: who else works here, and who does what where.
+
 import { z } from 'zod';
+import { auditService } from '../audit/audit.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { CountryCode, csv, ErrorResponse, Id } from '../server/schemas.ts';
 import { analyticsService as analytics } from './analytics.service.ts';
@@ -43,6 +45,8 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
     handler: async (req, reply) => {
       const { format, ...q } = req.query;
       const m = await analytics.matrix(ctx.db, req.viewer, q);
+      if (format === 'csv' || format === 'xlsx')
+        await auditService.exported(ctx.db, req.viewer, `matrix_${format}`, req.query);
       if (format === 'csv')
         return reply
           .type('text/csv; charset=utf-8')

@@ -8,9 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { assertCanWrite } from '../access/permissions.ts';
+import { auditService } from '../audit/audit.service.ts';
+import { ProjectStatus } from '../projects/projects.schema.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
-import { ErrorResponse, IdParams } from '../server/schemas.ts';
+import { CountryCode, csv, DacCode, ErrorResponse, IdParams, ThemeSlug } from '../server/schemas.ts';
 import { exportIati } from './export.ts';
 import { discardUpload, getImportJob, startImportJob } from './iati.service.ts';
 
@@ -37,16 +39,13 @@ const ImportJob = z.object({
   finished_at: z.string().nullable(),
 });
 
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).filter(Boolean)));
+// The same checked vocabularies as the project list: an unknown country is a 422, not an empty file.
 const ExportQuery = z.object({
-  country: list,
-  theme: list,
-  sector: list,
-  status: list,
-  publisher: z.string().optional(),
+  country: csv(CountryCode).optional(),
+  theme: csv(ThemeSlug).optional(),
+  sector: csv(DacCode).optional(),
+  status: csv(ProjectStatus).optional(),
+  publisher: z.string().trim().min(1).max(100).optional(),
 });
 
 /** Streams the uploaded file to a temporary file (an IATI file can be far larger than memory should hold). */
@@ -115,6 +114,7 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
   app.get('/export/iati', {
     schema: { tags, summary: 'The projects you may see as IATI 2.03 activity XML', querystring: ExportQuery },
     handler: async (req, reply) => {
+      await auditService.exported(ctx.db, req.viewer, 'iati_export', req.query);
       // Streamed a page of projects at a time: the export of a large registry never sits in memory.
       const body = new PassThrough();
       exportIati(ctx.db, req.viewer, req.query, (chunk) => {

@@ -1,7 +1,7 @@
 import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { RecordVisibility, Viewer } from '../access/viewer.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { auditService, snapshot } from '../audit/audit.service.ts';
 import { regionNamed } from '../countries/regions.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
@@ -138,13 +138,9 @@ async function createIn(tx: Queryable, viewer: Viewer, input: ProjectCreate): Pr
     input.visibility ?? (await organisationsService.visibilityFor(tx, ownerOrgId, undefined, 'records'));
   const fields = { ...input, ...(await sharingService.resolve(tx, input, undefined, fallback)) };
   const id = await repo.insert(tx, { ownerOrgId, fields, participants }, viewer.userId);
-  await recordAudit(tx, viewer, {
-    action: 'create',
-    entityType: 'project',
-    entityId: id,
-    orgId: ownerOrgId,
-  });
-  return getVisible(tx, viewer, id);
+  const created = await getVisible(tx, viewer, id);
+  await auditService.created(tx, viewer, 'project', ownerOrgId, snapshot(created));
+  return created;
 }
 
 /** Updates a project inside a transaction the caller holds. */
@@ -158,6 +154,7 @@ async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: Projec
     );
   }
   if (current.version !== input.version) throw errors.staleVersion('project', input.version, current.version);
+  const before = snapshot(await getVisible(tx, viewer, id));
   await assertIdentifiersFree(tx, viewer, current.owner_org_id, input, id);
   const participants = await resolveParticipants(tx, input.participants);
   const changesSharing =
@@ -171,20 +168,24 @@ async function updateIn(tx: Queryable, viewer: Viewer, id: string, input: Projec
     participants,
   });
   if (!ok) throw errors.staleVersion('project', input.version, input.version + 1);
-  await recordAudit(tx, viewer, {
-    action: 'update',
-    entityType: 'project',
-    entityId: id,
-    orgId: current.owner_org_id,
-    details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+  const after = await getVisible(tx, viewer, id);
+  await auditService.updated(tx, viewer, 'project', current.owner_org_id, {
+    before,
+    after: snapshot(after),
+    touched: Object.keys(input),
   });
-  return getVisible(tx, viewer, id);
+  return after;
 }
 
 export const projectsService = {
   createIn,
   updateIn,
-  get: (db: Database, viewer: Viewer, id: string) => getVisible(db, viewer, id),
+  /** A reader opens the project: an owner-only one is noted in its owner's audit trail. */
+  async get(db: Database, viewer: Viewer, id: string) {
+    const project = await getVisible(db, viewer, id);
+    await auditService.read(db, viewer, 'project', snapshot(project));
+    return project;
+  },
 
   async list(db: Database, viewer: Viewer, query: ProjectListQuery) {
     const page = toPage(await repo.listVisible(db, viewer, query), query.limit);
@@ -216,15 +217,10 @@ export const projectsService = {
       const current = await ownershipForWrite(tx, viewer, id);
       const expected = version ?? current.version;
       if (expected !== current.version) throw errors.staleVersion('project', expected, current.version);
+      const before = snapshot(await getVisible(tx, viewer, id));
       if (!(await repo.delete(tx, id, expected)))
         throw errors.staleVersion('project', expected, expected + 1);
-      await recordAudit(tx, viewer, {
-        action: 'delete',
-        entityType: 'project',
-        entityId: null,
-        orgId: current.owner_org_id,
-        details: { id },
-      });
+      await auditService.deleted(tx, viewer, 'project', current.owner_org_id, before);
     });
   },
 };

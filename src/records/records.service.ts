@@ -1,7 +1,7 @@
 import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { RecordVisibility, Viewer } from '../access/viewer.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { auditService, snapshot } from '../audit/audit.service.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { toPage, toRankedPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
@@ -76,13 +76,9 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       : withVisibility;
     const id = await repo.insert(tx, ownerOrgId, viewer.userId, values);
     await hooks.afterWrite?.(tx, viewer, id, values, undefined);
-    await recordAudit(tx, viewer, {
-      action: 'create',
-      entityType: t.entity,
-      entityId: id,
-      orgId: ownerOrgId,
-    });
-    return respond(viewer, await getVisible(tx, viewer, id));
+    const created = await getVisible(tx, viewer, id);
+    await auditService.created(tx, viewer, t.entity, ownerOrgId, snapshot(hooks.toResponse(created)));
+    return respond(viewer, created);
   }
 
   /** `update` inside a transaction the caller holds. */
@@ -97,6 +93,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       throw errors.invalidField('owner_org_id', 'cannot be changed');
     }
     sharingService.checkFieldVisibility(input as SharingInput, t.restrictable ?? []);
+    const before = snapshot(hooks.toResponse(await getVisible(tx, viewer, id)));
     if (input.project_id !== undefined) await assertVisibleToWriter(tx, viewer, input.project_id);
     await assertLinksVisible(tx, viewer, input, current);
     const shared = await sharingOf(tx, input, current);
@@ -105,14 +102,14 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       throw errors.staleVersion(t.entity, input.version, input.version + 1);
     }
     await hooks.afterWrite?.(tx, viewer, id, values, current);
-    await recordAudit(tx, viewer, {
-      action: 'update',
-      entityType: t.entity,
-      entityId: id,
-      orgId: current.owner_org_id,
-      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    const afterRow = await getVisible(tx, viewer, id);
+    const after = hooks.toResponse(afterRow);
+    await auditService.updated(tx, viewer, t.entity, current.owner_org_id, {
+      before,
+      after: snapshot(after),
+      touched: Object.keys(input),
     });
-    return respond(viewer, await getVisible(tx, viewer, id));
+    return respond(viewer, afterRow);
   }
 
   return {
@@ -121,7 +118,9 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     updateIn,
 
     async get(db: Queryable, viewer: Viewer, id: string): Promise<Response> {
-      return respond(viewer, await getVisible(db, viewer, id));
+      const row = await getVisible(db, viewer, id);
+      await auditService.read(db, viewer, t.entity, snapshot(hooks.toResponse(row)));
+      return respond(viewer, row);
     },
 
     async list(db: Database, viewer: Viewer, query: ListOptions & Q) {
@@ -151,13 +150,13 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
         const current = await forWrite(tx, viewer, id, version ?? visible.version);
         if (!(await repo.delete(tx, id, current.version)))
           throw errors.staleVersion(t.entity, current.version, current.version + 1);
-        await recordAudit(tx, viewer, {
-          action: 'delete',
-          entityType: t.entity,
-          entityId: null,
-          orgId: current.owner_org_id,
-          details: { id },
-        });
+        await auditService.deleted(
+          tx,
+          viewer,
+          t.entity,
+          current.owner_org_id,
+          snapshot(hooks.toResponse(visible)),
+        );
       });
     },
   };

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fromDatabaseError } from './database-errors.ts';
 import { AppError, asAppError, type FieldProblem } from './errors.ts';
+import { unknownKeyProblem } from './strict-input.ts';
 
 function fieldOf(path: unknown): string {
   if (Array.isArray(path)) return path.join('.');
@@ -16,10 +17,17 @@ export function toAppError(err: unknown): AppError {
   if (known) return known;
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
-    const problems: FieldProblem[] = fe.validation.map((v) => ({
-      field: [fe.validationContext, fieldOf(v.instancePath)].filter(Boolean).join('.'),
-      message: v.message ?? 'is not valid',
-    }));
+    const problems: FieldProblem[] = fe.validation.flatMap((v) => {
+      const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys))
+        return [unknownKeyProblem(fe.validationContext ?? '', fieldOf(v.instancePath), keys.map(String))];
+      return [
+        {
+          field: [fe.validationContext, fieldOf(v.instancePath)].filter(Boolean).join('.'),
+          message: v.message ?? 'is not valid',
+        },
+      ];
+    });
     const first = problems[0];
     const message = first ? `${first.field}: ${first.message}` : 'The request is not valid.';
     return new AppError(422, 'validation_failed', message, problems);

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { assertCanWrite } from '../access/permissions.ts';
 import { tokensRepository } from '../auth/auth.repository.ts';
 import { authService } from '../auth/auth.service.ts';
+import { systemClock } from '../reminders/clock.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
-import { ApiToken, TokenCreated, TokenScope } from './tokens.schema.ts';
+import { ApiToken, TokenCreate, TokenCreated } from './tokens.schema.ts';
 
 const tags = ['tokens'];
 
@@ -26,13 +27,17 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
     schema: {
       tags,
       summary: 'Create an API token; the secret is in this reply only',
-      body: z.object({ name: z.string().trim().min(1).max(200), scope: TokenScope.default('read') }),
-      response: { 201: TokenCreated, 401: ErrorResponse },
+      body: TokenCreate,
+      response: { 201: TokenCreated, 401: ErrorResponse, 422: ErrorResponse },
     },
     handler: async (req, reply) => {
       assertCanWrite(req.viewer);
       if (!req.viewer.email || !req.viewer.userId) throw errors.unauthorized();
-      const created = await authService.createToken(ctx.db, req.viewer.email, req.body.scope, req.body.name);
+      const { scope, name, expires_at } = req.body;
+      const expiry = expires_at
+        ? { expiresAt: new Date(expires_at), now: (ctx.clock ?? systemClock).now() }
+        : null;
+      const created = await authService.createToken(ctx.db, req.viewer.email, scope, name, expiry);
       return reply.status(201).send(created);
     },
   });

@@ -4,6 +4,7 @@
 import { buildApp } from '../../src/app/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
+import type { Clock } from '../../src/reminders/clock.ts';
 import { createTestDatabase } from './test-db.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
@@ -26,14 +27,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `env` sets configuration variables over the tests' defaults (silent logs, 2 MB uploads). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `env` sets configuration variables over the tests' defaults (silent logs, 2 MB uploads);
+ * `clock` the time the server runs by (token expiry, embargoes, purges), the system's by default.
+ */
+export async function startTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const t = await createTestDatabase();
   const config = {
     ...loadConfig({ TACIT_LOG_LEVEL: 'silent', TACIT_MAX_UPLOAD_MB: '2', ...env }),
     ...t.config,
   };
-  const app = await buildApp({ db: t.db, config });
+  const app = await buildApp({ db: t.db, config, ...(clock ? { clock } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -170,8 +170,19 @@ export function registerAccountCommands(program: Command): void {
         .default('read'),
     )
     .option('--name <name>', 'what the token is for, e.g. "nightly export"')
-    .action((email: string, opts: { scope: 'read' | 'write'; name?: string }) =>
+    .option(
+      '--expires <when>',
+      'refuse the token after this date or moment, e.g. 2027-06-30 or 2027-06-30T12:00:00Z',
+    )
+    .action((email: string, opts: { scope: 'read' | 'write'; name?: string; expires?: string }) =>
       run(async () => {
+        const expiresAt = opts.expires === undefined ? null : new Date(opts.expires);
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new CliError(
+            `--expires ${opts.expires} is not a date; give e.g. 2027-06-30 or 2027-06-30T12:00:00Z.`,
+          );
+        if (expiresAt && expiresAt <= new Date())
+          throw new CliError(`--expires ${opts.expires} is not in the future; give a later date.`);
         const [{ authService }, { authRepository }] = await Promise.all([
           import('../../auth/auth.service.ts'),
           import('../../auth/auth.repository.ts'),
@@ -181,10 +192,17 @@ export function registerAccountCommands(program: Command): void {
             throw new CliError(
               `No user has the e-mail ${email}. Create the user first: tacit user add ${email} --org NAME --role viewer --password PASSWORD`,
             );
-          return authService.createToken(db, email, opts.scope, opts.name ?? null);
+          return authService.createToken(
+            db,
+            email,
+            opts.scope,
+            opts.name ?? null,
+            expiresAt && { expiresAt, now: new Date() },
+          );
         });
         console.log(created.secret);
-        console.error(`Token for ${email} (${opts.scope}). It is shown only now: store it safely.`);
+        const until = expiresAt ? `, until ${expiresAt.toISOString()}` : '';
+        console.error(`Token for ${email} (${opts.scope}${until}). It is shown only now: store it safely.`);
       }),
     );
 }

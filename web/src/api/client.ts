@@ -47,16 +47,40 @@ function toApiError(status: number, body: unknown): ApiError {
   );
 }
 
+const ACTING_FOR_KEY = 'tacit.actingFor';
+
+/** The organisation a member of several acts for (chosen in the header), kept across visits. */
+export function actingFor(): string | null {
+  try {
+    return localStorage.getItem(ACTING_FOR_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setActingFor(orgId: string | null): void {
+  if (orgId) localStorage.setItem(ACTING_FOR_KEY, orgId);
+  else localStorage.removeItem(ACTING_FOR_KEY);
+}
+
+/** Sign-in and who-am-I speak for the user, not for one of their organisations. */
+function actingHeader(path: string): Record<string, string> {
+  const orgId = actingFor();
+  return orgId && !path.startsWith('/auth/') ? { 'x-tacit-organisation': orgId } : {};
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
+      headers: {
+        ...actingHeader(path),
+        ...(body === undefined
           ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+          : { 'content-type': 'application/json', accept: 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,11 +1,17 @@
 // Who is signed in (GET /auth/me), the organisations they belong to, sign-in and sign-out.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, get } from './client.ts';
+import { actingFor, api, get, setActingFor } from './client.ts';
 import type { Me, Organisation, Role } from './types.ts';
 
 interface Session {
   me: Me | undefined;
+  /** The organisations the user acts for now: the one chosen in the header, else all of theirs. */
   orgs: (Organisation & { role: Role })[];
+  /** Every organisation the user belongs to, for the header's choice. */
+  allOrgs: (Organisation & { role: Role })[];
+  /** The organisation chosen in the header (sent as X-Tacit-Organisation), or null for all. */
+  actingFor: string | null;
+  actFor(orgId: string | null): void;
   signedIn: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
@@ -20,12 +26,18 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me>();
-  const [orgs, setOrgs] = useState<(Organisation & { role: Role })[]>([]);
+  const [allOrgs, setOrgs] = useState<(Organisation & { role: Role })[]>([]);
+  const [acting, setActing] = useState<string | null>(actingFor());
 
   const refresh = useCallback(async () => {
     const who = await get<Me>('/auth/me').catch(() => undefined);
     setMe(who ?? { user_id: null, email: null, memberships: [], scope: 'read' });
     const memberships = who?.memberships ?? [];
+    // A choice left from another account or a membership since removed is forgotten.
+    if (!memberships.some((m) => m.org_id === actingFor())) {
+      setActingFor(null);
+      setActing(null);
+    }
     const found = await Promise.all(
       memberships.map((m) =>
         get<Organisation>(`/organisations/${m.org_id}`).then(
@@ -44,7 +56,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<Session>(
     () => ({
       me,
-      orgs,
+      orgs: acting ? allOrgs.filter((o) => o.id === acting) : allOrgs,
+      allOrgs,
+      actingFor: acting,
+      actFor(orgId) {
+        setActingFor(orgId);
+        setActing(orgId);
+      },
       signedIn: Boolean(me?.user_id),
       async signIn(email, password) {
         await api('POST', '/auth/login', { email, password });
@@ -56,14 +74,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       refresh,
       canEdit(orgId) {
+        if (acting && orgId !== acting) return false;
         const role = me?.memberships.find((m) => m.org_id === orgId)?.role;
         return me?.scope === 'write' && (role === 'admin' || role === 'editor');
       },
       roleIn(orgId) {
+        if (acting && orgId !== acting) return undefined;
         return me?.memberships.find((m) => m.org_id === orgId)?.role;
       },
     }),
-    [me, orgs, refresh],
+    [me, allOrgs, acting, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

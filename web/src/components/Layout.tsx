@@ -62,9 +62,31 @@ export function Layout({ children }: { children: ReactNode }) {
           </label>
           {session.signedIn ? (
             <>
-              <span className="who" title={session.me?.email ?? ''}>
-                {session.orgs.map((o) => o.acronym ?? o.name).join(', ') || session.me?.email}
-              </span>
+              {session.allOrgs.length > 1 ? (
+                <label className="acting-for">
+                  <span className="visually-hidden">{t('nav.actingFor')}</span>
+                  <select
+                    aria-label={t('nav.actingFor')}
+                    value={session.actingFor ?? ''}
+                    onChange={(e) => {
+                      session.actFor(e.target.value || null);
+                      // Every page read so far was for the previous choice: read them again.
+                      window.location.reload();
+                    }}
+                  >
+                    <option value="">{t('nav.allOrganisations')}</option>
+                    {session.allOrgs.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.acronym ?? o.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : (
+                <span className="who" title={session.me?.email ?? ''}>
+                  {session.orgs.map((o) => o.acronym ?? o.name).join(', ') || session.me?.email}
+                </span>
+              )}
               <button
                 type="button"
                 className="link-button"

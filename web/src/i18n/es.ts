@@ -118,6 +118,8 @@ export const es: Record<MessageKey, string> = {
   'nav.admin': 'Organización',
   'nav.language': 'Idioma',
   'nav.signIn': 'Iniciar sesión',
+  'nav.actingFor': 'Actuando por',
+  'nav.allOrganisations': 'Todas mis organizaciones',
   'nav.signOut': 'Cerrar sesión',
 
   'common.loading': 'Cargando…',
@@ -320,6 +322,11 @@ export const es: Record<MessageKey, string> = {
   'admin.members': 'Miembros',
   'admin.invite': 'Invitar',
   'admin.tokens': 'Tokens de API',
+  'admin.auditAll': 'Todas',
+  'admin.auditFrom': 'Desde',
+  'admin.auditTo': 'Hasta',
+  'admin.auditCsv': 'Descargar CSV',
+  'admin.auditChanges': 'Cambios',
   'admin.audit': 'Registro de auditoría',
   'admin.role': 'Función',
   'admin.email': 'Correo electrónico',
@@ -447,6 +454,8 @@ export const es: Record<MessageKey, string> = {
   'admin.onlyAdmins':
     'Solo los administradores de la organización ven sus miembros y su registro de auditoría.',
   'admin.roleChanged': 'Función cambiada.',
+  'admin.confirmRemoveMember':
+    '¿Quitar a {email} de esta organización? Pierde al instante el acceso a sus registros.',
   'admin.removeMember': 'Quitar',
   'admin.memberRemoved': 'Miembro quitado.',
   'admin.tokenRevoked': 'Token revocado.',

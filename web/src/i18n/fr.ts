@@ -119,6 +119,8 @@ export const fr: Record<MessageKey, string> = {
   'nav.admin': 'Organisation',
   'nav.language': 'Langue',
   'nav.signIn': 'Se connecter',
+  'nav.actingFor': 'Agir pour',
+  'nav.allOrganisations': 'Toutes mes organisations',
   'nav.signOut': 'Se déconnecter',
 
   'common.loading': 'Chargement…',
@@ -321,6 +323,11 @@ export const fr: Record<MessageKey, string> = {
   'admin.members': 'Membres',
   'admin.invite': 'Inviter',
   'admin.tokens': 'Jetons d’API',
+  'admin.auditAll': 'Toutes',
+  'admin.auditFrom': 'Du',
+  'admin.auditTo': 'Au',
+  'admin.auditCsv': 'Télécharger en CSV',
+  'admin.auditChanges': 'Modifications',
   'admin.audit': 'Journal d’audit',
   'admin.role': 'Rôle',
   'admin.email': 'Adresse électronique',
@@ -448,6 +455,8 @@ export const fr: Record<MessageKey, string> = {
   'admin.onlyAdmins':
     'Seuls les administrateurs de l’organisation voient ses membres et son journal d’audit.',
   'admin.roleChanged': 'Rôle modifié.',
+  'admin.confirmRemoveMember':
+    'Retirer {email} de cette organisation ? Son accès à ses fiches cesse aussitôt.',
   'admin.removeMember': 'Retirer',
   'admin.memberRemoved': 'Membre retiré.',
   'admin.tokenRevoked': 'Jeton révoqué.',

@@ -4,12 +4,13 @@ import { type FormEvent, useState } from 'react';
 import { type ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
-import type { AuditEntry, Organisation, Page, Visibility } from '../api/types.ts';
+import type { Organisation, Visibility } from '../api/types.ts';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
+import { Audit } from './admin/Audit.tsx';
 import { Members } from './admin/Members.tsx';
 import { asError } from './admin/shared.ts';
 import { Tokens } from './admin/Tokens.tsx';
@@ -91,42 +92,6 @@ function SharingDefaults({ orgId, orgName }: { orgId: string; orgName: string })
       </p>
       <ErrorMessage error={error} />
       {message && <Success>{message}</Success>}
-    </section>
-  );
-}
-
-function Audit({ orgId }: { orgId: string }) {
-  const { t, formatDateTime } = useI18n();
-  const audit = useLoad(() => get<Page<AuditEntry>>('/audit', { org_id: orgId, limit: 50 }), [orgId]);
-  return (
-    <section className="card" aria-labelledby="audit-h">
-      <h2 id="audit-h">{t('admin.audit')}</h2>
-      <ErrorMessage error={audit.error} />
-      {audit.loading && <Loading />}
-      {audit.data && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.when')}</th>
-              <th scope="col">{t('admin.who')}</th>
-              <th scope="col">{t('admin.action')}</th>
-              <th scope="col">{t('admin.entity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>{formatDateTime(a.at)}</td>
-                <td>{a.user_email ?? '—'}</td>
-                <td>{a.action}</td>
-                <td>
-                  {a.entity_type} <span className="muted small">{a.entity_id}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </section>
   );
 }

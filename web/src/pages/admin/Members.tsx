@@ -93,12 +93,14 @@ export function Members({ orgId }: { orgId: string }) {
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() =>
+                    onClick={() => {
+                      // Removing someone takes their access at once: ask before doing it.
+                      if (!window.confirm(t('admin.confirmRemoveMember', { email: m.email }))) return;
                       run(async () => {
                         await api('DELETE', `/organisations/${orgId}/members/${m.user_id}`);
                         return t('admin.memberRemoved');
-                      })
-                    }
+                      });
+                    }}
                   >
                     {t('admin.removeMember')}
                   </button>

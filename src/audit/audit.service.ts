@@ -1,0 +1,175 @@
+// The rules of the audit trail: what an entry keeps (before and after values of the fields a
+// change touched, a label so the trail reads in names after the record is gone), and how an
+// organisation's administrators read it: filtered, with names and links, as JSON or CSV.
+import { isSignedIn, orgIdsOf, type Viewer } from '../access/viewer.ts';
+import type { Queryable } from '../db/client.ts';
+import { type AuditEntry, type AuditFilter, listAudit, recordAudit } from './audit.repository.ts';
+
+/** Where the web app shows each kind of record, so an entry links to it. */
+const WEB_PATHS: Record<string, string> = {
+  project: '/projects/',
+  document: '/documents/',
+  review: '/reviews/',
+  evaluation: '/evaluations/',
+  recommendation: '/recommendations/',
+  lesson: '/lessons/',
+  meeting: '/meetings/',
+  assessment: '/assessments/',
+};
+
+type Snapshot = Record<string, unknown>;
+
+/** A record's reply as the plain values the trail keeps (dates as text). */
+export function snapshot(record: unknown): Snapshot & { id: string } {
+  return JSON.parse(JSON.stringify(record));
+}
+
+/** What a person would call a record: its title, else the start of its text, else its period. */
+export function labelOf(record: Snapshot): string | null {
+  for (const key of ['title', 'name', 'text', 'period_label', 'filename']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim())
+      return value.length > 120 ? `${value.slice(0, 117)}…` : value;
+  }
+  return null;
+}
+
+/** The fields `touched` whose value differs between before and after, each with both values. */
+export function changesBetween(before: Snapshot, after: Snapshot, touched: string[]) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of touched) {
+    if (key === 'version') continue;
+    const was = before[key] ?? null;
+    const is = after[key] ?? null;
+    if (JSON.stringify(was) !== JSON.stringify(is)) changes[key] = { before: was, after: is };
+  }
+  return changes;
+}
+
+export const auditService = {
+  created(tx: Queryable, viewer: Viewer, entity: string, orgId: string, after: Snapshot & { id: string }) {
+    return recordAudit(tx, viewer, {
+      action: 'create',
+      entityType: entity,
+      entityId: after.id,
+      orgId,
+      details: { label: labelOf(after), after },
+    });
+  },
+
+  updated(
+    tx: Queryable,
+    viewer: Viewer,
+    entity: string,
+    orgId: string,
+    change: { before: Snapshot & { id: string }; after: Snapshot; touched: string[] },
+  ) {
+    return recordAudit(tx, viewer, {
+      action: 'update',
+      entityType: entity,
+      entityId: change.before.id,
+      orgId,
+      details: {
+        label: labelOf(change.after),
+        fields: change.touched.filter((k) => k !== 'version'),
+        changes: changesBetween(change.before, change.after, change.touched),
+      },
+    });
+  },
+
+  /** A deletion keeps the whole record as it was, so the trail still says what went. */
+  deleted(tx: Queryable, viewer: Viewer, entity: string, orgId: string, before: Snapshot & { id: string }) {
+    return recordAudit(tx, viewer, {
+      action: 'delete',
+      entityType: entity,
+      entityId: before.id,
+      orgId,
+      details: { id: before.id, label: labelOf(before), before },
+    });
+  },
+
+  /**
+   * A signed-in reader opened a record not everyone may see (owner-only): the owner can later
+   * check who looked. Public and network records are not noted, or every page view would be.
+   */
+  async read(db: Queryable, viewer: Viewer, entity: string, record: Snapshot & { id: string }) {
+    const owner =
+      (record.owner_org as { id?: string } | undefined)?.id ?? (record.owner_org_id as string | undefined);
+    if (!isSignedIn(viewer) || record.visibility === 'public' || record.visibility === 'network' || !owner)
+      return;
+    await recordAudit(db, viewer, {
+      action: 'read',
+      entityType: entity,
+      entityId: record.id,
+      orgId: owner,
+      details: { label: labelOf(record) },
+    });
+  },
+
+  /** An export leaves the system: noted for each organisation the reader acts for. */
+  async exported(db: Queryable, viewer: Viewer, what: string, query: Record<string, unknown>) {
+    for (const orgId of orgIdsOf(viewer))
+      await recordAudit(db, viewer, {
+        action: 'export',
+        entityType: what,
+        entityId: null,
+        orgId,
+        details: { query },
+      });
+  },
+
+  async list(db: Queryable, filter: AuditFilter) {
+    const rows = await listAudit(db, filter);
+    const items = rows.slice(0, filter.limit).map((r) => {
+      const label = typeof r.details.label === 'string' ? r.details.label : null;
+      const path = r.entity_id && r.action !== 'delete' ? WEB_PATHS[r.entity_type] : undefined;
+      return {
+        ...r,
+        actor: r.user_id ? { id: r.user_id, name: r.user_name, email: r.user_email } : null,
+        record: r.entity_id
+          ? { type: r.entity_type, id: r.entity_id, label, link: path ? `${path}${r.entity_id}` : null }
+          : null,
+      };
+    });
+    return { items, next_cursor: rows.length > filter.limit ? String(items[items.length - 1]!.id) : null };
+  },
+};
+
+export type { AuditEntry };
+
+/** The trail as CSV: one row per entry, names and labels, the details as JSON. */
+export function auditCsv(items: Awaited<ReturnType<typeof auditService.list>>['items']): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  const header = [
+    'at',
+    'actor_name',
+    'actor_email',
+    'action',
+    'record_type',
+    'record_id',
+    'record',
+    'link',
+    'details',
+  ];
+  const lines = items.map((i) =>
+    [
+      i.at.toISOString(),
+      i.actor?.name,
+      i.actor?.email,
+      i.action,
+      i.entity_type,
+      i.entity_id,
+      i.record?.label,
+      i.record?.link,
+      i.details,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[header.join(','), ...lines].join('\n')}\n`;
+}

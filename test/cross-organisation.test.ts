@@ -1,0 +1,294 @@
+// Proof, generated from the app's own OpenAPI document, that organisation A's private records
+// leave through no read path: organisation B, a third organisation and an anonymous visitor call
+// every GET endpoint (lists, searches, counts, aggregates, exports in JSON, CSV and Excel, and
+// every path with an id, filled with A's hidden ids and with missing ones). None of the private
+// records' marker text appears in any reply, and a hidden id gets exactly the reply a missing
+// one gets. A GET endpoint with no row in ROUTES fails the test: a new endpoint cannot be
+// forgotten. The private records are data (PRIVATE_RECORD_KINDS): a new sharing state (shared
+// with named organisations, field-restricted) is one more entry.
+import { randomBytes, randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, buildOrgWithEditor, type TestMember } from './support/factories.ts';
+import { startTestApp, type TestApp, uploadFile } from './support/test-app.ts';
+
+const MARK = `zqxmark${randomBytes(4).toString('hex')}`;
+
+/** The hidden ids per resource that A's private records produced. */
+type Hidden = Record<
+  'project' | 'document' | 'review' | 'evaluation' | 'recommendation' | 'lesson' | 'meeting' | 'assessment',
+  string[]
+>;
+
+interface World {
+  t: TestApp;
+  owner: TestMember;
+  ownerOrg: string;
+  hidden: Hidden;
+}
+
+/** One state a record of A's may be in that B, C and visitors must not see. */
+interface PrivateRecordKind {
+  name: string;
+  create(w: World): Promise<void>;
+}
+
+async function post(w: World, path: string, body: Record<string, unknown>): Promise<string> {
+  const res = await w.t.request('POST', path, { token: w.owner.token, body });
+  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+const PRIVATE_RECORD_KINDS: PrivateRecordKind[] = [
+  {
+    name: 'owner-only project with every kind of record and a document',
+    async create(w) {
+      const project = await post(w, '/api/v1/projects', {
+        title: `Programme ${MARK} against trafficking`,
+        description: `Owner-only description ${MARK}`,
+        visibility: 'owner',
+        countries: [{ code: 'PE' }],
+        themes: ['organised-crime'],
+        budget: [{ amount: 777_123, currency: 'USD' }],
+      });
+      w.hidden.project.push(project);
+      const owned = { project_id: project, visibility: 'owner' };
+      w.hidden.review.push(
+        await post(w, '/api/v1/reviews', { ...owned, period_label: '2024/25', narrative: `Review ${MARK}` }),
+      );
+      w.hidden.evaluation.push(
+        await post(w, '/api/v1/evaluations', { ...owned, title: `Evaluation ${MARK}` }),
+      );
+      w.hidden.recommendation.push(
+        await post(w, '/api/v1/recommendations', { ...owned, text: `Recommendation ${MARK}`, number: 1 }),
+      );
+      w.hidden.lesson.push(
+        await post(w, '/api/v1/lessons', { ...owned, text: `Lesson ${MARK}`, countries: ['PE'] }),
+      );
+      w.hidden.meeting.push(await post(w, '/api/v1/meetings', { ...owned, title: `Meeting ${MARK}` }));
+      const doc = await uploadFile(w.t, `brief-${MARK}.txt`, Buffer.from(`Confidential brief ${MARK}.\n`), {
+        token: w.owner.token,
+        fields: { visibility: 'owner', project_id: project, title: `Document ${MARK}` },
+      });
+      if (doc.status !== 201) throw new Error(`upload: ${doc.status} ${JSON.stringify(doc.body)}`);
+      w.hidden.document.push(doc.body.id);
+      w.hidden.assessment.push(
+        await post(w, '/api/v1/assessments', {
+          instrument: 'heuni-checklist',
+          subject: { type: 'project', id: project },
+          title: `Assessment ${MARK}`,
+        }),
+      );
+    },
+  },
+];
+
+/** How to call one GET endpoint: its path parameters (hidden ids, each with a missing twin) and queries. */
+interface Call {
+  params?: Record<string, string>;
+  /** The same call with a missing id: its reply must equal the hidden one's. */
+  twin?: Record<string, string>;
+  query?: string;
+}
+type Fill = (w: World) => Call[];
+
+const idsOf =
+  (resource: keyof Hidden, name = 'id'): Fill =>
+  (w) =>
+    w.hidden[resource].map((id) => ({ params: { [name]: id }, twin: { [name]: randomUUID() } }));
+const queries =
+  (...qs: string[]): Fill =>
+  () =>
+    ['', ...qs].map((query) => ({ query }));
+const withOrg =
+  (...qs: string[]): Fill =>
+  (w) =>
+    qs.map((q) => ({ query: q.replaceAll('ORG', w.ownerOrg) }));
+const both =
+  (...fills: Fill[]): Fill =>
+  (w) =>
+    fills.flatMap((f) => f(w));
+
+/** Every GET endpoint and how to reach A's private records through it. */
+const ROUTES: Record<string, Fill> = {
+  '/api/v1/auth/me': queries(),
+  '/api/v1/organisations': queries(`q=${MARK}`),
+  '/api/v1/organisations/{id}': withOrgParam(),
+  '/api/v1/organisations/{id}/members': withOrgParam(),
+  '/api/v1/organisations/{id}/publisher-refs': withOrgParam(),
+  '/api/v1/projects': both(
+    queries(`q=${MARK}`, 'country=PE', 'theme=organised-crime'),
+    withOrg('organisation=ORG'),
+  ),
+  '/api/v1/projects/{id}': idsOf('project'),
+  '/api/v1/projects/{id}/scores': idsOf('project'),
+  '/api/v1/documents': queries(),
+  '/api/v1/documents/{id}': idsOf('document'),
+  '/api/v1/documents/{id}/file': idsOf('document'),
+  '/api/v1/documents/{id}/extraction': idsOf('document'),
+  '/api/v1/reviews': queries(),
+  '/api/v1/reviews/{id}': idsOf('review'),
+  '/api/v1/evaluations': queries(),
+  '/api/v1/evaluations/{id}': idsOf('evaluation'),
+  '/api/v1/recommendations': queries(),
+  '/api/v1/recommendations/{id}': idsOf('recommendation'),
+  '/api/v1/lessons': queries(),
+  '/api/v1/lessons/{id}': idsOf('lesson'),
+  '/api/v1/meetings': queries(),
+  '/api/v1/meetings/{id}': idsOf('meeting'),
+  '/api/v1/assessments': both(queries(), (w) =>
+    w.hidden.project.map((id) => ({ query: `project_id=${id}` })),
+  ),
+  '/api/v1/assessments/compare': (w) =>
+    w.hidden.assessment.map((id) => ({ query: `ids=${id},${randomUUID()}` })),
+  '/api/v1/assessments/{id}': idsOf('assessment'),
+  '/api/v1/assessments/{id}/results': both(idsOf('assessment'), (w) =>
+    w.hidden.assessment.map((id) => ({ params: { id }, twin: { id: randomUUID() }, query: 'format=csv' })),
+  ),
+  '/api/v1/assessments/{id}/prefill': idsOf('assessment'),
+  '/api/v1/reference/countries': queries(),
+  '/api/v1/reference/themes': queries(),
+  '/api/v1/reference/dac-codes': queries(),
+  '/api/v1/reference/currencies': queries(),
+  '/api/v1/search': queries(`q=${MARK}`, 'q=trafficking', 'country=PE', 'kind=lesson'),
+  '/api/v1/coordination/matrix': queries('format=csv', 'format=xlsx', 'country=PE', 'dimensions=country'),
+  '/api/v1/coordination/map': queries(),
+  '/api/v1/coordination/summary': queries('country=PE'),
+  '/api/v1/coordination/gaps': queries(),
+  '/api/v1/coordination/timeline': queries('country=PE'),
+  '/api/v1/coordination/duplicates': (w) => w.hidden.project.map((id) => ({ query: `project_id=${id}` })),
+  '/api/v1/countries/{code}/brief': () => [
+    { params: { code: 'PE' } },
+    { params: { code: 'PE' }, query: 'format=html' },
+  ],
+  '/api/v1/tokens': queries(),
+  '/api/v1/audit': withOrg('org_id=ORG', 'org_id=ORG&format=csv'),
+  '/api/v1/imports/iati/{id}': () => [{ params: { id: randomUUID() } }],
+  '/api/v1/export/iati': both(queries('country=PE'), withOrg('publisher=ORG')),
+  '/api/v1/scores/portfolio': queries('by=country', 'by=theme'),
+  '/api/v1/reminders/digest': withOrg('organisation=ORG'),
+  '/api/v1/reminders/deliveries': withOrg('organisation=ORG'),
+  '/api/v1/reminders/preferences': queries(),
+  '/api/v1/instruments': queries(),
+  '/api/v1/instruments/{key}': () => [{ params: { key: 'heuni-checklist' } }],
+  '/api/v1/instruments/{key}/export': () => [{ params: { key: 'heuni-checklist' } }],
+};
+
+function withOrgParam(): Fill {
+  return (w) => [{ params: { id: w.ownerOrg } }];
+}
+
+function pathOf(template: string, params: Record<string, string> = {}, query = ''): string {
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${template}: no value for {${name}}`);
+    return value;
+  });
+  return query ? `${path}?${query}` : path;
+}
+
+/** The reply as text (an Excel workbook as the text of its cells), ids masked for comparison. */
+async function replyText(t: TestApp, path: string, token?: string) {
+  const res = await fetch(t.baseUrl + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const type = res.headers.get('content-type') ?? '';
+  let text: string;
+  if (type.includes('spreadsheetml')) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const cells: string[] = [];
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          cells.push(String(cell.value));
+        });
+      });
+    text = cells.join('\n');
+  } else text = await res.text();
+  return {
+    status: res.status,
+    text,
+    masked: text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID'),
+  };
+}
+
+describe('organisation A’s private records, read by everyone else through every GET endpoint', () => {
+  const world = {} as World;
+  let outsiders: [string, string | undefined][];
+  let getPaths: string[];
+  beforeAll(async () => {
+    world.t = await startTestApp();
+    const a = await buildOrgWithEditor(world.t.db);
+    world.owner = a.editor;
+    world.ownerOrg = a.org.id;
+    world.hidden = {
+      project: [],
+      document: [],
+      review: [],
+      evaluation: [],
+      recommendation: [],
+      lesson: [],
+      meeting: [],
+      assessment: [],
+    };
+    await buildMember(world.t.db, a.org.id, 'admin');
+    for (const kind of PRIVATE_RECORD_KINDS) await kind.create(world);
+    const b = await buildOrgWithEditor(world.t.db);
+    const c = await buildOrgWithEditor(world.t.db);
+    const cAdmin = await buildMember(world.t.db, c.org.id, 'admin');
+    outsiders = [
+      ['organisation B', b.editor.token],
+      ['a third organisation (administrator)', cAdmin.token],
+      ['anonymous', undefined],
+    ];
+    const doc = (await world.t.request('GET', '/api/v1/openapi.json')).body;
+    getPaths = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .filter(([, methods]) => 'get' in methods)
+      .map(([path]) => path);
+  });
+  afterAll(() => world.t.close());
+
+  it('has a row for every GET endpoint of the API document, and none for an endpoint that is gone', () => {
+    expect(
+      getPaths.filter((p) => !(p in ROUTES)),
+      'GET endpoints with no row in ROUTES',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((p) => !getPaths.includes(p)),
+      'rows with no endpoint',
+    ).toEqual([]);
+  });
+
+  it('the owner does see the marker (the records exist and the search finds them)', async () => {
+    const search = await replyText(world.t, `/api/v1/search?q=${MARK}`, world.owner.token);
+    expect(search.text).toContain(MARK);
+    for (const id of world.hidden.project) {
+      const own = await replyText(world.t, `/api/v1/projects/${id}`, world.owner.token);
+      expect(own.status).toBe(200);
+      expect(own.text).toContain(MARK);
+    }
+  });
+
+  it('shows none of their content to B, a third organisation or a visitor; hidden answers as missing', async () => {
+    let requests = 0;
+    for (const template of getPaths) {
+      for (const call of ROUTES[template]!(world)) {
+        for (const [who, token] of outsiders) {
+          const label = `${who}: GET ${pathOf(template, call.params, call.query)}`;
+          const hidden = await replyText(world.t, pathOf(template, call.params, call.query), token);
+          requests++;
+          expect(hidden.status, label).toBeLessThan(500);
+          expect(hidden.text, label).not.toContain(MARK);
+          if (call.twin) {
+            const missing = await replyText(world.t, pathOf(template, call.twin, call.query), token);
+            requests++;
+            expect({ status: hidden.status, body: hidden.masked }, label).toEqual({
+              status: missing.status,
+              body: missing.masked,
+            });
+          }
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(150);
+  });
+});
