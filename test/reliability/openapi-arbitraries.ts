@@ -23,6 +23,8 @@ export interface GeneratedRequest {
   query: Record<string, string>;
   body: unknown;
   auth: 'write' | 'read' | 'none';
+  /** For a broken request: the same request without the defect put in on purpose. */
+  base?: { path: string; query: Record<string, string>; body: unknown };
 }
 
 export function operationsOf(doc: Schema): Operation[] {
@@ -54,7 +56,7 @@ const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constantFrom('Peru', 'police', 'justice', 'ÉVALUATION', '<script>', "'; DROP TABLE x; --", '𝒯'),
 );
-const notNumber = fc.constantFrom('abc', '', '1e999', 'NaN', '0x10', '--1');
+const notNumber = fc.constantFrom('abc', 'NaN', '--1', '1,5', 'twelve');
 
 /** Values the schema accepts (as far as its keywords say). */
 export function valid(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
@@ -190,6 +192,7 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
     variants.push(
       fc.tuple(base, fc.constantFrom('not-a-uuid', '1', '..', '%00', 'x'.repeat(300))).map(([b, bad]) => ({
         kind: 'bad-path' as const,
+        base: { path: pathOf(b.values), query: b.query, body: b.body },
         field: `params.${op.pathParams[0]}`,
         path: pathOf([bad, ...b.values.slice(1)]),
         query: b.query,
@@ -207,6 +210,7 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
         .chain(([b, [name, bad]]) => bad.map((v) => ({ b, name, v })))
         .map(({ b, name, v }) => ({
           kind: 'wrong-type' as const,
+          base: { path: pathOf(b.values), query: b.query, body: b.body },
           field: `querystring.${name}`,
           path: pathOf(b.values),
           query: { ...b.query, [name]: v },
@@ -219,6 +223,7 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
     variants.push(
       fc.tuple(base, fc.stringMatching(/^[a-z]{3,12}$/)).map(([b, name]) => ({
         kind: 'unknown-field' as const,
+        base: { path: pathOf(b.values), query: b.query, body: b.body },
         field: `zz_${name}`,
         path: pathOf(b.values),
         query: b.query,
@@ -234,6 +239,7 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
           .filter(({ v }) => v !== Symbol.for('none'))
           .map(({ b, name, v }) => ({
             kind: 'wrong-type' as const,
+            base: { path: pathOf(b.values), query: b.query, body: b.body },
             field: `body.${name}`,
             path: pathOf(b.values),
             query: b.query,
@@ -248,6 +254,7 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
           const { [name]: _left, ...rest } = b.body as Record<string, unknown>;
           return {
             kind: 'missing-required' as const,
+            base: { path: pathOf(b.values), query: b.query, body: b.body },
             field: `body.${name}`,
             path: pathOf(b.values),
             query: b.query,
