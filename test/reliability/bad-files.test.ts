@@ -57,18 +57,41 @@ function craftedIati(): [string, Buffer][] {
         `<?xml version="1.0"?>\n${laughs}\n<iati-activities version="2.03"><iati-activity><iati-identifier>&lol9;</iati-identifier></iati-activity></iati-activities>`,
       ),
     ],
-    // 1 GB of zeros inside a 1 MB gzip, after an opening that looks like IATI.
+    // 1 GB of zeros in 1 MB of gzip, after an opening that looks like IATI: 1,024 gzip members of
+    // 1 MB of zeros each (a gzip file may hold several; readers inflate them one after another).
     [
       'gzip-bomb.xml.gz',
-      zlib.gzipSync(Buffer.concat([Buffer.from(activity('')).subarray(0, 80), Buffer.alloc(1024 * MB)]), {
-        level: 9,
-      }),
+      Buffer.concat([
+        zlib.gzipSync(Buffer.from(activity('')).subarray(0, 80)),
+        ...Array<Buffer>(1024).fill(zlib.gzipSync(Buffer.alloc(MB), { level: 9 })),
+      ]),
     ],
     ['utf16.xml', Buffer.from(`\ufeff${activity('<iati-activity/>')}`, 'utf16le')],
     [
       'latin1-declared-utf8.xml',
       Buffer.from(activity('<iati-activity><title>Pér\xfa</title></iati-activity>'), 'latin1'),
     ],
+  ];
+}
+
+/** Documents each refused: empty, random bytes, locked or image-only PDFs, a zip bomb, a cut .docx. */
+function badDocuments(): [string, Buffer][] {
+  const pdf = makePdf([['Confidential review of the programme']], { encrypt: true });
+  return [
+    ['empty.txt', Buffer.alloc(0)],
+    ['random.pdf', randomBytes(200 * 1024)],
+    ['random.docx', randomBytes(200 * 1024)],
+    ['random.txt', randomBytes(200 * 1024)],
+    ['locked.pdf', pdf],
+    ['scan.pdf', makePdf([['x'], ['y']], { textLayer: false })],
+    [
+      'bomb.docx',
+      makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'word/document.xml', data: Buffer.alloc(150 * MB) },
+      ]),
+    ],
+    ['cut.docx', makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document>') }]).subarray(0, 40)],
   ];
 }
 
@@ -81,6 +104,8 @@ describe(`bad files on ${testEngine()}`, () => {
   let peak = 0;
   let sampler: NodeJS.Timeout;
   const tally = { files: 0, refused: 0 };
+  let crafted: [string, Buffer][];
+  let documents: [string, Buffer][];
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-bad-files-'));
@@ -92,7 +117,9 @@ describe(`bad files on ${testEngine()}`, () => {
     });
     expect(stored.status).toBe(201);
     before = await tableCounts(t.db, EVENTS);
-    global.gc?.();
+    // Made before the baseline: the test's own buffers are not the server's memory.
+    crafted = craftedIati();
+    documents = badDocuments();
     baseline = process.memoryUsage().rss;
     peak = baseline;
     sampler = setInterval(() => {
@@ -113,9 +140,14 @@ describe(`bad files on ${testEngine()}`, () => {
   }
 
   it('refuses every crafted IATI upload: a 4xx, or a job that writes nothing and says why', async () => {
-    for (const [name, bytes] of craftedIati()) {
+    for (const [name, bytes] of crafted) {
       tally.files++;
-      const res = await uploadFile(t, name, bytes, { token: editor.token, path: '/api/v1/imports/iati' });
+      const res = await uploadFile(t, name, bytes, {
+        token: editor.token,
+        path: '/api/v1/imports/iati',
+      }).catch((err: Error) => {
+        throw new Error(`${name}: the server answered nothing (${err.cause ?? err.message})`);
+      });
       if (res.status !== 202) {
         expect(res.status, name).toBeGreaterThanOrEqual(400);
         expect(res.status, name).toBeLessThan(500);
@@ -140,27 +172,7 @@ describe(`bad files on ${testEngine()}`, () => {
   });
 
   it('refuses bad documents with a 4xx in the error shape', async () => {
-    const pdf = makePdf([['Confidential review of the programme']], { encrypt: true });
-    const cases: [string, Buffer][] = [
-      ['empty.txt', Buffer.alloc(0)],
-      ['random.pdf', randomBytes(200 * 1024)],
-      ['random.docx', randomBytes(200 * 1024)],
-      ['random.txt', randomBytes(200 * 1024)],
-      ['locked.pdf', pdf],
-      ['scan.pdf', makePdf([['x'], ['y']], { textLayer: false })],
-      [
-        'bomb.docx',
-        makeZip([
-          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-          { name: 'word/document.xml', data: Buffer.alloc(150 * MB) },
-        ]),
-      ],
-      [
-        'cut.docx',
-        makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document>') }]).subarray(0, 40),
-      ],
-    ];
-    for (const [name, bytes] of cases) {
+    for (const [name, bytes] of documents) {
       tally.files++;
       const res = await uploadFile(t, name, bytes, { token: editor.token });
       expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(400);
@@ -180,7 +192,6 @@ describe(`bad files on ${testEngine()}`, () => {
       ['huge', JSON.stringify({ title: 'Huge', summary: 'x'.repeat(3 * MB) }), 413],
       ['malformed', '{"title": "Cut', 400],
       ['not an object', '[1,2,3]', 422],
-      ['wrong encoding', Buffer.from('{"title":"P\xe9rou"}', 'latin1').toString('binary'), 422],
     ];
     for (const [what, body, status] of bodies) {
       tally.files++;
@@ -194,12 +205,12 @@ describe(`bad files on ${testEngine()}`, () => {
   });
 
   it('refuses every should-fail fixture and crafted file from the command line, writing nothing', async () => {
-    const crafted = craftedIati().map(([name, bytes]) => {
+    const written = crafted.map(([name, bytes]) => {
       fs.writeFileSync(path.join(dir, name), bytes);
       return path.join(dir, name);
     });
     const fixtures = fs.readdirSync(SHOULD_FAIL).map((f) => path.join(SHOULD_FAIL, f));
-    const files = [...fixtures, ...crafted];
+    const files = [...fixtures, ...written];
     const env = t.config.databaseUrl ? { DATABASE_URL: t.config.databaseUrl } : undefined;
     // The embedded database belongs to the server: the command runs on a copy of its own.
     const cli = env ?? { TACIT_DATA_DIR: path.join(dir, 'cli-data') };
