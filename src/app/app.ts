@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -68,8 +68,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: ctx.config.trustProxy,
     // A path Fastify's router refuses before any route (a parameter over 100 characters, a bad
     // percent-encoding) is answered in the one error shape too.
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, _req, routerReply) => {
       const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      // Typed for a route's schema, of which the router has none yet.
+      const reply = routerReply as unknown as FastifyReply;
       reply.status(tooLong ? 414 : 400).send({
         error: {
           code: tooLong ? 'path_too_long' : 'bad_path',

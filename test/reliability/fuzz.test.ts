@@ -98,13 +98,20 @@ describe(`API fuzzing from the OpenAPI document on ${testEngine()}`, async () =>
             }
           }
           if (r.kind === 'valid') return;
-          // Broken on purpose: never accepted, and a validation error names what was broken.
+          // Broken on purpose: never accepted, and a validation error names what was broken, unless
+          // the generated request had another defect too (then it is refused without this one).
           expect(res.status, seen).toBeGreaterThanOrEqual(400);
           const error = (res.body as { error: { code: string; details: unknown } }).error;
-          if (error.code === 'validation_failed')
-            expect(JSON.stringify(error.details), seen).toContain(r.field);
+          if (error.code === 'validation_failed' && !JSON.stringify(error.details).includes(r.field!)) {
+            const base = await send(op, { ...r, ...r.base!, kind: 'valid' });
+            expect(base.status, `${seen}\n  (without the defect: ${base.status})`).toBeGreaterThanOrEqual(
+              400,
+            );
+          }
         }),
-        { numRuns: RUNS },
+        // Signing in and accepting an invitation hash a password (argon2, a deliberate ~0.1 s of
+        // CPU each): a tenth of the requests, so the two do not take the suite's whole time.
+        { numRuns: /\/auth\/(login|accept-invitation)$/.test(op.path) ? Math.ceil(RUNS / 10) : RUNS },
       );
     });
   }

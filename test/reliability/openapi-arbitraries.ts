@@ -190,7 +190,7 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
   ];
   if (op.pathParams.length)
     variants.push(
-      fc.tuple(base, fc.constantFrom('not-a-uuid', '1', '..', '%00', 'x'.repeat(300))).map(([b, bad]) => ({
+      fc.tuple(base, fc.constantFrom('not-a-uuid', '1', 'a b', '%00', 'x'.repeat(300))).map(([b, bad]) => ({
         kind: 'bad-path' as const,
         base: { path: pathOf(b.values), query: b.query, body: b.body },
         field: `params.${op.pathParams[0]}`,
