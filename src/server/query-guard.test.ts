@@ -49,6 +49,17 @@ describe('the query guard', () => {
     expect(still.body.title).toBe('Kept');
   });
 
+  it('refuses an unknown field when creating a token, and creates none (found by the API fuzzing)', async () => {
+    const before = (await t.request('GET', '/api/v1/tokens', { token: editor.token })).body;
+    const res = await t.request('POST', '/api/v1/tokens', {
+      token: editor.token,
+      body: { name: 'ci', expires: '2030-01-01' },
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body.error.details)).toContain('expires');
+    expect((await t.request('GET', '/api/v1/tokens', { token: editor.token })).body).toEqual(before);
+  });
+
   it('answers an over-long path parameter in the error shape', async () => {
     const res = await t.request('GET', `/api/v1/projects/${'x'.repeat(300)}`, { token: editor.token });
     expect(res.status).toBe(414);

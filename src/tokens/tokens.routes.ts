@@ -26,7 +26,7 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
     schema: {
       tags,
       summary: 'Create an API token; the secret is in this reply only',
-      body: z.object({ name: z.string().trim().min(1).max(200), scope: TokenScope.default('read') }),
+      body: z.strictObject({ name: z.string().trim().min(1).max(200), scope: TokenScope.default('read') }),
       response: { 201: TokenCreated, 401: ErrorResponse },
     },
     handler: async (req, reply) => {
