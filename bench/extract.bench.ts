@@ -5,6 +5,7 @@ import path from 'node:path';
 import { extractDocument } from '../src/ingest/extract.ts';
 import { makePdf } from '../src/ingest/testing/files.ts';
 import { FIXTURE_DOCUMENTS, fixtureFormats } from '../src/ingest/testing/fixtures.ts';
+import { record } from './budget.ts';
 import type { BenchSuite } from './suites.ts';
 
 async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -46,12 +47,14 @@ export const extractSuite: BenchSuite = {
     const sheetBytes = fs.readFileSync(sheet);
     const sheetMs = await median(20, () => extractDocument({ bytes: sheetBytes, filename: 'sheet.txt' }));
     console.log(`summary-sheet text extraction: ${sheetMs.toFixed(1)} ms (target < 50 ms)`);
+    record('extract/summary sheet', sheetMs, 'ms');
 
     const pdf = twentyPagePdf();
     const pdfMs = await median(5, () => extractDocument({ bytes: pdf, filename: 'twenty-pages.pdf' }));
     console.log(
       `20-page PDF extraction:        ${pdfMs.toFixed(0)} ms (target < 1000 ms, ${(pdf.length / 1024).toFixed(0)} KB)`,
     );
+    record('extract/20-page PDF', pdfMs, 'ms');
 
     for (const base of [
       'annual-review-peru-colombia-soc',

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/paths.ts';
 import { freePort, startPostgres } from '../test/support/postgres-server.ts';
+import { record } from './budget.ts';
 import { runLoad } from './load.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -44,17 +45,23 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** The engine a label names, as the budget's figure names spell it. */
+const engineOf = (label: string) => (/pglite/i.test(label) ? 'pglite' : 'postgres');
+
 async function measureEngine(label: string, env: Record<string, string>) {
   const port = await freePort();
   const first = await startServer(env, port);
   console.log(
     `${label}: first start on an empty database (migrations, vocabularies, demo data): ${first.seconds.toFixed(1)} s`,
   );
+  record(`foundation/${engineOf(label)}/first start`, first.seconds, 's');
   await first.stop();
   const warm = await startServer(env, port);
   console.log(`${label}: warm start: ${warm.seconds.toFixed(1)} s`);
+  record(`foundation/${engineOf(label)}/warm start`, warm.seconds, 's');
   await new Promise((r) => setTimeout(r, 2000));
   console.log(`${label}: idle server memory (RSS): ${rssMb(warm.child.pid!).toFixed(0)} MB`);
+  record(`foundation/${engineOf(label)}/idle memory`, rssMb(warm.child.pid!), 'MB');
   try {
     const base = `http://127.0.0.1:${port}/api/v1`;
     const list = (await (await fetch(`${base}/projects?limit=1&q=XCAX75`)).json()) as {
@@ -74,6 +81,10 @@ async function measureEngine(label: string, env: Record<string, string>) {
         `${label}: ${name}, ${CONNECTIONS} connections: ${r.perSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, ` +
           `p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors of ${r.requests}`,
       );
+      if (name === 'GET one project') {
+        record(`foundation/${engineOf(label)}/GET one project`, r.perSecond, 'req/s');
+        record(`foundation/${engineOf(label)}/GET one project p99`, r.p99, 'ms');
+      }
     }
     console.log(`${label}: server memory after load (RSS): ${rssMb(warm.child.pid!).toFixed(0)} MB`);
   } finally {

@@ -16,6 +16,7 @@ import { readIatiActivities } from '../src/iati/reader.ts';
 import { REPO_ROOT } from '../src/paths.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
+import { record } from './budget.ts';
 import { type ProcessUsage, sampleProcess } from './process-usage.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -78,6 +79,9 @@ async function importAndExport(
       `(import/parse ratio ${(rate / parseRate).toFixed(2)}), peak RSS ${mb(run.peakKb)}, ` +
       `the whole command ${run.seconds.toFixed(1)} s and ${run.cpuSeconds.toFixed(1)} s of CPU, ${startLoad} -> ${load()}`,
   );
+  const engine = /pglite/i.test(label) ? 'pglite' : 'postgres';
+  record(`iati/${engine}/import rate`, rate, 'activities/s');
+  record(`iati/${engine}/import peak RSS`, run.peakKb / 1024, 'MB');
   const out = path.join(os.tmpdir(), `tacit-bench-export-${process.pid}.xml`);
   const exported = await runTacit(['export-iati', '--output', out], env);
   const size = fs.statSync(out).size;
@@ -86,6 +90,7 @@ async function importAndExport(
     `export from ${label}: ${(size / 1e6).toFixed(0)} MB of XML in ${exported.seconds.toFixed(1)} s (the whole command), ` +
       `peak RSS ${mb(exported.peakKb)}, ${load()}`,
   );
+  record(`iati/${engine}/export`, exported.seconds, 's');
 }
 
 export const iatiSuite: BenchSuite = {

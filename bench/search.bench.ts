@@ -17,6 +17,7 @@ import { loadReferenceData } from '../src/reference/load.ts';
 import { SearchQuery } from '../src/search/search.schema.ts';
 import { searchService } from '../src/search/search.service.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
+import { record } from './budget.ts';
 import { percentile } from './load.ts';
 import { type GeneratedRegistry, generateRegistry } from './search-data.ts';
 import type { BenchSuite } from './suites.ts';
@@ -54,6 +55,8 @@ async function measureRegistry(db: Database, label: string, g: GeneratedRegistry
   const search = (q: Record<string, unknown>) => searchService.search(db, viewer, SearchQuery.parse(q));
   const text = await timings(20, (i) => search({ q: word(i) }));
   console.log(`  ${label} search, one word, all facets: ${fmt(text)}`);
+  record('search/one word p50', text.p50, 'ms');
+  record('search/one word p95', text.p95, 'ms');
   const byDate = await timings(20, (i) => search({ q: word(i), sort: 'date' }));
   console.log(`  ${label} search, one word, newest first: ${fmt(byDate)}`);
   const faceted = await timings(20, (i) =>
@@ -83,8 +86,10 @@ async function measureRegistry(db: Database, label: string, g: GeneratedRegistry
     ),
   );
   console.log(`  ${label} overlaps for one draft: ${fmt(overlaps)}`);
+  record('search/overlaps p95', overlaps.p95, 'ms');
   const matrix = await timings(3, () => analyticsService.matrix(db, ANONYMOUS, { currency: 'USD' }));
   console.log(`  ${label} 3W matrix over all data: ${fmt(matrix)}`);
+  record('search/3W matrix p95', matrix.p95, 'ms');
 }
 
 async function measureIati(db: Database, label: string) {

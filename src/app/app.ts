@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -21,6 +21,7 @@ import type { AppContext } from '../server/context.ts';
 import { installErrorHandler } from '../server/error-handler.ts';
 import { installInputGuard } from '../server/input-guard.ts';
 import { installOriginCheck } from '../server/origin-check.ts';
+import { installQueryGuard } from '../server/query-guard.ts';
 import { installStrictInput } from '../server/strict-input.ts';
 import { installAuth } from './auth-hook.ts';
 import { createLogger, RequestLog } from './logging.ts';
@@ -66,6 +67,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     // Behind a TLS-terminating proxy: the client's address and protocol come from X-Forwarded-*.
     trustProxy: ctx.config.trustProxy,
+    // A path Fastify's router refuses before any route (a parameter over 100 characters, a bad
+    // percent-encoding) is answered in the one error shape too.
+    frameworkErrors: (err, _req, routerReply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      // Typed for a route's schema, of which the router has none yet.
+      const reply = routerReply as unknown as FastifyReply;
+      reply.status(tooLong ? 414 : 400).send({
+        error: {
+          code: tooLong ? 'path_too_long' : 'bad_path',
+          message: tooLong
+            ? 'A part of the address is longer than any identifier Tacit uses (100 characters); check the link.'
+            : 'The address is not valid (a bad percent-encoding); check the link.',
+          details: null,
+        },
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,6 +129,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installOriginCheck(app);
   installAuth(app, ctx);
   installInputGuard(app);
+  installQueryGuard(app);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
 
   if (webApp) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });

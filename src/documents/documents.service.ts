@@ -52,7 +52,7 @@ function toSummary(row: RecordRow) {
     sha256: row.sha256 as string,
     kind: row.kind as 'other',
     language: row.language as string | null,
-    status: row.status as 'stored',
+    status: row.status as 'stored' | 'extracted' | 'confirmed' | 'failed',
     text_length: row.text_length as number,
   };
 }

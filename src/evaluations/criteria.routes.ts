@@ -1,7 +1,6 @@
 // HTTP route of the evaluation criteria portfolio.
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse } from '../server/schemas.ts';
-import { assertKnownQuery } from '../server/unknown-query.ts';
 import { CriteriaPortfolio, CriteriaQuery } from './criteria.schema.ts';
 import { criteriaService } from './criteria.service.ts';
 
@@ -15,7 +14,6 @@ export const criteriaRoutes: RoutePlugin = (ctx) => async (app) => {
       response: { 200: CriteriaPortfolio, 400: ErrorResponse, 422: ErrorResponse },
     },
     handler: (req) => {
-      assertKnownQuery(CriteriaQuery, req.url);
       return criteriaService.portfolio(ctx.db, req.viewer, req.query.by);
     },
   });

@@ -66,10 +66,8 @@ export async function findExistingActivities(
       UNION SELECT project_id FROM iati_activities WHERE import_key = ANY(${keys}::text[]))`);
 }
 
-const orgKey = (o: { ref?: string | null; name: string }) =>
+export const orgKey = (o: { ref?: string | null; name: string }) =>
   o.ref ? `ref:${o.ref}` : `name:${o.name.toLowerCase()}`;
-
-export { orgKey };
 
 /**
  * Resolves organisations to ids: by IATI ref first, then by name or alias (case-insensitive);
@@ -78,6 +76,7 @@ export { orgKey };
 export async function resolveOrganisations(
   tx: Queryable,
   candidates: OrgCandidate[],
+  byNameDespiteRef?: Set<string>, // gets the keys of candidates whose ref no organisation holds, found by name
 ): Promise<Map<string, string>> {
   const unique = new Map(candidates.map((c) => [orgKey(c), c]));
   const result = new Map<string, string>();
@@ -104,6 +103,7 @@ export async function resolveOrganisations(
     for (const c of list) {
       const id = (c.ref && byRef.get(c.ref)) || byName.get(c.name.toLowerCase());
       if (id) result.set(orgKey(c), id);
+      if (id && c.ref && !byRef.has(c.ref)) byNameDespiteRef?.add(orgKey(c));
     }
   };
   await lookup([...unique.values()]);

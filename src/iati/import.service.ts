@@ -211,14 +211,14 @@ class IatiImporter {
             message: w,
           });
       }
-      // Organisations: reporting orgs own their activities; participants are linked by role.
-      // An upload's new activities belong to the organisation it was made for.
+      // Organisations: reporting orgs own their activities (an upload's new ones belong to its organisation).
       const candidates: OrgCandidate[] = toWrite.flatMap(({ p }) => [
         ...(uploader ? [] : [p.owner]),
         ...p.participants.map((x) => x.org),
       ]);
       const unresolved = candidates.filter((c) => !this.orgIds.has(orgKey(c)));
-      const resolved = await resolveOrganisations(tx, unresolved);
+      const byNameDespiteRef = new Set<string>();
+      const resolved = await resolveOrganisations(tx, unresolved, byNameDespiteRef);
       const orgId = (c: OrgCandidate) => this.orgIds.get(orgKey(c)) ?? resolved.get(orgKey(c));
       const writes: ActivityWrite[] = toWrite.map(({ p, old }) => ({
         projectId: old?.project_id ?? randomUUID(),
@@ -235,7 +235,8 @@ class IatiImporter {
         toWrite.flatMap(({ old }) => (old ? [old.project_id] : [])),
         this.options.jobId ?? null,
       );
-      for (const [k, v] of resolved) created.set(k, v);
+      // Remembered only where the database alone resolves alike (a run again after a crash has no memory).
+      for (const [k, v] of resolved) if (!byNameDespiteRef.has(k)) created.set(k, v);
       return {
         created: toWrite.filter((w) => !w.old).length,
         updated: toWrite.filter((w) => w.old).length,

@@ -3,7 +3,6 @@
 import type { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
-import { assertKnownQuery } from '../server/unknown-query.ts';
 import {
   type ImplementationRate,
   KeyActionParams,
@@ -28,7 +27,6 @@ export const recommendationFollowUpRoutes: RoutePlugin = (ctx) => async (app) =>
       response: { 200: RegisterCounts, 400: ErrorResponse, 422: ErrorResponse },
     },
     handler: (req) => {
-      assertKnownQuery(RegisterFilters, req.url);
       return followUpService.counts(ctx.db, req.viewer, req.query);
     },
   });
@@ -41,7 +39,6 @@ export const recommendationFollowUpRoutes: RoutePlugin = (ctx) => async (app) =>
       // No response schema: the same route also sends CSV. The JSON shape is ImplementationRate.
     },
     handler: async (req, reply) => {
-      assertKnownQuery(RateQuery, req.url);
       const rate = await followUpService.implementationRate(ctx.db, req.viewer, req.query);
       if (req.query.format === 'csv')
         return reply

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
-import { assertKnownQuery } from '../server/unknown-query.ts';
 import type { RecordsService } from './records.service.ts';
 
 export interface RecordRouteSpec {
@@ -30,7 +29,6 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
         response: { 200: listOf(spec.Response), 400: ErrorResponse },
       },
       handler: (req) => {
-        assertKnownQuery(spec.ListQuery, req.url);
         return service.list(ctx.db, req.viewer, req.query as never);
       },
     });

@@ -77,6 +77,9 @@ export function registerIatiCommands(program: Command): void {
         return imported;
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
+      // The exit code says the same with --json (a script reads it before the report).
+      const unreadable = report.issues.some((i) => i.rule === 'well-formed');
+      if (report.rejected || report.duplicates || unreadable || report.broken.length) process.exitCode = 2;
       if (opts.json) {
         console.log(JSON.stringify(report, null, 2));
         return;
@@ -95,8 +98,6 @@ export function registerIatiCommands(program: Command): void {
         console.log(`  … ${report.issueCount} issues in all (use --json for every one)`);
       // A file that broke off is not a finished import, whatever was written before the break.
       for (const message of report.broken) console.error(`Not finished: ${message}`);
-      const unreadable = report.issues.some((i) => i.rule === 'well-formed');
-      if (report.rejected || report.duplicates || unreadable || report.broken.length) process.exitCode = 2;
     });
 
   program

@@ -126,11 +126,12 @@ export async function importDocuments(
         duplicate,
       };
       report.documents.push(entry);
-      if (duplicate) {
-        report.duplicates++;
-        return progress(file, 'duplicate');
-      }
-      report.stored++;
+      // A draft that an earlier import stored but did not confirm (it was stopped, or killed, between
+      // the two) is confirmed now when asked: running an interrupted import again finishes it.
+      const unfinished = duplicate && opts.confirm && document.status === 'extracted';
+      if (duplicate) report.duplicates++;
+      if (duplicate && !unfinished) return progress(file, 'duplicate');
+      if (!duplicate) report.stored++;
       if (!draft) return fail(file, 'extraction_failed', 'stored, but no draft could be extracted from it');
       if (opts.confirm) {
         stage = 'confirm';
