@@ -3,7 +3,7 @@
 // and walking thousands of objects, and the database parses each table's rows once per batch.
 // Rows leave out what only the writer knows (the project id, owner and participant organisations).
 import { PROJECT_ROW_COLUMNS } from '../projects/project-rows.ts';
-import type { IatiActivity } from './activity.ts';
+import type { IatiActivity } from './activity-model.ts';
 import { isDecimal, type MappedProject } from './map.ts';
 
 /** Column definitions of each table's rows, as jsonb_to_recordset reads them (keys = column names):

@@ -3,7 +3,7 @@
 // so the output follows the XSD without this file repeating it.
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
-import type { Narratives } from './activity.ts';
+import type { Narratives } from './activity-model.ts';
 import {
   type ExportChildren,
   type ExportIndicator,
