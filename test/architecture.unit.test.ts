@@ -165,7 +165,6 @@ describe('SQL', () => {
 // leaves this list once under it. The files of src/iati and src/ingest were being changed on other
 // branches when the rule came in; the rest wait for their split.
 const OVER_LIMIT_TO_SPLIT: Record<string, number> = {
-  'src/iati/export.ts': 414,
   'src/ingest/extractors/annual-review.ts': 341,
   'src/ingest/extractors/evaluation.ts': 322,
 

@@ -59,26 +59,49 @@ function filterConditions(f: IatiExportFilters): Sql[] {
   return c;
 }
 
-/** The next page of visible projects after `afterSeq`, oldest first. */
+/** The IATI organisation that reports a project: the publisher it came from, else its owner. */
+const reporterRef = sql`COALESCE(NULLIF(a.reporting_org_ref, ''), NULLIF(o.iati_ref, ''))`;
+
+const FROM_EXPORTED = sql`FROM projects p
+    JOIN organisations o ON o.id = p.owner_org_id
+    LEFT JOIN iati_activities a ON a.project_id = p.id`;
+
+/**
+ * The next page of visible projects after `afterSeq`, oldest first. Unless `withoutReporter`
+ * (this installation reports the others), only projects with a reporting organisation.
+ */
 export async function findExportPage(
   db: Queryable,
   viewer: Viewer,
   filters: IatiExportFilters,
   afterSeq: number,
   limit: number,
+  { withoutReporter }: { withoutReporter: boolean },
 ): Promise<ExportProjectRow[]> {
+  const reported = withoutReporter ? sql`TRUE` : sql`${reporterRef} IS NOT NULL`;
   return db.query<ExportProjectRow>(sql`
     SELECT p.id, p.seq, p.iati_identifier, p.title, p.description, p.status, p.start_date, p.end_date, p.language,
-      p.extra, p.created_at::text, p.updated_at::text, o.name AS owner_name, o.iati_ref AS owner_ref, o.type AS owner_type,
-      a.reporting_org_ref, a.reporting_org_type, a.reporting_org_names, a.last_updated::text, a.hierarchy,
+      p.extra, p.created_at::text, p.updated_at::text, o.name AS owner_name, NULLIF(o.iati_ref, '') AS owner_ref,
+      o.type AS owner_type, NULLIF(a.reporting_org_ref, '') AS reporting_org_ref, a.reporting_org_type,
+      a.reporting_org_names, a.last_updated::text, a.hierarchy,
       a.default_currency, a.lang, a.humanitarian, a.titles, a.descriptions, a.planned_start, a.actual_start,
       a.planned_end, a.actual_end
-    FROM projects p
-    JOIN organisations o ON o.id = p.owner_org_id
-    LEFT JOIN iati_activities a ON a.project_id = p.id
-    WHERE ${visibleTo(viewer, 'p')} AND p.seq > ${afterSeq} AND ${sql.and(filterConditions(filters))}
+    ${FROM_EXPORTED}
+    WHERE ${visibleTo(viewer, 'p')} AND p.seq > ${afterSeq} AND ${reported} AND ${sql.and(filterConditions(filters))}
     ORDER BY p.seq
     LIMIT ${limit}`);
+}
+
+/** How many visible projects match but have no reporting organisation of their own. */
+export async function countExportWithoutReporter(
+  db: Queryable,
+  viewer: Viewer,
+  filters: IatiExportFilters,
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`
+    SELECT count(*)::int AS n ${FROM_EXPORTED}
+    WHERE ${visibleTo(viewer, 'p')} AND ${reporterRef} IS NULL AND ${sql.and(filterConditions(filters))}`);
+  return row?.n ?? 0;
 }
 
 export interface ExportChildren {

@@ -6,48 +6,15 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { assertCanWrite } from '../access/permissions.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import { exportIati } from './export.ts';
+import { ExportQuery, ImportJob } from './iati.schema.ts';
 import { discardUpload, getImportJob, startImportJob } from './iati.service.ts';
 
 const tags = ['iati'];
-
-const ImportJob = z.object({
-  id: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  publisher: z.string().nullable(),
-  files: z.array(z.string()),
-  files_done: z.number(),
-  bytes_total: z.number(),
-  bytes_done: z.number(),
-  activities_read: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  duplicates: z.number(),
-  issues: z.array(z.unknown()),
-  error: z.string().nullable(),
-  created_at: z.string(),
-  started_at: z.string().nullable(),
-  finished_at: z.string().nullable(),
-});
-
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).filter(Boolean)));
-const ExportQuery = z.object({
-  country: list,
-  theme: list,
-  sector: list,
-  status: list,
-  publisher: z.string().optional(),
-});
 
 /** Streams the uploaded file to a temporary file (an IATI file can be far larger than memory should hold). */
 async function saveUpload(req: FastifyRequest, limitBytes: number) {
@@ -113,13 +80,20 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
     handler: (req) => getImportJob(ctx.db, req.viewer, req.params.id),
   });
   app.get('/export/iati', {
-    schema: { tags, summary: 'The projects you may see as IATI 2.03 activity XML', querystring: ExportQuery },
+    schema: {
+      tags,
+      summary: 'The projects you may see as IATI 2.03 activity XML',
+      description:
+        'Records whose owner has no IATI organisation identifier are reported by this installation (TACIT_IATI_ORG_REF) as secondary reporter; without it they are left out, and an XML comment says how many.',
+      querystring: ExportQuery,
+    },
     handler: async (req, reply) => {
       // Streamed a page of projects at a time: the export of a large registry never sits in memory.
       const body = new PassThrough();
-      exportIati(ctx.db, req.viewer, req.query, (chunk) => {
+      const write = (chunk: string) => {
         if (!body.write(chunk)) return new Promise<void>((resolve) => body.once('drain', () => resolve()));
-      }).then(
+      };
+      exportIati(ctx.db, req.viewer, req.query, write, { reporter: ctx.config.iatiReporter }).then(
         () => body.end(),
         (err: Error) => body.destroy(err),
       );
