@@ -10,9 +10,8 @@ import { assertCanWrite } from '../access/permissions.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
-import { exportIati } from './export.ts';
 import { ExportQuery, ImportJob } from './iati.schema.ts';
-import { discardUpload, getImportJob, startImportJob } from './iati.service.ts';
+import { discardUpload, iatiService } from './iati.service.ts';
 
 const tags = ['iati'];
 
@@ -66,7 +65,7 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
       // Refuse before reading the body, so an anonymous upload never reaches the disk.
       assertCanWrite(req.viewer);
       const { saved, fields } = await saveUpload(req, ctx.config.maxUploadBytes);
-      const job = await startImportJob(ctx.db, req.viewer, saved, fields);
+      const job = await iatiService.startImportJob(ctx.db, req.viewer, saved, fields);
       return reply.status(202).send(job);
     },
   });
@@ -77,7 +76,7 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
       params: IdParams,
       response: { 200: ImportJob, 404: ErrorResponse },
     },
-    handler: (req) => getImportJob(ctx.db, req.viewer, req.params.id),
+    handler: (req) => iatiService.getImportJob(ctx.db, req.viewer, req.params.id),
   });
   app.get('/export/iati', {
     schema: {
@@ -93,10 +92,12 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
       const write = (chunk: string) => {
         if (!body.write(chunk)) return new Promise<void>((resolve) => body.once('drain', () => resolve()));
       };
-      exportIati(ctx.db, req.viewer, req.query, write, { reporter: ctx.config.iatiReporter }).then(
-        () => body.end(),
-        (err: Error) => body.destroy(err),
-      );
+      iatiService
+        .exportActivities(ctx.db, req.viewer, req.query, write, { reporter: ctx.config.iatiReporter })
+        .then(
+          () => body.end(),
+          (err: Error) => body.destroy(err),
+        );
       return reply
         .type('application/xml; charset=utf-8')
         .header('content-disposition', 'attachment; filename="tacit-iati-activities.xml"')

@@ -56,14 +56,14 @@ export function registerIatiCommands(program: Command): void {
     )
     .action(async (paths: string[], opts: { publisher?: string; batchSize: number; json?: boolean }) => {
       checkInputPaths(paths);
-      const { importIatiFiles, listIatiFiles } = await import('../../iati/import.service.ts');
-      const files = listIatiFiles(paths);
+      const { iatiImportService } = await import('../../iati/import.service.ts');
+      const files = iatiImportService.listFiles(paths);
       // Timed from the moment the database is open (opening, migrating and loading the vocabularies
       // take a second or so, whatever is imported) to the moment it is closed, its writes on disk.
       let started = 0;
       const report = await withDatabase(async (db) => {
         started = Date.now();
-        const imported = await importIatiFiles(db, files, {
+        const imported = await iatiImportService.importFiles(db, files, {
           publisher: opts.publisher,
           batchSize: opts.batchSize,
           onProgress: (r) => {
