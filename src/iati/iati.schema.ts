@@ -4,6 +4,17 @@ import { z } from 'zod';
 import { ProjectStatus } from '../projects/projects.schema.ts';
 import { CountryCode, csv, DacCode, ThemeSlug } from '../server/schemas.ts';
 
+/** What an import did not write, or wrote with a warning, and why (prepare.ts, importer.ts). */
+const ImportIssue = z.object({
+  file: z.string(),
+  activity: z.number().int().optional().describe('Position of the activity in its file, from 0'),
+  identifier: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  element: z.string().optional(),
+  message: z.string(),
+});
+
 export const ImportJob = z.object({
   id: z.string(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
@@ -18,7 +29,7 @@ export const ImportJob = z.object({
   unchanged: z.number(),
   rejected: z.number(),
   duplicates: z.number(),
-  issues: z.array(z.unknown()),
+  issues: z.array(ImportIssue).describe('The first 200'),
   error: z.string().nullable(),
   created_at: z.string(),
   started_at: z.string().nullable(),
