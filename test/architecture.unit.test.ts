@@ -164,12 +164,7 @@ describe('SQL', () => {
 // Files still over the limit, with their length when the rule came in: each may only shrink, and
 // leaves this list once under it. The files of src/iati and src/ingest were being changed on other
 // branches when the rule came in; the rest wait for their split.
-const OVER_LIMIT_TO_SPLIT: Record<string, number> = {
-  'src/iati/export.ts': 414,
-  'src/iati/iati.repository.ts': 301,
-  'src/iati/activity.ts': 360,
-  'src/iati/import.service.ts': 310,
-};
+const OVER_LIMIT_TO_SPLIT: Record<string, number> = {};
 // String tables, one line per key, typed as one set so a missing translation fails the type-check.
 const LONG_BY_NATURE = ['web/src/i18n/en.ts', 'web/src/i18n/es.ts', 'web/src/i18n/fr.ts'];
 const MAX_LINES = 300;

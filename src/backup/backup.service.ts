@@ -20,7 +20,7 @@ export interface CopySummary {
   rows: number;
 }
 
-export async function backupToFile(db: Database, file: string): Promise<CopySummary> {
+async function backupToFile(db: Database, file: string): Promise<CopySummary> {
   const partial = `${file}.partial`;
   const gzip = zlib.createGzip();
   const out = fs.createWriteStream(partial);
@@ -84,16 +84,19 @@ async function* readBackupFile(file: string): AsyncGenerator<SnapshotRecord> {
   }
 }
 
-export async function restoreFromFile(db: Database, file: string): Promise<CopySummary> {
+async function restoreFromFile(db: Database, file: string): Promise<CopySummary> {
   const rows = await db.transaction((tx) => writeSnapshot(tx, readBackupFile(file)));
   return { rows };
 }
 
 /** Copies `source` into `target` as of one moment of the source; `target` must hold no registry. */
-export async function copyDatabase(source: Database, target: Database): Promise<CopySummary> {
+async function copyDatabase(source: Database, target: Database): Promise<CopySummary> {
   const rows = await source.transaction(async (from) => {
     await beginConsistentRead(from);
     return target.transaction((to) => writeSnapshot(to, readSnapshot(from, source.engine)));
   });
   return { rows };
 }
+
+/** `tacit backup`, `restore` and `move`. */
+export const backupService = { backupToFile, restoreFromFile, copyDatabase };

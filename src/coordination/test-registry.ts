@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../db/client.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { importIatiFiles } from '../iati/import.service.ts';
+import { iatiImportService } from '../iati/import.service.ts';
 
 export const COLOMBIA_JUDICIAL_REFORM = 'Judicial Reform and Access to Justice in Colombia';
 
@@ -39,7 +39,7 @@ export async function seedRankingRegistry(db: Database) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-iati-'));
   const file = path.join(dir, 'colombia-judicial-reform.xml');
   fs.writeFileSync(file, ACTIVITY);
-  const report = await importIatiFiles(db, [file]);
+  const report = await iatiImportService.importFiles(db, [file]);
   fs.rmSync(dir, { recursive: true, force: true });
   if (report.created !== 1)
     throw new Error(`The Colombian activity was not imported: ${JSON.stringify(report.issues)}`);

@@ -12,7 +12,7 @@ import { UploadFields } from '../documents/documents.schema.ts';
 import { documentsService } from '../documents/documents.service.ts';
 import { EvaluationCreate } from '../evaluations/evaluations.schema.ts';
 import { evaluationsService } from '../evaluations/evaluations.service.ts';
-import { importIatiFiles } from '../iati/import.service.ts';
+import { iatiImportService } from '../iati/import.service.ts';
 import { LessonCreate } from '../lessons/lessons.schema.ts';
 import { lessonsService } from '../lessons/lessons.service.ts';
 import { MeetingCreate } from '../meetings/meetings.schema.ts';
@@ -238,7 +238,7 @@ export async function seedDemo(db: Database, onProgress: SeedProgress = () => {}
   }
   for (const { file } of demo.iati) {
     step(`IATI activities ${path.basename(file)}`);
-    const report = await importIatiFiles(db, [path.join(DEMO_DIR, file)]);
+    const report = await iatiImportService.importFiles(db, [path.join(DEMO_DIR, file)]);
     summary.iatiActivities += report.created ?? 0;
   }
   return summary;

@@ -2,8 +2,8 @@
 // the stored file, the draft, and its confirmation into registry records.
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { deleteRoute } from '../server/delete-route.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import { ConfirmBody, ConfirmReply, DocumentExtraction, UploadReply } from './confirm.schema.ts';
@@ -165,17 +165,7 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });
-  app.delete('/:id', {
-    schema: {
-      tags,
-      summary: 'Delete a document and its file',
-      params: IdParams,
-      querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
-      response: { 204: z.null() },
-    },
-    handler: async (req, reply) => {
-      await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
-      return reply.status(204).send(null);
-    },
-  });
+  deleteRoute(app, { tags, summary: 'Delete a document and its file' }, (viewer, id, version) =>
+    service.remove(ctx.db, viewer, id, version),
+  );
 };

@@ -2,26 +2,18 @@
 // and carried to the writer as JSON text: the main thread then joins strings instead of holding
 // and walking thousands of objects, and the database parses each table's rows once per batch.
 // Rows leave out what only the writer knows (the project id, owner and participant organisations).
-import type { IatiActivity } from './activity.ts';
+import { PROJECT_ROW_COLUMNS } from '../projects/project-rows.ts';
+import type { IatiActivity } from './activity-model.ts';
 import { isDecimal, type MappedProject } from './map.ts';
 
-/** Column definitions of each table's rows, as jsonb_to_recordset reads them (keys = column names). */
+/** Column definitions of each table's rows, as jsonb_to_recordset reads them (keys = column names):
+ * the project's tables as the projects repository writes them, then IATI's own. */
 export const ROW_COLUMNS = {
-  project_countries: 'country text, share numeric',
-  project_regions: 'name text, code text, share numeric',
-  project_themes: 'theme text',
-  project_sectors: 'code text, share numeric',
-  projects: `iati_identifier text, title text, description text, status text, start_date date,
-    start_precision text, end_date date, end_precision text, language text, outcome_statement text, extra jsonb`,
+  ...PROJECT_ROW_COLUMNS,
   iati_activities: `import_key text, reporting_org_ref text, reporting_org_type text, reporting_org_names jsonb,
     iati_version text, last_updated timestamptz, hierarchy int, default_currency text, lang text,
     humanitarian boolean, titles jsonb, descriptions jsonb, status_code text, planned_start date,
     actual_start date, planned_end date, actual_end date, source_gz text, source_hash text, source_file text`,
-  budget_lines: `position int, amount numeric, currency text, period_start date, period_end date,
-    value_date date, label text`,
-  outputs: 'position int, number int, title text, description text',
-  indicators: `position int, output_number int, title text, unit text, baseline_value numeric,
-    baseline_date date, target_value numeric, target_date date, actual_value numeric, actual_date date`,
   iati_transactions: `position int, ref text, type_code text, transaction_date date, value numeric,
     currency text, value_date date, descriptions jsonb, provider jsonb, receiver jsonb, humanitarian boolean,
     details jsonb`,

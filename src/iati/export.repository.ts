@@ -61,26 +61,49 @@ function filterConditions(f: IatiExportFilters): Sql[] {
   return c;
 }
 
-/** The next page of visible projects after `afterSeq`, oldest first. */
+/** The IATI organisation that reports a project: the publisher it came from, else its owner. */
+const reporterRef = sql`COALESCE(NULLIF(a.reporting_org_ref, ''), NULLIF(o.iati_ref, ''))`;
+
+const FROM_EXPORTED = sql`FROM projects p
+    JOIN organisations o ON o.id = p.owner_org_id
+    LEFT JOIN iati_activities a ON a.project_id = p.id`;
+
+/**
+ * The next page of visible projects after `afterSeq`, oldest first. Unless `withoutReporter`
+ * (this installation reports the others), only projects with a reporting organisation.
+ */
 export async function findExportPage(
   db: Queryable,
   viewer: Viewer,
   filters: IatiExportFilters,
   afterSeq: number,
   limit: number,
+  { withoutReporter }: { withoutReporter: boolean },
 ): Promise<ExportProjectRow[]> {
+  const reported = withoutReporter ? sql`TRUE` : sql`${reporterRef} IS NOT NULL`;
   return db.query<ExportProjectRow>(sql`
     SELECT p.id, p.seq, p.iati_identifier, p.title, p.description, p.status, p.start_date, p.end_date, p.language,
-      p.extra, p.created_at::text, p.updated_at::text, o.name AS owner_name, o.iati_ref AS owner_ref, o.type AS owner_type,
-      a.reporting_org_ref, a.reporting_org_type, a.reporting_org_names, a.last_updated::text, a.hierarchy,
+      p.extra, p.created_at::text, p.updated_at::text, o.name AS owner_name, NULLIF(o.iati_ref, '') AS owner_ref,
+      o.type AS owner_type, NULLIF(a.reporting_org_ref, '') AS reporting_org_ref, a.reporting_org_type,
+      a.reporting_org_names, a.last_updated::text, a.hierarchy,
       a.default_currency, a.lang, a.humanitarian, a.titles, a.descriptions, a.planned_start, a.actual_start,
       a.planned_end, a.actual_end, ${fieldVisibleTo(viewer, 'p', sql`p.field_visibility->>'budget'`)} AS budget_visible
-    FROM projects p
-    JOIN organisations o ON o.id = p.owner_org_id
-    LEFT JOIN iati_activities a ON a.project_id = p.id
-    WHERE ${visibleTo(viewer, 'p')} AND p.seq > ${afterSeq} AND ${sql.and(filterConditions(filters))}
+    ${FROM_EXPORTED}
+    WHERE ${visibleTo(viewer, 'p')} AND p.seq > ${afterSeq} AND ${reported} AND ${sql.and(filterConditions(filters))}
     ORDER BY p.seq
     LIMIT ${limit}`);
+}
+
+/** How many visible projects match but have no reporting organisation of their own. */
+export async function countExportWithoutReporter(
+  db: Queryable,
+  viewer: Viewer,
+  filters: IatiExportFilters,
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`
+    SELECT count(*)::int AS n ${FROM_EXPORTED}
+    WHERE ${visibleTo(viewer, 'p')} AND ${reporterRef} IS NULL AND ${sql.and(filterConditions(filters))}`);
+  return row?.n ?? 0;
 }
 
 export interface ExportChildren {
@@ -198,54 +221,36 @@ export async function findExportChildren(
     db.query(
       sql`SELECT project_id, ${sql.raw(columns)} FROM ${sql.raw(table)} WHERE project_id = ANY(${money.has(table) ? moneyIds : ids}::uuid[]) ORDER BY project_id, ${sql.raw(order)}`,
     );
-  const [
-    countries,
-    regions,
-    sectors,
-    participants,
-    budgetLines,
-    budgets,
-    plannedDisbursements,
-    transactions,
-    results,
-    documentLinks,
-    policyMarkers,
-    relatedActivities,
-  ] = await Promise.all([
-    of('project_countries', 'country, share', 'share DESC NULLS LAST, country'),
-    of('project_regions', 'name, code, share', 'name'),
-    of('project_sectors', 'code, share', 'share DESC NULLS LAST, code'),
-    db.query(sql`SELECT pp.project_id, pp.role, o.name, o.iati_ref, o.type FROM project_participants pp
+  // One query per table, all at once; the keys are ExportChildren's.
+  const queries: Record<keyof ExportChildren, Promise<unknown[]>> = {
+    countries: of('project_countries', 'country, share', 'share DESC NULLS LAST, country'),
+    regions: of('project_regions', 'name, code, share', 'name'),
+    sectors: of('project_sectors', 'code, share', 'share DESC NULLS LAST, code'),
+    participants:
+      db.query(sql`SELECT pp.project_id, pp.role, o.name, o.iati_ref, o.type FROM project_participants pp
         JOIN organisations o ON o.id = pp.org_id WHERE pp.project_id = ANY(${ids}::uuid[]) ORDER BY pp.project_id, pp.role, o.name`),
-    of('budget_lines', 'amount, currency, period_start, period_end, value_date, label'),
-    of('iati_budgets', 'type_code, status_code, period_start, period_end, value::text, currency, value_date'),
-    of(
+    budgetLines: of('budget_lines', 'amount, currency, period_start, period_end, value_date, label'),
+    budgets: of(
+      'iati_budgets',
+      'type_code, status_code, period_start, period_end, value::text, currency, value_date',
+    ),
+    plannedDisbursements: of(
       'iati_planned_disbursements',
       'type_code, period_start, period_end, value::text, currency, value_date, provider, receiver',
     ),
-    of(
+    transactions: of(
       'iati_transactions',
       'ref, type_code, transaction_date, value::text, currency, value_date, descriptions, provider, receiver, humanitarian, details',
     ),
-    of('iati_results', 'type_code, aggregation_status, titles, descriptions, indicators'),
-    of('iati_document_links', 'url, format, titles, categories, languages, document_date'),
-    of('iati_policy_markers', 'vocabulary, code, significance'),
-    of('iati_related_activities', 'ref, type_code'),
-  ]);
-  return {
-    countries,
-    regions,
-    sectors,
-    participants,
-    budgetLines,
-    budgets,
-    plannedDisbursements,
-    transactions,
-    results,
-    documentLinks,
-    policyMarkers,
-    relatedActivities,
-  } as unknown as ExportChildren;
+    results: of('iati_results', 'type_code, aggregation_status, titles, descriptions, indicators'),
+    documentLinks: of('iati_document_links', 'url, format, titles, categories, languages, document_date'),
+    policyMarkers: of('iati_policy_markers', 'vocabulary, code, significance'),
+    relatedActivities: of('iati_related_activities', 'ref, type_code'),
+  };
+  const tables = await Promise.all(
+    Object.entries(queries).map(async ([key, rows]) => [key, await rows] as const),
+  );
+  return Object.fromEntries(tables) as unknown as ExportChildren;
 }
 
 /** Every organisation id: the CLI's `--all` export sees what the operator of the installation sees. */

@@ -1,32 +1,25 @@
-// The SQL of IATI import: one statement per table per batch (INSERT … SELECT from the rows the
-// prepare worker serialised, or from unnest of column arrays), because a round trip per row is
-// what makes PGlite slow. Every function takes the transaction it runs in, so a batch commits
-// whole or not at all.
+// The SQL of IATI import: which activities exist, the organisations they name, and the IATI record
+// of each activity, one statement per table per batch (db/bulk.ts); project rows are written by the
+// projects repository. Every function takes the transaction it runs in, so a batch commits whole
+// or not at all.
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
+import { insertColumns, insertJsonRows } from '../db/bulk.ts';
 import type { Queryable } from '../db/client.ts';
-import { type Sql, sql } from '../db/sql.ts';
+import { sql } from '../db/sql.ts';
+import type { BulkProject } from '../projects/project-rows.ts';
+import {
+  deleteProjectChildren,
+  insertProjectDetails,
+  insertProjectFacets,
+  upsertBulkProjects,
+} from '../projects/projects-bulk.repository.ts';
 import { type ActivityRows, ROW_COLUMNS, type RowTable } from './activity-rows.ts';
 import type { OrgCandidate } from './map.ts';
 
 const gunzipAsync = promisify(gunzip);
-
-/** One column of a bulk insert: its name, its Postgres array element type, its values. */
-type Column = [name: string, type: string, values: unknown[]];
-
-export async function insertRows(
-  tx: Queryable,
-  table: string,
-  columns: Column[],
-  suffix: Sql = sql.empty,
-): Promise<void> {
-  if (!columns[0] || columns[0][2].length === 0) return;
-  const names = sql.raw(columns.map((c) => c[0]).join(', '));
-  const arrays = sql.join(columns.map(([, type, values]) => sql`${values}::${sql.raw(type)}[]`));
-  await tx.query(sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT * FROM unnest(${arrays}) ${suffix}`);
-}
 
 export interface ExistingActivity {
   project_id: string;
@@ -112,7 +105,7 @@ export async function resolveOrganisations(
     // Two candidates in one batch may share a name: insert each name once, then look all up again.
     const byName = new Map(missing.map((c) => [c.name.toLowerCase(), c]));
     const rows = [...byName.values()];
-    await insertRows(
+    await insertColumns(
       tx,
       'organisations',
       [
@@ -140,23 +133,13 @@ export async function readActivitySource(db: Queryable, projectId: string): Prom
   return row.source_xml ?? undefined;
 }
 
-export interface ActivityWrite {
-  projectId: string;
-  ownerOrgId: string;
-  /** The activity's rows per table (activity-rows.ts). */
+/** An activity to write: its project (rows for Tacit's tables and IATI's own, activity-rows.ts). */
+export interface ActivityWrite extends BulkProject {
   rows: ActivityRows;
-  /** Participating organisations, resolved to ids, each with its role. */
-  participants: { orgId: string; role: string }[];
 }
 
-/** Search-faceted child tables, written before their projects (see writeActivities). */
-const FACET_TABLES = ['project_countries', 'project_regions', 'project_themes', 'project_sectors'] as const;
-
-/** Child tables written after the projects, from the activities' own rows. */
-const DETAIL_TABLES = [
-  'budget_lines',
-  'outputs',
-  'indicators',
+/** IATI's own child tables, written after the projects from the activities' rows. */
+const IATI_DETAIL_TABLES = [
   'iati_transactions',
   'iati_planned_disbursements',
   'iati_budgets',
@@ -166,19 +149,13 @@ const DETAIL_TABLES = [
   'iati_related_activities',
 ] as const;
 
-/** Every child table an import replaces. */
-const CHILD_TABLES = [...FACET_TABLES, 'project_participants', ...DETAIL_TABLES];
+const rowsOf = (writes: ActivityWrite[], table: RowTable) =>
+  writes.map((w) => ({ id: w.projectId, ownerOrgId: w.ownerOrgId, json: w.rows[table] }));
 
-/** Foreign keys of the search-indexed child tables to projects, deferrable since migration 011. */
-const SEARCH_FACET_FKEYS = [
-  'project_countries_project_id_fkey',
-  'project_regions_project_id_fkey',
-  'project_themes_project_id_fkey',
-  'project_sectors_project_id_fkey',
-  'project_participants_project_id_fkey',
-];
-
-/** Writes a batch of new and changed activities: projects upserted, their child rows replaced. */
+/**
+ * Writes a batch of new and changed activities: projects upserted and their child rows replaced
+ * (by the projects repository, in the order the search index needs), then the IATI record of each.
+ */
 export async function writeActivities(
   tx: Queryable,
   writes: ActivityWrite[],
@@ -187,42 +164,19 @@ export async function writeActivities(
 ): Promise<void> {
   if (!writes.length) return;
   if (replacedProjectIds.length) {
-    for (const table of CHILD_TABLES) {
+    await deleteProjectChildren(tx, replacedProjectIds);
+    for (const table of IATI_DETAIL_TABLES) {
       await tx.query(
         sql`DELETE FROM ${sql.raw(table)} WHERE project_id = ANY(${replacedProjectIds}::uuid[])`,
       );
     }
   }
-  // The faceted child rows go in before their projects (their foreign keys checked at commit), so
-  // the search index refreshes each new project once, when the projects are written (migration 011).
-  await tx.query(sql`SET CONSTRAINTS ${sql.raw(SEARCH_FACET_FKEYS.join(', '))} DEFERRED`);
-  for (const table of FACET_TABLES) await insertActivityRows(tx, table, writes);
-  const participants = writes.flatMap((w) => {
-    const seen = new Set<string>();
-    return w.participants
-      .filter((p) => {
-        const key = `${p.orgId}/${p.role}`;
-        return !seen.has(key) && seen.add(key);
-      })
-      .map((p) => ({ projectId: w.projectId, ...p }));
-  });
-  await insertRows(tx, 'project_participants', [
-    ['project_id', 'uuid', participants.map((r) => r.projectId)],
-    ['org_id', 'uuid', participants.map((r) => r.orgId)],
-    ['role', 'text', participants.map((r) => r.role)],
-  ]);
-  // Last of the search-indexed tables: its one index refresh sees every child row written above.
-  // An update keeps the visibility the owner chose; a new IATI activity is published data, so public.
-  await insertActivityRows(tx, 'projects', writes, {
-    columns: sql`owner_org_id, visibility`,
-    values: sql`b.owner_org_id, 'public'`,
-    suffix: sql`ON CONFLICT (id) DO UPDATE SET iati_identifier = EXCLUDED.iati_identifier, title = EXCLUDED.title,
-      description = EXCLUDED.description, status = EXCLUDED.status, start_date = EXCLUDED.start_date,
-      start_precision = EXCLUDED.start_precision, end_date = EXCLUDED.end_date, end_precision = EXCLUDED.end_precision,
-      language = EXCLUDED.language, outcome_statement = EXCLUDED.outcome_statement,
-      extra = (projects.extra - 'iati') || EXCLUDED.extra, version = projects.version + 1, updated_at = now()`,
-  });
-  await insertActivityRows(tx, 'iati_activities', writes, {
+  await insertProjectFacets(tx, writes);
+  await upsertBulkProjects(tx, writes);
+  await insertJsonRows(tx, rowsOf(writes, 'iati_activities'), {
+    table: 'iati_activities',
+    idColumn: 'project_id',
+    defs: ROW_COLUMNS.iati_activities,
     columns: sql`import_job_id`,
     values: sql`${jobId}::uuid`,
     // Already gzipped: stored as it comes (migration 012), sent as base64 text because a bytea[]
@@ -238,64 +192,12 @@ export async function writeActivities(
       source_xml = NULL, source_gz = EXCLUDED.source_gz, source_hash = EXCLUDED.source_hash, source_file = EXCLUDED.source_file,
       import_job_id = EXCLUDED.import_job_id, imported_at = now()`,
   });
-  for (const table of DETAIL_TABLES) await insertActivityRows(tx, table, writes);
-}
-
-/**
- * At most this much JSON per statement. PGlite keeps the memory a statement's parameters took (its
- * WebAssembly heap and the process's malloc arenas never shrink): a batch's 7 MB of transactions in
- * one statement added some 130 MB to the import's peak RSS, the same rows in 1 MB statements 45 MB.
- * The search index is still refreshed once per batch, at commit.
- */
-const STATEMENT_JSON_CHARS = 1 << 20;
-
-/**
- * Inserts one table's rows for a batch in as few statements as the size limit allows: the
- * activities' JSON row arrays joined into one jsonb document (parsed once), paired by position
- * with the project ids.
- */
-async function insertActivityRows(
-  tx: Queryable,
-  table: RowTable,
-  writes: ActivityWrite[],
-  extra: {
-    columns?: Sql;
-    values?: Sql;
-    convert?: Record<string, (column: string) => string>;
-    suffix?: Sql;
-  } = {},
-): Promise<void> {
-  const defs = ROW_COLUMNS[table];
-  const names = defs.split(',').map((d) => d.trim().split(/\s+/)[0]!);
-  const selected = names.map((n) => extra.convert?.[n]?.(`x.${n}`) ?? `x.${n}`);
-  const more = (s: Sql | undefined) => (s ? sql`, ${s}` : sql.empty);
-  const idColumn = sql.raw(table === 'projects' ? 'id' : 'project_id');
-  for (const part of bySize(writes, table)) {
-    await tx.query(sql`INSERT INTO ${sql.raw(table)} (${idColumn}, ${sql.raw(names.join(', '))}${more(extra.columns)})
-      SELECT b.id, ${sql.raw(selected.join(', '))}${more(extra.values)}
-      FROM unnest(${part.map((w) => w.projectId)}::uuid[], ${part.map((w) => w.ownerOrgId)}::uuid[])
-        WITH ORDINALITY AS b(id, owner_org_id, n)
-      JOIN jsonb_array_elements(${`[${part.map((w) => w.rows[table]).join(',')}]`}::jsonb)
-        WITH ORDINALITY AS r(rows, n) USING (n)
-      CROSS JOIN LATERAL jsonb_to_recordset(r.rows) AS x(${sql.raw(defs)})
-      ${extra.suffix ?? sql.empty}`);
+  await insertProjectDetails(tx, writes);
+  for (const table of IATI_DETAIL_TABLES) {
+    await insertJsonRows(tx, rowsOf(writes, table), {
+      table,
+      idColumn: 'project_id',
+      defs: ROW_COLUMNS[table],
+    });
   }
-}
-
-/** The writes that have rows in the table, in runs of at most STATEMENT_JSON_CHARS of JSON (one at least). */
-function* bySize(writes: ActivityWrite[], table: RowTable): Generator<ActivityWrite[]> {
-  let part: ActivityWrite[] = [];
-  let chars = 0;
-  for (const w of writes) {
-    const json = w.rows[table];
-    if (!json) continue;
-    if (part.length && chars + json.length > STATEMENT_JSON_CHARS) {
-      yield part;
-      part = [];
-      chars = 0;
-    }
-    part.push(w);
-    chars += json.length;
-  }
-  if (part.length) yield part;
 }

@@ -10,7 +10,8 @@ import { PublisherRefCreate } from '../publishers/publishers.schema.ts';
 import { publishersService } from '../publishers/publishers.service.ts';
 import { errors } from '../server/errors.ts';
 import { Id } from '../server/schemas.ts';
-import { importIatiFiles } from './import.service.ts';
+import { exportIati } from './export.ts';
+import { iatiImportService } from './import.service.ts';
 import { createImportJob, findImportJob, type ImportJobRow } from './import-jobs.repository.ts';
 
 /**
@@ -50,7 +51,7 @@ function parseImportFields(fields: Record<string, string>): ImportFields {
   );
 }
 
-export async function startImportJob(
+async function startImportJob(
   db: Database,
   viewer: Viewer,
   upload: { path: string; filename: string },
@@ -77,19 +78,23 @@ export async function startImportJob(
     bytesTotal: fs.statSync(upload.path).size,
   });
   // The import records its own failure in the job row; nothing is left to await here.
-  void importIatiFiles(db, [upload.path], {
-    publisher: options.publisher,
-    jobId: id,
-    uploader: { orgId, verifiedRefs, viewer },
-    fileNames: [upload.filename],
-  })
+  void iatiImportService
+    .importFiles(db, [upload.path], {
+      publisher: options.publisher,
+      jobId: id,
+      uploader: { orgId, verifiedRefs, viewer },
+      fileNames: [upload.filename],
+    })
     .catch(() => undefined)
     .finally(() => discardUpload(upload.path));
   return (await findImportJob(db, id, 'all'))!;
 }
 
-export async function getImportJob(db: Database, viewer: Viewer, id: string): Promise<ImportJobRow> {
+async function getImportJob(db: Database, viewer: Viewer, id: string): Promise<ImportJobRow> {
   const job = await findImportJob(db, id, orgIdsOf(viewer));
   if (!job) throw errors.notFound('import job', id);
   return job;
 }
+
+/** The HTTP import job: started from an upload, run in the background, read back by its id. */
+export const iatiService = { startImportJob, getImportJob, exportActivities: exportIati };

@@ -1,26 +1,11 @@
+import type { z } from 'zod';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import type { ImportJob } from './iati.schema.ts';
+import type { ImportReport } from './import-options.ts';
 
-export interface ImportJobRow {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  publisher: string | null;
-  files: string[];
-  files_done: number;
-  bytes_total: number;
-  bytes_done: number;
-  activities_read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  duplicates: number;
-  issues: unknown[];
-  error: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
+/** A job as the API returns it. */
+export type ImportJobRow = z.output<typeof ImportJob>;
 
 export async function createImportJob(
   db: Queryable,
@@ -39,19 +24,17 @@ export async function createImportJob(
   return row!.id;
 }
 
-export interface JobProgress {
+/** What the importer writes to its job as it goes: its report's counts, and where it is. */
+export type JobProgress = Pick<
+  ImportReport,
+  'created' | 'updated' | 'unchanged' | 'rejected' | 'duplicates' | 'read'
+> & {
   status: ImportJobRow['status'];
   filesDone: number;
   bytesDone: number;
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  duplicates: number;
-  issues: unknown[];
+  issues: ImportReport['issues'];
   error?: string;
-}
+};
 
 export async function updateImportJob(db: Queryable, id: string, p: JobProgress): Promise<void> {
   const finished = p.status === 'done' || p.status === 'failed';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { REFERENCE_DIR } from '../paths.ts';
 import { readCodelist } from '../reference/codelist.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
-import { type IatiActivity, type IatiOrg, type IatiShare, pickText } from './activity.ts';
+import { type IatiActivity, type IatiOrg, type IatiShare, pickText } from './activity-model.ts';
 
 export type TacitOrgType =
   | 'donor_government'

@@ -197,26 +197,14 @@ class Validator {
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const childPlace: Place = { name: child.name, parent: { place, element: el, index: i } };
-      if (isForeign(child.name)) {
-        if (!plan.allowsForeign)
-          this.report(
-            'error',
-            childPlace,
-            'undeclared-element',
-            child.line,
-            `<${child.name}> is not allowed in <${el.name}>`,
-          );
-        continue;
-      }
-      const index = plan.particleIndex.get(child.name);
+      const foreign = isForeign(child.name);
+      const index = foreign ? undefined : plan.particleIndex.get(child.name);
       if (index === undefined) {
-        this.report(
-          'error',
-          childPlace,
-          'undeclared-element',
-          child.line,
-          `<${child.name}> is not allowed in <${el.name}>`,
-        );
+        // Another namespace's element is allowed where the schema has xsd:any ##other.
+        if (!(foreign && plan.allowsForeign)) {
+          const message = `<${child.name}> is not allowed in <${el.name}>`;
+          this.report('error', childPlace, 'undeclared-element', child.line, message);
+        }
         continue;
       }
       const particle = particles[index] as Extract<Particle, { kind: 'element' }>;

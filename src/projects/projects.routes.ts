@@ -1,6 +1,6 @@
 // HTTP routes for /api/v1/projects.
-import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { deleteRoute } from '../server/delete-route.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import {
   Project,
@@ -51,17 +51,7 @@ export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });
-  app.delete('/:id', {
-    schema: {
-      tags,
-      summary: 'Delete a project and what belongs to it',
-      params: IdParams,
-      querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
-      response: { 204: z.null() },
-    },
-    handler: async (req, reply) => {
-      await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
-      return reply.status(204).send(null);
-    },
-  });
+  deleteRoute(app, { tags, summary: 'Delete a project and what belongs to it' }, (viewer, id, version) =>
+    service.remove(ctx.db, viewer, id, version),
+  );
 };

@@ -1,7 +1,8 @@
 // The five routes every kind of owned record has (list, get, create, change, delete), built from
 // the resource's own schemas so each appears in the OpenAPI document with its real shape.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { deleteRoute } from '../server/delete-route.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import type { RecordsService } from './records.service.ts';
 
@@ -61,18 +62,8 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
       },
       handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
     });
-    app.delete('/:id', {
-      schema: {
-        tags,
-        summary: `Delete a ${spec.noun}`,
-        params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
-        response: { 204: z.null() },
-      },
-      handler: async (req, reply) => {
-        await service.remove(ctx.db, req.viewer, req.params.id, req.query.version);
-        return reply.status(204).send(null);
-      },
-    });
+    deleteRoute(app, { tags, summary: `Delete a ${spec.noun}` }, (viewer, id, version) =>
+      service.remove(ctx.db, viewer, id, version),
+    );
   };
 }

@@ -41,11 +41,11 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'the backup file to write, e.g. tacit-2026-12-03.backup.gz')
     .action(async (file: string) => {
       checkOutputFile(file);
-      const { backupToFile } = await import('../../backup/backup.service.ts');
+      const { backupService } = await import('../../backup/backup.service.ts');
       const db = await open();
       try {
         const started = Date.now();
-        const { rows } = await snapshotError(() => backupToFile(db, file));
+        const { rows } = await snapshotError(() => backupService.backupToFile(db, file));
         console.log(`Backed up ${rows} rows to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } finally {
         await db.close();
@@ -58,10 +58,10 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'the backup file')
     .action(async (file: string) => {
       checkInputPaths([file]);
-      const { restoreFromFile } = await import('../../backup/backup.service.ts');
+      const { backupService } = await import('../../backup/backup.service.ts');
       const db = await open();
       try {
-        const { rows } = await snapshotError(() => restoreFromFile(db, file));
+        const { rows } = await snapshotError(() => backupService.restoreFromFile(db, file));
         console.log(`Restored ${rows} rows from ${file}.`);
       } finally {
         await db.close();
@@ -85,12 +85,12 @@ export function registerBackupCommands(program: Command): void {
           `--to ${redact(opts.to)}: give a PostgreSQL URL, postgres://user:password@host:5432/name.`,
         );
       const target = loadConfig({ ...process.env, DATABASE_URL: opts.to });
-      const { copyDatabase } = await import('../../backup/backup.service.ts');
+      const { backupService } = await import('../../backup/backup.service.ts');
       const source = await open(config);
       try {
         const into = await openMigratedDatabase(target);
         try {
-          const { rows } = await snapshotError(() => copyDatabase(source, into));
+          const { rows } = await snapshotError(() => backupService.copyDatabase(source, into));
           console.log(
             `Copied ${rows} rows from ${config.dataDir} into PostgreSQL. Start Tacit with DATABASE_URL=${redact(opts.to)} to use it.`,
           );

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ANONYMOUS, systemViewer } from '../../access/viewer.ts';
+import { loadConfig } from '../../config.ts';
 import type { IatiExportFilters } from '../../iati/export.ts';
 import { ProjectStatus } from '../../projects/projects.schema.ts';
 import { CountryCode, DacCode, ThemeSlug } from '../../server/schemas.ts';
@@ -55,14 +56,14 @@ export function registerIatiCommands(program: Command): void {
     )
     .action(async (paths: string[], opts: { publisher?: string; batchSize: number; json?: boolean }) => {
       checkInputPaths(paths);
-      const { importIatiFiles, listIatiFiles } = await import('../../iati/import.service.ts');
-      const files = listIatiFiles(paths);
+      const { iatiImportService } = await import('../../iati/import.service.ts');
+      const files = iatiImportService.listFiles(paths);
       // Timed from the moment the database is open (opening, migrating and loading the vocabularies
       // take a second or so, whatever is imported) to the moment it is closed, its writes on disk.
       let started = 0;
       const report = await withDatabase(async (db) => {
         started = Date.now();
-        const imported = await importIatiFiles(db, files, {
+        const imported = await iatiImportService.importFiles(db, files, {
           publisher: opts.publisher,
           batchSize: opts.batchSize,
           onProgress: (r) => {
@@ -113,20 +114,28 @@ export function registerIatiCommands(program: Command): void {
     .action(async (opts: IatiExportFilters & { output?: string; all?: boolean }) => {
       const filters = checkedFilters(opts);
       if (opts.output) checkOutputFile(opts.output);
-      const [{ exportIati }, { listOrganisationIds }] = await Promise.all([
+      const { iatiReporter } = loadConfig();
+      let leftOut = 0;
+      const [{ exportIati, leftOutNotice }, { listOrganisationIds }] = await Promise.all([
         import('../../iati/export.ts'),
         import('../../iati/export.repository.ts'),
       ]);
       const out = opts.output ? fs.createWriteStream('', { fd: openOutput(opts.output) }) : process.stdout;
       const count = await withDatabase(async (db) => {
         const viewer = opts.all ? systemViewer(await listOrganisationIds(db)) : ANONYMOUS;
-        return exportIati(db, viewer, filters, (chunk) => writeChunk(out, chunk));
+        return exportIati(db, viewer, filters, (chunk) => writeChunk(out, chunk), {
+          reporter: iatiReporter,
+          onLeftOut: (n) => {
+            leftOut = n;
+          },
+        });
       });
       if (opts.output)
         await new Promise<void>((resolve, reject) =>
           (out as fs.WriteStream).end((err?: Error | null) => (err ? reject(err) : resolve())),
         );
       // On stderr, so that standard output stays the XML; a filter that matches nothing is said so.
+      if (leftOut) console.error(leftOutNotice(leftOut));
       console.error(
         count
           ? `${count} activities written${opts.output ? ` to ${opts.output}` : ''}.`

@@ -76,14 +76,12 @@ export function registerImportCommand(program: Command): void {
         opts: { confirm?: boolean; org: string; visibility?: Visibility; workers?: number; json?: boolean },
       ) => {
         checkInputPaths(paths);
-        const { importDocuments, listDocumentFiles } = await import(
-          '../../documents/import/import.service.ts'
-        );
-        const files = listDocumentFiles(paths);
+        const { documentImportService } = await import('../../documents/import/import.service.ts');
+        const files = documentImportService.listFiles(paths);
         const started = Date.now();
         const report = await withDatabase(async (db) => {
           const owner = await ownerOrganisation(db, opts.org);
-          const imported = await importDocuments(db, files, {
+          const imported = await documentImportService.importFiles(db, files, {
             ownerOrgId: owner.id,
             visibility: opts.visibility,
             confirm: opts.confirm ?? false,

@@ -39,7 +39,7 @@ export interface ImportReport {
 }
 
 /** The files named, with directories read recursively for the formats Tacit reads. */
-export function listDocumentFiles(paths: string[]): string[] {
+function listDocumentFiles(paths: string[]): string[] {
   return paths.flatMap((p) => {
     if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) return [p];
     return fs
@@ -71,6 +71,7 @@ function emptyReport(files: number): ImportReport {
   };
 }
 
+/** Exported by name too, for the tests that import it so; the code calls the service. */
 export async function importDocuments(
   db: Database,
   files: string[],
@@ -204,3 +205,5 @@ export async function importDocuments(
   }
   return report;
 }
+
+export const documentImportService = { importFiles: importDocuments, listFiles: listDocumentFiles };

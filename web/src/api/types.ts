@@ -29,6 +29,7 @@ import type {
   DocumentSummary as DocumentSummarySchema,
 } from '../../../src/documents/documents.schema.ts';
 import type { Evaluation as EvaluationSchema } from '../../../src/evaluations/evaluations.schema.ts';
+import type { ImportJob as ImportJobSchema } from '../../../src/iati/iati.schema.ts';
 import type {
   Instrument as InstrumentSchema,
   InstrumentSummary as InstrumentSummarySchema,
@@ -137,27 +138,8 @@ export type ApiToken = Reply<typeof ApiTokenSchema>;
 export type TokenCreated = Reply<typeof TokenCreatedSchema>;
 export type AuditEntry = Reply<typeof AuditEntrySchema>;
 
-/**
- * An IATI import's progress (POST /imports/iati, GET /imports/iati/{id}). Declared here by hand:
- * its schema lives in src/iati/iati.routes.ts, not in a schema file the web app can import without
- * pulling in the server's routes. The fields the web app reads, as that schema declares them.
- */
-export interface ImportJob {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  files_done: number;
-  bytes_total: number;
-  bytes_done: number;
-  activities_read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  duplicates: number;
-  /** What was not imported and why (the first 200), e.g. "not written: reporting-org ref … is not verified". */
-  issues: { severity: 'error' | 'warning'; message: string; identifier?: string }[];
-  error: string | null;
-}
+/** An IATI import's progress (POST /imports/iati, GET /imports/iati/{id}). */
+export type ImportJob = Reply<typeof ImportJobSchema>;
 
 export type ProjectScores = Reply<typeof ProjectScoresSchema>;
 export type ScoreFlag = Reply<typeof ScoreFlagSchema>;

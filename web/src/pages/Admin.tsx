@@ -5,11 +5,11 @@ import { type ApiError, api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Organisation, Visibility } from '../api/types.ts';
+import { OrganisationPicker } from '../components/OrganisationPicker.tsx';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
-
 import { Audit } from './admin/Audit.tsx';
 import { Members } from './admin/Members.tsx';
 import { asError } from './admin/shared.ts';
@@ -105,18 +105,7 @@ export function AdminPage() {
   return (
     <div className="page">
       <h1>{t('admin.title')}</h1>
-      {session.orgs.length > 1 && (
-        <label>
-          {t('common.organisation')}{' '}
-          <select value={org?.id} onChange={(e) => setChosen(e.target.value)}>
-            {session.orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <OrganisationPicker value={org?.id} onChange={setChosen} />
       {org && <p className="lead">{t('admin.lead', { org: org.name })}</p>}
       {org && org.role === 'admin' ? (
         <>

@@ -6,6 +6,7 @@ import { api, get } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Digest, DigestPreferences } from '../api/types.ts';
+import { OrganisationPicker } from '../components/OrganisationPicker.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Badge } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -55,18 +56,7 @@ export function DigestPage() {
   return (
     <section>
       <h1>{t('digest.title')}</h1>
-      {session.orgs.length > 1 && (
-        <label>
-          {t('common.organisation')}{' '}
-          <select value={chosen} onChange={(e) => setOrgId(e.target.value)}>
-            {session.orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <OrganisationPicker value={chosen} onChange={setOrgId} />
       {prefs.data && (
         <label className="inline">
           <input
