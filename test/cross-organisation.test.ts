@@ -114,6 +114,7 @@ const ROUTES: Record<string, Fill> = {
   '/api/v1/auth/me': queries(),
   '/api/v1/organisations': queries(`q=${MARK}`),
   '/api/v1/organisations/{id}': withOrgParam(),
+  '/api/v1/organisations/duplicates': both(queries(), withOrg('organisation=ORG')),
   '/api/v1/organisations/{id}/members': withOrgParam(),
   '/api/v1/organisations/{id}/publisher-refs': withOrgParam(),
   '/api/v1/projects': both(
@@ -130,10 +131,18 @@ const ROUTES: Record<string, Fill> = {
   '/api/v1/reviews/{id}': idsOf('review'),
   '/api/v1/evaluations': queries(),
   '/api/v1/evaluations/{id}': idsOf('evaluation'),
+  '/api/v1/evaluations/criteria': queries('by=theme', 'by=region'),
   '/api/v1/recommendations': queries(),
   '/api/v1/recommendations/{id}': idsOf('recommendation'),
+  '/api/v1/recommendations/counts': both(queries('theme=organised-crime'), withOrg('organisation_id=ORG')),
+  '/api/v1/recommendations/implementation-rate': both(
+    queries('by=organisation', 'by=year', 'by=theme', 'by=theme&format=csv'),
+    withOrg('by=year&organisation_id=ORG'),
+  ),
+  '/api/v1/recommendations/recurring': queries('min_projects=2'),
   '/api/v1/lessons': queries(),
   '/api/v1/lessons/{id}': idsOf('lesson'),
+  '/api/v1/lessons/recurring': queries('min_projects=2'),
   '/api/v1/meetings': queries(),
   '/api/v1/meetings/{id}': idsOf('meeting'),
   '/api/v1/assessments': both(queries(), (w) =>

@@ -82,7 +82,7 @@ describe('evaluation criteria portfolio', () => {
     const unknown = await t.request('GET', '/api/v1/evaluations/criteria?by=theme&weak=1', {
       token: owner.token,
     });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(422);
     const rating = await t.request('POST', '/api/v1/evaluations', {
       token: owner.token,
       body: { title: 'Off scale', findings: [{ criterion: 'relevance', text: 'x', rating: 'excellent' }] },

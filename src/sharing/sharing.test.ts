@@ -11,6 +11,11 @@ import { Scheduler } from '../reminders/scheduler.ts';
 import { embargoJob } from './sharing.service.ts';
 
 const WORD = 'quokkafeldspar';
+const INSTALLATION_REPORTER = {
+  TACIT_IATI_ORG_REF: 'XM-DAC-41146',
+  TACIT_IATI_ORG_NAME: 'Tacit test network',
+  TACIT_IATI_ORG_TYPE: '40',
+};
 const IDENTIFIER = 'XM-TACIT-QUOKKA-1';
 const MISSING = '00000000-0000-4000-8000-000000000001';
 const dayAfter = (days: number) => dayOf(new Date(Date.now() + days * 86_400_000));
@@ -29,7 +34,9 @@ describe('records shared with named organisations, and embargoes', () => {
   let outsiders: [string, string | undefined][];
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // The installation reports, as secondary reporter, the projects whose owner has no IATI
+    // identifier (these tests' organisations have none): without it the IATI export leaves them out.
+    app = await startTestApp(INSTALLATION_REPORTER);
     const a = await buildOrgWithEditor(app.db);
     owner = a.editor;
     ownerName = a.org.name;
