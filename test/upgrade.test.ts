@@ -3,12 +3,14 @@
 // functions and triggers as a database created fresh, and with every row it held: records, search
 // entries and 3W matrix cells alike.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { ROUTINE_FILES } from '../src/db/routines.ts';
 import { sql } from '../src/db/sql.ts';
-import { seedDemo } from '../src/demo/seed.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
 import { readCatalogue } from './support/catalogue.ts';
 import {
@@ -38,6 +40,21 @@ async function migrateAsPreviousRelease(db: Queryable): Promise<string[]> {
     await db.query(sql`INSERT INTO schema_migrations (name) VALUES (${file})`);
   }
   return files;
+}
+
+/**
+ * The previous release's own code, extracted from git beside today's packages: its demo loader
+ * writes the rows it wrote then (today's would write columns its schema does not have yet).
+ */
+async function previousReleaseSeed(): Promise<{ seed: (db: Queryable) => Promise<unknown>; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-previous-'));
+  execFileSync('sh', [
+    '-c',
+    `git archive ${PREVIOUS_RELEASE} src demo reference package.json | tar -x -C "${dir}"`,
+  ]);
+  fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+  const module = await import(path.join(dir, 'src/demo/seed.ts'));
+  return { seed: module.seedDemo, dir };
 }
 
 /** The tables and their columns, but the migration bookkeeping's: the shape of a release's data. */
@@ -83,7 +100,12 @@ describe(`upgrade from the previous release on ${testEngine()}`, () => {
     previousMigrations = await migrateAsPreviousRelease(old.db);
     // The previous release had these vocabularies; the built-in instruments came after it.
     await loadReferenceData(old.db, ['countries', 'themes', 'dac_codes', 'currencies', 'exchange_rates']);
-    await seedDemo(old.db);
+    const previous = await previousReleaseSeed();
+    try {
+      await previous.seed(old.db);
+    } finally {
+      fs.rmSync(previous.dir, { recursive: true, force: true });
+    }
     previousShape = await shapeOf(old.db);
     before = await contents(old.db, previousShape);
     upgrade = await migrate(old.db);
