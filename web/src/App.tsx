@@ -15,6 +15,7 @@ import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { InstrumentPage, InstrumentsPage } from './pages/Instruments.tsx';
+import { InvitationPage } from './pages/Invitation.tsx';
 import { LessonsPage } from './pages/Lessons.tsx';
 import { ProjectPage } from './pages/Project.tsx';
 import { ProjectsPage } from './pages/Projects.tsx';
@@ -55,6 +56,7 @@ export function App() {
         <Route path="/coordination" element={<CoordinationPage />} />
         <Route path="/countries/:code" element={<CountryBriefPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/invitation" element={<InvitationPage />} />
         <Route path="/digest" element={<DigestPage />} />
         <Route path="/scores" element={<ScoresPortfolioPage />} />
         <Route path="/act" element={<ActPage />} />

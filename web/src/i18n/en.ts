@@ -154,6 +154,23 @@ export const en = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.busy': 'Signing in…',
+  'invitation.title': 'Join Tacit',
+  'invitation.intro':
+    'You were invited to join an organisation on Tacit. Choose a password to finish joining; you will sign in with your e-mail and this password.',
+  'invitation.password': 'New password',
+  'invitation.confirmation': 'Repeat the password',
+  'invitation.mismatch': 'The two passwords differ; type the same password twice.',
+  'invitation.submit': 'Set password and join',
+  'invitation.busy': 'Joining…',
+  'invitation.refused': 'This invitation link cannot be used.',
+  'invitation.noToken':
+    'This address holds no invitation. Open the full link your administrator sent you, or ask them for a new invitation.',
+  'invitation.joinedSignedIn': 'Welcome! You joined as {email} and are now signed in.',
+  'invitation.joined': 'You joined as {email}. Sign in with your e-mail and the password you chose.',
+  'invitation.start': 'Go to the registry',
+  'admin.invitationLink': 'Invitation link (works once, for 14 days)',
+  'admin.copy': 'Copy',
+  'admin.copied': 'Copied',
 
   'home.title': 'Technical assistance in crime prevention and criminal justice',
   'home.lead':

@@ -160,6 +160,24 @@ export const es: Record<MessageKey, string> = {
   'signIn.password': 'Contraseña',
   'signIn.submit': 'Iniciar sesión',
   'signIn.busy': 'Iniciando sesión…',
+  'invitation.title': 'Unirse a Tacit',
+  'invitation.intro':
+    'Le invitaron a unirse a una organización en Tacit. Elija una contraseña para terminar; iniciará sesión con su correo electrónico y esta contraseña.',
+  'invitation.password': 'Nueva contraseña',
+  'invitation.confirmation': 'Repita la contraseña',
+  'invitation.mismatch': 'Las dos contraseñas no coinciden; escriba la misma contraseña dos veces.',
+  'invitation.submit': 'Elegir contraseña y unirse',
+  'invitation.busy': 'Uniéndose…',
+  'invitation.refused': 'Este enlace de invitación no se puede usar.',
+  'invitation.noToken':
+    'Esta dirección no contiene ninguna invitación. Abra el enlace completo que le envió su administrador o pídale una nueva invitación.',
+  'invitation.joinedSignedIn': '¡Bienvenido/a! Se unió como {email} y ya ha iniciado sesión.',
+  'invitation.joined':
+    'Se unió como {email}. Inicie sesión con su correo electrónico y la contraseña que eligió.',
+  'invitation.start': 'Ir al registro',
+  'admin.invitationLink': 'Enlace de invitación (de un solo uso, válido 14 días)',
+  'admin.copy': 'Copiar',
+  'admin.copied': 'Copiado',
 
   'home.title': 'Asistencia técnica en prevención del delito y justicia penal',
   'home.lead': 'Quién hace qué y dónde: proyectos, revisiones, evaluaciones y recomendaciones del registro.',

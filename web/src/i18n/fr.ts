@@ -161,6 +161,25 @@ export const fr: Record<MessageKey, string> = {
   'signIn.password': 'Mot de passe',
   'signIn.submit': 'Se connecter',
   'signIn.busy': 'Connexion…',
+  'invitation.title': 'Rejoindre Tacit',
+  'invitation.intro':
+    'Vous avez été invité à rejoindre une organisation sur Tacit. Choisissez un mot de passe pour terminer ; vous vous connecterez avec votre adresse e-mail et ce mot de passe.',
+  'invitation.password': 'Nouveau mot de passe',
+  'invitation.confirmation': 'Répétez le mot de passe',
+  'invitation.mismatch': 'Les deux mots de passe diffèrent ; saisissez deux fois le même mot de passe.',
+  'invitation.submit': 'Choisir le mot de passe et rejoindre',
+  'invitation.busy': 'Inscription…',
+  'invitation.refused': 'Ce lien d’invitation ne peut pas être utilisé.',
+  'invitation.noToken':
+    'Cette adresse ne contient aucune invitation. Ouvrez le lien complet envoyé par votre administrateur ou demandez-lui une nouvelle invitation.',
+  'invitation.joinedSignedIn':
+    'Bienvenue ! Vous avez rejoint Tacit en tant que {email} et vous êtes connecté.',
+  'invitation.joined':
+    'Vous avez rejoint Tacit en tant que {email}. Connectez-vous avec votre adresse e-mail et le mot de passe choisi.',
+  'invitation.start': 'Aller au registre',
+  'admin.invitationLink': 'Lien d’invitation (à usage unique, valable 14 jours)',
+  'admin.copy': 'Copier',
+  'admin.copied': 'Copié',
 
   'home.title': 'Assistance technique en prévention du crime et justice pénale',
   'home.lead': 'Qui fait quoi, où : les projets, revues, évaluations et recommandations du registre.',

@@ -6,6 +6,7 @@ import type { Member, MemberAdded, Role } from '../../api/types.ts';
 import { ErrorMessage, FieldError, Loading, Success } from '../../components/Status.tsx';
 import { Badge } from '../../components/Tags.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { invitationLink } from '../Invitation.tsx';
 import { asError, ROLES } from './shared.ts';
 
 export function Members({ orgId }: { orgId: string }) {
@@ -16,10 +17,14 @@ export function Members({ orgId }: { orgId: string }) {
   const [role, setRole] = useState<Role>('editor');
   const [error, setError] = useState<ApiError>();
   const [message, setMessage] = useState<string>();
+  const [link, setLink] = useState<string>();
+  const [copied, setCopied] = useState(false);
 
   async function run(action: () => Promise<string>) {
     setError(undefined);
     setMessage(undefined);
+    setLink(undefined);
+    setCopied(false);
     try {
       setMessage(await action());
       members.reload();
@@ -37,6 +42,7 @@ export function Members({ orgId }: { orgId: string }) {
       });
       setEmail('');
       setName('');
+      if (reply.invitation_token) setLink(invitationLink(reply.invitation_token));
       return reply.invitation_token
         ? t('admin.inviteDone', { email: reply.member.email, token: reply.invitation_token })
         : t('common.saved');
@@ -137,6 +143,29 @@ export function Members({ orgId }: { orgId: string }) {
       </form>
       <ErrorMessage error={error} />
       {message && <Success>{message}</Success>}
+      {link && (
+        <div className="form-row">
+          <label>
+            {t('admin.invitationLink')}
+            <input readOnly value={link} onFocus={(e) => e.target.select()} />
+          </label>
+          <div className="actions">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                // Without clipboard permission the field stays selectable to copy by hand.
+                navigator.clipboard.writeText(link).then(
+                  () => setCopied(true),
+                  () => undefined,
+                )
+              }
+            >
+              {copied ? t('admin.copied') : t('admin.copy')}
+            </button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

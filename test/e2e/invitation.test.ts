@@ -1,0 +1,88 @@
+// The invitation flow in the browser: an administrator invites a new e-mail and gets a link, the invitee
+// opens it, chooses a password (typed twice) and joins signed in, can sign in again later with it,
+// and the same link opened again is refused with the server's reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserApp, signIn, startBrowserApp } from './browser.ts';
+
+let b: BrowserApp;
+beforeAll(async () => {
+  b = await startBrowserApp();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+const INVITEE = 'newcomer@fco.example';
+const PASSWORD = 'a-long-chosen-password';
+
+describe('invitation link in the browser', () => {
+  it('lets an invitee open the link, choose a password, join and sign in; a reused link is refused', async () => {
+    // The administrator invites and copies the link the Members section shows.
+    const admin = await b.newPage();
+    await signIn(admin.page, 'fco@tacit.demo');
+    await admin.page.goto('/admin');
+    const members = admin.page.getByRole('region', { name: 'Members' });
+    await members.getByRole('cell', { name: 'fco@tacit.demo' }).waitFor();
+    await members.getByLabel('E-mail').fill(INVITEE);
+    await members.getByRole('button', { name: 'Invite' }).click();
+    const linkField = members.getByLabel(/Invitation link/);
+    await linkField.waitFor();
+    const link = new URL(await linkField.inputValue());
+    expect(link.origin).toBe(b.app.baseUrl);
+    expect(link.pathname).toBe('/invitation');
+    expect(link.hash).toMatch(/^#token=tacit_inv_/);
+
+    // The invitee, in their own browser, opens the link; a mistyped confirmation is caught first.
+    const invitee = await b.newPage();
+    await invitee.page.goto(`${link.pathname}${link.hash}`);
+    await invitee.page.getByLabel('New password').fill(PASSWORD);
+    await invitee.page.getByLabel('Repeat the password').fill(`${PASSWORD}x`);
+    await invitee.page.getByRole('button', { name: 'Set password and join' }).click();
+    await invitee.page.getByText('The two passwords differ').first().waitFor();
+    expect(
+      (await b.app.request('POST', '/api/v1/auth/login', { body: { email: INVITEE, password: PASSWORD } }))
+        .status,
+    ).toBe(401);
+
+    await invitee.page.getByLabel('Repeat the password').fill(PASSWORD);
+    await invitee.page.getByRole('button', { name: 'Set password and join' }).click();
+    await invitee.page.getByText(`Welcome! You joined as ${INVITEE} and are now signed in.`).waitFor();
+    await invitee.page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    // Signed out, they sign in with the password they chose.
+    await invitee.page.getByRole('button', { name: 'Sign out' }).click();
+    await invitee.page.goto('/sign-in');
+    await invitee.page.getByLabel('E-mail').fill(INVITEE);
+    await invitee.page.getByLabel('Password').fill(PASSWORD);
+    await invitee.page.getByRole('button', { name: 'Sign in' }).click();
+    await invitee.page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const me = await invitee.page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    expect(JSON.stringify(me)).toContain(INVITEE);
+
+    // The administrator now sees a member with a password (the "invited" badge is gone).
+    await admin.page.reload();
+    const row = admin.page.getByRole('row').filter({ hasText: INVITEE });
+    await row.waitFor();
+    expect(await row.getByText('invited, no password yet').count()).toBe(0);
+
+    // The same link again, from another browser: refused with the server's reason, and nothing changes.
+    const again = await b.newPage();
+    await again.page.goto(`${link.pathname}${link.hash}`);
+    await again.page.getByLabel('New password').fill('another-long-password');
+    await again.page.getByLabel('Repeat the password').fill('another-long-password');
+    await again.page.getByRole('button', { name: 'Set password and join' }).click();
+    const refusal = again.page.getByRole('alert').filter({ hasText: 'This invitation link cannot be used.' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('is unknown, already used or expired');
+    expect(await again.page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    const oldPassword = await b.app.request('POST', '/api/v1/auth/login', {
+      body: { email: INVITEE, password: PASSWORD },
+    });
+    expect(oldPassword.status).toBe(200);
+
+    // Without a token the page says what to do instead of showing a form.
+    await again.page.goto('/invitation');
+    await again.page.getByText('This address holds no invitation.').waitFor();
+    expect(await again.page.getByRole('button', { name: 'Set password and join' }).count()).toBe(0);
+  });
+});
