@@ -2,6 +2,7 @@
 // then the agreed one), see what Tacit pre-fills, and read results and comparisons as JSON or CSV.
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { sendCsv } from '../server/csv-reply.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import {
   Assessment,
@@ -50,10 +51,7 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
     handler: async (req, reply) => {
       const comparison = await service.compare(ctx.db, req.viewer, req.query.ids);
       if (req.query.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="assessments-comparison.csv"')
-          .send(service.compareCsv(comparison));
+        return sendCsv(reply, 'assessments-comparison.csv', service.compareCsv(comparison));
       const { definition: _definition, ...rest } = comparison;
       return rest satisfies z.infer<typeof Comparison>;
     },
@@ -77,10 +75,11 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: async (req, reply) => {
       if (req.query.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="assessment-${req.params.id}.csv"`)
-          .send(await service.resultsCsv(ctx.db, req.viewer, req.params.id));
+        return sendCsv(
+          reply,
+          `assessment-${req.params.id}.csv`,
+          await service.resultsCsv(ctx.db, req.viewer, req.params.id),
+        );
       const a = await service.get(ctx.db, req.viewer, req.params.id);
       return {
         instrument: a.instrument,

@@ -1,6 +1,7 @@
 // The audit trail of an organisation, for its administrators: filtered, as JSON or CSV.
 import { assertRoleIn } from '../access/permissions.ts';
 import type { RoutePlugin } from '../server/context.ts';
+import { sendCsv } from '../server/csv-reply.ts';
 import { errors } from '../server/errors.ts';
 import { AuditQuery } from './audit.schema.ts';
 import { auditCsv, auditService } from './audit.service.ts';
@@ -31,11 +32,7 @@ export const auditRoutes: RoutePlugin = (ctx) => async (app) => {
         from: q.from,
         to: q.to,
       });
-      if (q.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="audit.csv"')
-          .send(auditCsv(page.items));
+      if (q.format === 'csv') return sendCsv(reply, 'audit.csv', auditCsv(page.items));
       return page;
     },
   });

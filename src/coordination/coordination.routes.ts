@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { auditService } from '../audit/audit.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
+import { sendCsv } from '../server/csv-reply.ts';
 import { CountryCode, csv, ErrorResponse, Id } from '../server/schemas.ts';
 import { analyticsService as analytics } from './analytics.service.ts';
 import {
@@ -47,11 +48,7 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
       const m = await analytics.matrix(ctx.db, req.viewer, q);
       if (format === 'csv' || format === 'xlsx')
         await auditService.exported(ctx.db, req.viewer, `matrix_${format}`, req.query);
-      if (format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="tacit-3w.csv"')
-          .send(analytics.matrixCsv(m));
+      if (format === 'csv') return sendCsv(reply, 'tacit-3w.csv', analytics.matrixCsv(m));
       if (format === 'xlsx')
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -2,6 +2,7 @@
 // ratings, the register's counts and the implementation rate (JSON or CSV).
 import type { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { sendCsv } from '../server/csv-reply.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import {
   type ImplementationRate,
@@ -41,13 +42,11 @@ export const recommendationFollowUpRoutes: RoutePlugin = (ctx) => async (app) =>
     handler: async (req, reply) => {
       const rate = await followUpService.implementationRate(ctx.db, req.viewer, req.query);
       if (req.query.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="tacit-implementation-rate-by-${req.query.by}.csv"`,
-          )
-          .send(followUpService.rateCsv(rate));
+        return sendCsv(
+          reply,
+          `tacit-implementation-rate-by-${req.query.by}.csv`,
+          followUpService.rateCsv(rate),
+        );
       return rate satisfies z.infer<typeof ImplementationRate>;
     },
   });

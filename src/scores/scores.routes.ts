@@ -2,6 +2,7 @@
 
 import type { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
+import { sendCsv } from '../server/csv-reply.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import { PortfolioQuery, ProjectScores, type ScorePortfolio } from './scores.schema.ts';
 import { scoresService } from './scores.service.ts';
@@ -30,10 +31,7 @@ export const scoreRoutes: RoutePlugin = (ctx) => async (app) => {
     handler: async (req, reply) => {
       const portfolio = await scoresService.portfolio(ctx.db, req.viewer, req.query);
       if (req.query.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="tacit-scores-by-${req.query.by}.csv"`)
-          .send(scoresService.portfolioCsv(portfolio));
+        return sendCsv(reply, `tacit-scores-by-${req.query.by}.csv`, scoresService.portfolioCsv(portfolio));
       return portfolio satisfies z.infer<typeof ScorePortfolio>;
     },
   });
