@@ -11,7 +11,7 @@ import { EChart } from '../../charts/EChart.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { HeatTable } from './HeatTable.tsx';
-import { countPieces, GAP_COLOUR, Legend, type Piece, useCollator } from './scale.tsx';
+import { countPieces, GAP_COLOUR, heatGridOption, Legend, type Piece, useCollator } from './scale.tsx';
 
 export function GapsView({ filters }: { filters: Record<string, string> }) {
   const { t, formatNumber } = useI18n();
@@ -57,27 +57,15 @@ export function GapsView({ filters }: { filters: Record<string, string> }) {
     const data = areas.flatMap((a, x) =>
       themes.map((theme, y) => [x, y, counts.get(`${theme.key}\u0000${a.key}`) ?? 0]),
     );
-    return {
-      tooltip: {
-        formatter: (p: { value: [number, number, number] }) =>
-          `${areas[p.value[0]]?.label} — ${themes[p.value[1]]?.label}: ${formatNumber(p.value[2])}${p.value[2] === 0 ? ` (${t('coordination.gapNone')})` : ''}`,
-      },
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category' as const,
-        data: areas.map((a) => a.label),
-        position: 'top' as const,
-        axisLabel: { interval: 0, rotate: areas.length > 6 ? 40 : 0 },
-      },
-      yAxis: {
-        type: 'category' as const,
-        data: themes.map((x) => x.label),
-        inverse: true,
-        axisLabel: { interval: 0, width: 220, overflow: 'break' as const, lineHeight: 13 },
-      },
-      visualMap: { type: 'piecewise' as const, show: false, dimension: 2, pieces: legend },
-      series: [{ type: 'heatmap' as const, data, label: { show: true } }],
-    };
+    return heatGridOption({
+      columns: areas.map((a) => a.label),
+      rows: themes.map((x) => x.label),
+      pieces: legend,
+      data,
+      rowLabelWidth: 220,
+      tooltip: (p) =>
+        `${areas[p.value[0]]?.label} — ${themes[p.value[1]]?.label}: ${formatNumber(p.value[2])}${p.value[2] === 0 ? ` (${t('coordination.gapNone')})` : ''}`,
+    });
   }, [view, formatNumber, t]);
 
   return (

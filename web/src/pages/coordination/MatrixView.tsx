@@ -11,7 +11,7 @@ import { EChart } from '../../charts/EChart.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { HeatTable } from './HeatTable.tsx';
-import { countPieces, Legend, useCollator } from './scale.tsx';
+import { countPieces, heatGridOption, Legend, useCollator } from './scale.tsx';
 
 /** Height of one organisation's row: room for a name on two lines. */
 const ROW = 34;
@@ -57,28 +57,15 @@ export function MatrixView({ filters }: { filters: Record<string, string> }) {
       const [o, c] = k.split('\u0000');
       return [columns.findIndex((x) => x.key === c), rows.findIndex((x) => x.key === o), n];
     });
-    return {
-      tooltip: {
-        formatter: (p: { value: number[] }) =>
-          `${rows[p.value[1] ?? 0]?.label} — ${columns[p.value[0] ?? 0]?.label}: ${formatNumber(p.value[2] ?? 0)}`,
-      },
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category' as const,
-        data: columns.map((c) => c.label),
-        position: 'top' as const,
-        axisLabel: { interval: 0, rotate: columns.length > 6 ? 40 : 0 },
-      },
-      yAxis: {
-        type: 'category' as const,
-        data: rows.map((r) => r.label),
-        // The first name at the top, as in the table; every row labelled, long names wrapped.
-        inverse: true,
-        axisLabel: { interval: 0, width: 240, overflow: 'break' as const, lineHeight: 13 },
-      },
-      visualMap: { type: 'piecewise' as const, show: false, dimension: 2, pieces },
-      series: [{ type: 'heatmap' as const, data, label: { show: true } }],
-    };
+    return heatGridOption({
+      columns: columns.map((c) => c.label),
+      rows: rows.map((r) => r.label),
+      pieces,
+      data,
+      rowLabelWidth: 240,
+      tooltip: (p) =>
+        `${rows[p.value[1]]?.label} — ${columns[p.value[0]]?.label}: ${formatNumber(p.value[2])}`,
+    });
   }, [view, formatNumber]);
 
   const columnHeading = (byTheme ? t('common.theme') : t('common.country')).toLocaleLowerCase(lang);

@@ -62,3 +62,35 @@ export function useProjectsWord() {
   const { t } = useI18n();
   return useMemo(() => (n: number) => t('coordination.projects', { n }), [t]);
 }
+
+/**
+ * The ECharts option of a heat grid (matrix, gaps): columns on top, every row labelled from the
+ * top down with long names wrapped, colours from the legend's pieces, each cell's number shown.
+ */
+export function heatGridOption(grid: {
+  columns: string[];
+  rows: string[];
+  pieces: Piece[];
+  data: number[][];
+  rowLabelWidth: number;
+  tooltip: (p: { value: [number, number, number] }) => string;
+}) {
+  return {
+    tooltip: { formatter: grid.tooltip },
+    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category' as const,
+      data: grid.columns,
+      position: 'top' as const,
+      axisLabel: { interval: 0, rotate: grid.columns.length > 6 ? 40 : 0 },
+    },
+    yAxis: {
+      type: 'category' as const,
+      data: grid.rows,
+      inverse: true,
+      axisLabel: { interval: 0, width: grid.rowLabelWidth, overflow: 'break' as const, lineHeight: 13 },
+    },
+    visualMap: { type: 'piecewise' as const, show: false, dimension: 2, pieces: grid.pieces },
+    series: [{ type: 'heatmap' as const, data: grid.data, label: { show: true } }],
+  };
+}
