@@ -32,6 +32,9 @@ export function HomePage() {
           )
             .flat()
             .filter((r) => r.status !== 'closed')
+            // Each list comes overdue-first from the server; merging several organisations' lists
+            // must keep that order across them (a stable sort keeps the server's order within).
+            .sort((a, b) => Number(b.overdue) - Number(a.overdue))
       : null,
     [orgIds.join()],
   );
