@@ -66,4 +66,26 @@ describe('the input guard', () => {
     expect(shallow.status).toBe(201);
     expect(shallow.body.extra).toEqual(JSON.parse(nested(5)));
   });
+
+  it('refuses a JSON body that is not valid UTF-8 with a 400, and stores nothing', async () => {
+    const projects = await count('projects');
+    // "Caf\xe9" is Latin-1, not UTF-8: decoded leniently it became "Caf\uFFFD".
+    const body = Buffer.concat([Buffer.from('{"title":"Caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const res = await fetch(`${t.baseUrl}/api/v1/projects`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    const reply = (await res.json()) as { error: { code: string; message: string } };
+    expect(reply.error.code).toBe('malformed_json');
+    expect(reply.error.message).toContain('UTF-8');
+    expect(await count('projects')).toBe(projects);
+    const fine = await t.request('POST', '/api/v1/projects', {
+      token: editor.token,
+      body: { title: 'Café' },
+    });
+    expect(fine.status).toBe(201);
+    expect(fine.body.title).toBe('Café');
+  });
 });

@@ -1,9 +1,11 @@
 // Refuses, before any route sees it, input no field can hold: a NUL character (PostgreSQL text
 // cannot store one, and the write failed with a 500) and JSON nested deeper than any Tacit field
 // needs (6,000 levels of `extra` reached the database's stack limit). Both are a 422 naming the
-// field, so every resource gets the guard without repeating it in its schemas.
+// field, so every resource gets the guard without repeating it in its schemas. A JSON body that is
+// not valid UTF-8 is refused too: decoded leniently, its bad bytes were stored as U+FFFD and the
+// sender never learned that the text it sent is not the text Tacit keeps.
 import type { FastifyInstance } from 'fastify';
-import { errors } from './errors.ts';
+import { AppError, errors } from './errors.ts';
 
 /** Deeper than any field of Tacit's own (project `extra` holds a few levels of IATI keys). */
 export const MAX_JSON_DEPTH = 32;
@@ -39,7 +41,27 @@ export function findInputProblem(
   return undefined;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export function installInputGuard(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, raw: Buffer, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(raw);
+    } catch {
+      done(
+        new AppError(
+          400,
+          'malformed_json',
+          'The request body is not valid UTF-8 text. Send JSON encoded as UTF-8 (Content-Type: application/json; charset=utf-8).',
+        ),
+      );
+      return;
+    }
+    parseJson(req, text, done);
+  });
   app.addHook('preValidation', async (req) => {
     for (const [root, value] of [
       ['params', req.params],
