@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../server/context.ts';
 import { deleteRoute } from '../server/delete-route.ts';
 import { AppError, errors } from '../server/errors.ts';
+import { getByIdRoute } from '../server/get-route.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import { ConfirmBody, ConfirmReply, DocumentExtraction, UploadReply } from './confirm.schema.ts';
 import { confirmService } from './confirm.service.ts';
@@ -75,15 +76,12 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.list(ctx.db, req.viewer, req.query),
   });
-  app.get('/:id', {
-    schema: {
-      tags,
-      summary: 'One document with its text',
-      params: IdParams,
-      response: { 200: Document, 404: ErrorResponse },
-    },
-    handler: (req) => service.getWithText(ctx.db, req.viewer, req.params.id),
-  });
+  getByIdRoute(
+    app,
+    '/:id',
+    { tags, summary: 'One document with its text', response: Document },
+    (viewer, id) => service.getWithText(ctx.db, viewer, id),
+  );
   app.get('/:id/file', {
     schema: { tags, summary: 'The stored file, as uploaded', params: IdParams },
     handler: async (req, reply) => {
@@ -126,15 +124,16 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
       return reply.status(duplicate ? 200 : 201).send({ ...document, duplicate });
     },
   });
-  app.get('/:id/extraction', {
-    schema: {
+  getByIdRoute(
+    app,
+    '/:id/extraction',
+    {
       tags,
       summary: 'The draft extracted from a document (record, provenance, confidence) and its confirmation',
-      params: IdParams,
-      response: { 200: DocumentExtraction, 404: ErrorResponse },
+      response: DocumentExtraction,
     },
-    handler: (req) => service.getExtraction(ctx.db, req.viewer, req.params.id),
-  });
+    (viewer, id) => service.getExtraction(ctx.db, viewer, id),
+  );
   app.post('/:id/confirm', {
     schema: {
       tags,

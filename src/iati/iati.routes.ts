@@ -10,6 +10,7 @@ import { assertCanWrite } from '../access/permissions.ts';
 import { auditService } from '../audit/audit.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
+import { getByIdRoute } from '../server/get-route.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import { ExportQuery, ImportJob } from './iati.schema.ts';
 import { discardUpload, iatiService } from './iati.service.ts';
@@ -70,15 +71,12 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
       return reply.status(202).send(job);
     },
   });
-  app.get('/imports/iati/:id', {
-    schema: {
-      tags,
-      summary: 'Progress and report of an IATI import',
-      params: IdParams,
-      response: { 200: ImportJob, 404: ErrorResponse },
-    },
-    handler: (req) => iatiService.getImportJob(ctx.db, req.viewer, req.params.id),
-  });
+  getByIdRoute(
+    app,
+    '/imports/iati/:id',
+    { tags, summary: 'Progress and report of an IATI import', response: ImportJob },
+    (viewer, id) => iatiService.getImportJob(ctx.db, viewer, id),
+  );
   app.get('/export/iati', {
     schema: {
       tags,
