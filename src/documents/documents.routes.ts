@@ -1,11 +1,11 @@
 // HTTP routes for /api/v1/documents: multipart upload (with the extracted draft), metadata, text,
 // the stored file, the draft, and its confirmation into registry records.
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../server/context.ts';
 import { deleteRoute } from '../server/delete-route.ts';
-import { AppError, errors } from '../server/errors.ts';
+import { errors } from '../server/errors.ts';
 import { getByIdRoute } from '../server/get-route.ts';
+import { readMultipart } from '../server/multipart.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import { ConfirmBody, ConfirmReply, DocumentExtraction, UploadReply } from './confirm.schema.ts';
 import { confirmService } from './confirm.service.ts';
@@ -22,38 +22,18 @@ import { ExtractionPool } from './import/pool.ts';
 const tags = ['documents'];
 
 /** Reads one file and the form fields from a multipart request, within the upload limit. */
-async function readUpload(
+function readUpload(
   req: FastifyRequest,
   limitBytes: number,
 ): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
-  if (!req.isMultipart()) {
-    throw new AppError(
-      415,
-      'unsupported_media_type',
-      'Upload the file as multipart/form-data, in a field named "file".',
-    );
-  }
-  const fields: Record<string, string> = {};
-  let file: UploadedFile | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (file) throw errors.invalidField('file', 'send one file per request');
-      try {
-        file = {
-          filename: part.filename,
-          mediaType: part.mimetype,
-          bytes: await (part as MultipartFile).toBuffer(),
-        };
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(limitBytes);
-        throw err;
-      }
-    } else {
-      fields[part.fieldname] = String(part.value);
+  return readMultipart(req, { upload: 'the file', missing: 'the document' }, async (part) => {
+    try {
+      return { filename: part.filename, mediaType: part.mimetype, bytes: await part.toBuffer() };
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(limitBytes);
+      throw err;
     }
-  }
-  if (!file) throw errors.invalidField('file', 'is missing: send the document in a form field named "file"');
-  return { file, fields };
+  });
 }
 
 export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
