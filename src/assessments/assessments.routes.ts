@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { sendCsv } from '../server/csv-reply.ts';
+import { getByIdRoute } from '../server/get-route.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import {
   Assessment,
@@ -56,16 +57,17 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
       return rest satisfies z.infer<typeof Comparison>;
     },
   });
-  app.get('/:id', {
-    schema: {
+  getByIdRoute(
+    app,
+    '/:id',
+    {
       tags,
       summary:
         'One assessment: each assessor’s scores and results, side by side with the spread, and the agreed result',
-      params: IdParams,
-      response: { 200: Assessment, 404: ErrorResponse },
+      response: Assessment,
     },
-    handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
-  });
+    (viewer, id) => service.get(ctx.db, viewer, id),
+  );
   app.get('/:id/results', {
     schema: {
       tags,
@@ -88,16 +90,17 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
       };
     },
   });
-  app.get('/:id/prefill', {
-    schema: {
+  getByIdRoute(
+    app,
+    '/:id/prefill',
+    {
       tags,
       summary:
         'What Tacit already knows for the questions it can pre-fill, with its evidence (projects only)',
-      params: IdParams,
-      response: { 200: Prefill, 404: ErrorResponse },
+      response: Prefill,
     },
-    handler: (req) => service.prefill(ctx.db, req.viewer, req.params.id),
-  });
+    (viewer, id) => service.prefill(ctx.db, viewer, id),
+  );
   for (const [path, agreed] of [
     ['scores', false],
     ['agreed', true],

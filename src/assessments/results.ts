@@ -1,6 +1,6 @@
 // An assessment as its readers see it: each assessor's sheet with its results, the scores side
 // by side with their spread, the agreed result; and results and comparisons as CSV.
-import type { InstrumentDefinition } from '../instruments/definition.schema.ts';
+import { firstText, type InstrumentDefinition } from '../instruments/definition.schema.ts';
 import { normalisedPoints } from '../instruments/scales.ts';
 import { type SheetResult, scoreSheet } from '../instruments/scoring.ts';
 import type { AssessmentRow, ScoreRow } from './assessments.repository.ts';
@@ -80,7 +80,7 @@ export function resultsTable(
   const header = ['area_id', 'area', ...columns.map((c) => c.name)];
   const rows = def.areas.map((area, i) => [
     area.id,
-    area.title.en,
+    firstText(area.title),
     ...columns.map((c) => c.results.areas[i]?.score ?? ''),
   ]);
   const overall =

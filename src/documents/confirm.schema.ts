@@ -48,6 +48,26 @@ export const ConfirmBody = z.object({
 });
 export type ConfirmBody = z.infer<typeof ConfirmBody>;
 
+/** A list of a confirmed record that a network administrator may make an instrument of. */
+const ListOffer = z.object({
+  list: z.enum(['checklists', 'principles']),
+  index: z.number().int(),
+  name: z.string(),
+  items: z.number().int(),
+});
+export type ListOffer = z.infer<typeof ListOffer>;
+
+/** The offer as the document page shows it again: with the instrument made of the list, once made. */
+export const InstrumentOffer = ListOffer.extend({
+  instrument: z
+    .object({ key: z.string(), draft: z.boolean() })
+    .nullable()
+    .describe(
+      'The instrument drafted from this list (published since when draft is false); null until one is',
+    ),
+}).meta({ id: 'InstrumentOffer' });
+export type InstrumentOffer = z.infer<typeof InstrumentOffer>;
+
 export const Confirmation = z
   .object({
     confirmed_at: z.string(),
@@ -65,14 +85,7 @@ export const Confirmation = z
       .array(z.string())
       .describe('Proposed organisations nobody accepted, and those skipped'),
     instrument_offers: z
-      .array(
-        z.object({
-          list: z.enum(['checklists', 'principles']),
-          index: z.number().int(),
-          name: z.string(),
-          items: z.number().int(),
-        }),
-      )
+      .array(ListOffer)
       .optional()
       .describe(
         'To a network administrator: each checklist or set of principles the record lists, which POST /instruments/from-document turns into a draft instrument',
@@ -93,6 +106,11 @@ export const DocumentExtraction = z
       .nullable()
       .describe('The record as it was confirmed, corrections included; null until confirmation'),
     confirmation: Confirmation.nullable(),
+    instrument_offers: z
+      .array(InstrumentOffer)
+      .describe(
+        'To a network administrator, once the document is confirmed: the lists it offers as instruments, each with the instrument made of it; empty to anyone else',
+      ),
   })
   .meta({ id: 'DocumentExtraction' });
 

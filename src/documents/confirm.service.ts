@@ -8,7 +8,6 @@ import { assertRoleIn } from '../access/permissions.ts';
 import { narrowestVisibility, type Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
-import type { ExtractionRecord } from '../ingest/extraction-record.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { ProjectCreate, ProjectUpdate } from '../projects/projects.schema.ts';
@@ -19,6 +18,7 @@ import { settleOrganisations } from './confirm-organisations.ts';
 import { assertProjectVisible, writeEvaluation, writeMeeting, writeReviews } from './confirm-records.ts';
 import type { Run, Settled } from './confirm-run.ts';
 import { documentsRepository, type ExtractionRow } from './documents.repository.ts';
+import { instrumentOffers } from './instrument-offers.ts';
 import { PROJECT_PATHS, parseAs, participantRole, projectFields } from './record-mapping.ts';
 
 async function writeProject(run: Run, projectId: string | undefined, settled: Settled[]): Promise<string> {
@@ -64,15 +64,6 @@ async function writeProject(run: Run, projectId: string | undefined, settled: Se
   const project = await projectsService.createIn(tx, viewer, input);
   run.result.project = { id: project.id, action: 'created' };
   return project.id;
-}
-
-/** The itemised lists a record keeps, each of which a network administrator may make an instrument of. */
-function instrumentOffers(record: ExtractionRecord): NonNullable<Confirmation['instrument_offers']> {
-  return (['checklists', 'principles'] as const).flatMap((list) =>
-    (record[list] ?? []).flatMap((l, index) =>
-      l.items.length ? [{ list, index, name: l.name, items: l.items.length }] : [],
-    ),
-  );
 }
 
 async function visibilityOfRecords(tx: Queryable, doc: ExtractionRow, body: ConfirmBody) {

@@ -50,6 +50,8 @@ export interface ExtractionRow {
   project_id: string | null;
   title: string | null;
   filename: string;
+  /** ISO 639-1, as detected or corrected; null when unknown. */
+  language?: string | null;
   status: 'stored' | 'extracted' | 'confirmed' | 'failed';
   version: number;
   extraction: StoredExtraction | null;
@@ -91,7 +93,7 @@ export const documentsRepository = {
   async findExtractionVisible(db: Queryable, viewer: Viewer, id: string): Promise<ExtractionRow | undefined> {
     const rows =
       await db.query<ExtractionRow>(sql`SELECT r.id, r.owner_org_id, r.visibility, r.field_visibility, r.project_id,
-        r.title, r.filename, r.status, r.version, r.extraction
+        r.title, r.filename, r.language, r.status, r.version, r.extraction
       FROM documents r WHERE r.id = ${id} AND ${visibleTo(viewer, 'r')}`);
     return rows[0];
   },

@@ -1,10 +1,11 @@
 // HTTP routes for /api/v1/documents: multipart upload (with the extracted draft), metadata, text,
 // the stored file, the draft, and its confirmation into registry records.
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../server/context.ts';
 import { deleteRoute } from '../server/delete-route.ts';
-import { AppError, errors } from '../server/errors.ts';
+import { errors } from '../server/errors.ts';
+import { getByIdRoute } from '../server/get-route.ts';
+import { readMultipart } from '../server/multipart.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import { ConfirmBody, ConfirmReply, DocumentExtraction, UploadReply } from './confirm.schema.ts';
 import { confirmService } from './confirm.service.ts';
@@ -21,38 +22,18 @@ import { ExtractionPool } from './import/pool.ts';
 const tags = ['documents'];
 
 /** Reads one file and the form fields from a multipart request, within the upload limit. */
-async function readUpload(
+function readUpload(
   req: FastifyRequest,
   limitBytes: number,
 ): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
-  if (!req.isMultipart()) {
-    throw new AppError(
-      415,
-      'unsupported_media_type',
-      'Upload the file as multipart/form-data, in a field named "file".',
-    );
-  }
-  const fields: Record<string, string> = {};
-  let file: UploadedFile | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (file) throw errors.invalidField('file', 'send one file per request');
-      try {
-        file = {
-          filename: part.filename,
-          mediaType: part.mimetype,
-          bytes: await (part as MultipartFile).toBuffer(),
-        };
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(limitBytes);
-        throw err;
-      }
-    } else {
-      fields[part.fieldname] = String(part.value);
+  return readMultipart(req, { upload: 'the file', missing: 'the document' }, async (part) => {
+    try {
+      return { filename: part.filename, mediaType: part.mimetype, bytes: await part.toBuffer() };
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(limitBytes);
+      throw err;
     }
-  }
-  if (!file) throw errors.invalidField('file', 'is missing: send the document in a form field named "file"');
-  return { file, fields };
+  });
 }
 
 export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
@@ -75,15 +56,12 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.list(ctx.db, req.viewer, req.query),
   });
-  app.get('/:id', {
-    schema: {
-      tags,
-      summary: 'One document with its text',
-      params: IdParams,
-      response: { 200: Document, 404: ErrorResponse },
-    },
-    handler: (req) => service.getWithText(ctx.db, req.viewer, req.params.id),
-  });
+  getByIdRoute(
+    app,
+    '/:id',
+    { tags, summary: 'One document with its text', response: Document },
+    (viewer, id) => service.getWithText(ctx.db, viewer, id),
+  );
   app.get('/:id/file', {
     schema: { tags, summary: 'The stored file, as uploaded', params: IdParams },
     handler: async (req, reply) => {
@@ -126,15 +104,16 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
       return reply.status(duplicate ? 200 : 201).send({ ...document, duplicate });
     },
   });
-  app.get('/:id/extraction', {
-    schema: {
+  getByIdRoute(
+    app,
+    '/:id/extraction',
+    {
       tags,
       summary: 'The draft extracted from a document (record, provenance, confidence) and its confirmation',
-      params: IdParams,
-      response: { 200: DocumentExtraction, 404: ErrorResponse },
+      response: DocumentExtraction,
     },
-    handler: (req) => service.getExtraction(ctx.db, req.viewer, req.params.id),
-  });
+    (viewer, id) => service.getExtraction(ctx.db, viewer, id),
+  );
   app.post('/:id/confirm', {
     schema: {
       tags,

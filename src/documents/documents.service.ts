@@ -4,12 +4,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { withheldFields } from '../access/filter.ts';
+import { isNetworkAdmin } from '../access/network-admin.repository.ts';
 import { ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { detectLanguage } from '../ingest/language.ts';
+import { instrumentsRepository } from '../instruments/instruments.repository.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
@@ -19,11 +21,12 @@ import { recordsService } from '../records/records.service.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { withhold } from '../sharing/sharing.schema.ts';
 import { sharingService } from '../sharing/sharing.service.ts';
-import { documentsRepository, type StoredExtraction } from './documents.repository.ts';
+import { documentsRepository, type ExtractionRow, type StoredExtraction } from './documents.repository.ts';
 import { ACCEPTED_FORMATS, type UploadFields } from './documents.schema.ts';
 import type { Draft } from './draft.ts';
 import { extractFile } from './import/extract-file.ts';
 import type { ExtractOutcome, ExtractRequest } from './import/pool.ts';
+import { instrumentOffers, withInstruments } from './instrument-offers.ts';
 
 type Filters = { kind?: string; language?: string };
 
@@ -159,6 +162,19 @@ async function store(db: Database, viewer: Viewer, read: ReadFile, fields: Uploa
   return { document: await withDraft(db, viewer, id), duplicate: false };
 }
 
+/**
+ * The lists a confirmed document offers as instruments, each with the instrument made of it: to a
+ * network administrator who may read the document's text, as at confirmation; to others none.
+ */
+async function offersOnReopen(db: Queryable, viewer: Viewer, row: ExtractionRow, textWithheld: boolean) {
+  const record = row.extraction?.confirmed_record;
+  if (row.status !== 'confirmed' || !record || textWithheld || !(await isNetworkAdmin(db, viewer))) return [];
+  const offers = instrumentOffers(record);
+  return offers.length
+    ? withInstruments(offers, await instrumentsRepository.listDraftedFrom(db, row.id))
+    : [];
+}
+
 export const documentsService = {
   ...records,
 
@@ -196,6 +212,7 @@ export const documentsService = {
       draft: textWithheld ? null : (row.extraction?.draft ?? null),
       confirmed_record: textWithheld ? null : (row.extraction?.confirmed_record ?? null),
       confirmation: row.extraction?.confirmation ?? null,
+      instrument_offers: await offersOnReopen(db, viewer, row, textWithheld),
     };
   },
 

@@ -9,8 +9,10 @@ import type { FastifyRequest } from 'fastify';
 import { assertCanWrite } from '../access/permissions.ts';
 import { auditService } from '../audit/audit.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
-import { AppError, errors } from '../server/errors.ts';
-import { ErrorResponse, IdParams } from '../server/schemas.ts';
+import { errors } from '../server/errors.ts';
+import { getByIdRoute } from '../server/get-route.ts';
+import { readMultipart } from '../server/multipart.ts';
+import { ErrorResponse } from '../server/schemas.ts';
 import { ExportQuery, ImportJob } from './iati.schema.ts';
 import { discardUpload, iatiService } from './iati.service.ts';
 
@@ -18,32 +20,19 @@ const tags = ['iati'];
 
 /** Streams the uploaded file to a temporary file (an IATI file can be far larger than memory should hold). */
 async function saveUpload(req: FastifyRequest, limitBytes: number) {
-  if (!req.isMultipart()) {
-    throw new AppError(
-      415,
-      'unsupported_media_type',
-      'Upload the IATI file as multipart/form-data, in a field named "file".',
-    );
-  }
-  const fields: Record<string, string> = {};
-  let saved: { path: string; filename: string } | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (saved) throw errors.invalidField('file', 'send one file per request');
+  const { file: saved, fields } = await readMultipart(
+    req,
+    { upload: 'the IATI file', missing: 'the IATI XML (or .xml.gz)' },
+    async (part) => {
       const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-iati-upload-')), 'upload.xml');
       await pipeline(part.file, fs.createWriteStream(target));
       if (part.file.truncated) {
         discardUpload(target);
         throw errors.tooLarge(limitBytes);
       }
-      saved = { path: target, filename: part.filename };
-    } else fields[part.fieldname] = String(part.value);
-  }
-  if (!saved)
-    throw errors.invalidField(
-      'file',
-      'is missing: send the IATI XML (or .xml.gz) in a form field named "file"',
-    );
+      return { path: target, filename: part.filename };
+    },
+  );
   return { saved, fields };
 }
 
@@ -70,15 +59,12 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
       return reply.status(202).send(job);
     },
   });
-  app.get('/imports/iati/:id', {
-    schema: {
-      tags,
-      summary: 'Progress and report of an IATI import',
-      params: IdParams,
-      response: { 200: ImportJob, 404: ErrorResponse },
-    },
-    handler: (req) => iatiService.getImportJob(ctx.db, req.viewer, req.params.id),
-  });
+  getByIdRoute(
+    app,
+    '/imports/iati/:id',
+    { tags, summary: 'Progress and report of an IATI import', response: ImportJob },
+    (viewer, id) => iatiService.getImportJob(ctx.db, viewer, id),
+  );
   app.get('/export/iati', {
     schema: {
       tags,

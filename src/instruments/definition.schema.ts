@@ -15,6 +15,15 @@ export const Localised = (max = 4000) =>
   z.strictObject({ en: Text(max), es: Text(max).optional(), fr: Text(max).optional() });
 export type Localised = z.infer<ReturnType<typeof Localised>>;
 
+/**
+ * A text as a draft drawn from a Spanish or French document holds it: in that language only until
+ * translated (publishing asks for English, as every other instrument has).
+ */
+export type DraftText = Partial<Localised>;
+
+/** The text in English, else in the first language it is given in (for one-language outputs). */
+export const firstText = (text: DraftText): string => text.en ?? text.es ?? text.fr ?? '';
+
 /** XLSForm names: a letter or underscore, then letters, digits and underscores. */
 const Name = z
   .string()
@@ -36,46 +45,63 @@ const LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 const Weight = z.number().positive('must be more than 0').max(100).default(1);
 
-export const Question = z.strictObject({
-  id: Name,
-  number: Text(20).optional().describe('The number the source gives it, e.g. "5" or the indicator "2a"'),
-  text: Localised(),
-  guidance: Localised().optional(),
-  scale: z.enum(SCALE_IDS),
-  weight: Weight,
-  prefill: z.enum(PREFILL_SOURCES).optional().describe('What Tacit pre-fills it from, for a project'),
-});
-export type Question = z.infer<typeof Question>;
+/** Areas, questions and the definition, with texts of the kind given (English required, or any one language). */
+function definitionSchemas<T extends z.ZodType<DraftText>>(text: (max?: number) => T) {
+  const Question = z.strictObject({
+    id: Name,
+    number: Text(20).optional().describe('The number the source gives it, e.g. "5" or the indicator "2a"'),
+    text: text(),
+    guidance: text().optional(),
+    scale: z.enum(SCALE_IDS),
+    weight: Weight,
+    prefill: z.enum(PREFILL_SOURCES).optional().describe('What Tacit pre-fills it from, for a project'),
+  });
+  const Area = z.strictObject({
+    id: Name,
+    title: text(),
+    description: text().optional(),
+    weight: Weight,
+    aggregation: z.enum(AGGREGATIONS),
+    conversion_table: z.array(ConversionRow).max(100).optional(),
+    questions: z.array(Question).min(1).max(200),
+  });
+  const Definition = z
+    .strictObject({
+      key: InstrumentKey,
+      title: text(300),
+      description: text().optional(),
+      source: text().optional().describe('Where the instrument comes from'),
+      subjects: z.array(z.enum(SUBJECT_TYPES)).min(1).max(3),
+      overall: z.enum(['average', 'weakest_link', 'none']),
+      areas: z.array(Area).min(1).max(50),
+    })
+    .superRefine(checkConsistency);
+  return { Question, Area, Definition };
+}
 
 export const ConversionRow = z.strictObject({
   when: z.array(z.enum(LETTERS)).min(1).max(6).describe('The criteria ratings, in any order'),
   rating: z.enum(Object.keys(AREA_RATINGS) as [string, ...string[]]),
 });
 
-export const Area = z.strictObject({
-  id: Name,
-  title: Localised(),
-  description: Localised().optional(),
-  weight: Weight,
-  aggregation: z.enum(AGGREGATIONS),
-  conversion_table: z.array(ConversionRow).max(100).optional(),
-  questions: z.array(Question).min(1).max(200),
-});
+const withEnglish = definitionSchemas(Localised);
+export const Question = withEnglish.Question;
+export type Question = z.infer<typeof Question>;
+export const Area = withEnglish.Area;
 export type Area = z.infer<typeof Area>;
-
-export const InstrumentDefinition = z
-  .strictObject({
-    key: InstrumentKey,
-    title: Localised(300),
-    description: Localised().optional(),
-    source: Localised().optional().describe('Where the instrument comes from'),
-    subjects: z.array(z.enum(SUBJECT_TYPES)).min(1).max(3),
-    overall: z.enum(['average', 'weakest_link', 'none']),
-    areas: z.array(Area).min(1).max(50),
-  })
-  .superRefine(checkConsistency)
-  .meta({ id: 'InstrumentDefinition' });
+/** An instrument as written, imported or edited: every text in English, Spanish and French where translated. */
+export const InstrumentDefinition = withEnglish.Definition.meta({ id: 'InstrumentDefinition' });
 export type InstrumentDefinition = z.infer<typeof InstrumentDefinition>;
+
+/** A text in at least one of the three languages: a draft's, in its document's language until translated. */
+export const AnyLanguage = (max = 4000) =>
+  z
+    .strictObject({ en: Text(max).optional(), es: Text(max).optional(), fr: Text(max).optional() })
+    .refine((t) => Boolean(t.en ?? t.es ?? t.fr), 'needs a text in en, es or fr');
+
+/** An instrument as stored and answered: a draft's texts may lack English (publishing asks for it). */
+export const StoredDefinition = definitionSchemas(AnyLanguage).Definition.meta({ id: 'StoredDefinition' });
+export type StoredDefinition = z.infer<typeof StoredDefinition>;
 
 function multisetKey(letters: readonly string[]): string {
   return [...letters].sort().join('');
@@ -89,8 +115,12 @@ function combinations(n: number): number {
 }
 
 type Ctx = z.RefinementCtx;
+/** What the consistency checks read of an area, whatever the kind of its texts. */
+type CheckedArea = Pick<Area, 'id' | 'aggregation' | 'conversion_table'> & {
+  questions: Pick<Question, 'id' | 'scale' | 'prefill'>[];
+};
 
-function checkConversionTable(area: Area, path: (string | number)[], ctx: Ctx) {
+function checkConversionTable(area: CheckedArea, path: (string | number)[], ctx: Ctx) {
   const table = area.conversion_table;
   if (area.aggregation !== 'conversion_table') {
     if (table)
@@ -147,7 +177,7 @@ function checkConversionTable(area: Area, path: (string | number)[], ctx: Ctx) {
     });
 }
 
-function checkConsistency(def: { areas: Area[] }, ctx: Ctx) {
+function checkConsistency(def: { areas: CheckedArea[] }, ctx: Ctx) {
   const areaIds = new Set<string>();
   const questionIds = new Set<string>();
   def.areas.forEach((area, a) => {

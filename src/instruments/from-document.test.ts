@@ -162,3 +162,135 @@ describe('an instrument from a confirmed background note', () => {
     );
   });
 });
+
+describe('the offer, on reopening the document', () => {
+  const extraction = (token: string, id: string) =>
+    app.request('GET', `/api/v1/documents/${id}/extraction`, { token });
+
+  it('shows a network administrator each list with the instrument made of it, and nobody else any', async () => {
+    const res = await extraction(admin.token, confirmedId);
+    expect(res.status).toBe(200);
+    const [checklist, principles] = res.body.instrument_offers;
+    expect(checklist).toEqual({
+      list: 'checklists',
+      index: 0,
+      name: 'HEUNI checklist',
+      items: 14,
+      instrument: { key: 'heuni-from-note', draft: false },
+    });
+    expect(principles).toMatchObject({ list: 'principles', index: 0, items: 9, instrument: { draft: true } });
+    expect(principles.instrument.key).not.toBe('heuni-from-note');
+    // The document is visible to its organisation's editor, the offer is not.
+    const asEditor = await extraction(editor.token, confirmedId);
+    expect(asEditor.status).toBe(200);
+    expect(asEditor.body.instrument_offers).toEqual([]);
+  });
+
+  it('offers a list nothing was made of yet with no instrument', async () => {
+    const { id } = await uploadAndConfirm(editor, Buffer.concat([note, Buffer.from('\n\n')]));
+    const res = await extraction(admin.token, id);
+    expect(res.body.instrument_offers.map((o: { instrument: unknown }) => o.instrument)).toEqual([
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('a draft from a Spanish document', () => {
+  // Our own short note, in Spanish; its reviewer corrected the record to list the checklist.
+  const spanishNote = Buffer.from(
+    [
+      'Nota de antecedentes sobre la eficacia de la asistencia técnica en justicia penal',
+      'La reunión examinará cómo los programas de asistencia técnica pueden apoyar mejor a las instituciones nacionales de justicia penal en la prevención del delito.',
+      'Los expertos propusieron una lista de verificación para planificar la asistencia de manera que los países la hagan suya y los resultados perduren después del proyecto.',
+    ].join('\n\n'),
+  );
+  const checklist = {
+    name: 'Lista de verificación para planificar la asistencia',
+    items: [
+      { number: 1, text: 'Evaluar las necesidades con las instituciones nacionales' },
+      { number: 2, text: 'Averiguar quién más trabaja en el área', description: 'Consultar el registro.' },
+    ],
+  };
+
+  it('files every text under Spanish, leaves English and French empty, and publishes once translated', async () => {
+    const up = await uploadFile(app, 'nota.txt', spanishNote, { token: admin.token });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.language).toBe('es');
+    const confirmed = await app.request('POST', `/api/v1/documents/${up.body.id}/confirm`, {
+      token: admin.token,
+      body: {
+        record: { ...up.body.draft.record, kind: 'background_note', checklists: [checklist] },
+        version: 1,
+      },
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const res = await fromDocument(admin.token, {
+      document_id: up.body.id,
+      list: 'checklists',
+      key: 'lista-es',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const def = res.body.definition;
+    expect(def.title).toEqual({ es: 'Lista de verificación para planificar la asistencia' });
+    expect(def.source).toEqual({ es: 'nota.txt' });
+    expect(Object.keys(def.description)).toEqual(['es']);
+    expect(def.areas[0].questions).toEqual([
+      expect.objectContaining({ number: '1', text: { es: checklist.items[0]!.text } }),
+      expect.objectContaining({
+        number: '2',
+        text: { es: checklist.items[1]!.text },
+        guidance: { es: 'Consultar el registro.' },
+      }),
+    ]);
+
+    // Untranslated, it stays a draft: publishing names each text without English.
+    const refused = await app.request('POST', '/api/v1/instruments/lista-es/publish', { token: admin.token });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details).toEqual(
+      expect.arrayContaining([
+        { field: 'definition.title.en', message: 'is required to publish' },
+        { field: 'definition.areas.0.questions.1.guidance.en', message: 'is required to publish' },
+      ]),
+    );
+    expect(refused.body.error.details).toHaveLength(7);
+    expect(
+      (await app.request('GET', '/api/v1/instruments/lista-es', { token: admin.token })).body.draft,
+    ).toBe(true);
+
+    const english = (t: { es: string }, en: string) => ({ ...t, en });
+    const translated = {
+      ...def,
+      title: english(def.title, 'Checklist for planning assistance'),
+      description: english(def.description, 'Drafted from a Spanish note.'),
+      source: english(def.source, 'nota.txt'),
+      areas: [
+        {
+          ...def.areas[0],
+          title: english(def.areas[0].title, 'Checklist for planning assistance'),
+          questions: def.areas[0].questions.map(
+            (q: { text: { es: string }; guidance?: { es: string } }, i: number) => ({
+              ...q,
+              text: english(q.text, `Item ${i + 1}`),
+              ...(q.guidance ? { guidance: english(q.guidance, 'Consult the registry.') } : {}),
+            }),
+          ),
+        },
+      ],
+    };
+    const put = await app.request('PUT', '/api/v1/instruments/lista-es', {
+      token: admin.token,
+      body: translated,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const published = await app.request('POST', '/api/v1/instruments/lista-es/publish', {
+      token: admin.token,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body).toMatchObject({ draft: false, version: 2 });
+    expect(published.body.definition.title).toEqual({
+      en: 'Checklist for planning assistance',
+      es: 'Lista de verificación para planificar la asistencia',
+    });
+  });
+});

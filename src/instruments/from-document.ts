@@ -1,27 +1,12 @@
 // A draft instrument from a checklist or a set of principles that a confirmed document lists (the
 // background note's HEUNI checklist, its nine principles): one area, one yes / partly / no question
-// per item, with the item's number and explanation. The draft keeps the document's words; a network
-// administrator checks and translates it, then publishes it to the library.
-import { z } from 'zod';
-import { assertNetworkAdmin } from '../access/network-admin.repository.ts';
-import type { Viewer } from '../access/viewer.ts';
-import type { Database } from '../db/client.ts';
-import { documentsRepository } from '../documents/documents.repository.ts';
+// per item, with the item's number and explanation. The draft keeps the document's words, filed
+// under the document's language with the other languages left empty; a network administrator
+// checks and translates it, then publishes it to the library.
 import type { ItemisedList } from '../ingest/extraction-record.ts';
+import { LANGUAGES, type Language } from '../reference/vocabularies.ts';
 import { errors } from '../server/errors.ts';
-import { Id } from '../server/schemas.ts';
-import { InstrumentDefinition, InstrumentKey } from './definition.schema.ts';
-import { writeInstrument } from './instruments.service.ts';
-
-export const ITEMISED_LISTS = ['checklists', 'principles'] as const;
-
-export const InstrumentFromDocument = z.strictObject({
-  document_id: Id,
-  list: z.enum(ITEMISED_LISTS).describe('Which of the confirmed record’s itemised lists'),
-  index: z.number().int().min(0).max(50).default(0).describe('Which list of that kind, from 0'),
-  key: InstrumentKey.optional().describe('Defaults to one made from the list’s name'),
-});
-export type InstrumentFromDocument = z.infer<typeof InstrumentFromDocument>;
+import { type DraftText, InstrumentDefinition, localisedTexts } from './definition.schema.ts';
 
 /** A key from a name: "Nine principles for revitalising TA" → nine-principles-for-revitalising-ta. */
 export function keyFromName(name: string): string {
@@ -35,33 +20,56 @@ export function keyFromName(name: string): string {
   return cut || 'checklist';
 }
 
-/** The instrument a list describes; texts are the document's own, filed under English until translated. */
+/** The language a draft's texts are filed under: the document's, when Tacit keeps texts in it. */
+export function draftLanguage(documentLanguage: string | null | undefined): Language {
+  return (LANGUAGES as readonly string[]).includes(documentLanguage ?? '')
+    ? (documentLanguage as Language)
+    : 'en';
+}
+
+const PARAGRAPH: Record<Language, string> = { en: 'paragraph', es: 'párrafo', fr: 'paragraphe' };
+
+/** What the draft says of itself, in the language of its texts. */
+const DRAFT_NOTE: Record<Language, (title: string, where: string) => string> = {
+  en: (title, where) =>
+    `Drafted from the list "${title}" in ${where}. Check it, give each question its scale and translations, then publish it.`,
+  es: (title, where) =>
+    `Borrador hecho de la lista «${title}» de ${where}. Revíselo, dé a cada pregunta su escala y sus traducciones, y publíquelo.`,
+  fr: (title, where) =>
+    `Brouillon tiré de la liste « ${title} » de ${where}. Vérifiez-le, donnez à chaque question son échelle et ses traductions, puis publiez-le.`,
+};
+
+/**
+ * The instrument a list describes, its texts the document's own in the document's language. A
+ * Spanish or French draft has no English text until translated: publishing asks for it.
+ */
 export function definitionFromList(
   list: ItemisedList,
   key: string,
-  source: { filename: string },
+  source: { filename: string; language?: string | null },
 ): InstrumentDefinition {
+  const lang = draftLanguage(source.language);
+  // Checked as any instrument is (texts under en), then each text is filed under the document's language.
+  const inLang = (text: string) => ({ en: text });
   const title = list.name.trim().slice(0, 300) || 'Checklist';
-  const where = list.paragraph ? `, paragraph ${list.paragraph}` : '';
+  const where = `${source.filename}${list.paragraph ? `, ${PARAGRAPH[lang]} ${list.paragraph}` : ''}`;
   const parsed = InstrumentDefinition.safeParse({
     key,
-    title: { en: title },
-    description: {
-      en: `Drafted from the list "${title}" in ${source.filename}${where}. Check it, give each question its scale and translations, then publish it.`,
-    },
-    source: { en: `${source.filename}${where}` },
+    title: inLang(title),
+    description: inLang(DRAFT_NOTE[lang](title, where)),
+    source: inLang(where),
     subjects: ['project'],
     overall: 'average',
     areas: [
       {
         id: 'items',
-        title: { en: title },
+        title: inLang(title),
         aggregation: 'average',
         questions: list.items.map((item, i) => ({
           id: `item_${i + 1}`,
           number: String(item.number ?? i + 1),
-          text: { en: item.text.slice(0, 4000) },
-          ...(item.description?.trim() ? { guidance: { en: item.description.slice(0, 4000) } } : {}),
+          text: inLang(item.text.slice(0, 4000)),
+          ...(item.description?.trim() ? { guidance: inLang(item.description.slice(0, 4000)) } : {}),
           scale: 'yes_partly_no',
         })),
       },
@@ -74,27 +82,17 @@ export function definitionFromList(
       `cannot become an instrument: ${issue.message}`,
     );
   }
-  return parsed.data;
+  return fileUnder(parsed.data, lang);
 }
 
-export async function draftFromDocument(db: Database, viewer: Viewer, input: InstrumentFromDocument) {
-  await assertNetworkAdmin(db, viewer, 'create assessment instruments');
-  const doc = await documentsRepository.findExtractionVisible(db, viewer, input.document_id);
-  if (!doc) throw errors.notFound('document', input.document_id);
-  const record = doc.extraction?.confirmed_record;
-  if (doc.status !== 'confirmed' || !record)
-    throw errors.invalidField(
-      'body.document_id',
-      'is not confirmed yet: confirm the document, then create an instrument from its lists',
-    );
-  const lists = record[input.list] ?? [];
-  const list = lists[input.index];
-  if (!list?.items.length)
-    throw errors.invalidField(
-      'body.index',
-      `the confirmed document has ${lists.length} ${input.list}${lists.length ? `; give an index from 0 to ${lists.length - 1}` : ''}`,
-    );
-  const key = input.key ?? keyFromName(list.name);
-  const def = definitionFromList(list, key, doc);
-  return writeInstrument(db, viewer, def, 'create', { documentId: doc.id });
+/** The definition with every text moved from English to the language given, the others left empty. */
+function fileUnder(def: InstrumentDefinition, lang: Language): InstrumentDefinition {
+  if (lang === 'en') return def;
+  const refiled = structuredClone(def);
+  for (const { text } of localisedTexts(refiled)) {
+    const moved: DraftText = text;
+    moved[lang] = moved.en;
+    delete moved.en;
+  }
+  return refiled;
 }

@@ -13,6 +13,9 @@ export interface InstrumentRow {
   /** Created from a document's checklist and not published yet: network administrators only. */
   draft: boolean;
   source_document_id: string | null;
+  /** Which of the source document's itemised lists the draft was made from. */
+  source_list: 'checklists' | 'principles' | null;
+  source_index: number | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -24,7 +27,14 @@ export interface InstrumentVersionRow {
 }
 
 const COLUMNS = sql`i.id, i.key, i.built_in, i.current_version, i.retired_at, i.draft, i.source_document_id,
-  i.created_at, i.updated_at`;
+  i.source_list, i.source_index, i.created_at, i.updated_at`;
+
+/** The list of a confirmed document an instrument was drafted from. */
+export interface DraftSource {
+  documentId: string;
+  list: 'checklists' | 'principles';
+  index: number;
+}
 
 export const instrumentsRepository = {
   async findByKey(db: Queryable, key: string, forUpdate = false): Promise<InstrumentRow | undefined> {
@@ -73,12 +83,20 @@ export const instrumentsRepository = {
     key: string,
     builtIn: boolean,
     userId: string | null,
-    draftOf: { documentId: string } | null = null,
+    draftOf: DraftSource | null = null,
   ): Promise<string> {
     const rows = await db.query<{ id: string }>(sql`
-      INSERT INTO instruments (key, built_in, created_by, draft, source_document_id)
-      VALUES (${key}, ${builtIn}, ${userId}, ${draftOf !== null}, ${draftOf?.documentId ?? null}) RETURNING id`);
+      INSERT INTO instruments (key, built_in, created_by, draft, source_document_id, source_list, source_index)
+      VALUES (${key}, ${builtIn}, ${userId}, ${draftOf !== null}, ${draftOf?.documentId ?? null},
+        ${draftOf?.list ?? null}, ${draftOf?.index ?? null}) RETURNING id`);
     return rows[0]!.id;
+  },
+
+  /** The instruments drafted from a document's lists, published since or not. */
+  async listDraftedFrom(db: Queryable, documentId: string) {
+    return db.query<Pick<InstrumentRow, 'key' | 'draft' | 'source_list' | 'source_index'>>(sql`
+      SELECT i.key, i.draft, i.source_list, i.source_index FROM instruments i
+      WHERE i.source_document_id = ${documentId} AND i.source_list IS NOT NULL ORDER BY i.created_at`);
   },
 
   async publish(db: Queryable, instrumentId: string) {

@@ -5,10 +5,10 @@ import type { RoutePlugin } from '../server/context.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { ErrorResponse } from '../server/schemas.ts';
 import { InstrumentDefinition } from './definition.schema.ts';
-import { draftFromDocument, InstrumentFromDocument } from './from-document.ts';
 import {
   ExportQuery,
   Instrument,
+  InstrumentFromDocument,
   InstrumentKeyParams,
   InstrumentListQuery,
   InstrumentSummary,
@@ -111,7 +111,7 @@ export const instrumentRoutes: RoutePlugin = (ctx) => async (app) => {
       response: { 201: InstrumentWritten, 404: ErrorResponse, ...writeErrors },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await draftFromDocument(ctx.db, req.viewer, req.body)),
+      reply.status(201).send(await service.draftFromDocument(ctx.db, req.viewer, req.body)),
   });
   app.post('/:key/publish', {
     schema: {

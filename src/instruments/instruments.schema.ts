@@ -1,6 +1,13 @@
 // Request and response shapes of /api/v1/instruments.
 import { z } from 'zod';
-import { InstrumentDefinition, InstrumentKey, Localised, SUBJECT_TYPES } from './definition.schema.ts';
+import { Id } from '../server/schemas.ts';
+import {
+  AnyLanguage,
+  InstrumentKey,
+  Localised,
+  StoredDefinition,
+  SUBJECT_TYPES,
+} from './definition.schema.ts';
 import { SCALE_IDS } from './scales.ts';
 
 export const InstrumentKeyParams = z.strictObject({ key: InstrumentKey });
@@ -26,6 +33,14 @@ export const ExportQuery = VersionQuery.extend({
   format: z.enum(['json', 'xlsform']).default('json').describe('json, or xlsform (.xlsx)'),
 });
 
+export const InstrumentFromDocument = z.strictObject({
+  document_id: Id,
+  list: z.enum(['checklists', 'principles']).describe('Which of the confirmed record’s itemised lists'),
+  index: z.number().int().min(0).max(50).default(0).describe('Which list of that kind, from 0'),
+  key: InstrumentKey.optional().describe('Defaults to one made from the list’s name'),
+});
+export type InstrumentFromDocument = z.infer<typeof InstrumentFromDocument>;
+
 export const InstrumentSummary = z
   .object({
     key: z.string(),
@@ -33,8 +48,8 @@ export const InstrumentSummary = z
     built_in: z.boolean(),
     retired_at: z.date().nullable(),
     draft: z.boolean().describe('Drawn from a document and not published yet (network administrators only)'),
-    title: Localised(300),
-    description: Localised().nullable(),
+    title: AnyLanguage(300),
+    description: AnyLanguage().nullable(),
     subjects: z.array(z.enum(SUBJECT_TYPES)),
     areas: z.number().int(),
     questions: z.number().int(),
@@ -60,7 +75,7 @@ export const Instrument = z
     retired_at: z.date().nullable(),
     draft: z.boolean().describe('Drawn from a document and not published yet (network administrators only)'),
     source_document_id: z.string().nullable().describe('The document it was drawn from'),
-    definition: InstrumentDefinition,
+    definition: StoredDefinition,
     scales: z.array(ScaleDescription).describe('The scales the questions use, with their values and labels'),
   })
   .meta({ id: 'Instrument' });

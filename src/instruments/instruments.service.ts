@@ -5,10 +5,16 @@ import { assertNetworkAdmin, isNetworkAdmin } from '../access/network-admin.repo
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
+import { documentsRepository } from '../documents/documents.repository.ts';
 import { AppError, errors } from '../server/errors.ts';
-import type { InstrumentDefinition } from './definition.schema.ts';
-import { type InstrumentRow, instrumentsRepository as repo } from './instruments.repository.ts';
-import type { Instrument } from './instruments.schema.ts';
+import { type InstrumentDefinition, localisedTexts } from './definition.schema.ts';
+import { definitionFromList, keyFromName } from './from-document.ts';
+import {
+  type DraftSource,
+  type InstrumentRow,
+  instrumentsRepository as repo,
+} from './instruments.repository.ts';
+import type { Instrument, InstrumentFromDocument } from './instruments.schema.ts';
 import { fromJsonText, toJsonText } from './json-file.ts';
 import { SCALES, type ScaleId } from './scales.ts';
 import { toXlsForm } from './xlsform-export.ts';
@@ -66,16 +72,27 @@ async function describe(
   };
 }
 
+/** A draft drawn from a Spanish or French document is published once its texts are in English too. */
+async function assertTranslated(db: Queryable, row: InstrumentRow) {
+  const stored = await repo.findVersion(db, row.id, row.current_version);
+  const untranslated = stored ? localisedTexts(stored.definition).filter((t) => !t.text.en) : [];
+  if (untranslated.length)
+    throw errors.validation(
+      `Instrument ${row.key} has ${untranslated.length} texts with no English: give them (PUT /api/v1/instruments/${row.key}), then publish it.`,
+      untranslated.map((t) => ({ field: `definition.${t.path}.en`, message: 'is required to publish' })),
+    );
+}
+
 /**
  * Adds the instrument (a draft when drawn from a document), or a new version of it when its key
  * exists and the definition changed.
  */
-export async function writeInstrument(
+async function write(
   db: Database,
   viewer: Viewer,
   def: InstrumentDefinition,
   mode: 'create' | 'update' | 'either',
-  draftOf: { documentId: string } | null = null,
+  draftOf: DraftSource | null = null,
 ) {
   await assertNetworkAdmin(db, viewer, 'add, edit or retire assessment instruments');
   return db.transaction(async (tx) => {
@@ -135,8 +152,7 @@ export const instrumentsService = {
     return stored.definition;
   },
 
-  create: (db: Database, viewer: Viewer, def: InstrumentDefinition) =>
-    writeInstrument(db, viewer, def, 'create'),
+  create: (db: Database, viewer: Viewer, def: InstrumentDefinition) => write(db, viewer, def, 'create'),
 
   async update(db: Database, viewer: Viewer, key: string, def: InstrumentDefinition) {
     if (def.key !== key)
@@ -144,7 +160,7 @@ export const instrumentsService = {
         'body.key',
         `is ${def.key} but the address names ${key}; a key cannot change`,
       );
-    return writeInstrument(db, viewer, def, 'update');
+    return write(db, viewer, def, 'update');
   },
 
   /** An uploaded .xlsx (XLSForm) or .json file: a new instrument, or a new version of the one with its key. */
@@ -155,7 +171,7 @@ export const instrumentsService = {
     if (lower.endsWith('.xlsx')) def = await fromXlsForm(bytes);
     else if (lower.endsWith('.json')) def = fromJsonText(bytes.toString('utf8'));
     else throw errors.unsupportedType(filename.split('.').pop() ?? filename, ['.xlsx (XLSForm)', '.json']);
-    return writeInstrument(db, viewer, def, 'either');
+    return write(db, viewer, def, 'either');
   },
 
   async export(
@@ -180,11 +196,34 @@ export const instrumentsService = {
     };
   },
 
+  /** A draft instrument from one of a confirmed document's itemised lists, filed under the document's language. */
+  async draftFromDocument(db: Database, viewer: Viewer, input: InstrumentFromDocument) {
+    await assertNetworkAdmin(db, viewer, 'create assessment instruments');
+    const doc = await documentsRepository.findExtractionVisible(db, viewer, input.document_id);
+    if (!doc) throw errors.notFound('document', input.document_id);
+    const record = doc.extraction?.confirmed_record;
+    if (doc.status !== 'confirmed' || !record)
+      throw errors.invalidField(
+        'body.document_id',
+        'is not confirmed yet: confirm the document, then create an instrument from its lists',
+      );
+    const lists = record[input.list] ?? [];
+    const list = lists[input.index];
+    if (!list?.items.length)
+      throw errors.invalidField(
+        'body.index',
+        `the confirmed document has ${lists.length} ${input.list}${lists.length ? `; give an index from 0 to ${lists.length - 1}` : ''}`,
+      );
+    const def = definitionFromList(list, input.key ?? keyFromName(list.name), doc);
+    return write(db, viewer, def, 'create', { documentId: doc.id, list: input.list, index: input.index });
+  },
+
   /** A draft checked and translated becomes part of the library, for assessments to use. */
   async publish(db: Database, viewer: Viewer, key: string) {
     await assertNetworkAdmin(db, viewer, 'publish assessment instruments');
     return db.transaction(async (tx) => {
       const row = await found(tx, key, true);
+      await assertTranslated(tx, row);
       await repo.publish(tx, row.id);
       await recordAudit(tx, viewer, {
         action: 'update',

@@ -1,6 +1,6 @@
 // Reads an instrument from a JSON file. A syntax error is reported with its line and column; a
 // schema refusal with the path of the value and the line it starts on.
-import { InstrumentDefinition } from './definition.schema.ts';
+import { InstrumentDefinition, type StoredDefinition } from './definition.schema.ts';
 import { type FileProblem, invalidInstrumentFile } from './file-problems.ts';
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
@@ -167,4 +167,4 @@ export function fromJsonText(text: string): InstrumentDefinition {
   );
 }
 
-export const toJsonText = (def: InstrumentDefinition) => `${JSON.stringify(def, null, 2)}\n`;
+export const toJsonText = (def: StoredDefinition) => `${JSON.stringify(def, null, 2)}\n`;

@@ -2,11 +2,12 @@
 // and that Tacit reads back field for field (xlsform-import.ts).
 
 import { LANGUAGES } from '../reference/vocabularies.ts';
-import type { InstrumentDefinition, Localised } from './definition.schema.ts';
+import { type DraftText, firstText, type StoredDefinition } from './definition.schema.ts';
 import { SCALES, type ScaleId } from './scales.ts';
 import {
   CHOICES_COLUMNS,
   CONVERSION_COLUMNS,
+  languageName,
   localisedColumn,
   SETTINGS_COLUMNS,
   SURVEY_COLUMNS,
@@ -14,7 +15,7 @@ import {
 
 type Row = Record<string, string | number>;
 
-function localised(base: string, text: Localised | undefined): Row {
+function localised(base: string, text: DraftText | undefined): Row {
   const row: Row = {};
   for (const lang of LANGUAGES) {
     const value = text?.[lang];
@@ -23,7 +24,7 @@ function localised(base: string, text: Localised | undefined): Row {
   return row;
 }
 
-function surveyRows(def: InstrumentDefinition): Row[] {
+function surveyRows(def: StoredDefinition): Row[] {
   return def.areas.flatMap((area) => [
     {
       type: 'begin_group',
@@ -46,14 +47,14 @@ function surveyRows(def: InstrumentDefinition): Row[] {
   ]);
 }
 
-function choiceRows(def: InstrumentDefinition): Row[] {
+function choiceRows(def: StoredDefinition): Row[] {
   const used = new Set<ScaleId>(def.areas.flatMap((a) => a.questions.map((q) => q.scale)));
   return [...used].flatMap((id) =>
     SCALES[id].values.map((v) => ({ list_name: id, name: v.name, ...localised('label', v.label) })),
   );
 }
 
-export async function toXlsForm(def: InstrumentDefinition, version: number): Promise<Buffer> {
+export async function toXlsForm(def: StoredDefinition, version: number): Promise<Buffer> {
   // exceljs is large: load it on the first workbook, not at start-up.
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
@@ -69,9 +70,9 @@ export async function toXlsForm(def: InstrumentDefinition, version: number): Pro
   addSheet('settings', SETTINGS_COLUMNS, [
     {
       form_id: def.key,
-      form_title: def.title.en,
+      form_title: firstText(def.title),
       version: String(version),
-      default_language: 'English (en)',
+      default_language: languageName(LANGUAGES.find((lang) => def.title[lang]) ?? 'en'),
       ...localised('title', def.title),
       ...localised('description', def.description),
       ...localised('source', def.source),

@@ -6,8 +6,11 @@ import { LANGUAGES, type Language } from '../reference/vocabularies.ts';
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español', fr: 'Français' };
 
+/** `English (en)`: a language as XLSForm names it. */
+export const languageName = (lang: Language) => `${LANGUAGE_NAMES[lang]} (${lang})`;
+
 /** `label::English (en)` for a base name and language. */
-export const localisedColumn = (base: string, lang: Language) => `${base}::${LANGUAGE_NAMES[lang]} (${lang})`;
+export const localisedColumn = (base: string, lang: Language) => `${base}::${languageName(lang)}`;
 export const localisedColumns = (base: string) => LANGUAGES.map((lang) => localisedColumn(base, lang));
 
 export const SURVEY_COLUMNS = [

@@ -1,6 +1,7 @@
 // HTTP routes for /api/v1/projects.
 import type { RoutePlugin } from '../server/context.ts';
 import { deleteRoute } from '../server/delete-route.ts';
+import { getByIdRoute } from '../server/get-route.ts';
 import { ErrorResponse, IdParams, listOf } from '../server/schemas.ts';
 import {
   Project,
@@ -23,15 +24,9 @@ export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.list(ctx.db, req.viewer, req.query),
   });
-  app.get('/:id', {
-    schema: {
-      tags,
-      summary: 'One project',
-      params: IdParams,
-      response: { 200: Project, 404: ErrorResponse },
-    },
-    handler: (req) => service.get(ctx.db, req.viewer, req.params.id),
-  });
+  getByIdRoute(app, '/:id', { tags, summary: 'One project', response: Project }, (viewer, id) =>
+    service.get(ctx.db, viewer, id),
+  );
   app.post('', {
     schema: {
       tags,

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { ReferenceDacCode, ReferenceItem, ReferenceTheme } from './reference.schema.ts';
-import { LANGUAGES, vocabularies } from './vocabularies.ts';
+import { referenceService } from './reference.service.ts';
+import { LANGUAGES } from './vocabularies.ts';
 
 const tags = ['reference'];
 const Lang = z.object({ lang: z.enum(LANGUAGES).default('en') });
@@ -16,10 +17,7 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       querystring: Lang,
       response: { 200: z.array(ReferenceItem) },
     },
-    handler: async (req) =>
-      [...vocabularies.countries().values()]
-        .map((c) => ({ code: c.code, name: c.names[req.query.lang] }))
-        .sort((a, b) => a.name.localeCompare(b.name, req.query.lang)),
+    handler: async (req) => referenceService.countries(req.query.lang),
   });
   app.get('/themes', {
     schema: {
@@ -28,12 +26,7 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       querystring: Lang,
       response: { 200: z.array(ReferenceTheme) },
     },
-    handler: async (req) =>
-      [...vocabularies.themes().values()].map((t) => ({
-        slug: t.slug,
-        label: t.labels[req.query.lang],
-        dac_codes: t.dacCodes,
-      })),
+    handler: async (req) => referenceService.themes(req.query.lang),
   });
   app.get('/dac-codes', {
     schema: {
@@ -41,15 +34,10 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
       summary: 'DAC CRS purpose codes (5 digits) and categories (3 digits)',
       response: { 200: z.array(ReferenceDacCode) },
     },
-    handler: async () =>
-      [...vocabularies.dacCodes().values()].map((d) => ({
-        code: d.code,
-        name: d.name,
-        category: d.category ?? null,
-      })),
+    handler: async () => referenceService.dacCodes(),
   });
   app.get('/currencies', {
     schema: { tags, summary: 'ISO 4217 currencies', response: { 200: z.array(ReferenceItem) } },
-    handler: async () => [...vocabularies.currencies()].map(([code, name]) => ({ code, name })),
+    handler: async () => referenceService.currencies(),
   });
 };

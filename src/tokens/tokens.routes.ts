@@ -1,13 +1,10 @@
 // A signed-in user's own API tokens: list, create (the secret is shown once), revoke.
 import { z } from 'zod';
-import { assertCanWrite } from '../access/permissions.ts';
-import { tokensRepository } from '../auth/auth.repository.ts';
-import { authService } from '../auth/auth.service.ts';
 import { systemClock } from '../reminders/clock.ts';
 import type { RoutePlugin } from '../server/context.ts';
-import { errors } from '../server/errors.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
 import { ApiToken, TokenCreate, TokenCreated } from './tokens.schema.ts';
+import { tokensService as service } from './tokens.service.ts';
 
 const tags = ['tokens'];
 
@@ -18,10 +15,7 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
       summary: 'Your API tokens (never their secrets)',
       response: { 200: z.array(ApiToken), 401: ErrorResponse },
     },
-    handler: async (req) => {
-      if (!req.viewer.userId) throw errors.unauthorized();
-      return tokensRepository.listForUser(ctx.db, req.viewer.userId);
-    },
+    handler: (req) => service.list(ctx.db, req.viewer),
   });
   app.post('', {
     schema: {
@@ -30,16 +24,8 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
       body: TokenCreate,
       response: { 201: TokenCreated, 401: ErrorResponse, 422: ErrorResponse },
     },
-    handler: async (req, reply) => {
-      assertCanWrite(req.viewer);
-      if (!req.viewer.email || !req.viewer.userId) throw errors.unauthorized();
-      const { scope, name, expires_at } = req.body;
-      const expiry = expires_at
-        ? { expiresAt: new Date(expires_at), now: (ctx.clock ?? systemClock).now() }
-        : null;
-      const created = await authService.createToken(ctx.db, req.viewer.email, scope, name, expiry);
-      return reply.status(201).send(created);
-    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.create(ctx.db, req.viewer, req.body, ctx.clock ?? systemClock)),
   });
   app.delete('/:id', {
     schema: {
@@ -49,10 +35,7 @@ export const tokenRoutes: RoutePlugin = (ctx) => async (app) => {
       response: { 204: z.null(), 404: ErrorResponse },
     },
     handler: async (req, reply) => {
-      assertCanWrite(req.viewer);
-      if (!req.viewer.userId || !(await tokensRepository.revoke(ctx.db, req.viewer.userId, req.params.id))) {
-        throw errors.notFound('token', req.params.id);
-      }
+      await service.revoke(ctx.db, req.viewer, req.params.id);
       return reply.status(204).send(null);
     },
   });

@@ -2,6 +2,7 @@
 // numbered questions, and the same instrument in Spanish and French.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setNetworkAdmin } from '../../src/access/network-admin.repository.ts';
 import { buildOrgWithEditor } from '../support/factories.ts';
@@ -62,6 +63,8 @@ describe('the instruments library in the browser', () => {
 });
 
 describe('a checklist in a confirmed document becomes a draft instrument', () => {
+  let reopen: () => Promise<Page>;
+
   it('offers the background note’s lists to a network administrator, who drafts one and publishes it', async () => {
     const { editor } = await buildOrgWithEditor(b.app.db);
     await setNetworkAdmin(b.app.db, editor.email, true);
@@ -69,6 +72,10 @@ describe('a checklist in a confirmed document becomes a draft instrument', () =>
     const uploaded = await uploadFile(b.app, 'background-note.txt', note, { token: editor.token });
     expect(uploaded.status).toBe(201);
     const { page } = await b.newPage();
+    reopen = async () => {
+      await page.goto(`/documents/${uploaded.body.id}/review`);
+      return page;
+    };
     await page.goto('/sign-in');
     await page.getByLabel('E-mail').fill(editor.email);
     await page.getByLabel('Password').fill(editor.password);
@@ -92,5 +99,17 @@ describe('a checklist in a confirmed document becomes a draft instrument', () =>
     await draftNote.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'All instruments' }).click();
     await page.getByRole('link', { name: 'HEUNI checklist', exact: true }).waitFor();
+  });
+
+  it('shows the offers again when the document page is reopened, each list linked to its draft', async () => {
+    const page = await reopen();
+    const offers = page.getByRole('region', { name: 'Checklists in this document' });
+    const heuni = offers.getByRole('listitem').filter({ hasText: 'HEUNI checklist' });
+    await heuni.getByRole('link', { name: 'heuni-from-the-note' }).waitFor();
+    expect(await heuni.getByRole('button', { name: 'Create a draft instrument' }).count()).toBe(0);
+    const principles = offers.getByRole('listitem').filter({ hasText: '9 items' });
+    await principles.getByRole('button', { name: 'Create a draft instrument' }).waitFor();
+    expect(await offers.getByRole('listitem').count()).toBe(2);
+    await screenshot(page, 'document-reopened-instrument-offers');
   });
 });

@@ -9,6 +9,30 @@ export interface Loaded<T> {
   reload(): void;
 }
 
+/** The error a failed call gives, in the one shape the pages show. */
+export const asApiError = (err: unknown) =>
+  err instanceof ApiError ? err : new ApiError(0, 'client', String(err));
+
+/** A write's state: busy while it runs and its error; `run` performs it and says whether it succeeded. */
+export function useWrite() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const run = useCallback(async (write: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await write();
+      return true;
+    } catch (err) {
+      setError(asApiError(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}
+
 export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
@@ -31,7 +55,7 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Lo
       },
       (err: unknown) => {
         if (!live) return;
-        setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
+        setError(asApiError(err));
         setLoading(false);
       },
     );

@@ -1,27 +1,27 @@
-// After a document is confirmed: the checklists and sets of principles it lists, offered to a
+// Once a document is confirmed: the checklists and sets of principles it lists, offered to a
 // network administrator (the server only offers them to one) as draft instruments to check,
-// translate and publish in the library.
+// translate and publish in the library; reopened, the page links each list to the draft made of it.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../api/client.ts';
-import type { ConfirmReply, Instrument } from '../api/types.ts';
+import { api } from '../api/client.ts';
+import { useWrite } from '../api/hooks.ts';
+import type { DocumentExtraction, Instrument } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorMessage, FieldError } from './Status.tsx';
 
-type Offer = NonNullable<ConfirmReply['confirmation']['instrument_offers']>[number];
+type Offer = Omit<DocumentExtraction['instrument_offers'][number], 'instrument'> & {
+  instrument?: { key: string } | null;
+};
 
 function OfferItem({ documentId, offer }: { documentId: string; offer: Offer }) {
   const { t } = useI18n();
   const [key, setKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [created, setCreated] = useState<Instrument>();
+  const { busy, error, run } = useWrite();
+  const [created, setCreated] = useState<{ key: string } | undefined>(offer.instrument ?? undefined);
   const inputId = `offer-key-${offer.list}-${offer.index}`;
 
-  async function create() {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const create = () =>
+    run(async () =>
       setCreated(
         await api<Instrument>('POST', '/instruments/from-document', {
           document_id: documentId,
@@ -29,13 +29,8 @@ function OfferItem({ documentId, offer }: { documentId: string; offer: Offer }) 
           index: offer.index,
           ...(key.trim() ? { key: key.trim() } : {}),
         }),
-      );
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+      ),
+    );
 
   return (
     <li className="card">

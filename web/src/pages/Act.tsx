@@ -2,8 +2,8 @@
 // The token travels in the address's fragment (#…), so it never reaches a server log.
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { ApiError, api } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { api } from '../api/client.ts';
+import { useLoad, useWrite } from '../api/hooks.ts';
 import type { LinkedAction } from '../api/types.ts';
 import { ErrorMessage, FieldError, Loading } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
@@ -22,29 +22,22 @@ export function ActPage() {
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('completed');
   const [comment, setComment] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useWrite();
   const [done, setDone] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!link.data) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { recommendation_id, action_index } = link.data;
-      await api('POST', `/reminders/key-actions/${recommendation_id}/${action_index}/progress`, {
+    const { recommendation_id, action_index } = link.data;
+    const saved = await run(() =>
+      api('POST', `/reminders/key-actions/${recommendation_id}/${action_index}/progress`, {
         token,
         status,
         comment,
         ...(evidence.trim() ? { evidence_url: evidence.trim() } : {}),
-      });
-      setDone(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (saved) setDone(true);
   }
 
   return (

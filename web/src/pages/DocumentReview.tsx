@@ -260,7 +260,10 @@ export function DocumentReviewPage() {
               )}
             </Success>
           )}
-          {done && <InstrumentOffers documentId={id} offers={done.confirmation.instrument_offers} />}
+          <InstrumentOffers
+            documentId={id}
+            offers={done ? done.confirmation.instrument_offers : extraction.data.instrument_offers}
+          />
           <div className="actions">
             <button type="submit" disabled={busy || Boolean(done) || Boolean(extraction.data.confirmation)}>
               {busy ? t('common.saving') : t('contribute.confirm')}

@@ -1,0 +1,27 @@
+// The controlled vocabularies as clients read them: labels in the language asked for, sorted for
+// a form's list where the order is the reader's.
+import type { Language } from './vocabularies.ts';
+import { vocabularies } from './vocabularies.ts';
+
+export const referenceService = {
+  countries: (lang: Language) =>
+    [...vocabularies.countries().values()]
+      .map((c) => ({ code: c.code, name: c.names[lang] }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang)),
+
+  themes: (lang: Language) =>
+    [...vocabularies.themes().values()].map((t) => ({
+      slug: t.slug,
+      label: t.labels[lang],
+      dac_codes: t.dacCodes,
+    })),
+
+  dacCodes: () =>
+    [...vocabularies.dacCodes().values()].map((d) => ({
+      code: d.code,
+      name: d.name,
+      category: d.category ?? null,
+    })),
+
+  currencies: () => [...vocabularies.currencies()].map(([code, name]) => ({ code, name })),
+};
