@@ -27,6 +27,8 @@ interface Tally {
   ok: number;
   clientErrors: number;
   serverErrors: number;
+  /** Requests without an answer (a connection reset); the server must still be running at the end. */
+  connectionErrors: number;
   /** Refusals and failures by method, route and status, with the first message of each. */
   failures: Map<string, { count: number; message: string }>;
 }
@@ -70,8 +72,16 @@ class SoakClient {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await fetch(`${this.base}/api/v1${url}`, { method, headers, body: payload });
     this.tally.byKind.set(kind, (this.tally.byKind.get(kind) ?? 0) + 1);
+    const route = `${method} ${url.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?.*/, '')}`;
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/api/v1${url}`, { method, headers, body: payload });
+    } catch (err) {
+      this.tally.connectionErrors++;
+      this.fail(`${route} no answer`, String((err as Error).cause ?? err));
+      return undefined;
+    }
     if (res.status < 400) {
       this.tally.ok++;
       return res;
@@ -79,10 +89,13 @@ class SoakClient {
     const text = await res.text();
     if (res.status >= 500) this.tally.serverErrors++;
     else this.tally.clientErrors++;
-    const key = `${method} ${url.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?.*/, '')} ${res.status}`;
-    const seen = this.tally.failures.get(key) ?? { count: 0, message: text.slice(0, 200) };
-    this.tally.failures.set(key, { ...seen, count: seen.count + 1 });
+    this.fail(`${route} ${res.status}`, text);
     return undefined;
+  }
+
+  private fail(key: string, message: string) {
+    const seen = this.tally.failures.get(key) ?? { count: 0, message: message.slice(0, 200) };
+    this.tally.failures.set(key, { ...seen, count: seen.count + 1 });
   }
 
   /** The i-th request of a connection: 4 reads, 3 searches, 2 writes, 1 upload in every 10. */
@@ -147,7 +160,14 @@ export const soakSuite: BenchSuite = {
     const port = await freePort();
     const server = await startServer({ TACIT_DATA_DIR: dataDir }, port);
     const pid = server.child.pid!;
-    const tally: Tally = { byKind: new Map(), ok: 0, clientErrors: 0, serverErrors: 0, failures: new Map() };
+    const tally: Tally = {
+      byKind: new Map(),
+      ok: 0,
+      clientErrors: 0,
+      serverErrors: 0,
+      connectionErrors: 0,
+      failures: new Map(),
+    };
     const samples: { at: number; mb: number }[] = [];
     try {
       const texts = fs
@@ -164,7 +184,7 @@ export const soakSuite: BenchSuite = {
       const sample = () => {
         const at = (performance.now() - started) / 1000;
         samples.push({ at, mb: rssMb(pid) });
-        const done = tally.ok + tally.clientErrors + tally.serverErrors;
+        const done = tally.ok + tally.clientErrors + tally.serverErrors + tally.connectionErrors;
         console.log(
           `  ${at.toFixed(0)} s: server RSS ${samples.at(-1)!.mb.toFixed(0)} MB, ${done} requests, load ${load()}`,
         );
@@ -181,8 +201,9 @@ export const soakSuite: BenchSuite = {
       const seconds = (performance.now() - started) / 1000;
       const kinds = [...tally.byKind].map(([k, n]) => `${n} ${k}`).join(', ');
       console.log(
-        `  ${minutes} min: ${tally.ok + tally.clientErrors + tally.serverErrors} requests (${kinds}), ` +
-          `${(tally.ok / seconds).toFixed(0)} answered/s; ${tally.clientErrors} 4xx, ${tally.serverErrors} 5xx`,
+        `  ${minutes} min: ${tally.ok + tally.clientErrors + tally.serverErrors + tally.connectionErrors} requests (${kinds}), ` +
+          `${(tally.ok / seconds).toFixed(1)} answered/s; ${tally.clientErrors} 4xx, ${tally.serverErrors} 5xx, ` +
+          `${tally.connectionErrors} without an answer`,
       );
       for (const [key, f] of tally.failures) console.log(`    ${f.count} × ${key}: ${f.message}`);
       const warm = samples.find((s) => s.at >= Math.min(WARM_UP_SECONDS, seconds / 2)) ?? samples[0]!;
@@ -194,6 +215,11 @@ export const soakSuite: BenchSuite = {
       record('soak/peak RSS', Math.max(...samples.map((s) => s.mb)), 'MB');
       record('soak/server errors', tally.serverErrors, 'responses');
       record('soak/refused requests', tally.clientErrors, 'responses');
+      record('soak/requests without an answer', tally.connectionErrors, 'requests');
+      if (server.child.exitCode !== null || server.child.signalCode !== null)
+        throw new Error(
+          `the server stopped during the soak (${server.child.exitCode ?? server.child.signalCode})`,
+        );
       if (misses().some((m) => m.startsWith('soak/'))) {
         console.log('  the soak went past its bound');
         process.exitCode = 1;
