@@ -17,6 +17,7 @@ import {
   upsertBulkProjects,
 } from '../src/projects/projects-bulk.repository.ts';
 import { vocabularies } from '../src/reference/vocabularies.ts';
+import { mulberry32 } from '../test/support/random.ts';
 
 const USAID = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid');
 const SEED = 23;
@@ -90,17 +91,8 @@ export async function createScaleOrganisations(
   );
 }
 
-/** mulberry32: small, fast and good enough to pick words; seeded per project. */
-function randomFor(i: number): () => number {
-  let a = (Math.imul(i, 0x9e3779b1) ^ SEED) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Project i's random numbers: the same in every run. */
+const randomFor = (i: number) => mulberry32((Math.imul(i, 0x9e3779b1) ^ SEED) >>> 0);
 
 const projectUuid = (i: number) => `5ca1e000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 const iso = (y: number, m: number, d: number) =>

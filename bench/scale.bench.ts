@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ANONYMOUS, type Viewer } from '../src/access/viewer.ts';
+import { ANONYMOUS } from '../src/access/viewer.ts';
 import { analyticsService } from '../src/coordination/analytics.service.ts';
 import { OverlapRequest } from '../src/coordination/coordination.schema.ts';
 import { overlapsService } from '../src/coordination/overlaps.service.ts';
@@ -19,7 +19,7 @@ import { searchService } from '../src/search/search.service.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { benchArgs } from './args.ts';
 import { record } from './budget.ts';
-import { percentile } from './load.ts';
+import { percentile, sortedTimings } from './load.ts';
 import { runTacit } from './process-usage.ts';
 import {
   createScaleOrganisations,
@@ -28,6 +28,7 @@ import {
   scaleVocabulary,
   writeScaleProjects,
 } from './scale-data.ts';
+import { member } from './search.bench.ts';
 import type { BenchSuite } from './suites.ts';
 
 const DEFAULT_STEPS = [100_000, 250_000, 500_000, 1_000_000];
@@ -60,28 +61,10 @@ class MemorySampler {
   }
 }
 
-async function timings(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  await fn(0);
-  const ms: number[] = [];
-  for (let i = 1; i <= runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  return ms.sort((a, b) => a - b);
-}
+const timings = sortedTimings;
 
 const fmt = (ms: number[]) =>
   `p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, ${load()}`;
-
-function member(orgId: string): Viewer {
-  return {
-    userId: 'bench',
-    email: 'bench@example.org',
-    memberships: new Map([[orgId, 'viewer']]),
-    scope: 'read',
-  };
-}
 
 async function measureReads(db: Database, n: number, v: ScaleVocabulary, orgs: ScaleOrganisation[]) {
   const viewer = member(orgs[0]!.id);

@@ -7,6 +7,7 @@ import { afterAll, expect } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { sql } from '../../src/db/sql.ts';
 import { REPO_ROOT } from '../../src/paths.ts';
+import { mulberry32 } from '../support/random.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'tacit.js');
 
@@ -14,14 +15,7 @@ const BIN = path.join(REPO_ROOT, 'bin', 'tacit.js');
 export function seededRandom(label: string): () => number {
   const seed = Number(process.env.TACIT_RELIABILITY_SEED ?? Date.now() % 2 ** 31);
   console.log(`${label}: seed ${seed} (TACIT_RELIABILITY_SEED=${seed} repeats these moments)`);
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 export type Env = Record<string, string>;
