@@ -33,6 +33,17 @@ export const BUDGET: Record<string, Target> = {
   'search/one word p95': { kind: 'max', limit: 100, unit: 'ms' },
   'search/overlaps p95': { kind: 'max', limit: 150, unit: 'ms' },
   'search/3W matrix p95': { kind: 'max', limit: 500, unit: 'ms' },
+  // Issue 23's scale suite: each step of the curve (100k to 1M projects on PostgreSQL) is checked.
+  'scale/load rate': { kind: 'min', limit: 1000, unit: 'projects/s' },
+  'scale/search p95': { kind: 'max', limit: 150, unit: 'ms' },
+  'scale/overlaps p95': { kind: 'max', limit: 300, unit: 'ms' },
+  'scale/3W matrix': { kind: 'max', limit: 2000, unit: 'ms' },
+  // "Memory flat": the last step's peak RSS against the first's.
+  'scale/memory growth': { kind: 'max', limit: 1.25, unit: '×' },
+  // Issue 23's soak: the server's RSS at the end against after its warm-up, and never past a bound.
+  'soak/RSS growth': { kind: 'max', limit: 1.25, unit: '×' },
+  'soak/peak RSS': { kind: 'max', limit: 500, unit: 'MB' },
+  'soak/server errors': { kind: 'max', limit: 0, unit: 'responses' },
 };
 
 export interface Figure {

@@ -5,7 +5,6 @@
 // /proc while it runs; the rate counts from the command's own clock (from the database open to
 // its close; the whole command's time, start-up included, is printed beside it). The machine is shared: the load average is printed with each figure.
 // TACIT_BENCH_IATI_FILES=20 takes every n-th file down to about 20, for quick comparisons.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,11 +16,10 @@ import { REPO_ROOT } from '../src/paths.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { record } from './budget.ts';
-import { type ProcessUsage, sampleProcess } from './process-usage.ts';
+import { runTacit } from './process-usage.ts';
 import type { BenchSuite } from './suites.ts';
 
 const USAID = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid');
-const TACIT = path.join(REPO_ROOT, 'bin', 'tacit.js');
 
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const load = () => `load ${os.loadavg()[0]!.toFixed(1)}`;
@@ -33,33 +31,6 @@ function benchFiles(): string[] {
   if (!(want > 0 && want < all.length)) return all;
   const step = Math.ceil(all.length / want);
   return all.filter((_, i) => i % step === 0);
-}
-
-interface CommandRun {
-  stdout: string;
-  seconds: number;
-  /** Peak resident memory in kB (VmHWM), and CPU seconds, as last read before the process ended. */
-  peakKb: number;
-  cpuSeconds: number;
-}
-
-/** Runs bin/tacit.js as its own executable (so its first line's flags apply), watching /proc. */
-async function runTacit(args: string[], env: Record<string, string>): Promise<CommandRun> {
-  const started = performance.now();
-  const child = spawn(TACIT, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let stdout = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  const usage: ProcessUsage = { peakKb: 0, cpuTicks: 0 };
-  const watch = setInterval(() => sampleProcess(child.pid!, usage), 50);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(watch);
-  if (code !== 0 && code !== 2) throw new Error(`tacit ${args[0]} exited with code ${code}`);
-  return {
-    stdout,
-    seconds: (performance.now() - started) / 1000,
-    peakKb: usage.peakKb,
-    cpuSeconds: usage.cpuTicks / 100,
-  };
 }
 
 async function importAndExport(

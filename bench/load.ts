@@ -52,3 +52,15 @@ export async function runLoad(url: string, connections: number, seconds: number)
     p99: percentile(latencies, 99),
   };
 }
+
+/** Runs `fn` once to warm it, then `runs` times; the times in ms, sorted. */
+export async function sortedTimings(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  await fn(0); // warm the plan cache
+  const ms: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  return ms.sort((a, b) => a - b);
+}

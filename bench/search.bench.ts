@@ -18,7 +18,7 @@ import { SearchQuery } from '../src/search/search.schema.ts';
 import { searchService } from '../src/search/search.service.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { record } from './budget.ts';
-import { percentile } from './load.ts';
+import { percentile, sortedTimings } from './load.ts';
 import { type GeneratedRegistry, generateRegistry } from './search-data.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -27,20 +27,14 @@ const PASSAGES = Number(process.env.TACIT_BENCH_PASSAGES ?? 500_000);
 const USAID = path.resolve(REPO_ROOT, '../shared/fixtures/iati/usaid');
 
 async function timings(runs: number, fn: (i: number) => Promise<unknown>) {
-  await fn(0); // warm the plan cache
-  const ms: number[] = [];
-  for (let i = 1; i <= runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = await sortedTimings(runs, fn);
   return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
 }
 
 const fmt = (r: { p50: number; p95: number }) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
 
-function member(orgId: string): Viewer {
+/** A reader who is a member of one organisation (the scale suite reads as one too). */
+export function member(orgId: string): Viewer {
   return {
     userId: 'bench',
     email: 'bench@example.org',

@@ -41,7 +41,8 @@ export const countryBriefService = {
   async brief(db: Queryable, viewer: Viewer, code: string, currency: string, lang: BriefLanguage = 'en') {
     const country = vocabularies.countries().get(code);
     if (!country)
-      throw errors.invalidField('code', 'is not an ISO 3166-1 alpha-2 country code (e.g. PE, CO)');
+      // Named as the other path parameters are (params.id), so a client finds the part of the URL at fault.
+      throw errors.invalidField('params.code', 'is not an ISO 3166-1 alpha-2 country code (e.g. PE, CO)');
     // Active today: dates say the project runs, its status that it is under way (no finalisation).
     const q = { country: [code], currency };
     const [projects, gaps, recommendations, lessons] = await Promise.all([

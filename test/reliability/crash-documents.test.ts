@@ -3,12 +3,11 @@
 // every table holds what a clean import leaves (the drafts stored before the kill are confirmed).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/db/sql.ts';
 import { DOCUMENTS_DIR } from '../support/fixtures.ts';
 import { createUnopenedTestDatabase, testEngine } from '../support/test-db.ts';
-import { runTacit, searchBucketsAgree, seededRandom, tableCounts } from './crash-support.ts';
+import { crashBookkeeping, type Env, inspectDatabase, runTacit, tableCounts } from './crash-support.ts';
 
 const RUNS = Number(process.env.TACIT_CRASH_RUNS ?? 20);
 const FIELD = path.join(DOCUMENTS_DIR, 'field');
@@ -21,13 +20,8 @@ const IMPORT = ['import', ...FILES, '--org', 'Crash Agency', '--confirm'];
 // (see crash-iati.test.ts).
 const NOT_COMPARED = ['audit_log', 'search_buckets', 'search_names_changes'];
 
-type Env = Record<string, string>;
-const configOf = (env: Env) => ({ databaseUrl: env.DATABASE_URL, dataDir: env.TACIT_DATA_DIR ?? '' });
-
-async function inspect(env: Env) {
-  const db = await openDatabase(configOf(env));
-  try {
-    expect(await searchBucketsAgree(db)).toBe(true);
+const inspect = (env: Env) =>
+  inspectDatabase(env, async (db) => {
     const [broken] = await db.query<{ without_file: number; file_size_differs: number }>(sql`SELECT
       (SELECT count(*) FROM documents d
         WHERE NOT EXISTS (SELECT 1 FROM document_files f WHERE f.document_id = d.id))::int AS without_file,
@@ -38,10 +32,7 @@ async function inspect(env: Env) {
       sql`SELECT status, count(*)::int AS n FROM documents GROUP BY status ORDER BY status`,
     );
     return { counts: await tableCounts(db, NOT_COMPARED), statuses };
-  } finally {
-    await db.close();
-  }
-}
+  });
 
 async function freshRegistry() {
   const created = await createUnopenedTestDatabase();
@@ -51,36 +42,28 @@ async function freshRegistry() {
 }
 
 describe(`SIGKILL during a document import on ${testEngine()}`, () => {
-  const drops: (() => Promise<void>)[] = [];
+  const book = crashBookkeeping(`crash-documents ${testEngine()}`);
+  const { tally } = book;
   let clean: Awaited<ReturnType<typeof inspect>>;
-  let cleanMs = 0;
   let cleanExit: number | null = null;
-  const random = seededRandom(`crash-documents ${testEngine()}`);
-  const tally = { runs: 0, killedMidImport: 0, partialStates: 0 };
 
   beforeAll(async () => {
-    const { env, drop } = await freshRegistry();
-    drops.push(drop);
+    const { env } = book.keep(await freshRegistry());
     const run = await runTacit(IMPORT, env);
     // 1 when a document cannot be confirmed as extracted (one field text has a title too long for
     // a record): it stays a draft, in the clean run as after a crash.
     expect(run.signal, run.stderr).toBeNull();
     cleanExit = run.code;
-    cleanMs = run.ms;
+    book.cleanMs = run.ms;
     clean = await inspect(env);
     expect(clean.counts.documents).toBe(FILES.length);
     expect(clean.statuses.find((s) => s.status === 'confirmed')?.n).toBeGreaterThan(FILES.length / 2);
   });
-  afterAll(async () => {
-    console.log(`crash-documents ${testEngine()}: ${JSON.stringify(tally)} (clean import ${cleanMs} ms)`);
-    for (const drop of drops) await drop();
-  });
 
   for (let run = 1; run <= RUNS; run++) {
     it(`run ${run}: whole documents only, then the clean counts`, async () => {
-      const { env, drop } = await freshRegistry();
-      drops.push(drop);
-      const killed = await runTacit(IMPORT, env, Math.floor(random() * cleanMs));
+      const { env } = book.keep(await freshRegistry());
+      const killed = await runTacit(IMPORT, env, Math.floor(book.random() * book.cleanMs));
       tally.runs++;
       const after = await inspect(env);
       if (killed.signal === 'SIGKILL') {

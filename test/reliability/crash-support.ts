@@ -3,9 +3,11 @@
 // TACIT_RELIABILITY_SEED), and the counts a crash must leave equal to a clean run's.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import type { Database } from '../../src/db/client.ts';
+import { afterAll, expect } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.ts';
 import { sql } from '../../src/db/sql.ts';
 import { REPO_ROOT } from '../../src/paths.ts';
+import { mulberry32 } from '../support/random.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'tacit.js');
 
@@ -13,14 +15,44 @@ const BIN = path.join(REPO_ROOT, 'bin', 'tacit.js');
 export function seededRandom(label: string): () => number {
   const seed = Number(process.env.TACIT_RELIABILITY_SEED ?? Date.now() % 2 ** 31);
   console.log(`${label}: seed ${seed} (TACIT_RELIABILITY_SEED=${seed} repeats these moments)`);
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return mulberry32(seed);
+}
+
+export type Env = Record<string, string>;
+
+/**
+ * What every crash test keeps: its throw-away databases (dropped after the file), the clean run's
+ * time (the kills land within it) and a tally of runs, kills during the import and partial states
+ * seen, printed at the end with the seeded random source's seed at the start.
+ */
+export function crashBookkeeping(label: string) {
+  const drops: (() => Promise<void>)[] = [];
+  const book = {
+    random: seededRandom(label),
+    tally: { runs: 0, killedMidImport: 0, partialStates: 0 },
+    cleanMs: 0,
+    /** Drops the database after the file. */
+    keep<T extends { env: Env; drop: () => Promise<void> }>(created: T): T {
+      drops.push(created.drop);
+      return created;
+    },
   };
+  afterAll(async () => {
+    console.log(`${label}: ${JSON.stringify(book.tally)} (clean import ${book.cleanMs} ms)`);
+    for (const drop of drops) await drop();
+  });
+  return book;
+}
+
+/** Opens the database a run left, checks its search buckets agree with its entries, reads it. */
+export async function inspectDatabase<T>(env: Env, read: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TACIT_DATA_DIR ?? '' });
+  try {
+    expect(await searchBucketsAgree(db)).toBe(true);
+    return await read(db);
+  } finally {
+    await db.close();
+  }
 }
 
 export interface Finished {

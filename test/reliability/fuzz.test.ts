@@ -4,10 +4,18 @@
 // field that was broken. TACIT_FUZZ_RUNS sets the requests per operation (default 1,000).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../src/db/sql.ts';
+import { vocabularies } from '../../src/reference/vocabularies.ts';
 import { buildOrgWithEditor, type TestMember } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { testEngine } from '../support/test-db.ts';
-import { type GeneratedRequest, operationsOf, requestsOf, type Schema } from './openapi-arbitraries.ts';
+import {
+  type GeneratedRequest,
+  type KnownValues,
+  operationsOf,
+  requestsOf,
+  type Schema,
+} from './openapi-arbitraries.ts';
 
 const RUNS = Number(process.env.TACIT_FUZZ_RUNS ?? 1000);
 // Signing out ends the session the rest of the run uses; both are fuzzed with no credentials too.
@@ -16,7 +24,7 @@ const LEFT_OUT = new Set(['POST /api/v1/auth/logout']);
 describe(`API fuzzing from the OpenAPI document on ${testEngine()}`, async () => {
   let t: TestApp;
   let editor: TestMember;
-  const known: string[] = [];
+  const known: KnownValues = { ids: {}, codes: {}, words: [] };
   const tally = {
     operations: 0,
     requests: 0,
@@ -33,12 +41,29 @@ describe(`API fuzzing from the OpenAPI document on ${testEngine()}`, async () =>
     t = await startTestApp();
     const built = await buildOrgWithEditor(t.db);
     editor = built.editor;
-    const project = await t.request('POST', '/api/v1/projects', {
-      token: editor.token,
-      body: { title: 'Fuzzed' },
-    });
-    expect(project.status).toBe(201);
-    known.push(built.org.id, editor.userId, project.body.id);
+    // Records the valid requests can name, one of each kind they most often ask for.
+    const created = async (path: string, body: object) => {
+      const res = await t.request('POST', path, { token: editor.token, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return [res.body.id as string];
+    };
+    known.ids = {
+      org: [built.org.id],
+      user: [editor.userId],
+      project: await created('/api/v1/projects', { title: 'Fuzzed' }),
+      lesson: await created('/api/v1/lessons', { text: 'Fuzzed lesson: train the trainers first.' }),
+      recommendation: await created('/api/v1/recommendations', { text: 'Fuzzed recommendation' }),
+      meeting: await created('/api/v1/meetings', { title: 'Fuzzed meeting' }),
+    };
+    // A few codes of each vocabulary the registry knows, and words to search for.
+    const dac = await t.db.query<{ code: string }>(sql`SELECT code FROM dac_codes ORDER BY code LIMIT 30`);
+    known.codes = {
+      country: ['PE', 'CO', 'MX', 'GT', 'KE'],
+      theme: [...vocabularies.themes().keys()],
+      dac: dac.map((r) => r.code),
+      currency: ['USD', 'EUR', 'GBP'],
+    };
+    known.words = [...Object.values(known.codes).flat(), 'police', 'justice', 'Peru', 'evaluation'];
   });
   afterAll(async () => {
     console.log(`fuzz ${testEngine()}: ${JSON.stringify(tally)}`);

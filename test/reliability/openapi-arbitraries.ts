@@ -3,6 +3,9 @@
 // required property left out, an unknown property or query parameter, a path parameter that is
 // not one). The fuzz test sends them and checks every answer.
 import fc from 'fast-check';
+import { codesFor, idsFor, type KnownValues, validString } from './known-values.ts';
+
+export type { KnownValues } from './known-values.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON Schema as the OpenAPI document gives it
 export type Schema = Record<string, any>;
@@ -11,6 +14,8 @@ export interface Operation {
   method: string;
   path: string;
   pathParams: string[];
+  /** Each path parameter's schema, by name. */
+  pathSchemas: Record<string, Schema>;
   query: Schema | undefined;
   body: Schema | undefined;
 }
@@ -44,6 +49,9 @@ export function operationsOf(doc: Schema): Operation[] {
         method: method.toUpperCase(),
         path,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name as string),
+        pathSchemas: Object.fromEntries(
+          params.filter((p) => p.in === 'path').map((p) => [p.name, p.schema ?? {}]),
+        ),
         query,
         body: op.requestBody?.content?.['application/json']?.schema,
       });
@@ -58,17 +66,17 @@ const text = fc.oneof(
 );
 const notNumber = fc.constantFrom('abc', 'NaN', '--1', '1,5', 'twelve');
 
-/** Values the schema accepts (as far as its keywords say). */
-export function valid(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+/** Values the schema accepts (as far as its keywords say), naming what `known` holds where they can. */
+export function valid(schema: Schema, known: KnownValues, name = '', depth = 0): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
   const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
-  if (alternatives) return fc.oneof(...alternatives.map((s) => valid(s, depth)));
-  if (schema.allOf) return valid(Object.assign({}, ...(schema.allOf as Schema[])), depth);
+  if (alternatives) return fc.oneof(...alternatives.map((s) => valid(s, known, name, depth)));
+  if (schema.allOf) return valid(Object.assign({}, ...(schema.allOf as Schema[])), known, name, depth);
   const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
   switch (type) {
     case 'string':
-      return validString(schema);
+      return validString(schema, known, name);
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000 });
     case 'number':
@@ -79,50 +87,32 @@ export function valid(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
       return fc.constant(null);
     case 'array':
       if (depth > 3) return fc.constant([]);
-      return fc.array(valid(schema.items ?? {}, depth + 1), {
+      return fc.array(valid(schema.items ?? {}, known, name, depth + 1), {
         minLength: schema.minItems ?? 0,
         maxLength: Math.min(schema.maxItems ?? 3, 3),
       });
     case 'object':
-      return depth > 3 ? fc.constant({}) : validObject(schema, depth);
+      return depth > 3 ? fc.constant({}) : validObject(schema, known, name, depth);
     default:
       return fc.oneof(text, fc.integer(), fc.boolean());
   }
 }
 
-function validString(schema: Schema): fc.Arbitrary<string> {
-  switch (schema.format) {
-    case 'uuid':
-      return fc.uuid();
-    case 'date':
-      return fc
-        .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
-        .map((d) => d.toISOString().slice(0, 10));
-    case 'date-time':
-      return fc
-        .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
-        .map((d) => d.toISOString());
-    case 'email':
-      return fc.emailAddress();
-    case 'uri':
-      return fc.webUrl();
-  }
-  if (schema.pattern) {
-    try {
-      return fc
-        .stringMatching(new RegExp(schema.pattern))
-        .filter((s) => s.length <= (schema.maxLength ?? 500));
-    } catch {
-      // A pattern JavaScript cannot compile: plain text, which the server may refuse.
-    }
-  }
-  return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
-}
-
-function validObject(schema: Schema, depth: number): fc.Arbitrary<Record<string, unknown>> {
-  const props = (schema.properties ?? {}) as Record<string, Schema>;
-  const model = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valid(s, depth + 1)]));
-  return fc.record(model, { requiredKeys: (schema.required ?? []) as string[] });
+function validObject(
+  schema: Schema,
+  known: KnownValues,
+  name: string,
+  depth: number,
+): fc.Arbitrary<Record<string, unknown>> {
+  // A cursor is only ever one the API gave out: a valid request starts without one.
+  const props = Object.entries((schema.properties ?? {}) as Record<string, Schema>).filter(
+    ([k]) => k !== 'cursor',
+  );
+  const model = Object.fromEntries(
+    props.map(([k, s]) => [k, valid(s, known, name ? `${name} ${k}` : k, depth + 1)]),
+  );
+  const required = ((schema.required ?? []) as string[]).filter((k) => k !== 'cursor');
+  return fc.record(model, { requiredKeys: required });
 }
 
 /** A value of none of the schema's types. */
@@ -159,26 +149,44 @@ const asQuery = (values: Record<string, unknown>): Record<string, string> =>
   );
 
 /** Valid and broken requests of one operation. */
-export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<GeneratedRequest> {
-  const auth = fc.constantFrom<GeneratedRequest['auth']>('write', 'write', 'read', 'none');
-  const id = fc.oneof(fc.uuid(), fc.constantFrom(...knownIds));
+export function requestsOf(op: Operation, known: KnownValues): fc.Arbitrary<GeneratedRequest> {
+  // Mostly with write access, so that valid requests reach what they ask for.
+  const auth = fc.constantFrom<GeneratedRequest['auth']>('write', 'write', 'write', 'write', 'read', 'none');
   const pathOf = (values: string[]) =>
     op.pathParams.reduce((p, name, i) => p.replace(`{${name}}`, encodeURIComponent(values[i]!)), op.path);
-  const pathValues = fc.tuple(...op.pathParams.map(() => id));
+  // A path parameter is named by the collection before it: /projects/{id} takes a project's id.
+  const pathValues = fc.tuple(
+    ...op.pathParams.map((name) => {
+      const schema = op.pathSchemas[name] ?? {};
+      if ([schema.type].flat().some((t) => t === 'integer' || t === 'number')) return fc.nat(2).map(String);
+      const collection =
+        op.path
+          .slice(0, op.path.indexOf(`{${name}}`))
+          .split('/')
+          .filter(Boolean)
+          .at(-1) ?? '';
+      const codes = schema.format === 'uuid' ? undefined : codesFor(known, `${collection} ${name}`);
+      if (codes?.length) return fc.constantFrom(...codes);
+      return fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...idsFor(known, `${collection} ${name}`)) },
+        { weight: 1, arbitrary: fc.uuid() },
+      );
+    }),
+  );
   const query = op.query
-    ? (valid(op.query) as fc.Arbitrary<Record<string, unknown>>).map(asQuery)
+    ? (valid(op.query, known) as fc.Arbitrary<Record<string, unknown>>).map(asQuery)
     : fc.constant({});
-  const body = op.body ? valid(op.body) : fc.constant(undefined);
+  const body = op.body ? valid(op.body, known) : fc.constant(undefined);
   const base = fc.record({ values: pathValues, query, body, auth });
 
+  const validRequest = base.map((b) => ({
+    kind: 'valid' as const,
+    path: pathOf(b.values),
+    query: b.query,
+    body: b.body,
+    auth: b.auth,
+  }));
   const variants: fc.Arbitrary<GeneratedRequest>[] = [
-    base.map((b) => ({
-      kind: 'valid' as const,
-      path: pathOf(b.values),
-      query: b.query,
-      body: b.body,
-      auth: b.auth,
-    })),
     fc.tuple(base, fc.stringMatching(/^[a-z]{3,12}$/)).map(([b, name]) => ({
       kind: 'unknown-query' as const,
       field: `zz_${name}`,
@@ -264,5 +272,9 @@ export function requestsOf(op: Operation, knownIds: string[]): fc.Arbitrary<Gene
         }),
       );
   }
-  return fc.oneof(...variants);
+  // Valid requests as often as all the broken kinds together.
+  return fc.oneof(
+    { weight: variants.length, arbitrary: validRequest },
+    ...variants.map((arbitrary) => ({ weight: 1, arbitrary })),
+  );
 }

@@ -53,7 +53,11 @@ export function startCliServer(env: Record<string, string>, port: number) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`tacit serve exited with ${code}:\n${output}`)));
+    // On 'close', not 'exit': then the child's output has been read to its end, so the error
+    // carries its whole stderr (on 'exit' it could still be unread, and the cause went missing).
+    child.on('close', (code, signal) =>
+      reject(new Error(`tacit serve exited before it was ready (${signal ?? `code ${code}`}):\n${output}`)),
+    );
   });
   const stop = async () => {
     if (child.exitCode !== null) return;
