@@ -1,6 +1,7 @@
 // HTTP routes for /api/v1/assessments: apply an instrument, score it (one sheet per assessor,
 // then the agreed one), see what Tacit pre-fills, and read results and comparisons as JSON or CSV.
 import { z } from 'zod';
+import { systemClock } from '../reminders/clock.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { sendCsv } from '../server/csv-reply.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
@@ -118,12 +119,12 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
   app.delete('/:id', {
     schema: {
       tags,
-      summary: 'Delete an assessment',
+      summary: 'Delete an assessment (restorable for 30 days)',
       params: IdParams,
       response: { 204: z.null(), ...writeErrors },
     },
     handler: async (req, reply) => {
-      await service.remove(ctx.db, req.viewer, req.params.id);
+      await service.remove(ctx.db, req.viewer, req.params.id, (ctx.clock ?? systemClock).now());
       return reply.status(204).send(null);
     },
   });

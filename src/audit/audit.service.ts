@@ -88,6 +88,40 @@ export const auditService = {
     });
   },
 
+  /** A deleted record put back by its owner's editor. */
+  restored(
+    tx: Queryable,
+    viewer: Viewer,
+    entity: string,
+    orgId: string,
+    record: { id: string; label: string | null },
+  ) {
+    return recordAudit(tx, viewer, {
+      action: 'restore',
+      entityType: entity,
+      entityId: record.id,
+      orgId,
+      details: { label: record.label },
+    });
+  },
+
+  /** A deleted record gone for good after its restore window (by the purge job, no user). */
+  purged(
+    tx: Queryable,
+    viewer: Viewer,
+    entity: string,
+    orgId: string,
+    record: { id: string; label: string | null; deleted_at: string },
+  ) {
+    return recordAudit(tx, viewer, {
+      action: 'purge',
+      entityType: entity,
+      entityId: record.id,
+      orgId,
+      details: record,
+    });
+  },
+
   /**
    * A signed-in reader opened a record not everyone may see (owner-only): the owner can later
    * check who looked. Public and network records are not noted, or every page view would be.
@@ -122,7 +156,8 @@ export const auditService = {
     const rows = await listAudit(db, filter);
     const items = rows.slice(0, filter.limit).map((r) => {
       const label = typeof r.details.label === 'string' ? r.details.label : null;
-      const path = r.entity_id && r.action !== 'delete' ? WEB_PATHS[r.entity_type] : undefined;
+      const gone = r.action === 'delete' || r.action === 'purge';
+      const path = r.entity_id && !gone ? WEB_PATHS[r.entity_type] : undefined;
       return {
         ...r,
         actor: r.user_id ? { id: r.user_id, name: r.user_name, email: r.user_email } : null,
