@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'read',
   'export',
+  'share',
   'created',
   'updated',
   'deny',
