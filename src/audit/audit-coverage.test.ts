@@ -7,7 +7,7 @@ import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/sup
 import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
 import { ManualClock } from '../reminders/clock.ts';
 import { trashService } from '../trash/trash.service.ts';
-import { WRITTEN_AUDIT_ACTIONS } from './audit.repository.ts';
+import { WRITTEN_AUDIT_ACTIONS } from './audit.schema.ts';
 
 type Entry = {
   action: string;
@@ -188,7 +188,10 @@ describe('the audit trail has an entry for each kind of action', () => {
               token: editor.token,
             },
           );
-          await ok('POST', `/api/v1/documents/${doc.body.id}/confirm`, { record: doc.body.draft.record });
+          await ok('POST', `/api/v1/documents/${doc.body.id}/confirm`, {
+            record: doc.body.draft.record,
+            version: doc.body.version,
+          });
         },
         expected: (e) => e.entity_type === 'document',
       },

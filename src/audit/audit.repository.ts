@@ -3,20 +3,7 @@
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
-
-/** Every kind of entry the code writes (src/audit/audit-coverage.test.ts causes each one). */
-export const WRITTEN_AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'purge',
-  'confirm',
-  'import',
-  'read',
-  'export',
-  'share',
-] as const;
+import type { WRITTEN_AUDIT_ACTIONS } from './audit.schema.ts';
 
 export interface AuditEntry {
   action: (typeof WRITTEN_AUDIT_ACTIONS)[number];
