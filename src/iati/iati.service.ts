@@ -83,7 +83,11 @@ async function startImportJob(
     entityType: 'iati_import',
     entityId: id,
     orgId,
-    details: { label: upload.filename, publisher: options.publisher ?? null, job: `/api/v1/imports/iati/${id}` },
+    details: {
+      label: upload.filename,
+      publisher: options.publisher ?? null,
+      job: `/api/v1/imports/iati/${id}`,
+    },
   });
   // The import records its own failure in the job row; nothing is left to await here.
   void iatiImportService
