@@ -4,84 +4,31 @@
 // every path with an id, filled with A's hidden ids and with missing ones). None of the private
 // records' marker text appears in any reply, and a hidden id gets exactly the reply a missing
 // one gets. A GET endpoint with no row in ROUTES fails the test: a new endpoint cannot be
-// forgotten. The private records are data (PRIVATE_RECORD_KINDS): a new sharing state (shared
-// with named organisations, field-restricted) is one more entry.
-import { randomBytes, randomUUID } from 'node:crypto';
+// forgotten. The private records are data (PRIVATE_RECORD_KINDS, test/support/private-records.ts):
+// owner-only, shared with a named organisation that is not the reader, public with withheld fields
+// (whose values appear nowhere, and which are named in withheld_fields wherever the record shows),
+// and deleted (which nobody sees, the owner included, and which answer as missing).
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrgWithEditor, type TestMember } from './support/factories.ts';
-import { startTestApp, type TestApp, uploadFile } from './support/test-app.ts';
+import {
+  DELETED,
+  type Ids,
+  MARK,
+  noIds,
+  PRIVATE_RECORD_KINDS,
+  WITHHELD,
+  WITHHELD_AMOUNT,
+  type World,
+} from './support/private-records.ts';
+import type { TestApp } from './support/test-app.ts';
+import { startTestApp } from './support/test-app.ts';
 
-const MARK = `zqxmark${randomBytes(4).toString('hex')}`;
+type Hidden = Ids;
 
-/** The hidden ids per resource that A's private records produced. */
-type Hidden = Record<
-  'project' | 'document' | 'review' | 'evaluation' | 'recommendation' | 'lesson' | 'meeting' | 'assessment',
-  string[]
->;
-
-interface World {
-  t: TestApp;
-  owner: TestMember;
-  ownerOrg: string;
-  hidden: Hidden;
-}
-
-/** One state a record of A's may be in that B, C and visitors must not see. */
-interface PrivateRecordKind {
-  name: string;
-  create(w: World): Promise<void>;
-}
-
-async function post(w: World, path: string, body: Record<string, unknown>): Promise<string> {
-  const res = await w.t.request('POST', path, { token: w.owner.token, body });
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
-}
-
-const PRIVATE_RECORD_KINDS: PrivateRecordKind[] = [
-  {
-    name: 'owner-only project with every kind of record and a document',
-    async create(w) {
-      const project = await post(w, '/api/v1/projects', {
-        title: `Programme ${MARK} against trafficking`,
-        description: `Owner-only description ${MARK}`,
-        visibility: 'owner',
-        countries: [{ code: 'PE' }],
-        themes: ['organised-crime'],
-        budget: [{ amount: 777_123, currency: 'USD' }],
-      });
-      w.hidden.project.push(project);
-      const owned = { project_id: project, visibility: 'owner' };
-      w.hidden.review.push(
-        await post(w, '/api/v1/reviews', { ...owned, period_label: '2024/25', narrative: `Review ${MARK}` }),
-      );
-      w.hidden.evaluation.push(
-        await post(w, '/api/v1/evaluations', { ...owned, title: `Evaluation ${MARK}` }),
-      );
-      w.hidden.recommendation.push(
-        await post(w, '/api/v1/recommendations', { ...owned, text: `Recommendation ${MARK}`, number: 1 }),
-      );
-      w.hidden.lesson.push(
-        await post(w, '/api/v1/lessons', { ...owned, text: `Lesson ${MARK}`, countries: ['PE'] }),
-      );
-      w.hidden.meeting.push(await post(w, '/api/v1/meetings', { ...owned, title: `Meeting ${MARK}` }));
-      const doc = await uploadFile(w.t, `brief-${MARK}.txt`, Buffer.from(`Confidential brief ${MARK}.\n`), {
-        token: w.owner.token,
-        fields: { visibility: 'owner', project_id: project, title: `Document ${MARK}` },
-      });
-      if (doc.status !== 201) throw new Error(`upload: ${doc.status} ${JSON.stringify(doc.body)}`);
-      w.hidden.document.push(doc.body.id);
-      w.hidden.assessment.push(
-        await post(w, '/api/v1/assessments', {
-          instrument: 'heuni-checklist',
-          subject: { type: 'project', id: project },
-          title: `Assessment ${MARK}`,
-        }),
-      );
-    },
-  },
-];
+// Several hundred requests each: on a busy machine (two cores shared by the whole suite) a minute is not enough.
+const LEAK_CHECK_TIMEOUT_MS = 180_000;
 
 /** How to call one GET endpoint: its path parameters (hidden ids, each with a missing twin) and queries. */
 interface Call {
@@ -181,6 +128,7 @@ const ROUTES: Record<string, Fill> = {
   '/api/v1/instruments': queries(),
   '/api/v1/instruments/{key}': () => [{ params: { key: 'heuni-checklist' } }],
   '/api/v1/instruments/{key}/export': () => [{ params: { key: 'heuni-checklist' } }],
+  '/api/v1/trash': both(queries('type=project,document'), withOrg('org_id=ORG')),
 };
 
 function withOrgParam(): Fill {
@@ -220,26 +168,54 @@ async function replyText(t: TestApp, path: string, token?: string) {
   };
 }
 
+/** Each reply of every GET endpoint to `readers` holds none of `secrets`; a hidden id answers as a missing one. */
+async function expectNothingLeaks(
+  w: World,
+  readers: [string, string | undefined][],
+  secrets: string[],
+  skip: (who: string, template: string) => boolean = () => false,
+): Promise<number> {
+  let requests = 0;
+  for (const template of Object.keys(ROUTES)) {
+    for (const call of ROUTES[template]!(w)) {
+      for (const [who, token] of readers) {
+        if (skip(who, template)) continue;
+        const label = `${who}: GET ${pathOf(template, call.params, call.query)}`;
+        const hidden = await replyText(w.t, pathOf(template, call.params, call.query), token);
+        requests++;
+        expect(hidden.status, label).toBeLessThan(500);
+        for (const secret of secrets) expect(hidden.text, label).not.toContain(secret);
+        if (call.twin) {
+          const missing = await replyText(w.t, pathOf(template, call.twin, call.query), token);
+          requests++;
+          expect({ status: hidden.status, body: hidden.masked }, label).toEqual({
+            status: missing.status,
+            body: missing.masked,
+          });
+        }
+      }
+    }
+  }
+  return requests;
+}
+
 describe('organisation A’s private records, read by everyone else through every GET endpoint', () => {
   const world = {} as World;
   let outsiders: [string, string | undefined][];
+  let sharedWith: TestMember;
+  let ownerAdmin: TestMember;
   let getPaths: string[];
   beforeAll(async () => {
     world.t = await startTestApp();
     const a = await buildOrgWithEditor(world.t.db);
     world.owner = a.editor;
     world.ownerOrg = a.org.id;
-    world.hidden = {
-      project: [],
-      document: [],
-      review: [],
-      evaluation: [],
-      recommendation: [],
-      lesson: [],
-      meeting: [],
-      assessment: [],
-    };
-    await buildMember(world.t.db, a.org.id, 'admin');
+    sharedWith = (await buildOrgWithEditor(world.t.db)).editor;
+    world.sharedWithOrg = sharedWith.orgId;
+    world.hidden = noIds();
+    world.deleted = noIds();
+    world.restricted = [];
+    ownerAdmin = await buildMember(world.t.db, a.org.id, 'admin');
     for (const kind of PRIVATE_RECORD_KINDS) await kind.create(world);
     const b = await buildOrgWithEditor(world.t.db);
     const c = await buildOrgWithEditor(world.t.db);
@@ -275,29 +251,72 @@ describe('organisation A’s private records, read by everyone else through ever
       expect(own.status).toBe(200);
       expect(own.text).toContain(MARK);
     }
+    for (const { kind, id } of world.restricted) {
+      const path = kind === 'document' ? `/api/v1/documents/${id}/file` : `/api/v1/${kind}s/${id}`;
+      const own = await replyText(world.t, path, world.owner.token);
+      expect(own.text, path).toContain(kind === 'project' ? String(WITHHELD_AMOUNT) : WITHHELD);
+    }
   });
 
-  it('shows none of their content to B, a third organisation or a visitor; hidden answers as missing', async () => {
-    let requests = 0;
-    for (const template of getPaths) {
-      for (const call of ROUTES[template]!(world)) {
-        for (const [who, token] of outsiders) {
-          const label = `${who}: GET ${pathOf(template, call.params, call.query)}`;
-          const hidden = await replyText(world.t, pathOf(template, call.params, call.query), token);
-          requests++;
-          expect(hidden.status, label).toBeLessThan(500);
-          expect(hidden.text, label).not.toContain(MARK);
-          if (call.twin) {
-            const missing = await replyText(world.t, pathOf(template, call.twin, call.query), token);
-            requests++;
-            expect({ status: hidden.status, body: hidden.masked }, label).toEqual({
-              status: missing.status,
-              body: missing.masked,
-            });
-          }
-        }
-      }
-    }
-    expect(requests).toBeGreaterThan(150);
+  it('shows a shared record to the organisation named, without the share list, which is the owner’s', async () => {
+    const [, shared] = world.hidden.project;
+    const named = await world.t.request('GET', `/api/v1/projects/${shared}`, { token: sharedWith.token });
+    expect(named.status).toBe(200);
+    expect(named.body).toMatchObject({ visibility: 'shared', shared_with: null });
+    expect(named.body.withheld_fields).toContain('shared_with');
+    const own = await world.t.request('GET', `/api/v1/projects/${shared}`, { token: world.owner.token });
+    expect(own.body).toMatchObject({ shared_with: [world.sharedWithOrg], withheld_fields: [] });
   });
+
+  it('names the withheld fields wherever a field-restricted record shows, search hits included', async () => {
+    for (const [who, token] of outsiders) {
+      for (const { kind, id, fields } of world.restricted) {
+        const res = await world.t.request('GET', `/api/v1/${kind}s/${id}`, { token });
+        expect([who, kind, res.status, res.body.withheld_fields]).toEqual([who, kind, 200, fields]);
+        for (const field of fields)
+          if (field in res.body) expect(res.body[field], `${who} ${kind}.${field}`).toBeNull();
+      }
+      const hits = (await world.t.request('GET', '/api/v1/search?q=public+hearing', { token })).body.items;
+      const byId = new Map(
+        hits.map((h: { id: string; withheld_fields: string[] }) => [h.id, h.withheld_fields]),
+      );
+      for (const { id, fields } of world.restricted.filter(
+        (r) => r.kind !== 'project' && r.kind !== 'review',
+      ))
+        expect([who, byId.get(id)]).toEqual([who, fields]);
+      const listed = (await world.t.request('GET', '/api/v1/projects?country=PE', { token })).body.items;
+      const project = world.restricted.find((r) => r.kind === 'project')!;
+      expect(listed.find((p: { id: string }) => p.id === project.id)?.withheld_fields, who).toEqual([
+        'budget',
+      ]);
+    }
+  });
+
+  it(
+    'shows none of their content to B, a third organisation or a visitor; hidden answers as missing',
+    async () => {
+      const secrets = [MARK, WITHHELD, String(WITHHELD_AMOUNT), WITHHELD_AMOUNT.toLocaleString('en')];
+      expect(await expectNothingLeaks(world, outsiders, secrets)).toBeGreaterThan(150);
+    },
+    LEAK_CHECK_TIMEOUT_MS,
+  );
+
+  it(
+    'shows deleted records to nobody, the owner included, and answers their ids as missing ones',
+    async () => {
+      const everyone: [string, string | undefined][] = [
+        ...outsiders,
+        ['the owner’s editor', world.owner.token],
+        ['the owner’s administrator', ownerAdmin.token],
+      ];
+      // The owner's deleted records list and audit trail name them: that is what they are for.
+      const ownersOwn = (who: string, template: string) =>
+        who.startsWith('the owner') && ['/api/v1/trash', '/api/v1/audit'].includes(template);
+      const deletedWorld = { ...world, hidden: world.deleted };
+      expect(await expectNothingLeaks(deletedWorld, everyone, [DELETED], ownersOwn)).toBeGreaterThan(150);
+      const trash = await replyText(world.t, '/api/v1/trash', world.owner.token);
+      expect(trash.text).toContain(DELETED);
+    },
+    LEAK_CHECK_TIMEOUT_MS,
+  );
 });

@@ -25,6 +25,7 @@ import { scoreRoutes } from '../scores/scores.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import type { AppContext, RoutePlugin } from '../server/context.ts';
 import { tokenRoutes } from '../tokens/tokens.routes.ts';
+import { trashRoutes } from '../trash/trash.routes.ts';
 
 const resources: [string, RoutePlugin][] = [
   ['/auth', authRoutes],
@@ -52,6 +53,7 @@ const resources: [string, RoutePlugin][] = [
   ['/reminders', reminderRoutes],
   ['/instruments', instrumentRoutes],
   ['/assessments', assessmentRoutes],
+  ['/trash', trashRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

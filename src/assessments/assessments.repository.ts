@@ -101,10 +101,6 @@ export const assessmentsRepository = {
     return rows[0]!.id;
   },
 
-  async delete(db: Queryable, id: string) {
-    await db.query(sql`DELETE FROM assessments WHERE id = ${id}`);
-  },
-
   /** Scores of assessments the caller has already read through the access filter. */
   async scoresOf(db: Queryable, assessmentIds: string[]): Promise<ScoreRow[]> {
     return db.query<ScoreRow>(sql`SELECT s.assessment_id, s.agreed, s.assessor_id, u.name AS assessor_name,

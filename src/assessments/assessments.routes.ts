@@ -1,6 +1,9 @@
 // HTTP routes for /api/v1/assessments: apply an instrument, score it (one sheet per assessor,
 // then the agreed one), see what Tacit pre-fills, and read results and comparisons as JSON or CSV.
+
 import { z } from 'zod';
+import { auditService } from '../audit/audit.service.ts';
+import { systemClock } from '../reminders/clock.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { sendCsv } from '../server/csv-reply.ts';
 import { getByIdRoute } from '../server/get-route.ts';
@@ -51,8 +54,10 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: async (req, reply) => {
       const comparison = await service.compare(ctx.db, req.viewer, req.query.ids);
-      if (req.query.format === 'csv')
+      if (req.query.format === 'csv') {
+        await auditService.exported(ctx.db, req.viewer, 'assessments_comparison_csv', req.query);
         return sendCsv(reply, 'assessments-comparison.csv', service.compareCsv(comparison));
+      }
       const { definition: _definition, ...rest } = comparison;
       return rest satisfies z.infer<typeof Comparison>;
     },
@@ -76,12 +81,11 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
       querystring: ResultsQuery,
     },
     handler: async (req, reply) => {
-      if (req.query.format === 'csv')
-        return sendCsv(
-          reply,
-          `assessment-${req.params.id}.csv`,
-          await service.resultsCsv(ctx.db, req.viewer, req.params.id),
-        );
+      if (req.query.format === 'csv') {
+        const csv = await service.resultsCsv(ctx.db, req.viewer, req.params.id);
+        await auditService.exported(ctx.db, req.viewer, 'assessment_results_csv', { id: req.params.id });
+        return sendCsv(reply, `assessment-${req.params.id}.csv`, csv);
+      }
       const a = await service.get(ctx.db, req.viewer, req.params.id);
       return {
         instrument: a.instrument,
@@ -121,12 +125,12 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
   app.delete('/:id', {
     schema: {
       tags,
-      summary: 'Delete an assessment',
+      summary: 'Delete an assessment (restorable for 30 days)',
       params: IdParams,
       response: { 204: z.null(), ...writeErrors },
     },
     handler: async (req, reply) => {
-      await service.remove(ctx.db, req.viewer, req.params.id);
+      await service.remove(ctx.db, req.viewer, req.params.id, (ctx.clock ?? systemClock).now());
       return reply.status(204).send(null);
     },
   });

@@ -4,6 +4,7 @@
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { auditService, snapshot } from '../audit/audit.service.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import type { InstrumentDefinition } from '../instruments/definition.schema.ts';
 import { instrumentsRepository } from '../instruments/instruments.repository.ts';
@@ -13,6 +14,7 @@ import type { SheetResult } from '../instruments/scoring.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { AppError, errors, type FieldProblem } from '../server/errors.ts';
+import { trashService } from '../trash/trash.service.ts';
 import { type AssessmentRow, assessmentsRepository as repo } from './assessments.repository.ts';
 import type { AssessmentCreate, SheetBody } from './assessments.schema.ts';
 import { prefillFor } from './prefill.ts';
@@ -166,18 +168,13 @@ export const assessmentsService = {
     });
   },
 
-  async remove(db: Database, viewer: Viewer, id: string) {
+  /** Soft delete: restorable by its owner for 30 days (src/trash/). */
+  async remove(db: Database, viewer: Viewer, id: string, at: Date) {
     await db.transaction(async (tx) => {
       const row = await visible(tx, viewer, id);
       assertRoleIn(viewer, row.owner_org_id, 'editor');
-      await repo.delete(tx, id);
-      await recordAudit(tx, viewer, {
-        action: 'delete',
-        entityType: 'assessment',
-        entityId: null,
-        orgId: row.owner_org_id,
-        details: { id },
-      });
+      await trashService.softDelete(tx, 'assessment', id, row.version, viewer, at);
+      await auditService.deleted(tx, viewer, 'assessment', row.owner_org_id, snapshot(row));
     });
   },
 

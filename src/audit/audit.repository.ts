@@ -3,19 +3,10 @@
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import type { WRITTEN_AUDIT_ACTIONS } from './audit.schema.ts';
 
 export interface AuditEntry {
-  action:
-    | 'create'
-    | 'update'
-    | 'delete'
-    | 'restore'
-    | 'purge'
-    | 'confirm'
-    | 'import'
-    | 'login'
-    | 'read'
-    | 'export';
+  action: (typeof WRITTEN_AUDIT_ACTIONS)[number];
   entityType: string;
   entityId: string | null;
   orgId: string | null;
@@ -67,4 +58,13 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<AuditRow
       a.action, a.entity_type, a.entity_id, a.details
     FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE ${sql.and(where)}
     ORDER BY a.id DESC LIMIT ${f.limit + 1}`);
+}
+
+/** Organisations' names by id (the directory is public), for entries that name them. */
+export async function organisationNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: string; name: string }>(
+    sql`SELECT id, name FROM organisations WHERE id = ANY(${ids}::uuid[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

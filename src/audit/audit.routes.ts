@@ -32,7 +32,10 @@ export const auditRoutes: RoutePlugin = (ctx) => async (app) => {
         from: q.from,
         to: q.to,
       });
-      if (q.format === 'csv') return sendCsv(reply, 'audit.csv', auditCsv(page.items));
+      if (q.format === 'csv') {
+        await auditService.exported(ctx.db, req.viewer, 'audit_csv', req.query, q.org_id);
+        return sendCsv(reply, 'audit.csv', auditCsv(page.items));
+      }
       return page;
     },
   });

@@ -3,7 +3,13 @@
 // organisation's administrators read it: filtered, with names and links, as JSON or CSV.
 import { isSignedIn, orgIdsOf, type Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
-import { type AuditEntry, type AuditFilter, listAudit, recordAudit } from './audit.repository.ts';
+import {
+  type AuditEntry,
+  type AuditFilter,
+  listAudit,
+  organisationNames,
+  recordAudit,
+} from './audit.repository.ts';
 
 /** Where the web app shows each kind of record, so an entry links to it. */
 const WEB_PATHS: Record<string, string> = {
@@ -46,25 +52,66 @@ export function changesBetween(before: Snapshot, after: Snapshot, touched: strin
   return changes;
 }
 
+/** The sharing fields of a record's reply: a change to any of them is a share entry too. */
+const SHARING_FIELDS = ['visibility', 'shared_with', 'embargo_until', 'field_visibility'] as const;
+
+/**
+ * A 'share' entry: who a record was shared with before and after, the organisations by name, so
+ * the owner can check later whom they opened it to.
+ */
+async function recordShare(
+  tx: Queryable,
+  viewer: Viewer,
+  entity: string,
+  orgId: string,
+  change: { before: Snapshot | null; after: Snapshot & { id: string } },
+) {
+  const listOf = (s: Snapshot | null) => (Array.isArray(s?.shared_with) ? (s.shared_with as string[]) : []);
+  const names = await organisationNames(tx, [...listOf(change.before), ...listOf(change.after)]);
+  const named = (s: Snapshot | null) => listOf(s).map((id) => ({ id, name: names.get(id) ?? null }));
+  const sharing = (s: Snapshot | null) =>
+    s && { ...Object.fromEntries(SHARING_FIELDS.map((k) => [k, s[k] ?? null])), shared_with: named(s) };
+  await recordAudit(tx, viewer, {
+    action: 'share',
+    entityType: entity,
+    entityId: change.after.id,
+    orgId,
+    details: { label: labelOf(change.after), before: sharing(change.before), after: sharing(change.after) },
+  });
+}
+
 export const auditService = {
-  created(tx: Queryable, viewer: Viewer, entity: string, orgId: string, after: Snapshot & { id: string }) {
-    return recordAudit(tx, viewer, {
+  async created(
+    tx: Queryable,
+    viewer: Viewer,
+    entity: string,
+    orgId: string,
+    after: Snapshot & { id: string },
+  ) {
+    await recordAudit(tx, viewer, {
       action: 'create',
       entityType: entity,
       entityId: after.id,
       orgId,
       details: { label: labelOf(after), after },
     });
+    if (after.visibility === 'shared') await recordShare(tx, viewer, entity, orgId, { before: null, after });
   },
 
-  updated(
+  async updated(
     tx: Queryable,
     viewer: Viewer,
     entity: string,
     orgId: string,
     change: { before: Snapshot & { id: string }; after: Snapshot; touched: string[] },
   ) {
-    return recordAudit(tx, viewer, {
+    const changes = changesBetween(change.before, change.after, change.touched);
+    if (SHARING_FIELDS.some((k) => k in changes))
+      await recordShare(tx, viewer, entity, orgId, {
+        before: change.before,
+        after: { ...change.after, id: change.before.id },
+      });
+    await recordAudit(tx, viewer, {
       action: 'update',
       entityType: entity,
       entityId: change.before.id,
@@ -72,7 +119,7 @@ export const auditService = {
       details: {
         label: labelOf(change.after),
         fields: change.touched.filter((k) => k !== 'version'),
-        changes: changesBetween(change.before, change.after, change.touched),
+        changes,
       },
     });
   },
@@ -85,6 +132,40 @@ export const auditService = {
       entityId: before.id,
       orgId,
       details: { id: before.id, label: labelOf(before), before },
+    });
+  },
+
+  /** A deleted record put back by its owner's editor. */
+  restored(
+    tx: Queryable,
+    viewer: Viewer,
+    entity: string,
+    orgId: string,
+    record: { id: string; label: string | null },
+  ) {
+    return recordAudit(tx, viewer, {
+      action: 'restore',
+      entityType: entity,
+      entityId: record.id,
+      orgId,
+      details: { label: record.label },
+    });
+  },
+
+  /** A deleted record gone for good after its restore window (by the purge job, no user). */
+  purged(
+    tx: Queryable,
+    viewer: Viewer,
+    entity: string,
+    orgId: string,
+    record: { id: string; label: string | null; deleted_at: string },
+  ) {
+    return recordAudit(tx, viewer, {
+      action: 'purge',
+      entityType: entity,
+      entityId: record.id,
+      orgId,
+      details: record,
     });
   },
 
@@ -106,9 +187,15 @@ export const auditService = {
     });
   },
 
-  /** An export leaves the system: noted for each organisation the reader acts for. */
-  async exported(db: Queryable, viewer: Viewer, what: string, query: Record<string, unknown>) {
-    for (const orgId of orgIdsOf(viewer))
+  /** An export leaves the system: noted for each organisation the reader acts for (or the one it is of). */
+  async exported(
+    db: Queryable,
+    viewer: Viewer,
+    what: string,
+    query: Record<string, unknown>,
+    ofOrg?: string,
+  ) {
+    for (const orgId of ofOrg ? [ofOrg] : orgIdsOf(viewer))
       await recordAudit(db, viewer, {
         action: 'export',
         entityType: what,
@@ -122,7 +209,8 @@ export const auditService = {
     const rows = await listAudit(db, filter);
     const items = rows.slice(0, filter.limit).map((r) => {
       const label = typeof r.details.label === 'string' ? r.details.label : null;
-      const path = r.entity_id && r.action !== 'delete' ? WEB_PATHS[r.entity_type] : undefined;
+      const gone = r.action === 'delete' || r.action === 'purge';
+      const path = r.entity_id && !gone ? WEB_PATHS[r.entity_type] : undefined;
       return {
         ...r,
         actor: r.user_id ? { id: r.user_id, name: r.user_name, email: r.user_email } : null,

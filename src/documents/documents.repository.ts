@@ -58,12 +58,16 @@ export interface ExtractionRow {
 }
 
 export const documentsRepository = {
-  /** The id of the document an organisation already stored with these bytes (a write's own check). */
-  async findIdBySha(db: Queryable, ownerOrgId: string, sha256: string): Promise<string | undefined> {
-    const rows = await db.query<{ id: string }>(
-      sql`SELECT id FROM documents WHERE owner_org_id = ${ownerOrgId} AND sha256 = ${sha256}`,
+  /** The document an organisation already stored with these bytes, deleted or not (a write's own check). */
+  async findBySha(
+    db: Queryable,
+    ownerOrgId: string,
+    sha256: string,
+  ): Promise<{ id: string; deleted: boolean } | undefined> {
+    const rows = await db.query<{ id: string; deleted: boolean }>(
+      sql`SELECT id, visibility = 'deleted' AS deleted FROM documents WHERE owner_org_id = ${ownerOrgId} AND sha256 = ${sha256}`,
     );
-    return rows[0]?.id;
+    return rows[0];
   },
 
   async insert(tx: Queryable, d: DocumentInsert): Promise<string> {

@@ -144,7 +144,10 @@ export const documentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });
-  deleteRoute(app, { tags, summary: 'Delete a document and its file' }, (viewer, id, version) =>
-    service.remove(ctx.db, viewer, id, version),
+  deleteRoute(
+    app,
+    ctx,
+    { tags, summary: 'Delete a document and its file (restorable for 30 days)' },
+    (viewer, id, version, at) => service.remove(ctx.db, viewer, id, version, at),
   );
 };

@@ -122,11 +122,24 @@ async function withDraft(db: Queryable, viewer: Viewer, id: string) {
   };
 }
 
+/** The owner's stored document with these bytes, as an upload's answer; none when it has none. */
+async function storedCopy(db: Database, viewer: Viewer, ownerOrgId: string, sha256: string) {
+  const existing = await documentsRepository.findBySha(db, ownerOrgId, sha256);
+  // The uploader writes for the owner, so they may know of its deleted copy: restoring keeps its history.
+  if (existing?.deleted)
+    throw errors.conflict(
+      'document_deleted',
+      'Your organisation deleted a document with this same file: restore it from the deleted records instead of uploading it again.',
+      { id: existing.id },
+    );
+  return existing ? { document: await withDraft(db, viewer, existing.id), duplicate: true } : undefined;
+}
+
 /** Stores a read file with its draft, unless the owner already has the same bytes. */
 async function store(db: Database, viewer: Viewer, read: ReadFile, fields: UploadFields) {
   const ownerOrgId = ownerOrgFor(viewer, fields.owner_org_id);
-  const existing = await documentsRepository.findIdBySha(db, ownerOrgId, read.sha256);
-  if (existing) return { document: await withDraft(db, viewer, existing), duplicate: true };
+  const existing = await storedCopy(db, viewer, ownerOrgId, read.sha256);
+  if (existing) return existing;
   const language = read.draft?.language ?? detectLanguage(read.text).language;
   const id = await db.transaction(async (tx) => {
     await assertVisibleToWriter(tx, viewer, fields.project_id);
@@ -227,8 +240,8 @@ export const documentsService = {
     const ownerOrgId = ownerOrgFor(viewer, fields.owner_org_id);
     const mediaType = acceptedMediaType(file);
     const sha256 = sha256Of(file.bytes);
-    const existing = await documentsRepository.findIdBySha(db, ownerOrgId, sha256);
-    if (existing) return { document: await withDraft(db, viewer, existing), duplicate: true };
+    const existing = await storedCopy(db, viewer, ownerOrgId, sha256);
+    if (existing) return existing;
 
     const extracted = await extract({
       file: { filename: file.filename, mediaType, bytes: file.bytes },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ownerOrgFor } from '../access/permissions.ts';
 import { orgIdsOf, type Viewer } from '../access/viewer.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../db/client.ts';
 import { PublisherRefCreate } from '../publishers/publishers.schema.ts';
 import { publishersService } from '../publishers/publishers.service.ts';
@@ -76,6 +77,17 @@ async function startImportJob(
     publisher: options.publisher ?? null,
     files: [upload.filename],
     bytesTotal: fs.statSync(upload.path).size,
+  });
+  await recordAudit(db, viewer, {
+    action: 'import',
+    entityType: 'iati_import',
+    entityId: id,
+    orgId,
+    details: {
+      label: upload.filename,
+      publisher: options.publisher ?? null,
+      job: `/api/v1/imports/iati/${id}`,
+    },
   });
   // The import records its own failure in the job row; nothing is left to await here.
   void iatiImportService

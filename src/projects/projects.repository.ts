@@ -259,13 +259,6 @@ export const projectsRepository = {
     return true;
   },
 
-  async delete(db: Queryable, id: string, version: number): Promise<boolean> {
-    return (
-      (await db.query(sql`DELETE FROM projects WHERE id = ${id} AND version = ${version} RETURNING id`))
-        .length > 0
-    );
-  },
-
   async findIdByCode(db: Queryable, ownerOrgId: string, code: string): Promise<string | undefined> {
     const rows = await db.query<{ id: string }>(
       sql`SELECT id FROM projects WHERE owner_org_id = ${ownerOrgId} AND lower(code) = lower(${code})`,

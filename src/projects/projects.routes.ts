@@ -46,7 +46,10 @@ export const projectRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
   });
-  deleteRoute(app, { tags, summary: 'Delete a project and what belongs to it' }, (viewer, id, version) =>
-    service.remove(ctx.db, viewer, id, version),
+  deleteRoute(
+    app,
+    ctx,
+    { tags, summary: 'Delete a project and what belongs to it (restorable for 30 days)' },
+    (viewer, id, version, at) => service.remove(ctx.db, viewer, id, version, at),
   );
 };

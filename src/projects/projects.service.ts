@@ -11,6 +11,7 @@ import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
 import { sharingResponse, withhold } from '../sharing/sharing.schema.ts';
 import { sharingService } from '../sharing/sharing.service.ts';
+import { trashService } from '../trash/trash.service.ts';
 import { type ProjectRow, projectsRepository as repo } from './projects.repository.ts';
 import type {
   Project,
@@ -212,13 +213,14 @@ export const projectsService = {
     return db.transaction((tx) => updateIn(tx, viewer, id, input));
   },
 
-  async remove(db: Database, viewer: Viewer, id: string, version: number | undefined): Promise<void> {
+  /** Soft delete, with the records that belong to the project: restorable by its owner (src/trash/). */
+  async remove(db: Database, viewer: Viewer, id: string, version: number | undefined, at: Date) {
     await db.transaction(async (tx) => {
       const current = await ownershipForWrite(tx, viewer, id);
       const expected = version ?? current.version;
       if (expected !== current.version) throw errors.staleVersion('project', expected, current.version);
       const before = snapshot(await getVisible(tx, viewer, id));
-      if (!(await repo.delete(tx, id, expected)))
+      if (!(await trashService.softDelete(tx, 'project', id, expected, viewer, at)))
         throw errors.staleVersion('project', expected, expected + 1);
       await auditService.deleted(tx, viewer, 'project', current.owner_org_id, before);
     });

@@ -1,6 +1,8 @@
 // HTTP routes of a recommendation's follow-up: progress on a key action, the two implementation
 // ratings, the register's counts and the implementation rate (JSON or CSV).
+
 import type { z } from 'zod';
+import { auditService } from '../audit/audit.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { sendCsv } from '../server/csv-reply.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
@@ -41,12 +43,14 @@ export const recommendationFollowUpRoutes: RoutePlugin = (ctx) => async (app) =>
     },
     handler: async (req, reply) => {
       const rate = await followUpService.implementationRate(ctx.db, req.viewer, req.query);
-      if (req.query.format === 'csv')
+      if (req.query.format === 'csv') {
+        await auditService.exported(ctx.db, req.viewer, 'implementation_rate_csv', req.query);
         return sendCsv(
           reply,
           `tacit-implementation-rate-by-${req.query.by}.csv`,
           followUpService.rateCsv(rate),
         );
+      }
       return rate satisfies z.infer<typeof ImplementationRate>;
     },
   });

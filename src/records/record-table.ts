@@ -3,12 +3,13 @@
 // resource's own list filters.
 import type { Viewer } from '../access/viewer.ts';
 import type { Sql } from '../db/sql.ts';
+import type { TrashKind } from '../trash/trash.repository.ts';
 
 export interface RecordTable<TQuery> {
   /** Table name, chosen by code. */
   table: string;
-  /** Singular noun for messages and the audit log. */
-  entity: string;
+  /** Singular noun for messages and the audit log; the kind the trash knows it by. */
+  entity: TrashKind;
   /** Columns input may set, with how the value binds. */
   columns: Record<string, 'value' | 'json' | 'text[]'>;
   /** Columns a list reads, when reading every column (`r.*`) would drag large ones along. */

@@ -109,15 +109,5 @@ export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
         WHERE id = ${id} AND version = ${version} RETURNING id`);
       return rows.length > 0;
     },
-
-    async delete(db: Queryable, id: string, version: number): Promise<boolean> {
-      return (
-        (
-          await db.query(
-            sql`DELETE FROM ${sql.raw(t.table)} WHERE id = ${id} AND version = ${version} RETURNING id`,
-          )
-        ).length > 0
-      );
-    },
   };
 }

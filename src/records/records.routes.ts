@@ -62,8 +62,11 @@ export function recordRoutes(spec: RecordRouteSpec): RoutePlugin {
       },
       handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
     });
-    deleteRoute(app, { tags, summary: `Delete a ${spec.noun}` }, (viewer, id, version) =>
-      service.remove(ctx.db, viewer, id, version),
+    deleteRoute(
+      app,
+      ctx,
+      { tags, summary: `Delete a ${spec.noun} (restorable for 30 days)` },
+      (viewer, id, version, at) => service.remove(ctx.db, viewer, id, version, at),
     );
   };
 }

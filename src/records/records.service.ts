@@ -9,6 +9,7 @@ import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
 import { errors } from '../server/errors.ts';
 import { withhold } from '../sharing/sharing.schema.ts';
 import { type SharingInput, type StoredSharing, sharingService } from '../sharing/sharing.service.ts';
+import { trashService } from '../trash/trash.service.ts';
 import { assertLinksVisible } from './record-links.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 import { type ListOptions, recordsRepository } from './records.repository.ts';
@@ -144,11 +145,18 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
       return db.transaction((tx) => updateIn(tx, viewer, id, input));
     },
 
-    async remove(db: Database, viewer: Viewer, id: string, version: number | undefined): Promise<void> {
+    /** Soft delete: the record leaves every read now, and its owner can restore it (src/trash/). */
+    async remove(
+      db: Database,
+      viewer: Viewer,
+      id: string,
+      version: number | undefined,
+      at: Date,
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         const visible = await getVisible(tx, viewer, id);
         const current = await forWrite(tx, viewer, id, version ?? visible.version);
-        if (!(await repo.delete(tx, id, current.version)))
+        if (!(await trashService.softDelete(tx, t.entity, id, current.version, viewer, at)))
           throw errors.staleVersion(t.entity, current.version, current.version + 1);
         await auditService.deleted(
           tx,

@@ -1,8 +1,9 @@
-// The scheduled jobs a server runs: lifting embargoes, always; the daily digest, when SMTP
+// The scheduled jobs a server runs: lifting embargoes and purging old deleted records, always; the daily digest, when SMTP
 // settings are configured.
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { embargoJob } from '../sharing/sharing.service.ts';
+import { purgeJob } from '../trash/trash.service.ts';
 import type { Clock } from './clock.ts';
 import { digestService } from './digest.service.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
@@ -21,7 +22,7 @@ export function dailyDigestJob(
   };
 }
 
-/** Starts the server's scheduler: the embargo job, and the digest when SMTP is configured. */
+/** Starts the server's scheduler: the embargo and purge jobs, and the digest when SMTP is configured. */
 export function startReminders(
   db: Database,
   config: Config,
@@ -29,7 +30,7 @@ export function startReminders(
   log: (message: string, err?: unknown) => void,
 ): { stop(): Promise<void> } {
   const mailer = config.smtp ? smtpMailer(config.smtp) : undefined;
-  const jobs = [embargoJob(db, clock)];
+  const jobs = [embargoJob(db, clock), purgeJob(db, clock)];
   if (mailer)
     jobs.push(
       dailyDigestJob(db, { mailer, clock, publicUrl: config.publicUrl, digestHour: config.digestHour }),

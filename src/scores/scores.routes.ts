@@ -1,6 +1,7 @@
 // HTTP routes of scores: /projects/{id}/scores (history and flags) and /scores/portfolio.
 
 import type { z } from 'zod';
+import { auditService } from '../audit/audit.service.ts';
 import type { RoutePlugin } from '../server/context.ts';
 import { sendCsv } from '../server/csv-reply.ts';
 import { ErrorResponse, IdParams } from '../server/schemas.ts';
@@ -30,8 +31,10 @@ export const scoreRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: async (req, reply) => {
       const portfolio = await scoresService.portfolio(ctx.db, req.viewer, req.query);
-      if (req.query.format === 'csv')
+      if (req.query.format === 'csv') {
+        await auditService.exported(ctx.db, req.viewer, 'scores_csv', req.query);
         return sendCsv(reply, `tacit-scores-by-${req.query.by}.csv`, scoresService.portfolioCsv(portfolio));
+      }
       return portfolio satisfies z.infer<typeof ScorePortfolio>;
     },
   });

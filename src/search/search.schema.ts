@@ -55,6 +55,9 @@ export const SearchHit = z.object({
   score: z.string().nullable(),
   language: z.string().nullable(),
   rank: z.number(),
+  withheld_fields: z
+    .array(z.string())
+    .describe('Fields of the record you may not see: their text is in neither the snippet nor the match'),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -1,5 +1,6 @@
 // Search rules: parse the query, decide whether to count exactly or on a sample, page with an
 // opaque cursor, make snippets safe to put in a page, and label facet values.
+import { withheldFields } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { vocabularies } from '../reference/vocabularies.ts';
@@ -27,6 +28,7 @@ import {
   type SearchQuery,
   type SearchResponse,
 } from './search.schema.ts';
+import { type HitRestriction, hitRestrictions } from './search-withheld.repository.ts';
 
 const MAX_OFFSET = 10_000;
 // walkAbove: up to about as many matches as the walk down the date index reads entries at most.
@@ -61,7 +63,7 @@ export function renderSnippet(headline: string): string {
     .replaceAll(MARK_END, '</mark>');
 }
 
-function toHit(r: HitRow): SearchHit {
+function toHit(r: HitRow, viewer: Viewer, restriction: HitRestriction | undefined): SearchHit {
   return {
     kind: r.kind as SearchHit['kind'],
     id: r.record_id,
@@ -75,6 +77,7 @@ function toHit(r: HitRow): SearchHit {
     score: r.score,
     language: r.language,
     rank: Math.round(r.rank * 10000) / 10000,
+    withheld_fields: restriction ? withheldFields(viewer, restriction) : [],
   };
 }
 
@@ -171,12 +174,14 @@ export const searchService = {
     const approximate = page.sample.buckets < SAMPLE_BUCKETS;
     const scale = (n: number) => (approximate ? roughly(scaledToIndex(page.sample, n)) : n);
     const rows = page.hits;
+    const shown = rows.slice(0, q.limit);
+    const restrictions = await hitRestrictions(db, viewer, shown);
     const facets = await labelledFacets(db, page.counts, scale, page.names);
     const total = scale(page.matches);
     return {
       total,
       approximate,
-      items: rows.slice(0, q.limit).map(toHit),
+      items: shown.map((r) => toHit(r, viewer, restrictions.get(`${r.kind} ${r.record_id}`))),
       facets,
       next_cursor: rows.length > q.limit ? encodeOffset(offset + q.limit) : null,
     };

@@ -26,7 +26,8 @@ export const sharingRepository = {
 
   /**
    * Publishes every record whose embargo day is `today` or earlier: public, no share list, no
-   * embargo. An update like any other, so the search index and the matrix follow at commit.
+   * embargo. An update like any other, so the search index and the matrix follow at commit. A
+   * deleted record waits: its restore lifts an embargo that ended meanwhile (src/trash/).
    */
   async liftEmbargoes(db: Queryable, today: string): Promise<{ table: string; id: string }[]> {
     const lifted: { table: string; id: string }[] = [];
@@ -34,7 +35,7 @@ export const sharingRepository = {
       const rows = await db.query<{ id: string }>(sql`
         UPDATE ${sql.raw(table)} SET visibility = 'public', shared_with = '{}', embargo_until = NULL,
           version = version + 1, updated_at = now()
-        WHERE embargo_until <= ${today}::date RETURNING id`);
+        WHERE embargo_until <= ${today}::date AND visibility <> 'deleted' RETURNING id`);
       lifted.push(...rows.map((r) => ({ table, id: r.id })));
     }
     return lifted;

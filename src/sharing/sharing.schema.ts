@@ -33,7 +33,10 @@ export const sharingResponseFields = {
   visibility: RecordVisibility,
   shared_with: z
     .array(z.string())
-    .describe("The organisations a 'shared' record is shared with; empty otherwise"),
+    .nullable()
+    .describe(
+      "The organisations a 'shared' record is shared with, empty otherwise: the owner's to know (null and withheld for other readers)",
+    ),
   embargo_until: z.string().nullable().describe('The day the record becomes public by itself, if embargoed'),
   field_visibility: z
     .record(z.string(), z.string())

@@ -1,6 +1,7 @@
 // The invitation flow in the browser: an administrator invites a new e-mail and gets a link, the invitee
 // opens it, chooses a password (typed twice) and joins signed in, can sign in again later with it,
-// and the same link opened again is refused with the server's reason.
+// and the same link opened again is refused with the server's reason. The same admin page lists the
+// organisation's deleted records and restores one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, signIn, startBrowserApp } from './browser.ts';
 
@@ -84,5 +85,36 @@ describe('invitation link in the browser', () => {
     await again.page.goto('/invitation');
     await again.page.getByText('This address holds no invitation.').waitFor();
     expect(await again.page.getByRole('button', { name: 'Set password and join' }).count()).toBe(0);
+  });
+});
+
+describe('deleted records in the browser', () => {
+  it('lists a deleted lesson on the admin page and restores it with one click', async () => {
+    const admin = await b.newPage();
+    await signIn(admin.page, 'fco@tacit.demo');
+    const text = 'Lesson deleted and restored in the browser';
+    // Written and deleted through the API as the signed-in administrator (same origin, session cookie).
+    const id = await admin.page.evaluate(async (lesson) => {
+      const created = await fetch('/api/v1/lessons', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: lesson, visibility: 'owner' }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      await fetch(`/api/v1/lessons/${id}`, { method: 'DELETE' });
+      return id;
+    }, text);
+    const status = () =>
+      admin.page.evaluate(async (lessonId) => (await fetch(`/api/v1/lessons/${lessonId}`)).status, id);
+    expect(await status()).toBe(404);
+    await admin.page.goto('/admin');
+    const trash = admin.page.getByRole('region', { name: 'Deleted records' });
+    const row = trash.getByRole('row').filter({ hasText: text });
+    await row.waitFor();
+    expect(await row.getByRole('cell', { name: 'Lesson', exact: true }).count()).toBe(1);
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await trash.getByText(`Restored: ${text}`).waitFor();
+    expect(await trash.getByRole('row').filter({ hasText: text }).count()).toBe(0);
+    expect(await status()).toBe(200);
   });
 });

@@ -73,6 +73,10 @@ import type {
   ApiToken as ApiTokenSchema,
   TokenCreated as TokenCreatedSchema,
 } from '../../../src/tokens/tokens.schema.ts';
+import type {
+  DeletedRecord as DeletedRecordSchema,
+  TrashPage as TrashPageSchema,
+} from '../../../src/trash/trash.schema.ts';
 
 /** A value as JSON.stringify sends it: a Date in a response schema arrives as an ISO string. */
 type Json<T> = T extends Date
@@ -137,6 +141,8 @@ export type MemberAdded = Reply<typeof MemberAddedSchema>;
 export type ApiToken = Reply<typeof ApiTokenSchema>;
 export type TokenCreated = Reply<typeof TokenCreatedSchema>;
 export type AuditEntry = Reply<typeof AuditEntrySchema>;
+export type DeletedRecord = Reply<typeof DeletedRecordSchema>;
+export type TrashPage = Reply<typeof TrashPageSchema>;
 
 /** An IATI import's progress (POST /imports/iati, GET /imports/iati/{id}). */
 export type ImportJob = Reply<typeof ImportJobSchema>;

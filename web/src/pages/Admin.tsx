@@ -11,6 +11,7 @@ import { useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Audit } from './admin/Audit.tsx';
+import { DeletedRecords } from './admin/DeletedRecords.tsx';
 import { Members } from './admin/Members.tsx';
 import { asError } from './admin/shared.ts';
 import { Tokens } from './admin/Tokens.tsx';
@@ -116,6 +117,7 @@ export function AdminPage() {
       ) : (
         <p className="muted">{t('admin.onlyAdmins')}</p>
       )}
+      {org && org.role !== 'viewer' && <DeletedRecords orgId={org.id} />}
       <Tokens />
     </div>
   );
