@@ -15,7 +15,9 @@ export interface AuditEntry {
     | 'import'
     | 'login'
     | 'read'
-    | 'export';
+    | 'export'
+    | 'merge'
+    | 'unmerge';
   entityType: string;
   entityId: string | null;
   orgId: string | null;

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'created',
   'updated',
   'deny',
+  'merge',
+  'unmerge',
 ] as const;
 
 export const AuditQuery = z.object({
