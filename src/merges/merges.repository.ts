@@ -16,6 +16,16 @@ export interface MergeRow {
   undone_at: Date | null;
 }
 
+/** A merge as the API answers it: what was merged into what, when, and whether it was undone. */
+export const toMergeResult = (m: MergeRow) => ({
+  id: m.id,
+  kind: m.kind,
+  source: { id: m.source_id, name: m.source_name },
+  target: { id: m.target_id, name: m.target_name },
+  merged_at: m.merged_at,
+  undone_at: m.undone_at,
+});
+
 const COLUMNS = sql`id, kind, source_id, target_id, source_name, target_name, merged_at, undone_at`;
 
 export const mergesRepository = {

@@ -8,7 +8,7 @@ import { hasRole, type Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { errors } from '../server/errors.ts';
-import { type MergeRow, mergesRepository as merges } from './merges.repository.ts';
+import { mergesRepository as merges, toMergeResult } from './merges.repository.ts';
 import {
   ORGANISATION_REFERENCES,
   type OrganisationRow,
@@ -81,15 +81,6 @@ async function assertMergeable(tx: Queryable, source: OrganisationRow, target: O
     );
 }
 
-const reply = (m: MergeRow) => ({
-  id: m.id,
-  kind: m.kind,
-  source: { id: m.source_id, name: m.source_name },
-  target: { id: m.target_id, name: m.target_name },
-  merged_at: m.merged_at,
-  undone_at: m.undone_at,
-});
-
 export const organisationMergeService = {
   async merge(db: Database, viewer: Viewer, sourceId: string, targetId: string) {
     if (sourceId === targetId)
@@ -134,7 +125,7 @@ export const organisationMergeService = {
           after: after,
         },
       });
-      return reply(merge);
+      return toMergeResult(merge);
     });
   },
 
@@ -179,7 +170,7 @@ export const organisationMergeService = {
           after: { source: pick(snapshot.source), target: pick(snapshot.target_before) },
         },
       });
-      return reply(undone);
+      return toMergeResult(undone);
     });
   },
 };
