@@ -3,28 +3,15 @@
 // chain, and the directory rows themselves. organisation-merge.test.ts checks the list against the catalogue.
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { SHARED_TABLES } from '../sharing/sharing.repository.ts';
 import type { Reference } from './row-changes.repository.ts';
-
-const OWNED = ['projects', 'documents', 'reviews', 'evaluations', 'recommendations', 'lessons', 'meetings'];
 
 /** Every reference to an organisation, in the order a merge moves them (undone in reverse). */
 export const ORGANISATION_REFERENCES: Reference[] = [
-  ...[...OWNED, 'assessments'].map(
-    (table): Reference => ({
-      table,
-      column: 'owner_org_id',
-      key: ['id'],
-      holds: 'id',
-    }),
-  ),
-  ...[...OWNED, 'assessments'].map(
-    (table): Reference => ({
-      table,
-      column: 'shared_with',
-      key: ['id'],
-      holds: 'array',
-    }),
-  ),
+  ...SHARED_TABLES.flatMap((table): Reference[] => [
+    { table, column: 'owner_org_id', key: ['id'], holds: 'id' },
+    { table, column: 'shared_with', key: ['id'], holds: 'array' },
+  ]),
   { table: 'assessments', column: 'organisation_id', key: ['id'], holds: 'id' },
   { table: 'meetings', column: 'organisations', key: ['id'], holds: 'json_org_ids' },
   {

@@ -16,6 +16,7 @@ import {
   TARGET_FIELDS,
 } from './organisation-merge.repository.ts';
 import { type ReferenceChange, rowChangesRepository as rows } from './row-changes.repository.ts';
+import { assertUndoable, recordUndo, restoreReferences } from './undo.ts';
 
 interface OrganisationMergeSnapshot {
   source: OrganisationRow;
@@ -138,39 +139,23 @@ export const organisationMergeService = {
         throw errors.forbidden(
           `Only a network administrator or an administrator of ${merge.target_name} may undo this merge.`,
         );
-      if (merge.undone_at) throw errors.conflict('already_undone', 'This merge has already been undone.');
       const target = await repo.row(tx, merge.target_id);
       const later = target ? undefined : await merges.standingMergeOf(tx, 'organisation', merge.target_id);
-      if (!target)
-        throw errors.conflict(
-          'target_gone',
-          `${merge.target_name} no longer exists${later ? ` (merged into ${later.target_name}: undo that merge first)` : ''}.`,
-        );
       const { snapshot } = merge;
-      if (target.version !== snapshot.target_version_after)
-        throw errors.conflict(
-          'changed_since_merge',
-          `${merge.target_name} was changed after the merge; undoing it would lose that change. ` +
-            'Undo that change first, or register and move the organisation by hand.',
-        );
+      assertUndoable(
+        merge,
+        target,
+        snapshot.target_version_after,
+        `${merge.target_name} no longer exists${later ? ` (merged into ${later.target_name}: undo that merge first)` : ''}.`,
+      );
       await repo.setTargetFields(tx, target.id, pick(snapshot.target_before));
       await rows.reinsert(tx, 'organisations', [snapshot.source]);
-      for (let i = ORGANISATION_REFERENCES.length - 1; i >= 0; i--)
-        await rows.restore(tx, ORGANISATION_REFERENCES[i]!, snapshot.changes[i]!, target.id);
-      const undone = await merges.markUndone(tx, merge.id, viewer.userId);
-      await recordAudit(tx, viewer, {
-        action: 'unmerge',
-        entityType: 'organisation',
-        entityId: merge.source_id,
+      await restoreReferences(tx, ORGANISATION_REFERENCES, snapshot.changes, target.id);
+      return recordUndo(tx, viewer, merge, {
         orgId: merge.target_id,
-        details: {
-          label: merge.source_name,
-          merge_id: merge.id,
-          before: { target: pick(target) },
-          after: { source: pick(snapshot.source), target: pick(snapshot.target_before) },
-        },
+        before: { target: pick(target) },
+        after: { source: pick(snapshot.source), target: pick(snapshot.target_before) },
       });
-      return toMergeResult(undone);
     });
   },
 };

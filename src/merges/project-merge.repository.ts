@@ -6,18 +6,18 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { SHARED_TABLES } from '../sharing/sharing.repository.ts';
 import type { Reference } from './row-changes.repository.ts';
 
 /** The project's records: documents, reviews (and their scores), evaluations, recommendations, … */
-export const PROJECT_RECORDS: Reference[] = [
-  'documents',
-  'reviews',
-  'evaluations',
-  'recommendations',
-  'lessons',
-  'meetings',
-  'assessments',
-].map((table) => ({ table, column: 'project_id', key: ['id'], holds: 'id' }));
+export const PROJECT_RECORDS: Reference[] = SHARED_TABLES.filter((table) => table !== 'projects').map(
+  (table) => ({
+    table,
+    column: 'project_id',
+    key: ['id'],
+    holds: 'id',
+  }),
+);
 
 /** What describes the merged project itself, removed with it and put back by an undo. */
 export const PROJECT_DETAILS = [

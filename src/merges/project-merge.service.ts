@@ -18,6 +18,7 @@ import {
   projectMergeRepository as repo,
 } from './project-merge.repository.ts';
 import { type ReferenceChange, rowChangesRepository as rows } from './row-changes.repository.ts';
+import { assertUndoable, recordUndo, restoreReferences } from './undo.ts';
 
 interface ProjectMergeSnapshot {
   source: ProjectRow;
@@ -125,37 +126,22 @@ export const projectMergeService = {
         throw errors.forbidden(
           'Only editors and administrators of the owner organisation may undo this merge.',
         );
-      if (merge.undone_at) throw errors.conflict('already_undone', 'This merge has already been undone.');
       const target = await repo.visibleRow(tx, viewer, merge.target_id);
-      if (!target)
-        throw errors.conflict(
-          'target_gone',
-          `${merge.target_name} no longer exists; undo what removed it first.`,
-        );
-      if (target.version !== snapshot.target_version_after)
-        throw errors.conflict(
-          'changed_since_merge',
-          `${merge.target_name} was changed after the merge; undoing it would lose that change. Undo that change first.`,
-        );
+      assertUndoable(
+        merge,
+        target,
+        snapshot.target_version_after,
+        `${merge.target_name} no longer exists; undo what removed it first.`,
+      );
       await repo.setFields(tx, target.id, fieldsOf(snapshot.target_before));
       await rows.reinsert(tx, 'projects', [snapshot.source]);
       for (const table of PROJECT_DETAILS) await rows.reinsert(tx, table, snapshot.details[table] ?? []);
-      for (let i = PROJECT_RECORDS.length - 1; i >= 0; i--)
-        await rows.restore(tx, PROJECT_RECORDS[i]!, snapshot.changes[i]!, target.id);
-      const undone = await merges.markUndone(tx, merge.id, viewer.userId);
-      await recordAudit(tx, viewer, {
-        action: 'unmerge',
-        entityType: 'project',
-        entityId: merge.source_id,
+      await restoreReferences(tx, PROJECT_RECORDS, snapshot.changes, target.id);
+      return recordUndo(tx, viewer, merge, {
         orgId: snapshot.source.owner_org_id,
-        details: {
-          label: merge.source_name,
-          merge_id: merge.id,
-          before: { target: fieldsOf(target) },
-          after: { source: fieldsOf(snapshot.source), target: fieldsOf(snapshot.target_before) },
-        },
+        before: { target: fieldsOf(target) },
+        after: { source: fieldsOf(snapshot.source), target: fieldsOf(snapshot.target_before) },
       });
-      return toMergeResult(undone);
     });
   },
 };
