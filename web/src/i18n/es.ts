@@ -615,7 +615,7 @@ export const es: Record<MessageKey, string> = {
   'orgs.language.es': 'español',
   'orgs.language.fr': 'francés',
   'enum.orgType.donor_government': 'gobierno donante',
-  'enum.orgType.multilateral': 'multilateral',
+  'enum.orgType.multilateral': 'organismo multilateral',
   'enum.orgType.ngo': 'ONG / sociedad civil',
   'enum.orgType.recipient_institution': 'institución beneficiaria',
   'enum.orgType.research': 'investigación',

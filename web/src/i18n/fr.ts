@@ -597,7 +597,7 @@ export const fr: Record<MessageKey, string> = {
   'orgs.parent': 'Rattachée à',
   'orgs.aliases': 'Aussi appelée',
   'orgs.iatiRef': 'Identifiant IITA',
-  'orgs.count': '{n, plural, one {# organisation} other {# organisations}}',
+  'orgs.count': '{n, plural, one {# organisation affichée} other {# organisations affichées}}',
   'orgs.duplicates': 'Probablement enregistrées deux fois',
   'orgs.duplicatesLead':
     'Paires qui semblent être une seule organisation, avec les raisons. La fusion déplace chaque projet, fiche, membre et nom vers celle qui reste, et peut être annulée.',
