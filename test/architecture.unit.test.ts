@@ -26,6 +26,8 @@ const EXEMPT: Record<string, string> = {
     "the operator's backup copies every row of every table; it runs from the CLI and serves no viewer",
   'src/backup/snapshot.repository.ts':
     "the operator's backup copies every row of every table; it runs from the CLI and serves no viewer",
+  'src/merges/organisation-merge.repository.ts':
+    'a merge refuses when both organisations hold the same project code, IATI identifier or file; it answers administrators of both',
   'src/backup/full-export.repository.ts':
     'compares two whole databases row by row after a restore or a move; its searches do use the filter',
 };

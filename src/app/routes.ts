@@ -12,6 +12,7 @@ import { instrumentRoutes } from '../instruments/instruments.routes.ts';
 import { lessonRoutes } from '../lessons/lessons.routes.ts';
 import { meetingRoutes } from '../meetings/meetings.routes.ts';
 import { memberRoutes } from '../members/members.routes.ts';
+import { mergeRoutes } from '../merges/merges.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
@@ -44,6 +45,7 @@ const resources: [string, RoutePlugin][] = [
   ['/coordination', coordinationRoutes],
   ['/countries', countryRoutes],
   ['', memberRoutes],
+  ['', mergeRoutes],
   ['', publisherRoutes],
   ['/tokens', tokenRoutes],
   ['/audit', auditRoutes],

@@ -35,6 +35,7 @@ describe('the audit trail has an entry for each kind of action', () => {
   let orgId: string;
   let projectId: string;
   let lessonId: string;
+  let mergeId: string;
   const ok = async (method: string, path: string, body?: unknown, token = editor.token) => {
     const res = await t.request(method, path, { token, body });
     expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
@@ -174,6 +175,24 @@ describe('the audit trail has an entry for each kind of action', () => {
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
         },
         expected: (e) => e.entity_type === 'iati_import' && label(e, 'audit-activities.xml'),
+      },
+    ],
+    merge: [
+      {
+        request: 'POST /projects/{id}/merge',
+        run: async () => {
+          const gone = (await ok('POST', '/api/v1/projects', { title: 'Merged-away programme' })).id;
+          const stays = (await ok('POST', '/api/v1/projects', { title: 'Programme that stays' })).id;
+          mergeId = (await ok('POST', `/api/v1/projects/${gone}/merge`, { into: stays })).id;
+        },
+        expected: (e) => e.entity_type === 'project' && label(e, 'Programme that stays'),
+      },
+    ],
+    unmerge: [
+      {
+        request: 'POST /projects/merges/{id}/undo',
+        run: () => ok('POST', `/api/v1/projects/merges/${mergeId}/undo`).then(() => undefined),
+        expected: (e) => e.entity_type === 'project',
       },
     ],
     confirm: [

@@ -14,6 +14,8 @@ export const WRITTEN_AUDIT_ACTIONS = [
   'read',
   'export',
   'share',
+  'merge',
+  'unmerge',
 ] as const;
 
 /** What the trail can be filtered by: the kinds written today, and those of older entries. */

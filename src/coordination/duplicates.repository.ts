@@ -1,4 +1,5 @@
-// SQL for likely duplicates: two visible projects with the same identifier, or with nearly the
+// SQL for likely duplicates: two visible projects with the same identifier (the same IATI identifier
+// reported by two publishers included), or with nearly the
 // same title (trigram similarity), a shared country and overlapping dates, e.g. one registered from
 // an IATI file and one from an annual review.
 import { visibleTo } from '../access/filter.ts';
@@ -54,19 +55,20 @@ export async function findDuplicatePairs(
     ? sql`AND EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id = a.id AND x.country = ANY(${opts.country}::text[]))`
     : sql.empty;
   const one = opts.projectId ? sql`AND (a.id = ${opts.projectId} OR b.id = ${opts.projectId})` : sql.empty;
+  const sameIdentifier = sql`(lower(a.code) = lower(b.code) OR a.iati_identifier = b.iati_identifier
+    OR a.iati_identifier = b.code OR a.code = b.iati_identifier)`;
+  // The same identifier is the same activity whatever the titles, places and dates say; a similar
+  // title counts only with overlapping dates and a shared country (or none recorded on either).
   return db.query<DuplicatePairRow>(sql`
     SELECT ${side('a')} AS a, ${side('b')} AS b, similarity(a.title, b.title) AS title_similarity,
-      (lower(a.code) = lower(b.code) OR a.iati_identifier = b.iati_identifier
-        OR a.iati_identifier = b.code OR a.code = b.iati_identifier) IS TRUE AS same_identifier
-    FROM projects a JOIN projects b ON a.id < b.id AND (a.title % b.title OR lower(a.code) = lower(b.code)
-      OR a.iati_identifier = b.code OR a.code = b.iati_identifier)
+      ${sameIdentifier} IS TRUE AS same_identifier
+    FROM projects a JOIN projects b ON a.id < b.id AND (a.title % b.title OR ${sameIdentifier})
     WHERE ${visibleTo(viewer, 'a')} AND ${visibleTo(viewer, 'b')} ${scope} ${one}
-      AND (similarity(a.title, b.title) >= ${TITLE_SIMILARITY} OR lower(a.code) = lower(b.code)
-        OR a.iati_identifier = b.code OR a.code = b.iati_identifier)
+      AND (${sameIdentifier} OR (similarity(a.title, b.title) >= ${TITLE_SIMILARITY}
       AND (a.start_date IS NULL OR b.end_date IS NULL OR a.start_date <= b.end_date OR b.ongoing)
       AND (b.start_date IS NULL OR a.end_date IS NULL OR b.start_date <= a.end_date OR a.ongoing)
       AND (EXISTS (SELECT 1 FROM project_countries ca JOIN project_countries cb ON cb.country = ca.country
           WHERE ca.project_id = a.id AND cb.project_id = b.id)
-        OR NOT EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id IN (a.id, b.id)))
-    ORDER BY title_similarity DESC LIMIT ${opts.limit}`);
+        OR NOT EXISTS (SELECT 1 FROM project_countries x WHERE x.project_id IN (a.id, b.id)))))
+    ORDER BY same_identifier DESC, title_similarity DESC LIMIT ${opts.limit}`);
 }

@@ -2,7 +2,7 @@
 // other what the kept one lacks. Nothing is merged here; a person decides.
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
-import { type DuplicateSide, findDuplicatePairs } from './duplicates.repository.ts';
+import { type DuplicateSide, findDuplicatePairs, TITLE_SIMILARITY } from './duplicates.repository.ts';
 
 const FIELDS = ['code', 'iati_identifier', 'description', 'start_date', 'end_date'] as const;
 
@@ -43,6 +43,25 @@ const brief = (p: DuplicateSide) => ({
   owner_org: { id: p.owner_org_id, name: p.owner_name },
 });
 
+/** The reasons in words: "same IATI identifier GB-1", "similar title (85% alike)", "both in PE". */
+export function explainPair(a: DuplicateSide, b: DuplicateSide, titleSimilarity: number): string[] {
+  const same = (x: string | null, y: string | null) => !!x && !!y && x.toLowerCase() === y.toLowerCase();
+  const shared = a.countries.filter((c) => b.countries.includes(c));
+  return [
+    ...(same(a.iati_identifier, b.iati_identifier) ? [`same IATI identifier ${a.iati_identifier}`] : []),
+    ...(same(a.code, b.code) ? [`same project code ${a.code}`] : []),
+    ...(same(a.iati_identifier, b.code) ? [`identifier ${a.iati_identifier} is the other's code`] : []),
+    ...(same(a.code, b.iati_identifier) ? [`identifier ${b.iati_identifier} is the other's code`] : []),
+    ...(titleSimilarity >= 0.999
+      ? ['same title']
+      : titleSimilarity >= TITLE_SIMILARITY
+        ? [`similar title (${Math.round(titleSimilarity * 100)}% alike)`]
+        : []),
+    ...(shared.length ? [`both in ${shared.join(', ')}`] : []),
+    ...((a.start_date || a.end_date) && (b.start_date || b.end_date) ? ['overlapping dates'] : []),
+  ];
+}
+
 export const duplicatesService = {
   async findDuplicates(
     db: Queryable,
@@ -61,6 +80,7 @@ export const duplicatesService = {
           title_similarity: Math.round(r.title_similarity * 1000) / 1000,
           same_identifier: r.same_identifier,
           shared_countries: r.a.countries.filter((c) => r.b.countries.includes(c)),
+          explained: explainPair(r.a, r.b, r.title_similarity),
         },
         proposal: proposal(r.a, r.b),
       })),

@@ -17,6 +17,7 @@ import { HomePage } from './pages/Home.tsx';
 import { InstrumentPage, InstrumentsPage } from './pages/Instruments.tsx';
 import { InvitationPage } from './pages/Invitation.tsx';
 import { LessonsPage } from './pages/Lessons.tsx';
+import { OrganisationsPage } from './pages/Organisations.tsx';
 import { ProjectPage } from './pages/Project.tsx';
 import { ProjectsPage } from './pages/Projects.tsx';
 import { RecommendationsPage } from './pages/Recommendations.tsx';
@@ -40,6 +41,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="/organisations" element={<OrganisationsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="/recommendations" element={<RecommendationsPage />} />
         <Route path="/search" element={<SearchPage />} />

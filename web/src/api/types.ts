@@ -39,7 +39,11 @@ import type {
   MemberAdded as MemberAddedSchema,
   Member as MemberSchema,
 } from '../../../src/members/members.schema.ts';
-import type { Organisation as OrganisationSchema } from '../../../src/organisations/organisations.schema.ts';
+import type { MergeResult as MergeResultSchema } from '../../../src/merges/merges.schema.ts';
+import type {
+  DuplicateCandidates as DuplicateCandidatesSchema,
+  Organisation as OrganisationSchema,
+} from '../../../src/organisations/organisations.schema.ts';
 import type {
   ProjectListItem as ProjectListItemSchema,
   Project as ProjectSchema,
@@ -99,6 +103,8 @@ export type Me = Reply<typeof MeSchema>;
 export type Page<T> = Omit<Reply<ReturnType<typeof listOf>>, 'items'> & { items: T[] };
 
 export type Organisation = Reply<typeof OrganisationSchema>;
+export type OrganisationDuplicates = Reply<typeof DuplicateCandidatesSchema>;
+export type MergeResult = Reply<typeof MergeResultSchema>;
 export type Project = Reply<typeof ProjectSchema>;
 export type ProjectListItem = Reply<typeof ProjectListItemSchema>;
 

@@ -9,6 +9,7 @@ const NAV: { to: string; key: MessageKey; signedInOnly?: boolean }[] = [
   { to: '/', key: 'nav.home' },
   { to: '/search', key: 'nav.search' },
   { to: '/projects', key: 'nav.projects' },
+  { to: '/organisations', key: 'nav.organisations' },
   { to: '/coordination', key: 'nav.coordination' },
   { to: '/recommendations', key: 'nav.recommendations' },
   { to: '/lessons', key: 'nav.lessons' },

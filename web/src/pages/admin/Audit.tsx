@@ -8,7 +8,7 @@ import { useUrlFilters } from '../../api/url-filters';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
-const ACTIONS = ['create', 'update', 'delete', 'restore', 'read', 'export'] as const;
+const ACTIONS = ['create', 'update', 'delete', 'restore', 'read', 'export', 'merge', 'unmerge'] as const;
 
 /** The fields an update changed, as "field: before → after". */
 function changesOf(details: Record<string, unknown>): string {
