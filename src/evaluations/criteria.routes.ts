@@ -2,7 +2,6 @@
 import type { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
 import { sendCsv } from '../server/csv-reply.ts';
-import { ErrorResponse } from '../server/schemas.ts';
 import { type CriteriaPortfolio, CriteriaQuery } from './criteria.schema.ts';
 import { criteriaService } from './criteria.service.ts';
 
