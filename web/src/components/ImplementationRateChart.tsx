@@ -18,18 +18,21 @@ export function ImplementationRateChart({
   filters,
   by,
   onBy,
+  changes,
 }: {
   /** The register's filters, as the API takes them. */
   filters: Record<string, string | undefined>;
   by: RateBy;
   onBy: (by: RateBy) => void;
+  /** Counts the register's writes: the rate is read again after each. */
+  changes: number;
 }) {
   const { t, formatNumber } = useI18n();
   const { themeLabel } = useReference();
   const query = { ...filters, by };
   const rate = useLoad(
     () => get<ImplementationRate>('/recommendations/implementation-rate', query),
-    [JSON.stringify(query)],
+    [JSON.stringify(query), changes],
   );
   const groups = rate.data?.groups ?? [];
   const name = (g: ImplementationRate['groups'][number]) =>

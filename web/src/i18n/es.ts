@@ -598,14 +598,14 @@ export const es: Record<MessageKey, string> = {
   'followUp.ratingComment': 'Motivo de la calificación',
   'followUp.rate': 'Registrar calificación',
   'followUp.disagree':
-    'Las dos calificaciones no coinciden: {self} según la organización responsable, {validation} según la propietaria.',
+    'Las dos calificaciones no coinciden: {self} según la organización responsable, {validation} según el propietario.',
   'followUp.notYetRated': 'Aún sin calificar',
   'followUp.noGroup': 'Ninguno',
   'followUp.implemented': 'Todas las acciones clave completadas',
-  'followUp.validated': 'Validadas por la propietaria',
+  'followUp.validated': 'Validadas por el propietario',
   'followUp.rateTitle': 'Tasa de aplicación',
   'followUp.rateExplained':
-    'De las recomendaciones que cumplen los filtros (sin las rechazadas): la proporción con todas sus acciones clave completadas y la proporción cuya aplicación validó la propietaria.',
+    'De las recomendaciones que cumplen los filtros (sin las rechazadas): la proporción con todas sus acciones clave completadas y la proporción cuya aplicación validó el propietario.',
   'followUp.by.organisation': 'Organización',
   'followUp.by.year': 'Año de la recomendación',
   'followUp.by.theme': 'Tema',

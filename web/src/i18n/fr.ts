@@ -601,14 +601,14 @@ export const fr: Record<MessageKey, string> = {
   'followUp.ratingComment': 'Motif de la notation',
   'followUp.rate': 'Enregistrer la notation',
   'followUp.disagree':
-    'Les deux notations divergent : {self} selon l’organisation responsable, {validation} selon la propriétaire.',
+    'Les deux notations divergent : {self} selon l’organisation responsable, {validation} selon le propriétaire.',
   'followUp.notYetRated': 'Pas encore notée',
   'followUp.noGroup': 'Aucun',
   'followUp.implemented': 'Toutes les actions clés achevées',
-  'followUp.validated': 'Validées par la propriétaire',
+  'followUp.validated': 'Validées par le propriétaire',
   'followUp.rateTitle': 'Taux de mise en œuvre',
   'followUp.rateExplained':
-    'Parmi les recommandations qui répondent aux filtres (hors rejetées) : la part dont toutes les actions clés sont achevées, et la part dont la propriétaire a validé la mise en œuvre.',
+    'Parmi les recommandations qui répondent aux filtres (hors rejetées) : la part dont toutes les actions clés sont achevées, et la part dont le propriétaire a validé la mise en œuvre.',
   'followUp.by.organisation': 'Organisation',
   'followUp.by.year': 'Année de la recommandation',
   'followUp.by.theme': 'Thème',

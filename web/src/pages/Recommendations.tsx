@@ -1,7 +1,7 @@
 // The recommendation register: filters in the URL, overdue first as the server orders them, the
 // counts and the implementation rate from the server; the owner's editors answer a recommendation
 // in place, the editors responsible for a key action record its progress, each side gives its rating.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { get, getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
@@ -70,9 +70,11 @@ export function RecommendationsPage() {
     if (openId && list.data) document.getElementById(`rec-${openId}`)?.scrollIntoView({ block: 'start' });
   }, [openId, list.data]);
 
+  const [changes, setChanges] = useState(0);
   const reload = () => {
     list.reload();
     counts.reload();
+    setChanges((n) => n + 1);
   };
   /** The open key actions whose progress this user may record: those of an organisation they edit for. */
   const recordable = (r: Recommendation) =>
@@ -157,6 +159,7 @@ export function RecommendationsPage() {
         filters={{ ...filters, organisation_id: scopes.length === 1 ? scopes[0] : undefined }}
         by={rateBy}
         onBy={(by: RateBy) => set('rate_by', by === 'organisation' ? '' : by)}
+        changes={changes}
       />
       <ul className="rec-list">
         {items.map((r) => (
