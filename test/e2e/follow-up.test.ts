@@ -105,7 +105,7 @@ describe('follow-through in the browser', () => {
     expect(await history.getByRole('link', { name: 'evidence' }).getAttribute('href')).toBe(
       'https://example.org/workshop-minutes.pdf',
     );
-    expect(await history.innerText()).toMatch(/#1 not started → completed/);
+    expect(await history.textContent()).toMatch(/#1 not started → completed/);
     // A completed action takes no more progress.
     expect(await card.getByRole('button', { name: 'Record progress' }).count()).toBe(0);
 
@@ -183,7 +183,9 @@ describe('follow-through in the browser', () => {
     const rows = page.locator('table tbody tr');
     await rows.first().waitFor();
     expect(
-      await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.split('\t'))),
+      await rows.evaluateAll((trs) =>
+        trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.textContent)),
+      ),
     ).toEqual([
       ['Pertinence', '1', '1', '1', '100 %'],
       ['Durabilité', '1', '1', '1', '100 %'],
