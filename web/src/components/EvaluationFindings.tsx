@@ -1,14 +1,17 @@
 // An evaluation's findings per criterion (the six DAC criteria plus partnerships, human rights and
 // gender, design), each with its optional rating on the six-point scale; the owner's editors edit
 // them in place, and the server's complaint about a field shows next to it.
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { useState } from 'react';
+import type { EVALUATION_CRITERIA } from '../../../src/reference/scales.ts';
+import { api } from '../api/client.ts';
+import { useSubmit } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Evaluation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorMessage, FieldError, Success } from './Status.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
 
+// The web app takes only types from the server: the lists are written out, checked against the server's.
 const CRITERIA = [
   'relevance',
   'coherence',
@@ -19,7 +22,7 @@ const CRITERIA = [
   'partnerships',
   'human_rights_gender',
   'design',
-] as const;
+] as const satisfies readonly (typeof EVALUATION_CRITERIA)[number][];
 export const SIX_POINT = [
   'highly satisfactory',
   'satisfactory',
@@ -50,33 +53,24 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
   const { t } = useI18n();
   const label = useEnumLabel();
   const [drafts, setDrafts] = useState<Draft[]>(evaluation.findings.map(toDraft));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const update = (key: number, patch: Partial<Draft>) =>
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      await api('PATCH', `/evaluations/${evaluation.id}`, {
+  const { busy, error, submit } = useSubmit(
+    () =>
+      api('PATCH', `/evaluations/${evaluation.id}`, {
         version: evaluation.version,
         findings: drafts.map((d) => ({ criterion: d.criterion, text: d.text, rating: d.rating || null })),
-      });
+      }),
+    () => {
       setSaved(true);
       onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
-    <form className="form" onSubmit={save} aria-label={t('evaluation.editFindings')}>
+    <form className="form" onSubmit={submit} aria-label={t('evaluation.editFindings')}>
       {drafts.map((d, i) => (
         <fieldset key={d.key} className="finding">
           <legend>{t('evaluation.finding', { n: i + 1 })}</legend>

@@ -6,10 +6,9 @@ import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import type { ImplementationRate } from '../api/types.ts';
 import { formatShare, shareBars } from '../charts/bars.ts';
-import { EChart } from '../charts/EChart.tsx';
+import { ChartAndTable } from '../charts/ChartAndTable.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { ErrorMessage, Loading } from './Status.tsx';
 
 export const RATE_BY = ['organisation', 'year', 'theme'] as const;
 export type RateBy = (typeof RATE_BY)[number];
@@ -62,44 +61,27 @@ export function ImplementationRateChart({
           {t('common.exportCsv')}
         </a>
       </div>
-      {rate.loading && <Loading />}
-      <ErrorMessage error={rate.error} />
-      {rate.data &&
-        (groups.length ? (
-          <>
-            <EChart
-              option={option}
-              label={t('followUp.rateTitle')}
-              height={Math.max(160, groups.length * 44 + 60)}
-            />
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t(`followUp.by.${by}` as MessageKey)}</th>
-                  <th scope="col">{t('followUp.recommendations')}</th>
-                  <th scope="col">{t('followUp.implemented')}</th>
-                  <th scope="col">{t('followUp.validated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr key={g.key ?? ''}>
-                    <td>{name(g)}</td>
-                    <td>{formatNumber(g.recommendations)}</td>
-                    <td>
-                      {formatNumber(g.implemented)} ({percent(g.implemented_share)})
-                    </td>
-                    <td>
-                      {formatNumber(g.validated)} ({percent(g.validated_share)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : (
-          <p className="muted">{t('common.none')}</p>
-        ))}
+      <ChartAndTable
+        loaded={rate}
+        option={option}
+        label={t('followUp.rateTitle')}
+        height={Math.max(160, groups.length * 44 + 60)}
+        columns={[
+          t(`followUp.by.${by}` as MessageKey),
+          t('followUp.recommendations'),
+          t('followUp.implemented'),
+          t('followUp.validated'),
+        ]}
+        rows={groups.map((g) => [
+          g.key ?? '',
+          [
+            name(g),
+            formatNumber(g.recommendations),
+            `${formatNumber(g.implemented)} (${percent(g.implemented_share)})`,
+            `${formatNumber(g.validated)} (${percent(g.validated_share)})`,
+          ],
+        ])}
+      />
     </section>
   );
 }

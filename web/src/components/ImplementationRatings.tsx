@@ -1,8 +1,9 @@
 // The two ratings of how far a recommendation is implemented, side by side: the responsible
 // organisation's own and the owner's validation, a disagreement marked in words, not hidden. With
 // `onRated`, each side can be rated by the organisation whose it is, and only by it.
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
+import { useSubmit } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Recommendation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -30,29 +31,20 @@ function RatingForm({
   const current = kind === 'self' ? r.self_rating : r.validation_rating;
   const [rating, setRating] = useState<string>(current?.rating ?? 'not_rated');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const title = kind === 'self' ? t('recommendations.selfRating') : t('recommendations.validationRating');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onRated(
-        await api<Recommendation>('POST', `/recommendations/${r.id}/ratings`, {
-          kind,
-          rating,
-          comment: comment.trim() || undefined,
-        }),
-      );
+  const { busy, error, submit } = useSubmit(
+    () =>
+      api<Recommendation>('POST', `/recommendations/${r.id}/ratings`, {
+        kind,
+        rating,
+        comment: comment.trim() || undefined,
+      }),
+    (updated) => {
       setComment('');
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+      onRated(updated);
+    },
+  );
 
   return (
     <form className="form rating-form" onSubmit={submit} aria-label={title}>

@@ -1,14 +1,40 @@
 // Dated progress on one key action, recorded by an editor of the organisation responsible for it:
 // where the action stands now, what was done, and the evidence (a link or a Tacit document).
-import { type FormEvent, useState } from 'react';
-import { ApiError, api, getAll } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { useState } from 'react';
+import { api, getAll } from '../api/client.ts';
+import { useLoad, useSubmit } from '../api/hooks.ts';
 import type { DocumentSummary, Recommendation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorMessage, FieldError } from './Status.tsx';
 import { useEnumLabel } from './Tags.tsx';
 
-const STATUSES = ['in_progress', 'completed', 'no_longer_applicable'] as const;
+/** Where progress can take a key action (the signed link's page offers the same). */
+export const PROGRESS_STATUSES = ['in_progress', 'completed', 'no_longer_applicable'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+export function ProgressStatusSelect({
+  title,
+  value,
+  onChange,
+}: {
+  title: string;
+  value: ProgressStatus;
+  onChange: (status: ProgressStatus) => void;
+}) {
+  const label = useEnumLabel();
+  return (
+    <label>
+      {title}
+      <select value={value} onChange={(e) => onChange(e.target.value as ProgressStatus)}>
+        {PROGRESS_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {label('actionStatus', s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function KeyActionProgressForm({
@@ -23,13 +49,11 @@ export function KeyActionProgressForm({
   const { t } = useI18n();
   const label = useEnumLabel();
   const action = recommendation.key_actions[index]!;
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>('in_progress');
+  const [status, setStatus] = useState<ProgressStatus>('in_progress');
   const [comment, setComment] = useState('');
   const [reportedOn, setReportedOn] = useState(today());
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [documentId, setDocumentId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   // Evidence among the documents of the recommendation's project, as far as the user may see them.
   const projectId = recommendation.project_id;
   const documents = useLoad(
@@ -37,32 +61,22 @@ export function KeyActionProgressForm({
     [projectId],
   );
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const updated = await api<Recommendation>(
-        'POST',
-        `/recommendations/${recommendation.id}/key-actions/${index}/progress`,
-        {
-          status,
-          comment,
-          reported_on: reportedOn || undefined,
-          evidence_url: evidenceUrl.trim() || undefined,
-          evidence_document_id: documentId || undefined,
-        },
-      );
+  const { busy, error, submit } = useSubmit(
+    () =>
+      api<Recommendation>('POST', `/recommendations/${recommendation.id}/key-actions/${index}/progress`, {
+        status,
+        comment,
+        reported_on: reportedOn || undefined,
+        evidence_url: evidenceUrl.trim() || undefined,
+        evidence_document_id: documentId || undefined,
+      }),
+    (updated) => {
       setComment('');
       setEvidenceUrl('');
       setDocumentId('');
       onSaved(updated);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
     <form
@@ -77,16 +91,7 @@ export function KeyActionProgressForm({
         · {label('actionStatus', action.status)}
       </p>
       <div className="form-row">
-        <label>
-          {t('followUp.newStatus')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {label('actionStatus', s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProgressStatusSelect title={t('followUp.newStatus')} value={status} onChange={setStatus} />
         <label>
           {t('followUp.reportedOn')}
           <input

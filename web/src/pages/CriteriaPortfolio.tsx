@@ -6,8 +6,7 @@ import { useReference } from '../api/reference.tsx';
 import type { CriteriaPortfolio } from '../api/types.ts';
 import { useUrlFilters } from '../api/url-filters.ts';
 import { formatShare, shareBars } from '../charts/bars.ts';
-import { EChart } from '../charts/EChart.tsx';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { ChartAndTable } from '../charts/ChartAndTable.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -63,42 +62,29 @@ export function CriteriaPortfolioPage() {
         )}
         <a href={withQuery('/api/v1/evaluations/criteria', { by, format: 'csv' })}>{t('common.exportCsv')}</a>
       </form>
-      {portfolio.loading && <Loading />}
-      <ErrorMessage error={portfolio.error} />
-      {portfolio.data &&
-        (criteria.length ? (
-          <>
-            <EChart
-              option={option}
-              label={t('criteria.title')}
-              height={Math.max(160, criteria.length * 36 + 40)}
-            />
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('criteria.criterion')}</th>
-                  <th scope="col">{t('criteria.findings')}</th>
-                  <th scope="col">{t('criteria.rated')}</th>
-                  <th scope="col">{t('criteria.weak')}</th>
-                  <th scope="col">{t('criteria.weakShare')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {criteria.map((c) => (
-                  <tr key={c.criterion}>
-                    <td>{label('criterion', c.criterion)}</td>
-                    <td>{formatNumber(c.findings)}</td>
-                    <td>{formatNumber(c.rated)}</td>
-                    <td>{formatNumber(c.weak)}</td>
-                    <td>{percent(c.weak_share)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : (
-          <p className="muted">{t('common.none')}</p>
-        ))}
+      <ChartAndTable
+        loaded={portfolio}
+        option={option}
+        label={t('criteria.title')}
+        height={Math.max(160, criteria.length * 36 + 40)}
+        columns={[
+          t('criteria.criterion'),
+          t('criteria.findings'),
+          t('criteria.rated'),
+          t('criteria.weak'),
+          t('criteria.weakShare'),
+        ]}
+        rows={criteria.map((c) => [
+          c.criterion,
+          [
+            label('criterion', c.criterion),
+            formatNumber(c.findings),
+            formatNumber(c.rated),
+            formatNumber(c.weak),
+            percent(c.weak_share),
+          ],
+        ])}
+      />
     </section>
   );
 }
