@@ -93,7 +93,7 @@ describe('follow-through in the browser', () => {
     expect(await page.locator('.rec-list > li').count()).toBe(2);
     expect(await page.getByText('Coordinate with the other donors').count()).toBe(0);
     // UNODC is responsible for the key action, not the owner: it rates its own side only.
-    expect(await card.getByRole('form', { name: 'Validated by the owner' }).count()).toBe(0);
+    expect(await card.locator('.rating-side[data-kind="validation"] form').count()).toBe(0);
 
     await card.locator('summary', { hasText: 'Record progress' }).click();
     await card.getByLabel('Where it stands now').selectOption('completed');
@@ -109,7 +109,7 @@ describe('follow-through in the browser', () => {
     // A completed action takes no more progress.
     expect(await card.getByRole('button', { name: 'Record progress' }).count()).toBe(0);
 
-    const own = card.getByRole('form', { name: 'Rated by the responsible organisation' });
+    const own = card.locator('.rating-side[data-kind="self"] form');
     await own.getByLabel(/^Rating/).selectOption('complete');
     await own.getByLabel('Why this rating').fill('The workshop was held');
     await own.getByRole('button', { name: 'Record rating' }).click();
@@ -134,10 +134,8 @@ describe('follow-through in the browser', () => {
     await card.getByRole('heading', { name: 'Validación del propietario' }).waitFor();
     // The owner is not responsible for the key action: no progress form, no self-rating form.
     expect(await card.getByText('Registrar avance').count()).toBe(0);
-    expect(
-      await card.getByRole('form', { name: 'Calificación de la organización responsable' }).count(),
-    ).toBe(0);
-    const validation = card.getByRole('form', { name: 'Validación del propietario' });
+    expect(await card.locator('.rating-side[data-kind="self"] form').count()).toBe(0);
+    const validation = card.locator('.rating-side[data-kind="validation"] form');
     await validation.getByLabel(/^Calificación/).selectOption('moderate');
     await validation.getByRole('button', { name: 'Registrar calificación' }).click();
     await card

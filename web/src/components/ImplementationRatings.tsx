@@ -31,7 +31,6 @@ function RatingForm({
   const current = kind === 'self' ? r.self_rating : r.validation_rating;
   const [rating, setRating] = useState<string>(current?.rating ?? 'not_rated');
   const [comment, setComment] = useState('');
-  const title = kind === 'self' ? t('recommendations.selfRating') : t('recommendations.validationRating');
 
   const { busy, error, submit } = useSubmit(
     () =>
@@ -47,7 +46,7 @@ function RatingForm({
   );
 
   return (
-    <form className="form rating-form" onSubmit={submit} aria-label={title}>
+    <form className="form rating-form" onSubmit={submit}>
       <label>
         {t('followUp.rating')}
         <select value={rating} onChange={(e) => setRating(e.target.value)}>
