@@ -138,3 +138,28 @@ export function KeyActionProgressForm({
     </form>
   );
 }
+
+/** The progress forms of a card, drawn only while opened: a closed card repeats none of its actions. */
+export function RecordProgress({
+  recommendation,
+  indexes,
+  initiallyOpen,
+  onSaved,
+}: {
+  recommendation: Recommendation;
+  indexes: number[];
+  initiallyOpen: boolean;
+  onSaved: (r: Recommendation) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('followUp.recordProgress')}</summary>
+      {open &&
+        indexes.map((i) => (
+          <KeyActionProgressForm key={i} recommendation={recommendation} index={i} onSaved={onSaved} />
+        ))}
+    </details>
+  );
+}

@@ -9,7 +9,7 @@ import type { Project, Recommendation } from '../api/types.ts';
 import { useUrlFilters } from '../api/url-filters';
 import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
 import { ImplementationRateChart, RATE_BY, type RateBy } from '../components/ImplementationRateChart.tsx';
-import { KeyActionProgressForm } from '../components/KeyActionProgressForm.tsx';
+import { RecordProgress } from '../components/KeyActionProgressForm.tsx';
 import { RecommendationCard } from '../components/RecommendationCard.tsx';
 import { RecommendationEditor } from '../components/RecommendationEditor.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -170,12 +170,12 @@ export function RecommendationsPage() {
             onChanged={reload}
           >
             {recordable(r).length > 0 && (
-              <details open={openId === r.id}>
-                <summary>{t('followUp.recordProgress')}</summary>
-                {recordable(r).map((i) => (
-                  <KeyActionProgressForm key={i} recommendation={r} index={i} onSaved={reload} />
-                ))}
-              </details>
+              <RecordProgress
+                recommendation={r}
+                indexes={recordable(r)}
+                initiallyOpen={openId === r.id}
+                onSaved={reload}
+              />
             )}
             <details open={openId === r.id}>
               <summary>
