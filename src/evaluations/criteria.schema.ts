@@ -6,6 +6,7 @@ export const CriteriaQuery = z.object({
     .enum(['all', 'theme', 'region'])
     .default('all')
     .describe('Group by the evaluated project’s theme or region'),
+  format: z.enum(['json', 'csv']).default('json'),
 });
 
 export const CriteriaPortfolio = z

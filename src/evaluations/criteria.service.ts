@@ -2,6 +2,7 @@
 // across the portfolio or by the theme or region of the evaluated project.
 import type { Viewer } from '../access/viewer.ts';
 import type { Database } from '../db/client.ts';
+import { csvRows } from '../server/csv-reply.ts';
 import { criteriaRepository } from './criteria.repository.ts';
 
 export interface CriteriaPortfolio {
@@ -43,5 +44,15 @@ export const criteriaService = {
           a.criterion.localeCompare(b.criterion),
       );
     return { by, groups: [...groups.values()] };
+  },
+
+  /** One row per group and criterion, in the portfolio's order. */
+  portfolioCsv(p: CriteriaPortfolio): string {
+    return csvRows([
+      [p.by, 'label', 'criterion', 'findings', 'rated', 'weak', 'weak_share'],
+      ...p.groups.flatMap((g) =>
+        g.criteria.map((c) => [g.key, g.label, c.criterion, c.findings, c.rated, c.weak, c.weak_share]),
+      ),
+    ]);
   },
 };

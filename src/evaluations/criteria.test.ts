@@ -76,6 +76,25 @@ describe('evaluation criteria portfolio', () => {
     });
   });
 
+  it('gives the same counts as CSV, one row per group and criterion', async () => {
+    const csv = await t.request('GET', '/api/v1/evaluations/criteria?by=theme&format=csv', {
+      token: owner.token,
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="tacit-criteria-by-theme.csv"');
+    const lines = String(csv.body).trim().split('\r\n');
+    expect(lines[0]).toBe('theme,label,criterion,findings,rated,weak,weak_share');
+    expect(lines.filter((l) => l.startsWith('policing,'))).toEqual([
+      'policing,Policing,sustainability,1,1,1,1',
+      'policing,Policing,relevance,2,2,1,0.5',
+    ]);
+    const outsiders = await t.request('GET', '/api/v1/evaluations/criteria?by=theme&format=csv', {
+      token: outsider.token,
+    });
+    expect(String(outsiders.body)).toContain('policing,Policing,relevance,1,1,0,0\r\n');
+  });
+
   it('counts for another organisation only what it may see, and refuses unknown filters', async () => {
     const [all] = await portfolio('', outsider);
     expect(all!.criteria.find((c) => c.criterion === 'relevance')).toMatchObject({ rated: 2, weak: 0 });

@@ -9,6 +9,7 @@ import { hasRole, type Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { isLinkVisible } from '../records/records.repository.ts';
+import { csvRows } from '../server/csv-reply.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { type FollowUpRow, followUpRepository, type KeyAction } from './follow-up.repository.ts';
 import type { ImplementationRate } from './follow-up.schema.ts';
@@ -181,12 +182,6 @@ export const followUpService = {
   },
 
   rateCsv(rate: ImplementationRate): string {
-    const quote = (v: unknown) => {
-      const s = v === null || v === undefined ? '' : String(v);
-      // A leading = + - @ would be run as a formula by spreadsheet programs.
-      const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-      return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-    };
     const head = [
       rate.by,
       'label',
@@ -196,21 +191,17 @@ export const followUpService = {
       'validated',
       'validated_share',
     ];
-    const lines = [head.join(',')];
-    for (const g of rate.groups)
-      lines.push(
-        [
-          g.key,
-          g.label,
-          g.recommendations,
-          g.implemented,
-          g.implemented_share,
-          g.validated,
-          g.validated_share,
-        ]
-          .map(quote)
-          .join(','),
-      );
-    return `${lines.join('\r\n')}\r\n`;
+    return csvRows([
+      head,
+      ...rate.groups.map((g) => [
+        g.key,
+        g.label,
+        g.recommendations,
+        g.implemented,
+        g.implemented_share,
+        g.validated,
+        g.validated_share,
+      ]),
+    ]);
   },
 };

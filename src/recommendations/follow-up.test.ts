@@ -225,6 +225,17 @@ describe('recommendations register and follow-up', () => {
     expect([unchanged.version, unchanged.progress.length]).toEqual([done.body.version, 2]);
   });
 
+  it('names the organisation responsible for each key action: its editors, and only they, record progress', async () => {
+    const rec = (await get(`/recommendations/${ids.dueLater}`, outsider)).body;
+    // The first action's owner is the partner's acronym; the second names nobody, so the owner answers.
+    expect(rec.responsible_org_ids).toEqual([partner.orgId, owner.orgId]);
+    const path = (i: number) => `/api/v1/recommendations/${ids.dueLater}/key-actions/${i}/progress`;
+    const body = { status: 'in_progress', comment: 'x', reported_on: '2024-04-01' };
+    expect((await t.request('POST', path(1), { token: partner.token, body })).status).toBe(403);
+    expect((await t.request('POST', path(0), { token: owner.token, body })).status).toBe(403);
+    expect((await get(`/recommendations/${ids.dueLater}`, owner)).body.progress).toEqual([]);
+  });
+
   it('refuses progress on a closed recommendation, hidden ones, future days and documents one cannot see', async () => {
     const closed = await t.request('POST', `/api/v1/recommendations/${ids.closed}/key-actions/0/progress`, {
       token: owner.token,

@@ -79,7 +79,9 @@ export const recommendationsTable: RecordTable<Filters> = {
       'evidence_document_id', g.evidence_document_id, 'org', json_build_object('id', o.id, 'name', o.name),
       'via', g.via, 'recorded_at', g.recorded_at) ORDER BY g.id)
       FROM key_action_progress g JOIN organisations o ON o.id = g.org_id WHERE g.recommendation_id = r.id), '[]') AS progress,
-    ${latestRating('self')} AS self_rating, ${latestRating('validation')} AS validation_rating`,
+    ${latestRating('self')} AS self_rating, ${latestRating('validation')} AS validation_rating,
+    COALESCE((SELECT json_agg(${responsibleOrg('ra.a', 'r')} ORDER BY ra.i)
+      FROM jsonb_array_elements(r.key_actions) WITH ORDINALITY ra(a, i)), '[]') AS responsible_org_ids`,
   rank: registerRank,
   filters: (q, viewer) => [
     ...(q.status ? [sql`r.status = ${q.status}`] : []),

@@ -113,6 +113,11 @@ export const Recommendation = z
     self_rating: Rating.nullable().describe('The responsible organisation’s own rating'),
     validation_rating: Rating.nullable().describe('The owner’s validation of it'),
     ratings_disagree: z.boolean().describe('Both rated, and the two ratings differ'),
+    responsible_org_ids: z
+      .array(z.string())
+      .describe(
+        'The organisation responsible for each key action, in order: the registered organisation its owner names, else the recommendation’s owner. Its editors record progress and the self-rating.',
+      ),
   })
   .meta({ id: 'Recommendation' });
 

@@ -49,6 +49,7 @@ export const recommendationsService = recordsService<RecordRow, Filters, unknown
     self_rating: row.self_rating ?? null,
     validation_rating: row.validation_rating ?? null,
     ratings_disagree: ratingsDisagree(row.self_rating as Rating, row.validation_rating as Rating),
+    responsible_org_ids: row.responsible_org_ids,
   }),
   async prepare(_tx, _viewer, input, current) {
     const issuedOn = input.issued_on !== undefined ? input.issued_on : current?.issued_on;

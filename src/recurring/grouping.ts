@@ -2,9 +2,11 @@
 // different projects are tied when they share most of their wording (stems, each weighted by how
 // rare it is), or two concepts (concepts.ts, named in English, Spanish and French), or one concept
 // and some wording too; wording can only be compared within a language, so across languages one
-// concept and a shared theme are enough. Groups are the items tied together; each keeps what ties
+// concept and a shared theme are enough. A group is a set of items most of whose pairs are tied
+// (average linkage, linkage.ts: no chaining of two topics through one item); each keeps what ties
 // it, so the grouping can be explained and checked. Deterministic: items in id order, ties by key.
 import { conceptByKey } from './concepts.ts';
+import { averageLinkage } from './linkage.ts';
 
 export interface GroupItem {
   id: string;
@@ -73,13 +75,6 @@ export function isTied(a: GroupItem, b: GroupItem, idf: Map<string, number>): bo
   return wording >= WORDING_WITH_CONCEPT || (themes >= 1 && wording >= WORDING_WITH_CONCEPT_AND_THEME);
 }
 
-function find(parent: number[], i: number): number {
-  let root = i;
-  while (parent[root] !== root) root = parent[root]!;
-  while (parent[i] !== root) [parent[i], i] = [root, parent[i]!];
-  return root;
-}
-
 /** What at least two projects of the group share, most shared first. */
 function sharedBy<T extends string>(members: GroupItem[], keysOf: (i: GroupItem) => Iterable<T>): Tie[] {
   const units = new Map<T, Set<string>>();
@@ -99,7 +94,7 @@ export function groupRecurring(input: GroupItem[], minUnits = 2): Group[] {
     for (const key of [...item.concepts.map((c) => `c:${c}`), ...[...item.stems.keys()].map((s) => `s:${s}`)])
       postings.set(key, [...(postings.get(key) ?? []), i]);
   });
-  const parent = items.map((_, i) => i);
+  const tied: [number, number][] = [];
   const seen = new Set<number>();
   for (const list of postings.values()) {
     if (list.length > MAX_POSTING) continue;
@@ -109,17 +104,15 @@ export function groupRecurring(input: GroupItem[], minUnits = 2): Group[] {
         const pair = i * items.length + j;
         if (seen.has(pair)) continue;
         seen.add(pair);
-        if (find(parent, i) !== find(parent, j) && isTied(items[i]!, items[j]!, idf))
-          parent[find(parent, j)] = find(parent, i);
+        if (isTied(items[i]!, items[j]!, idf)) tied.push([i, j]);
       }
   }
-  const members = new Map<number, GroupItem[]>();
-  items.forEach((item, i) => {
-    const root = find(parent, i);
-    members.set(root, [...(members.get(root) ?? []), item]);
-  });
+  const clusters = averageLinkage(
+    items.map((item) => item.unit),
+    tied,
+  ).map((members) => members.map((i) => items[i]!));
   const groups: Group[] = [];
-  for (const list of members.values()) {
+  for (const list of clusters) {
     const units = new Set(list.map((m) => m.unit)).size;
     if (units < Math.max(2, minUnits)) continue;
     const words = sharedBy(list, (m) => m.stems.keys())

@@ -1,5 +1,6 @@
-// Loading state for a read: the data, the error in words, and a way to read again after a write.
-import { useCallback, useEffect, useState } from 'react';
+// Loading state for a read: the data, the error in words, and a way to read again after a write;
+// and the state of a form's write.
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from './client.ts';
 
 export interface Loaded<T> {
@@ -65,4 +66,15 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Lo
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/** A form's write: busy while it runs, the error in words if it fails, else `onDone` with the answer. */
+export function useSubmit<T>(write: () => Promise<T>, onDone: (value: T) => void) {
+  const { busy, error, run } = useWrite();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    let value: T | undefined;
+    if (await run(async () => (value = await write()))) onDone(value as T);
+  }
+  return { busy, error, submit };
 }

@@ -28,6 +28,7 @@ import type {
   Document as DocumentSchema,
   DocumentSummary as DocumentSummarySchema,
 } from '../../../src/documents/documents.schema.ts';
+import type { CriteriaPortfolio as CriteriaPortfolioSchema } from '../../../src/evaluations/criteria.schema.ts';
 import type { Evaluation as EvaluationSchema } from '../../../src/evaluations/evaluations.schema.ts';
 import type { ImportJob as ImportJobSchema } from '../../../src/iati/iati.schema.ts';
 import type {
@@ -48,6 +49,7 @@ import type {
   ProjectListItem as ProjectListItemSchema,
   Project as ProjectSchema,
 } from '../../../src/projects/projects.schema.ts';
+import type { ImplementationRate as ImplementationRateSchema } from '../../../src/recommendations/follow-up.schema.ts';
 import type {
   KeyActionStatus as KeyActionStatusSchema,
   ManagementResponse as ManagementResponseSchema,
@@ -156,6 +158,8 @@ export type ImportJob = Reply<typeof ImportJobSchema>;
 export type ProjectScores = Reply<typeof ProjectScoresSchema>;
 export type ScoreFlag = Reply<typeof ScoreFlagSchema>;
 export type ScorePortfolio = Reply<typeof ScorePortfolioSchema>;
+export type ImplementationRate = Reply<typeof ImplementationRateSchema>;
+export type CriteriaPortfolio = Reply<typeof CriteriaPortfolioSchema>;
 export type Digest = Reply<typeof DigestSchema>;
 export type DigestPreferences = Reply<typeof DigestPreferencesSchema>;
 export type LinkedAction = Reply<typeof LinkedActionSchema>;

@@ -14,6 +14,7 @@ const NAV: { to: string; key: MessageKey; signedInOnly?: boolean }[] = [
   { to: '/recommendations', key: 'nav.recommendations' },
   { to: '/lessons', key: 'nav.lessons' },
   { to: '/scores', key: 'nav.scores' },
+  { to: '/criteria', key: 'nav.criteria' },
   { to: '/instruments', key: 'nav.instruments' },
   { to: '/assessments', key: 'nav.assessments' },
   { to: '/contribute', key: 'nav.contribute', signedInOnly: true },

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useReference } from '../api/reference.tsx';
 import type { Recommendation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { ImplementationRatings } from './ImplementationRatings.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
 
 export function RecommendationCard({
@@ -12,6 +13,7 @@ export function RecommendationCard({
   compact,
   clamp,
   projectTitle,
+  onChanged,
   children,
 }: {
   r: Recommendation;
@@ -19,6 +21,8 @@ export function RecommendationCard({
   compact?: boolean;
   clamp?: boolean;
   projectTitle?: string | undefined;
+  /** Given on the register: the two ratings can be given there, each by its organisation. */
+  onChanged?: ((r: Recommendation) => void) | undefined;
   children?: ReactNode;
 }) {
   const { t, formatDate } = useI18n();
@@ -85,24 +89,16 @@ export function RecommendationCard({
               <strong>{t('recommendations.responseText')}:</strong> {r.response_text}
             </p>
           )}
-          <dl className="ratings small" aria-label={t('recommendations.ratings')}>
-            <div>
-              <dt>{t('recommendations.selfRating')}</dt>
-              <dd>{r.self_rating ? label('implementation', r.self_rating.rating) : '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('recommendations.validationRating')}</dt>
-              <dd>{r.validation_rating ? label('implementation', r.validation_rating.rating) : '—'}</dd>
-            </div>
-          </dl>
+          <ImplementationRatings r={r} onRated={onChanged} />
           {r.progress.length > 0 && (
             <>
               <h3 className="h3">{t('recommendations.progress')}</h3>
-              <ul className="plain-list small">
+              <ul className="plain-list small" aria-label={t('recommendations.progress')}>
                 {r.progress.map((p) => (
                   <li key={`${p.recorded_at}-${p.action_index}`}>
-                    {formatDate(p.reported_on)} — #{p.action_index + 1} {label('actionStatus', p.status)} ·{' '}
-                    {p.comment} · {p.org.name}
+                    {formatDate(p.reported_on)} — #{p.action_index + 1} {label('actionStatus', p.from_status)}{' '}
+                    → {label('actionStatus', p.status)} · {p.comment} · {p.org.name}
+                    {p.via === 'signed_link' && ` (${t('followUp.viaLink')})`}
                     {p.evidence_url && (
                       <>
                         {' '}

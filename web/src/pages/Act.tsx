@@ -5,11 +5,10 @@ import { useLocation } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useLoad, useWrite } from '../api/hooks.ts';
 import type { LinkedAction } from '../api/types.ts';
+import { type ProgressStatus, ProgressStatusSelect } from '../components/KeyActionProgressForm.tsx';
 import { ErrorMessage, FieldError, Loading } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
-
-const STATUSES = ['in_progress', 'completed', 'no_longer_applicable'] as const;
 
 export function ActPage() {
   const { t, formatDate, formatDateTime } = useI18n();
@@ -19,7 +18,7 @@ export function ActPage() {
     token ? () => api<LinkedAction>('POST', '/reminders/action-links/inspect', { token }) : null,
     [token],
   );
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>('completed');
+  const [status, setStatus] = useState<ProgressStatus>('completed');
   const [comment, setComment] = useState('');
   const [evidence, setEvidence] = useState('');
   const { busy, error, run } = useWrite();
@@ -62,16 +61,7 @@ export function ActPage() {
           ) : (
             <form onSubmit={submit} className="form">
               <ErrorMessage error={error} />
-              <label>
-                {t('common.status')}
-                <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {label('actionStatus', s)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ProgressStatusSelect title={t('common.status')} value={status} onChange={setStatus} />
               <label>
                 {t('act.comment')}
                 <textarea required value={comment} onChange={(e) => setComment(e.target.value)} />

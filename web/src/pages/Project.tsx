@@ -7,6 +7,7 @@ import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { DocumentSummary, Evaluation, Lesson, Project, Recommendation, Review } from '../api/types.ts';
+import { EvaluationFindings } from '../components/EvaluationFindings.tsx';
 import { RecommendationList } from '../components/RecommendationList.tsx';
 import { ScoreFlags } from '../components/ScoreFlags.tsx';
 import { ScoreHistory } from '../components/ScoreHistory.tsx';
@@ -198,11 +199,7 @@ export function ProjectPage() {
                       })}
                     </p>
                   )}
-                  {e.findings.map((f) => (
-                    <p key={`${f.criterion}-${f.text.slice(0, 30)}`} className="prose small">
-                      <strong>{label('criterion', f.criterion)}:</strong> {f.text}
-                    </p>
-                  ))}
+                  <EvaluationFindings evaluation={e} onSaved={records.reload} />
                 </details>
               ))}
             </section>

@@ -1,12 +1,15 @@
 // The recommendation register: filters in the URL, overdue first as the server orders them, the
-// counts from the server; the responsible organisation's editors answer a recommendation in place.
-import { useEffect, useMemo } from 'react';
+// counts and the implementation rate from the server; the owner's editors answer a recommendation
+// in place, the editors responsible for a key action record its progress, each side gives its rating.
+import { useEffect, useMemo, useState } from 'react';
 import { get, getAll } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Project, Recommendation } from '../api/types.ts';
 import { useUrlFilters } from '../api/url-filters';
 import { CountryFilter, ThemeFilter } from '../components/FilterSelects.tsx';
+import { ImplementationRateChart, RATE_BY, type RateBy } from '../components/ImplementationRateChart.tsx';
+import { RecordProgress } from '../components/KeyActionProgressForm.tsx';
 import { RecommendationCard } from '../components/RecommendationCard.tsx';
 import { RecommendationEditor } from '../components/RecommendationEditor.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -32,6 +35,7 @@ export function RecommendationsPage() {
   const [params, set] = useUrlFilters();
   const mine = params.get('mine') === '1';
   const openId = params.get('open');
+  const rateBy = RATE_BY.find((b) => b === params.get('rate_by')) ?? 'organisation';
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<
     (typeof FILTERS)[number],
     string
@@ -66,6 +70,21 @@ export function RecommendationsPage() {
     if (openId && list.data) document.getElementById(`rec-${openId}`)?.scrollIntoView({ block: 'start' });
   }, [openId, list.data]);
 
+  const [changes, setChanges] = useState(0);
+  const reload = () => {
+    list.reload();
+    counts.reload();
+    setChanges((n) => n + 1);
+  };
+  /** The open key actions whose progress this user may record: those of an organisation they edit for. */
+  const recordable = (r: Recommendation) =>
+    r.status === 'closed'
+      ? []
+      : r.key_actions.flatMap((a, i) =>
+          ['not_started', 'in_progress'].includes(a.status) && session.canEdit(r.responsible_org_ids[i])
+            ? [i]
+            : [],
+        );
   const items = list.data ?? [];
   const total = counts.data?.total ?? items.length;
   const overdue = counts.data?.overdue ?? items.filter((r) => r.overdue).length;
@@ -136,25 +155,34 @@ export function RecommendationsPage() {
           {t('recommendations.count', { n: total, overdue })}
         </p>
       )}
+      <ImplementationRateChart
+        filters={{ ...filters, organisation_id: scopes.length === 1 ? scopes[0] : undefined }}
+        by={rateBy}
+        onBy={(by: RateBy) => set('rate_by', by === 'organisation' ? '' : by)}
+        changes={changes}
+      />
       <ul className="rec-list">
         {items.map((r) => (
           <RecommendationCard
             key={r.id}
             r={r}
             projectTitle={r.project_id ? projectTitle.get(r.project_id) : undefined}
+            onChanged={reload}
           >
+            {recordable(r).length > 0 && (
+              <RecordProgress
+                recommendation={r}
+                indexes={recordable(r)}
+                initiallyOpen={openId === r.id}
+                onSaved={reload}
+              />
+            )}
             <details open={openId === r.id}>
               <summary>
                 {session.canEdit(r.owner_org.id) ? t('recommendations.answer') : t('recommendations.history')}
               </summary>
               {session.canEdit(r.owner_org.id) ? (
-                <RecommendationEditor
-                  recommendation={r}
-                  onSaved={() => {
-                    list.reload();
-                    counts.reload();
-                  }}
-                />
+                <RecommendationEditor recommendation={r} onSaved={reload} />
               ) : (
                 <p className="muted small">{t('recommendations.readOnly')}</p>
               )}

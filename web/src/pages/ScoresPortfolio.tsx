@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import type { ScorePortfolio } from '../api/types.ts';
-import { EChart } from '../charts/EChart.tsx';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { ChartAndTable } from '../charts/ChartAndTable.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -75,36 +74,22 @@ export function ScoresPortfolioPage() {
           {t('common.exportCsv')}
         </a>
       </div>
-      {portfolio.loading && <Loading />}
-      <ErrorMessage error={portfolio.error} />
-      {portfolio.data &&
-        (rows.length ? (
-          <>
-            <EChart option={option} label={t('scores.title')} height={Math.max(200, rows.length * 36 + 60)} />
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t(`scores.${by}`)}</th>
-                  <th>{t('scores.reviews')}</th>
-                  <th>{t('scores.mean')}</th>
-                  <th>{t('scores.marks')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.group.key ?? ''}>
-                    <td>{name(r.group)}</td>
-                    <td>{formatNumber(r.scale.count)}</td>
-                    <td>{r.scale.mean_value === null ? '—' : formatNumber(r.scale.mean_value)}</td>
-                    <td>{r.scale.marks.map((m) => `${m.mark}: ${m.count}`).join(' · ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : (
-          <p className="muted">{t('common.none')}</p>
-        ))}
+      <ChartAndTable
+        loaded={portfolio}
+        option={option}
+        label={t('scores.title')}
+        height={Math.max(200, rows.length * 36 + 60)}
+        columns={[t(`scores.${by}`), t('scores.reviews'), t('scores.mean'), t('scores.marks')]}
+        rows={rows.map((r) => [
+          r.group.key ?? '',
+          [
+            name(r.group),
+            formatNumber(r.scale.count),
+            r.scale.mean_value === null ? '—' : formatNumber(r.scale.mean_value),
+            r.scale.marks.map((m) => `${m.mark}: ${m.count}`).join(' · '),
+          ],
+        ])}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Sign-in with e-mail and password; the server sets an HttpOnly session cookie.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useWrite } from '../api/hooks.ts';
+import { useSubmit } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import { ErrorMessage, FieldError } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -12,12 +12,10 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, error, run } = useWrite();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (await run(() => session.signIn(email, password))) navigate('/');
-  }
+  const { busy, error, submit } = useSubmit(
+    () => session.signIn(email, password),
+    () => navigate('/'),
+  );
 
   return (
     <section className="narrow">

@@ -1,0 +1,161 @@
+// An evaluation's findings per criterion (the six DAC criteria plus partnerships, human rights and
+// gender, design), each with its optional rating on the six-point scale; the owner's editors edit
+// them in place, and the server's complaint about a field shows next to it.
+import { useState } from 'react';
+import type { EVALUATION_CRITERIA } from '../../../src/reference/scales.ts';
+import { api } from '../api/client.ts';
+import { useSubmit } from '../api/hooks.ts';
+import { useSession } from '../api/session.tsx';
+import type { Evaluation } from '../api/types.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { ErrorMessage, FieldError, Success } from './Status.tsx';
+import { Badge, useEnumLabel } from './Tags.tsx';
+
+// The web app takes only types from the server: the lists are written out, checked against the server's.
+const CRITERIA = [
+  'relevance',
+  'coherence',
+  'effectiveness',
+  'efficiency',
+  'impact',
+  'sustainability',
+  'partnerships',
+  'human_rights_gender',
+  'design',
+] as const satisfies readonly (typeof EVALUATION_CRITERIA)[number][];
+export const SIX_POINT = [
+  'highly satisfactory',
+  'satisfactory',
+  'moderately satisfactory',
+  'moderately unsatisfactory',
+  'unsatisfactory',
+  'highly unsatisfactory',
+] as const;
+/** The lower half of the scale: what the criteria portfolio counts as weak. */
+const WEAK = new Set<string>(SIX_POINT.slice(3));
+
+type Finding = Evaluation['findings'][number];
+interface Draft {
+  key: number;
+  criterion: string;
+  text: string;
+  rating: string;
+}
+let nextKey = 1;
+const toDraft = (f: Finding): Draft => ({
+  key: nextKey++,
+  criterion: f.criterion,
+  text: f.text,
+  rating: f.rating ?? '',
+});
+
+function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSaved: () => void }) {
+  const { t } = useI18n();
+  const label = useEnumLabel();
+  const [drafts, setDrafts] = useState<Draft[]>(evaluation.findings.map(toDraft));
+  const [saved, setSaved] = useState(false);
+  const update = (key: number, patch: Partial<Draft>) =>
+    setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+
+  const { busy, error, submit } = useSubmit(
+    () =>
+      api('PATCH', `/evaluations/${evaluation.id}`, {
+        version: evaluation.version,
+        findings: drafts.map((d) => ({ criterion: d.criterion, text: d.text, rating: d.rating || null })),
+      }),
+    () => {
+      setSaved(true);
+      onSaved();
+    },
+  );
+
+  return (
+    <form className="form" onSubmit={submit} aria-label={t('evaluation.editFindings')}>
+      {drafts.map((d, i) => (
+        <fieldset key={d.key} className="finding">
+          <legend>{t('evaluation.finding', { n: i + 1 })}</legend>
+          <div className="form-row">
+            <label>
+              {t('criteria.criterion')}
+              <select value={d.criterion} onChange={(e) => update(d.key, { criterion: e.target.value })}>
+                {CRITERIA.map((c) => (
+                  <option key={c} value={c}>
+                    {label('criterion', c)}
+                  </option>
+                ))}
+              </select>
+              <FieldError error={error} field={`findings.${i}.criterion`} />
+            </label>
+            <label>
+              {t('evaluation.rating')}
+              <select value={d.rating} onChange={(e) => update(d.key, { rating: e.target.value })}>
+                <option value="">{t('evaluation.notRated')}</option>
+                {SIX_POINT.map((r) => (
+                  <option key={r} value={r}>
+                    {label('sixPoint', r)}
+                  </option>
+                ))}
+              </select>
+              <FieldError error={error} field={`findings.${i}.rating`} />
+            </label>
+          </div>
+          <label>
+            {t('evaluation.findingText')}
+            <textarea
+              rows={3}
+              required
+              value={d.text}
+              onChange={(e) => update(d.key, { text: e.target.value })}
+            />
+            <FieldError error={error} field={`findings.${i}.text`} />
+          </label>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}
+          >
+            {t('common.remove')}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          setDrafts((list) => [...list, { key: nextKey++, criterion: 'relevance', text: '', rating: '' }])
+        }
+      >
+        {t('evaluation.addFinding')}
+      </button>
+      <ErrorMessage error={error} />
+      {saved && <Success>{t('common.saved')}</Success>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function EvaluationFindings({ evaluation, onSaved }: { evaluation: Evaluation; onSaved: () => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const label = useEnumLabel();
+  return (
+    <>
+      {evaluation.findings.map((f) => (
+        <p key={`${f.criterion}-${f.text.slice(0, 30)}`} className="prose small">
+          <strong>{label('criterion', f.criterion)}:</strong> {f.text}{' '}
+          {f.rating && <Badge tone={WEAK.has(f.rating) ? 'warn' : 'ok'}>{label('sixPoint', f.rating)}</Badge>}
+        </p>
+      ))}
+      {session.canEdit(evaluation.owner_org.id) && (
+        <details>
+          <summary>{t('evaluation.editFindings')}</summary>
+          <FindingsEditor key={evaluation.version} evaluation={evaluation} onSaved={onSaved} />
+        </details>
+      )}
+    </>
+  );
+}
