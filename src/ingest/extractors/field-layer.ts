@@ -11,6 +11,7 @@ import { findCountries } from '../recognise/countries.ts';
 import { findPeopleWithRoles } from '../recognise/people-roles.ts';
 import { escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
+import { findFormBudgets } from './budget-lines.ts';
 import { findCountriesOfOperation, findRegionsEnglish } from './countries-of-operation.ts';
 import type { Draft } from './draft.ts';
 import { findLabelledBudgets, findRecommendationOpening, findRiskRow } from './labelled-values.ts';
@@ -23,6 +24,8 @@ const COVER_CODE = /^(?:[A-Z]{2}\/[A-Z]{3}\/\d{2}\/[A-Z0-9]{3}|[A-Z]{3}\/[A-Z]\d
 const SECTION_LINE = /^\d+(?:\.\d+)*\.?\s*\p{Lu}|\s\d{1,3}$/u;
 const WHOLE_CODE = /^\s*((?=[^\n]*\d)[A-Z]{2,6}(?:[ /.-][A-Z0-9]{1,6}){1,3})\s*$/;
 const CODE = /(?<![\p{L}\p{N}])[A-Z0-9][A-Z0-9/.-]{3,}[A-Z0-9](?![\p{L}\p{N}])/gu;
+
+const PROJECT_KINDS = new Set<DocumentKind>(['annual_review', 'evaluation', 'other']);
 
 // The role of each person a labelled list names.
 const LIST_ROLES: Partial<Record<LabelField, string>> = {
@@ -132,7 +135,9 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   else draft.clear('people');
 
   if (!record.budget?.length) {
-    const budgets = findLabelledBudgets(labels);
+    const labelled = findLabelledBudgets(labels);
+    // A project's cover form may state its sums without a label beside them.
+    const budgets = labelled.length || !PROJECT_KINDS.has(kind) ? labelled : findFormBudgets(text);
     if (budgets.length)
       draft.set(
         'budget',

@@ -32,8 +32,12 @@ export const BUDGET_WORDS: string[] = [
   'expenditures',
   'cost',
   'costs',
-  'value',
-  'amount',
+  // "value" and "amount" alone are of anything (a seizure's street value): only the project's.
+  'project value',
+  'programme value',
+  'program value',
+  'total value',
+  'total amount',
   // es
   'presupuesto',
   'presupuestos',
@@ -44,15 +48,15 @@ export const BUDGET_WORDS: string[] = [
   'gastos',
   'costo',
   'coste',
-  'monto',
-  'importe',
-  'valor',
+  'monto total',
+  'importe total',
+  'valor total',
   // fr
   'fonds',
   'financement',
   'dépenses',
   'coût',
-  'montant',
+  'montant total',
   'enveloppe',
 ];
 
