@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { detectLanguage } from '../ingest/language.ts';
+import { organisationDuplicatesService } from '../organisations/duplicates.service.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
@@ -196,6 +197,13 @@ export const documentsService = {
       draft: textWithheld ? null : (row.extraction?.draft ?? null),
       confirmed_record: textWithheld ? null : (row.extraction?.confirmed_record ?? null),
       confirmation: row.extraction?.confirmation ?? null,
+      organisation_suggestions:
+        textWithheld || row.extraction?.confirmation
+          ? []
+          : await organisationDuplicatesService.closestTo(
+              db,
+              row.extraction?.draft?.record.organisations ?? [],
+            ),
     };
   },
 

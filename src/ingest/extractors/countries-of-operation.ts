@@ -17,10 +17,11 @@ export interface Placed extends Span {
   value: string;
 }
 
-/** "EL SALVADOR" → "El Salvador", so that names printed in capitals are found. */
+/** "REPUBLICA DOMINICANA" → "Republica Dominicana", so that names printed in capitals are found. */
 const capitalise = (s: string) =>
   s.replace(/\p{L}+/gu, (w) =>
-    w.length > 1 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
+    // Short capitals are acronyms ("RDC", "UK"), kept as written.
+    w.length > 3 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
   );
 
 // Between two names of a list: commas, "and" in three languages, and the articles and prepositions

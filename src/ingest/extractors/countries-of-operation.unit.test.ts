@@ -21,6 +21,9 @@ describe('countries of operation', () => {
     ['Este proyecto se ejecuta en Guatemala y Honduras con fondos del donante.', ['GT', 'HN']],
     ['Le programme est mis en œuvre au Mali et au Niger depuis trois ans.', ['ML', 'NE']],
     ['Las actividades en Paraguay comenzaron con retraso.', ['PY']],
+    // Names the country catalogue writes only as "Moldova, Republic of" or not at all.
+    ['The project is implemented in Moldova and Viet Nam.', ['MD', 'VN']],
+    ['Pays : RDC, Centrafrique et Tanzanie.', ['CD', 'CF', 'TZ']],
   ])('%s', (text, countries) => {
     expect(where(text).countries).toEqual(countries);
   });

@@ -126,6 +126,22 @@ const EXTRA_NAMES: Record<string, string> = {
   Burma: 'MM',
   'Republic of Congo': 'CG',
   Kosovo: 'XK',
+  // Names the catalogue writes only in its "Moldova, Republic of" form, or not at all.
+  Moldova: 'MD',
+  'Republic of Moldova': 'MD',
+  'República de Moldova': 'MD',
+  'République de Moldova': 'MD',
+  'Viet Nam': 'VN',
+  Tanzanie: 'TZ',
+  Micronesia: 'FM',
+  'República Democrática del Congo': 'CD',
+  'RD Congo': 'CD',
+  RDC: 'CD',
+  'East Timor': 'TL',
+  'États-Unis': 'US',
+  'Etats-Unis': 'US',
+  Centrafrique: 'CF',
+  'République centrafricaine': 'CF',
 };
 
 export const REGION_NAMES = [
