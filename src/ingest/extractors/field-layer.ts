@@ -50,7 +50,12 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 
   const title = findTitle(text, kind, labels);
   // The kind's own title stands when it is as sure, or when it is this title with its subtitle.
-  const extends_ = title && record.title?.toLowerCase().startsWith(title.title.toLowerCase());
+  // …unless what it adds runs into the form's next label ("… Cooperation Country: Ecuador …").
+  const own = draft.provenance.title;
+  const runsIntoLabel =
+    title && own && labels.some((p) => p.labelSpan.start >= title.span.end && p.labelSpan.start < own.end);
+  const extends_ =
+    title && !runsIntoLabel && record.title?.toLowerCase().startsWith(title.title.toLowerCase());
   if (title && !extends_ && title.confidence >= (record.title ? (draft.confidence.title ?? 0) : 0) - 0.05)
     draft.set('title', title.title, title.span, title.confidence);
   else if (!title && record.title && ((draft.confidence.title ?? 0) < 0.6 || SECTION_LINE.test(record.title)))

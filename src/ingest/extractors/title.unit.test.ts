@@ -1,6 +1,7 @@
 // Known answers for titles, in documents written for this test (en, es, fr): a title never runs into
 // the sentence after it, and a numbered section or a contents entry is never a title.
 import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../extract.ts';
 import { findLabelValues } from '../layout/labels.ts';
 import { cutRunOnSentence, findTitle } from './title.ts';
 
@@ -50,5 +51,19 @@ describe('titles', () => {
       '2. Rapport sur les activités de formation des magistrats',
     ].join('\n');
     expect(title(report)).toBeNull();
+  });
+
+  it('stops a labelled title at the next label of a form whose lines were run together', async () => {
+    const form = [
+      'PROGRESS REPORT 2021',
+      '',
+      'Programme title: Safer Ports Through Customs Cooperation',
+      'Country: Ecuador',
+      'Total budget: USD 1,200,000',
+      '',
+      'Outcome score: A',
+    ].join('\n');
+    const { record } = await extractDocument({ bytes: Buffer.from(form), filename: 'form.txt' });
+    expect(record.title).toBe('Safer Ports Through Customs Cooperation');
   });
 });
