@@ -111,6 +111,30 @@ export const DocumentExtraction = z
       .describe(
         'To a network administrator, once the document is confirmed: the lists it offers as instruments, each with the instrument made of it; empty to anyone else',
       ),
+    organisation_suggestions: z
+      .array(
+        z.object({
+          index: z.number().int().describe('Position in draft.record.organisations'),
+          candidates: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              acronym: z.string().nullable(),
+              reason: z.enum([
+                'same_iati_ref',
+                'acronym_of',
+                'same_name_in_language',
+                'same_name',
+                'similar_spelling',
+              ]),
+              score: z.number().describe('1 the same organisation beyond doubt; lower for weaker reasons'),
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'For each proposed organisation of the draft the registry did not match: the closest registered organisations (same name or alias, acronym, the same body in another language, similar spelling), strongest first. Empty once confirmed.',
+      ),
   })
   .meta({ id: 'DocumentExtraction' });
 

@@ -12,6 +12,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import { instrumentsRepository } from '../instruments/instruments.repository.ts';
+import { organisationDuplicatesService } from '../organisations/duplicates.service.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
@@ -226,6 +227,13 @@ export const documentsService = {
       confirmed_record: textWithheld ? null : (row.extraction?.confirmed_record ?? null),
       confirmation: row.extraction?.confirmation ?? null,
       instrument_offers: await offersOnReopen(db, viewer, row, textWithheld),
+      organisation_suggestions:
+        textWithheld || row.extraction?.confirmation
+          ? []
+          : await organisationDuplicatesService.closestTo(
+              db,
+              row.extraction?.draft?.record.organisations ?? [],
+            ),
     };
   },
 

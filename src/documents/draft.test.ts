@@ -104,4 +104,39 @@ describe('document drafts', () => {
       'extracted',
     );
   });
+
+  it('offers the closest registered organisations for each proposed one, and none once confirmed', async () => {
+    const opp = await buildOrganisation(t.db, { name: 'Office of the Public Prosecutor', acronym: 'OPP' });
+    // Written for this test: a review naming a registered body (NCA), one spelt otherwise, and one
+    // the registry has nothing like.
+    const text = [
+      'Annual Review',
+      'Title: Support to Prosecution Services',
+      'The project is implemented in Moldova with the Office of Public Prosecutions (OPPS), the NCA',
+      'and the Ministry of Internal Affairs.',
+    ].join('\n');
+    const doc = await uploadFile(t, 'review.txt', Buffer.from(text), { token: owner.token });
+    const names: { name: string; id?: string }[] = doc.body.draft.record.organisations;
+    const at = (name: string) => names.findIndex((o) => o.name === name);
+    expect(names[at('National Crime Agency')]?.id).toBe(ncaId);
+    const path = `/api/v1/documents/${doc.body.id}/extraction`;
+    const { organisation_suggestions: suggestions } = (await t.request('GET', path, { token: owner.token }))
+      .body;
+    const forName = (name: string) => suggestions.find((s: { index: number }) => s.index === at(name));
+    expect(forName('Office of Public Prosecutions').candidates[0]).toMatchObject({
+      id: opp.id,
+      name: 'Office of the Public Prosecutor',
+      acronym: 'OPP',
+      reason: 'acronym_of',
+    });
+    // A matched organisation needs no suggestion; one like nothing registered gets none.
+    expect(forName('National Crime Agency')).toBeUndefined();
+    expect(forName('Ministry of Internal Affairs')).toBeUndefined();
+    const confirmed = await t.request('POST', `/api/v1/documents/${doc.body.id}/confirm`, {
+      token: owner.token,
+      body: { record: doc.body.draft.record, version: 1 },
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect((await t.request('GET', path, { token: owner.token })).body.organisation_suggestions).toEqual([]);
+  });
 });

@@ -187,3 +187,43 @@ export function findDuplicateCandidates(entries: DirectoryEntry[]): DuplicateCan
   }
   return out.sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
 }
+
+/** Names this alike (Dice coefficient of letter pairs) are offered as the closest registered ones. */
+export const CLOSE_SPELLING = 0.6;
+
+/**
+ * The registered organisations closest to a name a document gives, strongest first: the same name
+ * or an alias, an acronym and its initials, the same body in another language, then spellings at
+ * least CLOSE_SPELLING alike ("Ministry of Justice and Public Security" for "Ministry of Justice").
+ */
+export function closestEntries(
+  probe: { name: string; acronym?: string | null },
+  entries: DirectoryEntry[],
+  limit = 3,
+): { id: string; score: number; reasons: DuplicateReason[] }[] {
+  const asEntry: DirectoryEntry = {
+    id: '',
+    name: probe.name,
+    acronym: probe.acronym ?? null,
+    aliases: [],
+    iati_ref: null,
+  };
+  const probeName = normaliseName(probe.name);
+  const out: { id: string; score: number; reasons: DuplicateReason[] }[] = [];
+  for (const entry of entries) {
+    const reasons = reasonsFor(asEntry, entry);
+    if (reasons.length) {
+      out.push({ id: entry.id, score: Math.max(...reasons.map((r) => WEIGHT[r.kind])), reasons });
+      continue;
+    }
+    const similarity =
+      Math.round(Math.max(...namesOf(entry).map((n) => dice(probeName, normaliseName(n)))) * 100) / 100;
+    if (similarity >= CLOSE_SPELLING)
+      out.push({
+        id: entry.id,
+        score: WEIGHT.similar_spelling * similarity,
+        reasons: [{ kind: 'similar_spelling', similarity }],
+      });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+}

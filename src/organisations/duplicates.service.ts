@@ -3,7 +3,7 @@
 // of agencies are not secret), and the reasons use only its own fields, never the records an
 // organisation holds, so a candidate tells nobody anything the directory does not.
 import type { Queryable } from '../db/client.ts';
-import { type DuplicateReason, findDuplicateCandidates } from './duplicate-candidates.ts';
+import { closestEntries, type DuplicateReason, findDuplicateCandidates } from './duplicate-candidates.ts';
 import { organisationsRepository as repo } from './organisations.repository.ts';
 
 const LANGUAGE_NAMES = { en: 'English', es: 'Spanish', fr: 'French' } as const;
@@ -43,5 +43,24 @@ export const organisationDuplicatesService = {
         };
       }),
     };
+  },
+
+  /**
+   * For each proposed organisation (a draft's) the registry did not match, by its position: the
+   * closest registered organisations, so that the person confirming sees them first and registering
+   * a new one is a choice they make.
+   */
+  async closestTo(db: Queryable, proposed: { name: string; acronym?: string; id?: string }[]) {
+    if (!proposed.some((o) => !o.id)) return [];
+    const entries = await repo.listDirectory(db);
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    return proposed.flatMap((org, index) => {
+      if (org.id) return [];
+      const candidates = closestEntries(org, entries).map((c) => {
+        const e = byId.get(c.id)!;
+        return { id: e.id, name: e.name, acronym: e.acronym, reason: c.reasons[0]!.kind, score: c.score };
+      });
+      return candidates.length ? [{ index, candidates }] : [];
+    });
   },
 };

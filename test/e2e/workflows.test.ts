@@ -120,6 +120,62 @@ describe('workflows in the browser', () => {
     expect(await page.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
   });
 
+  it('offers the closest registered organisation, keeps corrected scores and recommendations, and shows them on reopening', async () => {
+    // Written for this test: a progress report laid out as a short form, not like the fixture, naming
+    // a registered organisation in another spelling ("Center", no "the").
+    const report = [
+      'PROGRESS REPORT 2019',
+      '',
+      'Programme title: Safer Ports Through Customs Cooperation',
+      'Country: Ecuador',
+      'Total budget: USD 1,200,000',
+      'Implementing partners: International Center for Prevention of Crime',
+      '',
+      'Outcome score: A',
+      'Risk rating: Medium',
+      '',
+      'Recommendations',
+      '1. The customs service should fund the risk unit from its own budget from 2020.',
+      '2. Container profiling should be extended to the land border crossings.',
+    ].join('\n');
+    const { page } = await b.newPage();
+    await signIn(page, 'fco@tacit.demo');
+    await page.goto('/contribute');
+    await page
+      .getByLabel('Choose files')
+      .setInputFiles({ name: 'safer-ports.txt', mimeType: 'text/plain', buffer: Buffer.from(report) });
+    await page.getByRole('link', { name: 'Check and confirm' }).click();
+    const title = page.getByLabel(/^Title/);
+    await title.waitFor();
+    expect(await title.inputValue()).toBe('Safer Ports Through Customs Cooperation');
+    // The registered organisation is offered first and chosen; registering a new one is not.
+    const decision = page.locator('.org-decision', {
+      hasText: 'International Center for Prevention of Crime',
+    });
+    const select = decision.getByLabel('Organisation');
+    const first = await select.locator('option').first().textContent();
+    expect(first).toContain('International Centre for the Prevention of Crime');
+    expect(await select.locator('option:checked').textContent()).toBe(first);
+    // Outcome score, risk and recommendations are shown and corrected before confirming.
+    const outcome = page.getByRole('textbox', { name: 'Outcome score', exact: true });
+    expect(await outcome.inputValue()).toBe('A');
+    await outcome.fill('B');
+    expect(await page.getByLabel(/^Risk/).first().inputValue()).toBe('Medium');
+    const second = page.getByRole('textbox', { name: /^Recommendations 2(?!\d)/ });
+    await second.fill('Profile containers at the land border crossings too.');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Confirmed. The records were saved.').waitFor({ timeout: 30_000 });
+    // Reopened, the page shows what was stored.
+    await page.reload();
+    await title.waitFor();
+    expect(await page.getByRole('textbox', { name: 'Outcome score', exact: true }).inputValue()).toBe('B');
+    expect(await page.getByRole('textbox', { name: /^Recommendations 2(?!\d)/ }).inputValue()).toBe(
+      'Profile containers at the land border crossings too.',
+    );
+    expect(await page.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
+    await screenshot(page, 'contribute-unfamiliar-review-reopened');
+  });
+
   it('lets an administrator invite a member, create an API token and read the audit log', async () => {
     const { page } = await b.newPage();
     await signIn(page, 'fco@tacit.demo');

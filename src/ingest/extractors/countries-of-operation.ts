@@ -7,6 +7,7 @@
 import type { DocumentKind } from '../extraction-record.ts';
 import { headerSegments } from '../layout/header.ts';
 import type { LabelValue } from '../layout/labels.ts';
+import { OPERATION_INTROS, REGIONAL_WORDS } from '../lexicon/operation.ts';
 import { REGIONS } from '../lexicon/regions.ts';
 import { findCountries } from '../recognise/countries.ts';
 import { escapeRegExp } from '../recognise/regex.ts';
@@ -16,11 +17,17 @@ export interface Placed extends Span {
   value: string;
 }
 
-/** "EL SALVADOR" → "El Salvador", so that names printed in capitals are found. */
+/** "REPUBLICA DOMINICANA" → "Republica Dominicana", so that names printed in capitals are found. */
 const capitalise = (s: string) =>
   s.replace(/\p{L}+/gu, (w) =>
-    w.length > 1 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
+    // Short capitals are acronyms ("RDC", "UK"), kept as written.
+    w.length > 3 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
   );
+
+// Between two names of a list: commas, "and" in three languages, and the articles and prepositions
+// French and Spanish put before each name ("du Bénin, de la Côte d’Ivoire et du Togo").
+const LIST_GAP =
+  /^[\s,;:&]*(?:(?:and|y|e|et|as well as|ainsi que|así como)\s+)?(?:(?:the|le|la|les|l['’]|du|de\s+la|de\s+l['’]|des|d['’]|el|los|las|del|au|aux|en|à|in)\s*)?$/i;
 
 function countriesIn(raw: string, base: number, leadingOnly: boolean): Placed[] {
   // "Central America (Guatemala, El Salvador, …)": a region and its brackets introduce the list.
@@ -29,11 +36,14 @@ function countriesIn(raw: string, base: number, leadingOnly: boolean): Placed[] 
         .reduce((v, r) => v.slice(0, r.start) + ' '.repeat(r.end - r.start) + v.slice(r.end), raw)
         .replace(/[()]/g, ' ')
     : raw;
-  const mentions = findCountries(capitalise(value)).filter((m) => !m.demonym || !leadingOnly);
+  // In a list, "Guinea" or "Chad" is the country, not the word.
+  const mentions = findCountries(capitalise(value), 0, { inList: leadingOnly }).filter(
+    (m) => !m.demonym || !leadingOnly,
+  );
   const out: Placed[] = [];
   let last = 0;
   for (const m of mentions) {
-    if (leadingOnly && !/^[\s,;:&]*(?:(?:and|y|et)\s+)?$/i.test(value.slice(last, m.start))) break;
+    if (leadingOnly && !LIST_GAP.test(value.slice(last, m.start))) break;
     out.push({ value: m.code, start: base + m.start, end: base + m.end });
     last = m.end;
   }
@@ -63,6 +73,9 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
 }
 
 const LIST_INTRO = /\b(?:countries|pays|pa[ií]ses)\b[^.:;()\n]{0,60}?(?::|\()\s*/giu;
+const OPERATION_INTRO = new RegExp(`(?<![\\p{L}])(?:${OPERATION_INTROS.join('|')})\\s+`, 'giu');
+// "Regional Programme for West Africa": the region a regional project names, in the same sentence.
+const REGIONAL = new RegExp(`(?<![\\p{L}])(?:${REGIONAL_WORDS})(?![\\p{L}])[^.\\n]{0,80}$`, 'iu');
 
 const distinct = (items: Placed[]) =>
   items.filter((p, i) => items.findIndex((q) => q.value === p.value) === i);
@@ -95,7 +108,24 @@ export function findCountriesOfOperation(
     const from = m.index + m[0].length;
     const listed = countriesIn(text.slice(from, from + 300), from, true);
     if (listed.length >= 2) countries.push(...listed);
+    // "the countries of West Africa: …": the region that introduces the list.
+    regions.push(...findRegionsEnglish(m[0], m.index));
   }
+  if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {
+    const opening = text.slice(0, 4000);
+    // "The project is implemented in Kenya and Uganda", "se ejecuta en Honduras", "mis en œuvre au Mali".
+    for (const m of opening.matchAll(OPERATION_INTRO)) {
+      const from = m.index + m[0].length;
+      countries.push(...countriesIn(text.slice(from, from + 300), from, true));
+    }
+    for (const r of findRegionsEnglish(opening))
+      if (REGIONAL.test(opening.slice(Math.max(0, r.start - 80), r.start))) regions.push(r);
+  }
+  // A note written for an occasion names the region it is about where it presents the occasion.
+  if (kind === 'background_note') regions.push(...findRegionsEnglish(text.slice(0, 800)));
+  // A meeting of a regional programme's countries lists them: a run of three or more names.
+  if (kind === 'meeting_report')
+    for (const run of countryRuns(text.slice(0, 4000), 3)) countries.push(...run);
   if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {
     const segments = headerSegments(text, 1200);
     segments.forEach((s, k) => {
@@ -131,4 +161,22 @@ function dominantCountry(text: string): Placed[] {
   const ranked = [...counts.values()].sort((a, b) => b.length - a.length);
   const [first, second] = ranked;
   return first && first.length >= 2 && first.length > (second?.length ?? 0) ? [first[0]!] : [];
+}
+
+/** Runs of at least `min` country names one after another, as a list writes them. */
+function countryRuns(text: string, min: number): Placed[][] {
+  const runs: Placed[][] = [];
+  let run: Placed[] = [];
+  let last = -1;
+  for (const m of findCountries(capitalise(text), 0, { inList: true })) {
+    if (m.demonym) continue;
+    if (last < 0 || !LIST_GAP.test(text.slice(last, m.start))) {
+      if (run.length >= min) runs.push(run);
+      run = [];
+    }
+    run.push({ value: m.code, start: m.start, end: m.end });
+    last = m.end;
+  }
+  if (run.length >= min) runs.push(run);
+  return runs;
 }

@@ -11,6 +11,7 @@ import { findCountries } from '../recognise/countries.ts';
 import { findPeopleWithRoles } from '../recognise/people-roles.ts';
 import { escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
+import { findFormBudgets } from './budget-lines.ts';
 import { findCountriesOfOperation, findRegionsEnglish } from './countries-of-operation.ts';
 import type { Draft } from './draft.ts';
 import { findLabelledBudgets, findRecommendationOpening, findRiskRow } from './labelled-values.ts';
@@ -23,6 +24,8 @@ const COVER_CODE = /^(?:[A-Z]{2}\/[A-Z]{3}\/\d{2}\/[A-Z0-9]{3}|[A-Z]{3}\/[A-Z]\d
 const SECTION_LINE = /^\d+(?:\.\d+)*\.?\s*\p{Lu}|\s\d{1,3}$/u;
 const WHOLE_CODE = /^\s*((?=[^\n]*\d)[A-Z]{2,6}(?:[ /.-][A-Z0-9]{1,6}){1,3})\s*$/;
 const CODE = /(?<![\p{L}\p{N}])[A-Z0-9][A-Z0-9/.-]{3,}[A-Z0-9](?![\p{L}\p{N}])/gu;
+
+const PROJECT_KINDS = new Set<DocumentKind>(['annual_review', 'evaluation', 'other']);
 
 // The role of each person a labelled list names.
 const LIST_ROLES: Partial<Record<LabelField, string>> = {
@@ -47,7 +50,12 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
 
   const title = findTitle(text, kind, labels);
   // The kind's own title stands when it is as sure, or when it is this title with its subtitle.
-  const extends_ = title && record.title?.toLowerCase().startsWith(title.title.toLowerCase());
+  // …unless what it adds runs into the form's next label ("… Cooperation Country: Ecuador …").
+  const own = draft.provenance.title;
+  const runsIntoLabel =
+    title && own && labels.some((p) => p.labelSpan.start >= title.span.end && p.labelSpan.start < own.end);
+  const extends_ =
+    title && !runsIntoLabel && record.title?.toLowerCase().startsWith(title.title.toLowerCase());
   if (title && !extends_ && title.confidence >= (record.title ? (draft.confidence.title ?? 0) : 0) - 0.05)
     draft.set('title', title.title, title.span, title.confidence);
   else if (!title && record.title && ((draft.confidence.title ?? 0) < 0.6 || SECTION_LINE.test(record.title)))
@@ -132,7 +140,9 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
   else draft.clear('people');
 
   if (!record.budget?.length) {
-    const budgets = findLabelledBudgets(labels);
+    const labelled = findLabelledBudgets(labels);
+    // A project's cover form may state its sums without a label beside them.
+    const budgets = labelled.length || !PROJECT_KINDS.has(kind) ? labelled : findFormBudgets(text);
     if (budgets.length)
       draft.set(
         'budget',

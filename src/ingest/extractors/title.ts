@@ -38,6 +38,8 @@ const TITLE_OPENING =
   /\b(?:list[ae]? (?:of|des|de) (?:decisions|d[ée]cisions|decisiones)|conclusiones y recomendaciones|conclusions (?:and|et) recommendations|white paper|livre blanc|libro blanco|background (?:documentation|note|paper) (?:for|on)|(?:estudio|study|[ée]tude) (?:sobre|on|sur)|report (?:of|on) the|informe (?:de|sobre) la|rapport (?:de|sur) la|seminario sobre|seminar on|atelier sur|workshop on|taller sobre|note conceptuelle|concept note)\b/iu;
 const CHAIR_CLAUSE =
   /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia)\b.*$/iu;
+const NUMBERED_SECTION =
+  /^(?:\d{1,2}(?:\.\d{1,2})*\.\s*|\d{1,2}(?:\.\d{1,2})+\s+|[IVX]{1,4}\.\s+)\p{Lu}|(?:\.{2,}\s*|\.\s+)\d{1,3}$/u;
 const CONNECTOR_END =
   /\b(?:of|the|in|on|for|to|and|de|del|la|las|los|en|sur|des|du|et|y|pour|para|IN|OF|THE|ON|FOR|AND|DE|DU|DES|LA|EN)$/u;
 
@@ -143,7 +145,9 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
       s.text.split(/\s+/).length >= 3 &&
       !/^[,;:(]/.test(s.text) &&
       // A sentence is prose, not a title.
-      !(/\.$/.test(s.text) && s.text.split(/\s+/).length > 12),
+      !(/\.$/.test(s.text) && s.text.split(/\s+/).length > 12) &&
+      // Nor is a numbered section or a contents entry ("1.2. Apoyar mecanismos … 8").
+      !NUMBERED_SECTION.test(s.text),
   );
   const opening = candidates.find(
     (s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30,
@@ -190,9 +194,35 @@ const isOnlyPlaces = (s: string) => {
   return countries.length > 0 && !/\p{L}{4,}/u.test(rest.replace(/\b(?:and|y|et)\b/g, ''));
 };
 
+const SMALL_WORD =
+  /^(?:a|an|the|of|and|or|to|in|on|for|by|with|at|from|de|del|la|las|los|el|y|e|en|para|por|con|le|les|des|du|et|pour|sur|dans|au|aux|à)$/iu;
+
+/**
+ * A title a reader ran into the sentence after it ("… Institutions (A2J Project) Management take
+ * note of all the recommendations."): titles do not end in a full stop, so where a capitalised
+ * title is followed by a capitalised word opening a sentence of ordinary lower-case words that ends
+ * the line, the title ends before that word.
+ */
+export function cutRunOnSentence(title: string): string {
+  if (!/[.!]$/.test(title)) return title;
+  const words = [...title.matchAll(/\S+/g)];
+  for (let k = 3; k < words.length - 4; k++) {
+    const word = words[k]!;
+    if (!/^\p{Lu}\p{Ll}/u.test(word[0])) continue;
+    const head = words.slice(0, k).filter((w) => !SMALL_WORD.test(w[0]) && /^\p{L}/u.test(w[0]));
+    const tail = words.slice(k + 1).filter((w) => /^\p{L}/u.test(w[0]));
+    const capitalised = head.filter((w) => /^\p{Lu}/u.test(w[0])).length;
+    const lower = tail.filter((w) => /^\p{Ll}/u.test(w[0])).length;
+    const named = tail.filter((w) => /^\p{Lu}\p{Ll}/u.test(w[0])).length;
+    if (capitalised >= 0.75 * head.length && tail.length >= 4 && lower >= 0.8 * tail.length && !named)
+      return title.slice(0, word.index).trim();
+  }
+  return title;
+}
+
 /** Footnote marks, trailing codes in brackets, and a country tacked on after a bracket go. */
 export function cleanTitle(raw: string): string {
-  let title = raw.replace(/\s+/g, ' ').trim();
+  let title = cutRunOnSentence(raw.replace(/\s+/g, ' ').trim());
   title = title.replace(/(\p{L})\d{1,2}$/u, '$1').replace(/[*\s]+$/, '');
   // "Law and Order Trust Fund for Afghanistan(LOTFA: Phase IV & V)": a scoped acronym is not part of it.
   title = title.replace(/\s*\([^()]*:[^()]*\)$/, '');

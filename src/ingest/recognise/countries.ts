@@ -19,6 +19,9 @@ export interface RegionMention extends Span {
 // Aliases that would match too much: "US" in "US$", "Congo" (two countries), names that are
 // common words or given names in English texts.
 const SKIPPED_ALIASES = new Set(['US', 'U.S.', 'Congo', 'Georgia', 'Jordan', 'Chad', 'Guinea']);
+// Of those, the names that are a country beyond doubt once they stand in a list of countries
+// ("Guinea, Sierra Leone and Liberia"): read only by `findCountries(text, base, { inList: true })`.
+const LIST_ONLY: Record<string, string> = { Georgia: 'GE', Jordan: 'JO', Chad: 'TD', Guinea: 'GN' };
 
 // Only demonyms that point at one country; "American", "Dominican", "Guinean" do not.
 const DEMONYMS: Record<string, string> = {
@@ -123,6 +126,22 @@ const EXTRA_NAMES: Record<string, string> = {
   Burma: 'MM',
   'Republic of Congo': 'CG',
   Kosovo: 'XK',
+  // Names the catalogue writes only in its "Moldova, Republic of" form, or not at all.
+  Moldova: 'MD',
+  'Republic of Moldova': 'MD',
+  'República de Moldova': 'MD',
+  'République de Moldova': 'MD',
+  'Viet Nam': 'VN',
+  Tanzanie: 'TZ',
+  Micronesia: 'FM',
+  'República Democrática del Congo': 'CD',
+  'RD Congo': 'CD',
+  RDC: 'CD',
+  'East Timor': 'TL',
+  'États-Unis': 'US',
+  'Etats-Unis': 'US',
+  Centrafrique: 'CF',
+  'République centrafricaine': 'CF',
 };
 
 export const REGION_NAMES = [
@@ -167,9 +186,29 @@ export const REGION_NAMES = [
   "Afrique de l'Ouest",
 ];
 
-let index: { pattern: RegExp; codes: Map<string, { code: string; demonym: boolean }> } | undefined;
+type CountryIndex = { pattern: RegExp; codes: Map<string, { code: string; demonym: boolean }> };
+let index: CountryIndex | undefined;
+let listIndex: CountryIndex | undefined;
 
-function countryIndex() {
+function indexOf(codes: Map<string, { code: string; demonym: boolean }>): CountryIndex {
+  // Names written with a typographic apostrophe ("Côte d’Ivoire") are the same names.
+  for (const [name, hit] of [...codes]) if (name.includes("'")) codes.set(name.replace(/'/g, '’'), hit);
+  const names = [...codes.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // Longest names first so "South Sudan" wins over "Sudan"; letters on either side mean another word.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return { pattern, codes };
+}
+
+function countryIndex(inList = false): CountryIndex {
+  if (inList) {
+    listIndex ??= indexOf(
+      new Map([
+        ...countryIndex().codes,
+        ...Object.entries(LIST_ONLY).map(([name, code]) => [name, { code, demonym: false }] as const),
+      ]),
+    );
+    return listIndex;
+  }
   if (index) return index;
   const codes = new Map<string, { code: string; demonym: boolean }>();
   for (const country of vocabularies.countries().values()) {
@@ -185,16 +224,13 @@ function countryIndex() {
   for (const [name, code] of Object.entries(EXTRA_NAMES)) codes.set(name, { code, demonym: false });
   for (const [name, code] of Object.entries(DEMONYMS))
     if (!codes.has(name)) codes.set(name, { code, demonym: true });
-  const names = [...codes.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // Longest names first so "South Sudan" wins over "Sudan"; letters on either side mean another word.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  index = { pattern, codes };
+  index = indexOf(codes);
   return index;
 }
 
 /** Every country mention in `text`; spans are offset by `base` (the text's place in the document). */
-export function findCountries(text: string, base = 0): CountryMention[] {
-  const { pattern, codes } = countryIndex();
+export function findCountries(text: string, base = 0, options: { inList?: boolean } = {}): CountryMention[] {
+  const { pattern, codes } = countryIndex(options.inList);
   const found: CountryMention[] = [];
   for (const m of text.matchAll(pattern)) {
     const hit = codes.get(m[0]);

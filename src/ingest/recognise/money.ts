@@ -1,5 +1,6 @@
 // Amounts of money as budgets write them: "£2.3m", "£1.935m", "GBP 16,000,000", "$705k",
-// "US$ 3 million", "€1.2 bn", "1 500 000 EUR", "CAD 250,000".
+// "US$ 3 million", "€1.2 bn", "1 500 000 EUR", "CAD 250,000", "3.334.127 USD", "US$ 1,5 millones",
+// "2 000 000 FCFA".
 export interface FoundMoney {
   amount: number;
   currency: string;
@@ -18,22 +19,26 @@ const SYMBOLS: Record<string, string> = {
   A$: 'AUD',
   '¥': 'JPY',
 };
-const CODES = 'GBP|EUR|USD|CAD|AUD|CHF|SEK|NOK|DKK|JPY|NZD';
-const NUMBER = String.raw`\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
-const SCALE = String.raw`\s?(?:(bn|billion|b)|(m|mn|million|millions|mio)|(k|thousand))\b`;
+const CODES = 'GBP|EUR|USD|CAD|AUD|CHF|SEK|NOK|DKK|JPY|NZD|XOF';
+// Thousands by dots as Spanish and French write them ("3.334.127", "1.250.000,50") come first;
+// a single dot group ("4.080") stays a decimal, as English writes it.
+const DOT_THOUSANDS = String.raw`\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}\.\d{3},\d{1,2}(?!\d)`;
+const NUMBER = String.raw`${DOT_THOUSANDS}|\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
+const SCALE = String.raw`\s?(?:(bn|billions?|b|milliards?|mil\s+millones|mds)|(m|mn|millions?|mio|millones|mill[oó]n)|(k|thousand|mil))(?![\p{L}\p{N}])`;
 
 const PREFIXED = new RegExp(
-  String.raw`(US\$|USD\$|C\$|CA\$|A\$|[£€$¥]|\b(?:${CODES})\b)\s?(${NUMBER})(?:${SCALE})?`,
+  String.raw`(US\$|USD\$|C\$|CA\$|A\$|[£€$¥]|\b(?:${CODES})\b)\s?(?::\s?)?(${NUMBER})(?:${SCALE})?`,
   'giu',
 );
 const SUFFIXED = new RegExp(
-  String.raw`(?<![\w.])(${NUMBER})(?:${SCALE})?\s?(${CODES}|€|euros?|pounds|dollars)\b`,
+  String.raw`(?<![\w.])(${NUMBER})(?:${SCALE})?\s?(?:de\s+)?(${CODES}|€|euros?|pounds|dollars|d[oó]lares|FCFA|francs\s+CFA)(?![\p{L}])`,
   'giu',
 );
 
 function toNumber(raw: string): number {
   // "1,935" is a thousands separator; "2,3" with one or two decimals is a decimal comma.
-  const cleaned = /^\d+,\d{1,2}$/.test(raw) ? raw.replace(',', '.') : raw.replace(/[,\s\u00a0]/g, '');
+  if (new RegExp(`^(?:${DOT_THOUSANDS})$`).test(raw)) return Number(raw.replace(/\./g, '').replace(',', '.'));
+  const cleaned = /^\d+,\d{1,2}$/.test(raw) ? raw.replace(',', '.') : raw.replace(/[,\s\u00a0\u202f]/g, '');
   return Number(cleaned);
 }
 
@@ -49,7 +54,8 @@ function currencyOf(token: string): string {
   if (SYMBOLS[token]) return SYMBOLS[token]!;
   if (/^EUROS?$/.test(upper)) return 'EUR';
   if (upper === 'POUNDS') return 'GBP';
-  if (upper === 'DOLLARS') return 'USD';
+  if (upper === 'DOLLARS' || /^D[OÓ]LARES$/.test(upper)) return 'USD';
+  if (upper === 'FCFA' || /^FRANCS\s+CFA$/.test(upper)) return 'XOF';
   return upper;
 }
 

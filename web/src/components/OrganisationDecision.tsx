@@ -1,8 +1,9 @@
 // One organisation a draft names, and what confirming does with it: match it to a registered one
-// (searched by name), register it, or leave it out.
+// (the closest registered ones offered first, or one searched by name), register it (a deliberate
+// choice, never the default), or leave it out.
 import { useEffect, useState } from 'react';
 import { get } from '../api/client.ts';
-import type { ExtractionRecord, Organisation, Page } from '../api/types.ts';
+import type { DocumentExtraction, ExtractionRecord, Organisation, Page } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 export type DraftRecord = ExtractionRecord;
@@ -11,13 +12,32 @@ export type Decision =
   | { action: 'match'; org_id: string; label: string }
   | { action: 'create' }
   | { action: 'skip' };
+export type Candidate = DocumentExtraction['organisation_suggestions'][number]['candidates'][number];
+
+/** A reason this strong says the registered organisation is the one named, so it is proposed. */
+const SURE = 0.8;
+
+/**
+ * What confirming does with a draft's organisation until the person decides: its registry match,
+ * else the closest registered one when the reason is strong, else nothing (left out). Registering
+ * a new organisation is never the default.
+ */
+export function initialDecision(org: DraftOrganisation, candidates: Candidate[]): Decision {
+  if (org.id) return { action: 'match', org_id: org.id, label: org.name };
+  const best = candidates[0];
+  return best && best.score >= SURE
+    ? { action: 'match', org_id: best.id, label: best.name }
+    : { action: 'skip' };
+}
 
 export function OrganisationDecision({
   org,
+  candidates,
   decision,
   onChange,
 }: {
   org: DraftOrganisation;
+  candidates: Candidate[];
   decision: Decision;
   onChange: (d: Decision) => void;
 }) {
@@ -34,6 +54,14 @@ export function OrganisationDecision({
     }, 250);
     return () => clearTimeout(timer);
   }, [query]);
+  // The registry's match, the closest registered organisations, and one found by search, once each.
+  const matchOptions: { id: string; name: string; reason?: Candidate['reason'] }[] = [];
+  const offer = (m: { id: string; name: string; reason?: Candidate['reason'] }) => {
+    if (!matchOptions.some((o) => o.id === m.id)) matchOptions.push(m);
+  };
+  if (org.id) offer({ id: org.id, name: org.name });
+  for (const c of candidates) offer(c);
+  if (decision.action === 'match') offer({ id: decision.org_id, name: decision.label });
   return (
     <div className="org-decision">
       <strong>{org.name}</strong> {org.acronym && <span className="muted">({org.acronym})</span>}{' '}
@@ -42,21 +70,23 @@ export function OrganisationDecision({
         <label>
           {t('contribute.orgDecision')}
           <select
-            value={decision.action}
+            value={decision.action === 'match' ? `match:${decision.org_id}` : decision.action}
             onChange={(e) => {
               const v = e.target.value;
-              if (v === 'match' && org.id) onChange({ action: 'match', org_id: org.id, label: org.name });
+              const picked = matchOptions.find((m) => `match:${m.id}` === v);
+              if (picked) onChange({ action: 'match', org_id: picked.id, label: picked.name });
               else if (v === 'create') onChange({ action: 'create' });
-              else if (v === 'skip') onChange({ action: 'skip' });
+              else onChange({ action: 'skip' });
             }}
           >
-            {(org.id || decision.action === 'match') && (
-              <option value="match">
-                {t('contribute.orgMatch', { name: decision.action === 'match' ? decision.label : org.name })}
+            {matchOptions.map((m) => (
+              <option key={m.id} value={`match:${m.id}`}>
+                {t('contribute.orgMatch', { name: m.name })}
+                {m.reason ? ` (${t(`contribute.orgReason.${m.reason}`)})` : ''}
               </option>
-            )}
-            <option value="create">{t('contribute.orgCreate')}</option>
+            ))}
             <option value="skip">{t('contribute.orgSkip')}</option>
+            <option value="create">{t('contribute.orgCreate')}</option>
           </select>
         </label>
         <label>

@@ -15,6 +15,7 @@ import {
   type Decision,
   type DraftRecord,
   draftOverlapQuery,
+  initialDecision,
   OrganisationDecision,
 } from '../components/OrganisationDecision.tsx';
 import { ErrorMessage, FieldError, Loading, Success } from '../components/Status.tsx';
@@ -44,9 +45,10 @@ export function DocumentReviewPage() {
     const draft = extraction.data?.confirmed_record ?? extraction.data?.draft?.record;
     if (!draft) return;
     setRecord(draft);
+    const suggestions = extraction.data?.organisation_suggestions ?? [];
     setDecisions(
-      (draft.organisations ?? []).map((o) =>
-        o.id ? { action: 'match', org_id: o.id, label: o.name } : { action: 'create' },
+      (draft.organisations ?? []).map((o, i) =>
+        initialDecision(o, suggestions.find((s) => s.index === i)?.candidates ?? []),
       ),
     );
   }, [extraction.data]);
@@ -95,6 +97,7 @@ export function DocumentReviewPage() {
   }
 
   const field = (key: string) => `record.${key}`;
+  const suggestions = extraction.data.organisation_suggestions;
   return (
     <div className="page">
       <p className="muted small">
@@ -237,6 +240,7 @@ export function DocumentReviewPage() {
                 <OrganisationDecision
                   key={`${o.name}-${o.role}`}
                   org={o}
+                  candidates={suggestions.find((s) => s.index === i)?.candidates ?? []}
                   decision={decisions[i] ?? { action: 'skip' }}
                   onChange={(d) => setDecisions((list) => list.map((x, j) => (j === i ? d : x)))}
                 />
