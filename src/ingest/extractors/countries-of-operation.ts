@@ -17,7 +17,7 @@ export interface Placed extends Span {
 }
 
 /** "EL SALVADOR" → "El Salvador", so that names printed in capitals are found. */
-const capitalise = (s: string) =>
+export const capitalise = (s: string) =>
   s.replace(/\p{L}+/gu, (w) =>
     w.length > 1 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
   );

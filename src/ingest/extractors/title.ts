@@ -35,9 +35,14 @@ const PROJECT_WORD =
 const PLURAL_PROJECTS = /^(?:programmes|projets|projects|proyectos|programas)\b/iu;
 // Phrases a document-type title opens with, in three languages.
 const TITLE_OPENING =
-  /\b(?:list[ae]? (?:of|des|de) (?:decisions|d[ée]cisions|decisiones)|conclusiones y recomendaciones|conclusions (?:and|et) recommendations|white paper|livre blanc|libro blanco|background (?:documentation|note|paper) (?:for|on)|(?:estudio|study|[ée]tude) (?:sobre|on|sur)|report (?:of|on) the|informe (?:de|sobre) la|rapport (?:de|sur) la|seminario sobre|seminar on|atelier sur|workshop on|taller sobre|note conceptuelle|concept note)\b/iu;
+  /\b(?:list[ae]? (?:of|des|de) (?:decisions|d[ée]cisions|decisiones)|conclusiones y recomendaciones|conclusions (?:and|et) recommendations|white paper|livre blanc|libro blanco|background (?:documentation|note|paper) (?:for|on)|(?:estudio|study|[ée]tude) (?:sobre|on|sur)|report (?:of|on) the|informe (?:final )?(?:de|sobre) la|rapport (?:final )?(?:de|sur) la|final report of the|compte[- ]rendu (?:de|du|des)|proc[eè]s[- ]verbal (?:de|du|des)|acta (?:de|del)|minutes of the|relator[ií]a (?:de|del)|seminario sobre|seminar on|atelier sur|workshop on|taller sobre|note conceptuelle|concept note|working paper on|document de travail sur|documento de trabajo sobre)\b/iu;
+// A meeting's own name, opening with its number: "XXIII Reunión del Grupo…", "9th Meeting of…",
+// "Troisième réunion du comité…", "Fifty-eighth session". A meeting report without a document-type
+// title is titled by it; a note is not (it names the meeting it was written for).
+const MEETING_NAME =
+  /^(?:[IVXLC]+|\d+\p{L}{0,3}|\p{L}+(?:-\p{L}+)?(?:th|st|nd|rd|i[eè]me|[eé]sim[ao]|era?|nd[ao]|rt[ao]|nt[ao]|xt[ao]|av[ao]|en[ao]|ptim[ao])|first|second|third|premi[eè]re?|primer[ao]?|segund[ao]|tercer[ao]?)\s+(?:reuni[oó]n|r[ée]union|meeting|session|sesi[oó]n|conference|conferencia|conf[ée]rence|plenary|plenaria|pl[ée]ni[eè]re|seminar|seminario|s[ée]minaire|workshop|taller|atelier|forum|foro)\b/iu;
 const CHAIR_CLAUSE =
-  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia)\b.*$/iu;
+  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia|(?:prepared|submitted) by|pr[ée]par[ée]e? par|elaborad[ao] por|preparad[ao] por)\b.*$/iu;
 const CONNECTOR_END =
   /\b(?:of|the|in|on|for|to|and|de|del|la|las|los|en|sur|des|du|et|y|pour|para|IN|OF|THE|ON|FOR|AND|DE|DU|DES|LA|EN)$/u;
 
@@ -148,7 +153,8 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
   const opening = candidates.find(
     (s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30,
   );
-  const chosen = opening ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);
+  const meeting = kind === 'meeting_report' ? candidates.find((s) => MEETING_NAME.test(s.text)) : undefined;
+  const chosen = opening ?? meeting ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);
   if (!chosen) return null;
   let start = chosen.start;
   if (opening) start += TITLE_OPENING.exec(chosen.text)!.index;

@@ -145,8 +145,12 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     // "Strasbourg, 20 October 2008" above the title is where and when the document was issued;
     // a date right after a document symbol is the document's date.
     if (s.kind === 'place' && afterTitle(s) && !found.place) {
-      const name = s.text.replace(/,\s*(?:le|el|the|den)?$/u, '').trim();
-      if (!findCountries(name).length)
+      // "Nairobi, Kenya,": the city before its country.
+      const name = s.text
+        .replace(/,\s*(?:le|el|the|den|les)?$/u, '')
+        .split(',')[0]!
+        .trim();
+      if (!findCountries(name).some((c) => c.start === 0 && c.end === name.length))
         found.place = { name, span: { start: s.start, end: s.start + name.length } };
     }
     if (s.kind === 'date' && !found.period) {

@@ -49,7 +49,7 @@ const ADDRESS =
 // A capitalised event or document noun in running words starts a new segment ("… en Afrique
 // Réunion consultative …", "… otros instrumentos Seminario sobre …").
 const NEW_SEGMENT_NOUN =
-  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information)\b)/gu;
+  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information|Working paper|Document de travail|Documento de trabajo|Concept note|Note conceptuelle|Nota conceptual)\b)/gu;
 
 interface Cut {
   start: number;
@@ -96,7 +96,13 @@ function segmentHead(text: string): Segment[] {
   }
   for (let k = 0; k + 1 < segments.length; k++) {
     const seg = segments[k]!;
-    if (segments[k + 1]!.kind === 'date' && /^\p{Lu}[\p{L} .'’-]*,\s*(?:le|el|the|den)?$/u.test(seg.text))
+    // "Genève,", "Strasbourg, le", or a city and its country: "Nairobi, Kenya,".
+    if (
+      segments[k + 1]!.kind === 'date' &&
+      /^\p{Lu}[\p{L}.'’-]*(?:[ -][\p{L}.'’-]+){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3})?,\s*(?:le|el|the|den|les)?$/u.test(
+        seg.text,
+      )
+    )
       seg.kind = 'place';
   }
   return segments;

@@ -83,7 +83,12 @@ export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
     type: 'multilateral',
   },
   { name: 'Organization for Security and Co-operation in Europe', acronym: 'OSCE', type: 'multilateral' },
-  { name: 'Organization of American States', acronym: 'OAS', aliases: ['OEA'], type: 'regional' },
+  {
+    name: 'Organization of American States',
+    acronym: 'OAS',
+    aliases: ['OEA', 'Organización de los Estados Americanos', 'Organisation des États américains'],
+    type: 'regional',
+  },
   { name: 'African Union', acronym: 'AU', type: 'regional' },
   {
     name: 'Economic Community of West African States',

@@ -4,6 +4,7 @@
 // … Jean-Jacques Gautier"), a degree ("Rafael de la Torre, DPharm, PhD"), a labelled team or
 // author list, or a list of full names ("Georges Abadjian, Aida Ghorbel et Gildas Banda"). A
 // country, a job title or a surname alone is never a person.
+import { isNotPersonWord, LEADING_COURTESY } from '../lexicon/person-words.ts';
 import { findCountries } from './countries.ts';
 
 export interface FoundPerson {
@@ -39,14 +40,14 @@ function isCountry(s: string): boolean {
 
 /** Cleans a candidate name; null when it is not a person's name. */
 function personName(raw: string): string | null {
-  const words = raw.trim().split(/\s+/);
+  const words = raw.trim().replace(LEADING_COURTESY, '').split(/\s+/);
   // Leading countries and job words go: "Sénégal Macky Sall" → "Macky Sall".
   while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!)))
     words.shift();
   while (words.length && NOT_NAME.test(words.at(-1)!)) words.pop();
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
-  if (capitalised.length < 2 || capitalised.some((w) => NOT_NAME.test(w))) return null;
+  if (capitalised.length < 2 || capitalised.some((w) => NOT_NAME.test(w) || isNotPersonWord(w))) return null;
   if (isCountry(name) || words.some((w) => isCountry(w))) return null;
   return name;
 }

@@ -1,0 +1,175 @@
+// Known answers for meeting reports and background notes, written for these tests in English,
+// Spanish and French (short sentences in the family's layouts, none taken from a real document):
+// kind, title, the meeting's dates and venue, the people who chaired or spoke, the countries that
+// took part, and what must never come out (a country, an office or a header word as a person; the
+// French word for a meeting as Réunion).
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../extract.ts';
+import { findPeopleWithRoles } from '../recognise/people-roles.ts';
+import { findParticipatingCountries } from './meeting-participants.ts';
+
+const extract = async (text: string) =>
+  (await extractDocument({ bytes: Buffer.from(text), filename: 'document.txt' })).record;
+
+describe('kind', () => {
+  it.each([
+    [
+      'Working paper on prison data\n\nThis working paper prepared by the secretariat sets out options.',
+      'background_note',
+    ],
+    [
+      'Nota informativa sobre la reunión regional\n\nEsta nota resume los temas que se tratarán.',
+      'background_note',
+    ],
+    [
+      'A/CONF.1/7 Point 3 de l’ordre du jour provisoire Atelier sur la justice pour mineurs Document de travail Résumé Le présent document décrit les enjeux.',
+      'background_note',
+    ],
+    [
+      'Compte rendu de la réunion du groupe\n\nL’ordre du jour a été adopté. La réunion s’est tenue à Lomé.',
+      'meeting_report',
+    ],
+    [
+      'Acta de la reunión del comité\n\nLa reunión fue presidida por el señor Juan Pérez Soto.',
+      'meeting_report',
+    ],
+  ])('%s → %s', async (text, kind) => {
+    expect((await extract(text)).kind).toBe(kind);
+  });
+});
+
+describe('the title of a meeting report', () => {
+  it.each([
+    [
+      'ORGANIZACIÓN DE LOS ESTADOS AMERICANOS OEA/Ser.L/XIV.2 GT/doc.3/20 Original: español SEGUNDA REUNIÓN DEL GRUPO DE EXPERTOS EN CIBERDELITO 3 y 4 de marzo de 2020 Montevideo, Uruguay INFORME FINAL La reunión se celebró en Montevideo.',
+      'SEGUNDA REUNIÓN DEL GRUPO DE EXPERTOS EN CIBERDELITO',
+    ],
+    [
+      'Ministry of Justice\n\nProcès-verbal de la réunion du comité national\n\nLomé, 2 avril 2016\n\nLa séance est ouverte.',
+      'Procès-verbal de la réunion du comité national',
+    ],
+    [
+      'Regional Programme for the Sahel\n\nFinal report of the fourth steering committee\n\nBamako, 5 May 2015\n\nThe meeting opened.',
+      'Final report of the fourth steering committee',
+    ],
+  ])('%#', async (text, title) => {
+    expect((await extract(text)).title).toBe(title);
+  });
+
+  it('a note is titled by itself, not by the meeting it was written for', async () => {
+    const record = await extract(
+      'E/CN.99/2024/CRP.2 Commission on Crime Prevention and Criminal Justice Thirty-third session Vienna, 13-17 May 2024 Item 5 of the provisional agenda * Thematic discussion Working paper on the use of new technologies in prison management Prepared by the Secretariat 1. This working paper sets out options.',
+    );
+    expect(record.kind).toBe('background_note');
+    expect(record.title).toBe('Working paper on the use of new technologies in prison management');
+  });
+});
+
+describe('when and where a meeting was held', () => {
+  it.each([
+    [
+      'REPORT OF THE MEETING ON WITNESS PROTECTION\n\nPanama City, Panama, 10-11 April 2018\n\nThe meeting opened.',
+      'Panama City',
+      '2018-04-10',
+      '2018-04-11',
+    ],
+    [
+      'Compte rendu de la réunion des procureurs\n\nCotonou, Bénin, 7-8 juin 2012\n\nLa séance est ouverte.',
+      'Cotonou',
+      '2012-06-07',
+      '2012-06-08',
+    ],
+    [
+      'Vienna, 1 March 2022\n\nREPORT OF THE EXPERT MEETING ON CORRECTIONS\n\nNairobi, Kenya, 15-17 February 2022\n\nThe meeting opened.',
+      'Nairobi',
+      '2022-02-15',
+      '2022-02-17',
+    ],
+  ])('%#: %s', async (text, place, start, end) => {
+    const record = await extract(text);
+    expect(record.place).toBe(place);
+    expect(record.period).toMatchObject({ start, end });
+    const at = record.provenance!.place!;
+    expect(text.slice(at.start, at.end)).toBe(place);
+  });
+
+  it('the issuing city above the title is not the venue, nor a sentence ending in a city', async () => {
+    const record = await extract(
+      'Washington, 2 June 2021\n\nINFORME DE LA TERCERA REUNIÓN DEL GRUPO DE TRABAJO\n\nLa tercera reunión del grupo de trabajo sobre extradición se celebró en Asunción, Paraguay, del 4 al 6 de mayo de 2021.',
+    );
+    expect(record.place).toBe('Asunción');
+    expect(record.period).toMatchObject({ start: '2021-05-04', end: '2021-05-06' });
+  });
+});
+
+describe('people named in prose', () => {
+  it.each([
+    ['The session was chaired by Ana Lucía Pérez (Colombia).', [['Ana Lucía Pérez', 'Chair']]],
+    [
+      'La sesión fue presidida por el señor Ramón Benítez Ortiz, de Paraguay.',
+      [['Ramón Benítez Ortiz', 'Chair']],
+    ],
+    [
+      'La séance a été présidée par Son Excellence Moussa Abdou, Ministre de la Justice.',
+      [['Moussa Abdou', 'Chair']],
+    ],
+    [
+      'Elle était co-présidée par Mme Aïssatou Diallo, représentante régionale.',
+      [['Aïssatou Diallo', 'Chair']],
+    ],
+    [
+      'The meeting was chaired by Justice Mary Wanjiru, a judge of the High Court.',
+      [['Mary Wanjiru', 'Chair']],
+    ],
+    [
+      'Estuvo presidida por la Ministra de Seguridad, Licda. María Elena Castillo.',
+      [['María Elena Castillo', 'Chair']],
+    ],
+  ])('%s', (sentence, people) => {
+    expect(findPeopleWithRoles(sentence).map((p) => [p.name, p.role])).toEqual(people);
+  });
+
+  it('never takes an office, a body, a city or a header word for a person', async () => {
+    const record = await extract(
+      [
+        'Nations Unies A/CONF.9/4 Quinzième Congrès des Nations Unies Distr. générale Français Original: anglais',
+        'Atelier sur la coopération Document de travail Résumé Le présent document décrit les États Membres.',
+        'REPORT OF THE THIRD MEETING\n\nPanama City, Panama, 10-11 April 2018',
+        'The meeting was opened by the Permanent Representative of Chile and the Grupo de Trabajo met again.',
+        'Prepared by the Secretariat for Member States.',
+      ].join('\n\n'),
+    );
+    const names = (record.people ?? []).map((p) => p.name);
+    for (const wrong of [
+      'Quinzième Congrès',
+      'Français Original',
+      'Résumé Le',
+      'États Membres',
+      'Panama City',
+      'Permanent Representative',
+      'Grupo de Trabajo',
+      'Member States',
+    ])
+      expect(names).not.toContain(wrong);
+  });
+});
+
+describe('the countries that took part', () => {
+  it.each([
+    ['Les délégations du Cameroun, du Gabon et du Tchad y ont pris part.', ['CM', 'GA', 'TD']],
+    ['Participaron delegaciones de Argentina, Bolivia y Chile.', ['AR', 'BO', 'CL']],
+    ['Experts from Kenya, Uganda and Ethiopia attended.', ['KE', 'UG', 'ET']],
+    ['Étaient représentés les pays suivants : BÉNIN, BURKINA FASO, NIGER.', ['BJ', 'BF', 'NE']],
+    ['The delegation of Chile thanked Peru for hosting.', []],
+    ['The chair, Ana Pérez (Colombia), welcomed the participants to Lima, Peru.', []],
+  ])('%s', (sentence, codes) => {
+    expect(findParticipatingCountries(sentence).map((c) => c.value)).toEqual(codes);
+  });
+
+  it('a meeting report lists them as its countries, and "Reunión" is a meeting, not Réunion', async () => {
+    const record = await extract(
+      'INFORME DE LA SEGUNDA REUNIÓN DEL COMITÉ DIRECTIVO\n\nTegucigalpa, 20 y 21 de septiembre de 2016\n\nParticiparon delegaciones de Honduras, Guatemala y El Salvador. La Reunión regional concluyó.',
+    );
+    expect(record.countries).toEqual(['HN', 'GT', 'SV']);
+  });
+});
