@@ -13,8 +13,8 @@ import { escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
 import { findCountriesOfOperation, findRegionsEnglish, type Placed } from './countries-of-operation.ts';
 import type { Draft } from './draft.ts';
-import { findParticipatingCountries } from './meeting-participants.ts';
 import { findLabelledBudgets, findRecommendationOpening, findRiskRow } from './labelled-values.ts';
+import { findParticipatingCountries } from './meeting-participants.ts';
 import { findTitle } from './title.ts';
 import { findMeeting, findProjectPeriod } from './when-where.ts';
 
