@@ -10,7 +10,7 @@ const INTRO =
   /(?<![\p{L}])(?:delegations?|d[ée]l[ée]gations?|delegaci[oó]n(?:es)?|representatives?|repr[ée]sentants?|representantes?|participants?|participantes?|experts?|expertos?|expertas?|represented|repr[ée]sent[ée]s|representad[oa]s|participating (?:countries|states)|following countries|pays (?:participants|membres|b[ée]n[ée]ficiaires|suivants)|pa[ií]ses (?:participantes|miembros|beneficiarios|siguientes)|siguientes pa[ií]ses)(?![\p{L}])/giu;
 // Between two countries of one list: a comma, a bullet or "and", and the article French and Spanish put
 // before a country's name ("du Gabon et du Tchad", "de la Guinée", "de l'Équateur").
-const ARTICLE = '(?:du|de la|de l['’]|des|d['’]|de|del|the|la|le|les|l['’])';
+const ARTICLE = "(?:du|de la|de l['’]|des|d['’]|de|del|the|la|le|les|l['’])";
 const SEPARATOR = new RegExp(
   String.raw`^[\s,;:•·*–-]*(?:(?:and|et|y|e|as well as|ainsi que)\s+)?(?:${ARTICLE}\s*)?$`,
   'iu',
