@@ -56,6 +56,26 @@ describe('the title of a meeting report', () => {
     expect((await extract(text)).title).toBe(title);
   });
 
+  it('a UN paper run into one paragraph: the report after its agenda item, the session before it set aside', async () => {
+    const text =
+      'United Nations E/CN.15/2099/CRP.3 Economic and Social Council Distr.: General 2 April 2099 English only Commission on Crime Prevention and Criminal Justice Fortieth session Vienna, 20-24 May 2099 Item 6 of the provisional agenda* Use of standards and norms in criminal justice Report of the expert group meeting on the treatment of women offenders, held in Bangkok from 3 to 5 December 2098 I. Introduction 1. The expert group meeting was held in Bangkok from 3 to 5 December 2098. 2. Ms. Laura Bianchi (Italy) was elected Chair.';
+    const record = await extract(text);
+    expect(record.kind).toBe('meeting_report');
+    expect(record.title).toBe('Report of the expert group meeting on the treatment of women offenders');
+    expect(record.period).toMatchObject({ start: '2098-12-03', end: '2098-12-05' });
+    expect(record.place).toBe('Bangkok');
+    expect(record.people).toContainEqual({ name: 'Laura Bianchi', role: 'Chair' });
+    expect(record.organisations?.map((o) => o.name)).toContain('Economic and Social Council');
+  });
+
+  it('a plenary run into one paragraph is dated by the range after its title', async () => {
+    const record = await extract(
+      'COUNCIL OF EUROPE Strasbourg, 12 March 2099 PC-XX (2099) 4 COMMITTEE OF EXPERTS ON PRISONS Meeting report 44th plenary meeting 2-4 March 2099 The meeting was chaired by Mr Henrik Olsen (Denmark).',
+    );
+    expect(record.period).toMatchObject({ start: '2099-03-02', end: '2099-03-04' });
+    expect(record.people).toEqual([{ name: 'Henrik Olsen', role: 'Chair' }]);
+  });
+
   it('a note is titled by itself, not by the meeting it was written for', async () => {
     const record = await extract(
       'E/CN.99/2024/CRP.2 Commission on Crime Prevention and Criminal Justice Thirty-third session Vienna, 13-17 May 2024 Item 5 of the provisional agenda * Thematic discussion Working paper on the use of new technologies in prison management Prepared by the Secretariat 1. This working paper sets out options.',
@@ -125,6 +145,10 @@ describe('people named in prose', () => {
       'Estuvo presidida por la Ministra de Seguridad, Licda. María Elena Castillo.',
       [['María Elena Castillo', 'Chair']],
     ],
+    ['La reunión fue presidida por el Comisionado Arturo Beltrán Cruz.', [['Arturo Beltrán Cruz', 'Chair']]],
+    ['Mr. Kofi Boateng (Ghana) was elected Rapporteur.', [['Kofi Boateng', 'Rapporteur']]],
+    ['La señora Inés Robles fue elegida Vicepresidenta.', [['Inés Robles', 'Vice-Chair']]],
+    ['M. Paul Girard a été élu Président à l’unanimité.', [['Paul Girard', 'Chair']]],
   ])('%s', (sentence, people) => {
     expect(findPeopleWithRoles(sentence).map((p) => [p.name, p.role])).toEqual(people);
   });

@@ -42,7 +42,7 @@ const TITLE_OPENING =
 const MEETING_NAME =
   /^(?:[IVXLC]+|\d+\p{L}{0,3}|\p{L}+(?:-\p{L}+)?(?:th|st|nd|rd|i[eè]me|[eé]sim[ao]|era?|nd[ao]|rt[ao]|nt[ao]|xt[ao]|av[ao]|en[ao]|ptim[ao])|first|second|third|premi[eè]re?|primer[ao]?|segund[ao]|tercer[ao]?)\s+(?:reuni[oó]n|r[ée]union|meeting|session|sesi[oó]n|conference|conferencia|conf[ée]rence|plenary|plenaria|pl[ée]ni[eè]re|seminar|seminario|s[ée]minaire|workshop|taller|atelier|forum|foro)\b/iu;
 const CHAIR_CLAUSE =
-  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia|(?:prepared|submitted) by|pr[ée]par[ée]e? par|elaborad[ao] por|preparad[ao] por)\b.*$/iu;
+  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia|(?:prepared|submitted) by|pr[ée]par[ée]e? par|elaborad[ao] por|preparad[ao] por)\b.*$|,?\s+(?:held|celebrad[ao]|tenue?|convened|convoqu[ée]e?|convocad[ao])\s+(?:in|at|on|from|en|el|los|del|à|au|le|les|du)\b.*$/iu;
 const CONNECTOR_END =
   /\b(?:of|the|in|on|for|to|and|de|del|la|las|los|en|sur|des|du|et|y|pour|para|IN|OF|THE|ON|FOR|AND|DE|DU|DES|LA|EN)$/u;
 

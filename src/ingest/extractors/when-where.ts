@@ -156,7 +156,10 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     if (s.kind === 'date' && !found.period) {
       const issued = prev && (prev.kind === 'symbol' || (prev.kind === 'place' && !afterTitle(prev)));
       const r = !issued && findRanges(s.text, s.start)[0];
-      if (r && !/^\d{4}$/.test(r.from) && s.lineEnd)
+      // A header run into one paragraph has no line ends: a range of days after the title still
+      // dates the meeting (one before it is the session a UN paper was issued for).
+      const runIn = r && !r.single && r.from.length === 10 && afterTitle(s);
+      if (r && !/^\d{4}$/.test(r.from) && (s.lineEnd || runIn))
         found.period = { period: { start: r.from, end: r.to }, span: r.span, confidence: 0.75 };
     }
     if (s.kind === 'text' && afterTitle(s) && !found.place && prev?.kind === 'date' && s.lineEnd) {

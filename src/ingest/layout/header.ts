@@ -37,7 +37,7 @@ const SYMBOL =
   /(?<!\S)(?:[A-Za-z0-9.()_-]*[A-Z0-9][A-Za-z0-9.()_-]*\/[A-Za-z0-9.()_/-]+(?:\s+rev\.\s*\d+)?|\*\d{5,}\*|V\.\d{2}-\d{4,}(?:\s*\([A-Z]\))?|[A-Z][A-Z-]{1,7}\s*\(\d{4}\)\s*\d+\w*|\([A-Z]\)(?:\s+\d{6})*)(?=\s|$|[,;\]])/gu;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gi;
 const META =
-  /\b(?:Original\s*:\s*\p{L}+|Distr\.\s*(?:general|g[eé]n[eé]rale|limited|restricted)|English only|Espa[ñn]ol|Fran[çc]ais|Tema \d+ del programa provisional|Item \d+ of the provisional agenda|Point \d+ de l['’]ordre du jour provisoire)\b/giu;
+  /\b(?:Original\s*:\s*\p{L}+|Distr\.:?\s*(?:general|g[eé]n[eé]rale|limited|restricted)|English only|Espa[ñn]ol|Fran[çc]ais|Tema \d+ del programa provisional|Item \d+ of the provisional agenda|Point \d+ de l['’]ordre du jour provisoire)\b/giu;
 // Where an agenda item's own title follows: it is not the document's title.
 const AGENDA = /(?:provisional agenda|programa provisional|ordre du jour provisoire)\s*\*?/i;
 const DOCTYPE =
@@ -49,7 +49,7 @@ const ADDRESS =
 // A capitalised event or document noun in running words starts a new segment ("… en Afrique
 // Réunion consultative …", "… otros instrumentos Seminario sobre …").
 const NEW_SEGMENT_NOUN =
-  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information|Working paper|Document de travail|Documento de trabajo|Concept note|Note conceptuelle|Nota conceptual)\b)/gu;
+  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information|Working paper|Document de travail|Documento de trabajo|Concept note|Note conceptuelle|Nota conceptual|Report of the|Informe (?:final )?de la|Rapport (?:final )?de la|Compte rendu|Note by the|Note du|Nota de la)\b)/gu;
 
 interface Cut {
   start: number;

@@ -156,6 +156,12 @@ export const GAZETTEER: KnownOrganisation[] = [
     type: 'multilateral',
   },
   {
+    name: 'Economic and Social Council',
+    acronym: 'ECOSOC',
+    aliases: ['Consejo Económico y Social', 'Conseil économique et social'],
+    type: 'multilateral',
+  },
+  {
     name: 'Commission on Crime Prevention and Criminal Justice',
     acronym: 'CCPCJ',
     aliases: [
