@@ -76,6 +76,33 @@ describe('the title of a meeting report', () => {
     expect(record.people).toEqual([{ name: 'Henrik Olsen', role: 'Chair' }]);
   });
 
+  it.each([
+    [
+      "A/CONF.9/12 Point 6 de l'ordre du jour provisoire* Atelier sur la prévention de la criminalité urbaine Guide de discussion Note du Secrétariat I. Introduction 1. L'atelier se tiendra pendant le Congrès.",
+      'Atelier sur la prévention de la criminalité urbaine',
+    ],
+    [
+      'A/CONF.9/13 Tema 4 del programa provisional* Taller sobre la reducción de la reincidencia Documento de trabajo preparado por la Secretaría Resumen El presente documento facilita las deliberaciones.',
+      'Taller sobre la reducción de la reincidencia',
+    ],
+  ])('a workshop paper whose agenda item is the workshop is titled by it (%#)', async (text, title) => {
+    const record = await extract(text);
+    expect(record.kind).toBe('background_note');
+    expect(record.title).toBe(title);
+    // "Secrétariat" and the heading run into it are not an organisation.
+    expect(record.organisations ?? []).toEqual([]);
+  });
+
+  it('names the programme network institutes French writes in lower case', async () => {
+    const record = await extract(
+      "Document de travail établi par le Secrétariat Résumé Le présent document a été rédigé avec l'aide de l'Institut international des hautes études en sciences criminelles et de l'Institut africain des Nations Unies pour la prévention du crime et le traitement des délinquants.",
+    );
+    expect(record.organisations?.map((o) => o.written)).toEqual([
+      'Institut international des hautes études en sciences criminelles',
+      'Institut africain des Nations Unies pour la prévention du crime et le traitement des délinquants',
+    ]);
+  });
+
   it('a note is titled by itself, not by the meeting it was written for', async () => {
     const record = await extract(
       'E/CN.99/2024/CRP.2 Commission on Crime Prevention and Criminal Justice Thirty-third session Vienna, 13-17 May 2024 Item 5 of the provisional agenda * Thematic discussion Working paper on the use of new technologies in prison management Prepared by the Secretariat 1. This working paper sets out options.',

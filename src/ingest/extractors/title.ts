@@ -150,9 +150,11 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
       // A sentence is prose, not a title.
       !(/\.$/.test(s.text) && s.text.split(/\s+/).length > 12),
   );
-  const opening = candidates.find(
-    (s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30,
-  );
+  const opens = (s: Segment) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30;
+  // A workshop paper whose agenda item is the workshop itself: "Point 6 … Atelier sur …".
+  const opening =
+    candidates.find(opens) ??
+    (kind === 'background_note' ? header.find((s) => s.kind === 'agenda' && opens(s)) : undefined);
   const meeting = kind === 'meeting_report' ? candidates.find((s) => MEETING_NAME.test(s.text)) : undefined;
   const chosen = opening ?? meeting ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);
   if (!chosen) return null;

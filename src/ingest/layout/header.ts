@@ -49,7 +49,7 @@ const ADDRESS =
 // A capitalised event or document noun in running words starts a new segment ("… en Afrique
 // Réunion consultative …", "… otros instrumentos Seminario sobre …").
 const NEW_SEGMENT_NOUN =
-  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information|Working paper|Document de travail|Documento de trabajo|Concept note|Note conceptuelle|Nota conceptual|Report of the|Informe (?:final )?de la|Rapport (?:final )?de la|Compte rendu|Note by the|Note du|Nota de la)\b)/gu;
+  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information|Working paper|Document de travail|Documento de trabajo|Concept note|Note conceptuelle|Nota conceptual|Report of the|Informe (?:final )?de la|Rapport (?:final )?de la|Compte rendu|Note by the|Note du|Nota de la|Discussion guide|Guide de discussion|Gu[ií]a para (?:el|los) debates?)\b)/gu;
 
 interface Cut {
   start: number;

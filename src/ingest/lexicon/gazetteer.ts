@@ -3,6 +3,7 @@
 // its aliases come first at run time; this list lets a fresh installation recognise the bodies a
 // document of this family names. Names a text writes in capitals are matched regardless of case.
 import type { KnownOrganisation } from '../recognise/organisations.ts';
+import { PROGRAMME_NETWORK } from './gazetteer-institutes.ts';
 
 // The organisations every Tacit network meets; the database registry grows from here.
 export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
@@ -289,4 +290,5 @@ export const GAZETTEER: KnownOrganisation[] = [
     ],
     type: 'donor',
   },
+  ...PROGRAMME_NETWORK,
 ];

@@ -90,7 +90,7 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\b(?:discussion|policy|concept|issues) (?:paper|note)\b|\bnon-paper\b|\bwhite paper\b/i, 3],
     [/\bnote (?:conceptuelle|d[’']orientation|de synth[eè]se)\b|\bnota conceptual\b|\blivre blanc\b/i, 3],
     [
-      /\b(?:working paper|position paper|document de travail|document de r[ée]flexion|note d[’']information|note de cadrage|documento de trabajo|documento de posici[oó]n|nota informativa|nota de antecedentes)\b/i,
+      /\b(?:working paper|position paper|discussion guide|guide de discussion|gu[ií]a para (?:el|los) debates?|document de travail|document de r[ée]flexion|note d[’']information|note de cadrage|documento de trabajo|documento de posici[oó]n|nota informativa|nota de antecedentes)\b/i,
       3,
     ],
     [/\bcontexte et objectifs\b|\bcontexto y objetivos\b|\bcontext and objectives\b/i, 3],
