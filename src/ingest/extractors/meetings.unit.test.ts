@@ -14,6 +14,10 @@ const extract = async (text: string) =>
 describe('kind', () => {
   it.each([
     [
+      '1 REUNIÓN DE EXPERTOS OEA/Ser.K/XX Tercera Reunión del Grupo de Trabajo en Extradición 3 y 4 de mayo de 2010 Quito, Ecuador. ESTUDIO SOBRE LA EXTRADICIÓN SIMPLIFICADA (Documento elaborado por la Secretaría)',
+      'background_note',
+    ],
+    [
       'Working paper on prison data\n\nThis working paper prepared by the secretariat sets out options.',
       'background_note',
     ],
@@ -138,6 +142,41 @@ describe('when and where a meeting was held', () => {
     expect(record.period).toMatchObject({ start, end });
     const at = record.provenance!.place!;
     expect(text.slice(at.start, at.end)).toBe(place);
+  });
+
+  it.each([
+    [
+      'ORGANIZACIÓN DE LOS ESTADOS AMERICANOS COMISIÓN INTERAMERICANA PARA EL CONTROL DEL ABUSO DE DROGAS XXV REUNIÓN DEL GRUPO DE EXPERTOS EN PRECURSORES 8 al 10 de septiembre de 2099 Montevideo, Uruguay OEA/Ser.L/XIV.4.25 INFORME FINAL La sesión inaugural estuvo a cargo del Presidente del Grupo.',
+      'XXV REUNIÓN DEL GRUPO DE EXPERTOS EN PRECURSORES',
+      'Montevideo',
+    ],
+    [
+      "ORGANISATION DES ÉTATS AMÉRICAINS COMMISSION INTERAMÉRICAINE DE LUTTE CONTRE L'ABUS DES DROGUES VINGT-CINQUIÈME RÉUNION DU GROUPE D'EXPERTS SUR LES PRÉCURSEURS Du 8 au 10 septembre 2099 Port-au-Prince, Haïti RAPPORT FINAL La séance est ouverte.",
+      "VINGT-CINQUIÈME RÉUNION DU GROUPE D'EXPERTS SUR LES PRÉCURSEURS",
+      'Port-au-Prince',
+    ],
+    [
+      'ORGANIZATION OF AMERICAN STATES INTER-AMERICAN DRUG ABUSE CONTROL COMMISSION TWENTY-FIFTH MEETING OF THE EXPERT GROUP ON MARITIME NARCOTRAFFICKING September 8-10, 2099 Kingston, Jamaica FINAL REPORT The meeting opened.',
+      'TWENTY-FIFTH MEETING OF THE EXPERT GROUP ON MARITIME NARCOTRAFFICKING',
+      'Kingston',
+    ],
+  ])(
+    'a cover in capitals run into one paragraph: bodies, meeting, dates, venue (%#)',
+    async (text, title, place) => {
+      const record = await extract(text);
+      expect(record.kind).toBe('meeting_report');
+      expect(record.title).toBe(title);
+      expect(record.period).toMatchObject({ start: '2099-09-08', end: '2099-09-10' });
+      expect(record.place).toBe(place);
+      expect(record.organisations?.map((o) => o.acronym)).toEqual(['OAS', 'CICAD']);
+    },
+  );
+
+  it('a city after a single date run into the cover is not taken for the venue', async () => {
+    const record = await extract(
+      'XXV REUNIÓN DEL GRUPO DE EXPERTOS EN PRECURSORES 30 septiembre 2099 Washington, Estados Unidos INFORME FINAL El Grupo se reunió.',
+    );
+    expect(record.place).toBeUndefined();
   });
 
   it('the issuing city above the title is not the venue, nor a sentence ending in a city', async () => {

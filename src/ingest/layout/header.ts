@@ -4,7 +4,7 @@
 // symbols, dates, "Original:" notes, footnote stars, URLs, and where a run of capitals meets a run
 // of ordinary words. What is left over after the junk (symbols, dates, addresses, site names,
 // running headers, document-type lines) is where titles, venues and names are looked for.
-import { findKnownOrganisation } from '../recognise/organisations.ts';
+import { findKnownOrganisation, findOrganisations } from '../recognise/organisations.ts';
 import { findRanges } from '../recognise/ranges.ts';
 import type { Span } from '../text-model.ts';
 
@@ -71,7 +71,7 @@ function segmentHead(text: string): Segment[] {
   const segments: Segment[] = [];
   let afterAgenda = false;
   for (const line of head.matchAll(/[^\n]+/g)) {
-    const pieces = cutLine(line[0], line.index);
+    const pieces = cutLine(line[0], line.index).flatMap((p) => peelOrganisations(text, p));
     pieces.forEach((piece, i) => {
       let { kind } = piece;
       const raw = text.slice(piece.start, piece.end);
@@ -203,6 +203,28 @@ function cutText(line: string, start: number, end: number): Cut[] {
     if (piece.slice(sorted[k]!, sorted[k + 1]!).trim())
       cuts.push({ start: start + sorted[k]!, end: start + sorted[k + 1]!, kind: 'text' });
   return cuts;
+}
+
+/**
+ * "ORGANIZACIÓN DE LOS ESTADOS AMERICANOS COMISIÓN INTERAMERICANA … XXV REUNIÓN DEL GRUPO …": a
+ * cover in capitals runs its bodies' names into the title; the bodies the gazetteer knows that open
+ * a text piece are cut off it, one by one.
+ */
+function peelOrganisations(text: string, piece: Cut): Cut[] {
+  if (piece.kind !== 'text') return [piece];
+  const out: Cut[] = [];
+  let start = piece.start;
+  for (;;) {
+    const raw = text.slice(start, piece.end);
+    const lead = raw.length - raw.trimStart().length;
+    const known = findOrganisations(raw.trimStart(), 0, { patterns: false })[0];
+    const rest = known ? raw.slice(lead + known.end) : '';
+    if (known?.start !== 0 || !/^\s+\S/.test(rest)) break;
+    out.push({ start: start + lead, end: start + lead + known.end, kind: 'organisation' });
+    start += lead + known.end;
+  }
+  out.push({ ...piece, start });
+  return out;
 }
 
 /** Two or more words in capitals from word k on: a capitals run, not one acronym. */

@@ -228,7 +228,10 @@ export const GAZETTEER: KnownOrganisation[] = [
   {
     name: 'Inter-American Drug Abuse Control Commission',
     acronym: 'CICAD',
-    aliases: ['Comisión Interamericana para el Control del Abuso de Drogas'],
+    aliases: [
+      'Comisión Interamericana para el Control del Abuso de Drogas',
+      "Commission interaméricaine de lutte contre l'abus des drogues",
+    ],
     type: 'regional',
   },
   {

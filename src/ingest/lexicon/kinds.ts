@@ -62,6 +62,17 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\bconclusiones y recomendaciones\b|\bconclusions (?:et|and) recommendations\b/i, 2],
     [/\b(?:rapport|compte[- ]rendu) de la r[eé]union\b|\binforme (?:final )?de la reuni[oó]n\b/i, 4],
     [/\b(?:opened|chaired) the (?:event|meeting|session)\b|\bopened the meeting\b/i, 3],
+    // The final report of a meeting the cover names just before it ("… MEETING … FINAL REPORT").
+    [
+      /\b(?:meeting|reuni[oó]n|r[ée]union|session|sesi[oó]n)\b[^.]{0,160}\b(?:final report|informe final|rapport final)\b/iu,
+      3,
+    ],
+    // A meeting named by its number: "XXV Reunión", "Twenty-fifth Meeting", "44th plenary meeting".
+    // Weak: a note names the meeting it was written for in the same way.
+    [
+      /\b(?:[IVXLC]+|\d+(?:st|nd|rd|th|e|ème|ª|º)|first|second|third|\p{L}+(?:th|i[eè]me|[eé]sim[ao]))\s+(?:plenary\s+)?(?:meeting|session|reuni[oó]n|r[ée]union|sesi[oó]n|plenary|plenaria|pl[ée]ni[eè]re)\b/iu,
+      1,
+    ],
     [/\bsous la pr[eé]sidence de\b|\bpresidid[ao] por\b|\bchaired by\b/i, 2],
     [
       /\b(?:r[ée]union|reuni[oó]n|meeting|conference|conf[ée]rence|seminar|s[ée]minaire|workshop|atelier|table ronde|round ?table)\b[^.\n]{0,80}\b(?:tenue?s?|held|celebrad[ao]s?)\b/iu,
