@@ -7,7 +7,7 @@ import { findCountries } from '../recognise/countries.ts';
 import { capitalise, type Placed } from './countries-of-operation.ts';
 
 const INTRO =
-  /(?<![\p{L}])(?:delegations?|d[ée]l[ée]gations?|delegaci[oó]n(?:es)?|representatives?|repr[ée]sentants?|representantes?|participants?|participantes?|experts?|expertos?|expertas?|represented|repr[ée]sent[ée]s|representad[oa]s|participating (?:countries|states)|following countries|pays (?:participants|membres|b[ée]n[ée]ficiaires|suivants)|pa[ií]ses (?:participantes|miembros|beneficiarios|siguientes)|siguientes pa[ií]ses)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:delegations?|delegates?|d[ée]l[ée]gu[ée]e?s?|delegad[oa]s?|focal points?|points? focaux|puntos? focal(?:es)?|d[ée]l[ée]gations?|delegaci[oó]n(?:es)?|representatives?|repr[ée]sentants?|representantes?|participants?|participantes?|experts?|expertos?|expertas?|represented|repr[ée]sent[ée]s|representad[oa]s|participating (?:countries|states)|following countries|pays (?:participants|membres|b[ée]n[ée]ficiaires|suivants)|pa[ií]ses (?:participantes|miembros|beneficiarios|siguientes)|siguientes pa[ií]ses)(?![\p{L}])/giu;
 // Between two countries of one list: a comma, a bullet or "and", and the article French and Spanish put
 // before a country's name ("du Gabon et du Tchad", "de la Guinée", "de l'Équateur").
 const ARTICLE = "(?:du|de la|de l['’]|des|d['’]|de|del|the|la|le|les|l['’])";
@@ -25,7 +25,7 @@ export function findParticipatingCountries(text: string, base = 0): Placed[] {
     const from = m.index + m[0].length;
     const window = text.slice(from, from + 500);
     // Lists printed in capitals ("BÉNIN, BURKINA FASO") are read as names.
-    const mentions = findCountries(capitalise(window)).filter((c) => !c.demonym);
+    const mentions = findCountries(capitalise(window).replace(/’/g, "'")).filter((c) => !c.demonym);
     const first = mentions[0];
     if (!first || !LEAD.test(window.slice(0, first.start))) continue;
     const list = [first];

@@ -250,6 +250,15 @@ describe('the countries that took part', () => {
     ['Participaron delegaciones de Argentina, Bolivia y Chile.', ['AR', 'BO', 'CL']],
     ['Experts from Kenya, Uganda and Ethiopia attended.', ['KE', 'UG', 'ET']],
     ['Étaient représentés les pays suivants : BÉNIN, BURKINA FASO, NIGER.', ['BJ', 'BF', 'NE']],
+    ['Pays représentés : Bénin, Côte d’Ivoire, Guinée-Bissau et Togo.', ['BJ', 'CI', 'GW', 'TG']],
+    [
+      'Les points focaux nationaux du Bénin, du Mali et du Niger ont présenté leurs rapports.',
+      ['BJ', 'ML', 'NE'],
+    ],
+    [
+      'La réunion a rassemblé des délégués de quatre pays : le Bénin, le Mali, le Niger et le Togo.',
+      ['BJ', 'ML', 'NE', 'TG'],
+    ],
     ['The delegation of Chile thanked Peru for hosting.', []],
     ['The chair, Ana Pérez (Colombia), welcomed the participants to Lima, Peru.', []],
   ])('%s', (sentence, codes) => {
