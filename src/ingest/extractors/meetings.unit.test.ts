@@ -42,6 +42,25 @@ describe('kind', () => {
   });
 });
 
+it('a long UN cover does not push the note’s own name out of its opening', async () => {
+  const text = [
+    'Nations Unies A/CONF.999/12 Quinzième Congrès des Nations Unies pour la prévention du crime et la justice pénale',
+    'Kyoto (Japon), 3-10 mai 2025 Distr. générale 2 février 2025 Français Original: anglais V.25-00123 (F) *2500123*',
+    'Point 3 de l’ordre du jour provisoire* Coopération internationale et assistance technique',
+    'Atelier sur l’enseignement de la justice pénale internationale au service de l’état de droit** Document d’information',
+    'Résumé Le présent document décrit la manière dont les participants à l’atelier pourront examiner les méthodes de formation.',
+    'Une réunion de groupe d’experts s’est tenue à Vienne du 2 au 4 décembre 2024; elle était présidée par M. Hans Gruber.',
+    'Les délégations et les participants ont débattu des recommandations.',
+  ].join(' ');
+  const result = await extractDocument({ bytes: Buffer.from(text), filename: 'note.txt' });
+  expect(text.indexOf('Document d’information')).toBeGreaterThan(400);
+  expect(result.kind).toBe('background_note');
+  expect(result.kindConfidence).toBeGreaterThan(0.8);
+  expect(result.record.title).toBe(
+    'Atelier sur l’enseignement de la justice pénale internationale au service de l’état de droit',
+  );
+});
+
 describe('the title of a meeting report', () => {
   it.each([
     [
