@@ -291,3 +291,28 @@ describe('the countries that took part', () => {
     expect(record.countries).toEqual(['HN', 'GT', 'SV']);
   });
 });
+
+describe('the region of the event a note presents', () => {
+  it.each([
+    [
+      'Note conceptuelle\n\nLe PNUD organisera une conférence régionale sur la justice pour mineurs en Afrique de l’Ouest.',
+      ['West Africa'],
+    ],
+    [
+      'Concept note\n\nThis note prepares a regional workshop for Central America on witness protection.',
+      ['Central America'],
+    ],
+    [
+      'Nota conceptual\n\nSe celebrará un taller sobre justicia juvenil en Centroamérica en mayo.',
+      ['Central America'],
+    ],
+    [
+      'Nota conceptual\n\nLa Reunión de Ministros de Justicia de los países de América Latina examinará el informe.',
+      undefined,
+    ],
+  ])('%s', async (text, regions) => {
+    const record = await extract(text);
+    expect(record.kind).toBe('background_note');
+    expect(record.regions).toEqual(regions);
+  });
+});
