@@ -4,6 +4,7 @@
 import { findOrganisations } from '../recognise/organisations.ts';
 import { findPeople } from '../recognise/people.ts';
 import type { TextModel } from '../text-model.ts';
+import { findRegionsEnglish } from './countries-of-operation.ts';
 import { extractDateAndPlace } from './dateline.ts';
 import type { Draft } from './draft.ts';
 import { extractGeneric } from './generic.ts';
@@ -30,8 +31,31 @@ export function extractBackgroundNote(model: TextModel, draft: Draft): RoledOrga
     }
     break;
   }
+  if (!draft.record.regions?.length) eventRegion(model.text, draft);
   extractDateAndPlace(model, draft);
   extractInstruments(model.text, draft);
   extractItemisedLists(model, draft);
   return organisations;
+}
+
+// The event a note presents, named with where it is about: "une Conférence ministérielle sur l'État
+// de droit … en Afrique", "a regional workshop for West Africa", "un taller en Centroamérica".
+const EVENT =
+  /(?<![\p{L}])(?:conf[ée]rence|conferencia|meeting|r[ée]union|reuni[oó]n|seminar|s[ée]minaire|seminario|workshop|atelier|taller|forum|foro)(?![\p{L}])/giu;
+const LOCATIVE = /(?<![\p{L}])(?:in|for|en|pour l['’]|pour|dans|au|à)\s+/giu;
+
+/** The region of the event a note presents, from the opening's first such phrase. */
+function eventRegion(text: string, draft: Draft) {
+  for (const m of text.slice(0, 2000).matchAll(EVENT)) {
+    const from = m.index + m[0].length;
+    const clause = text.slice(from, from + 120).split(/[.;\n]/)[0]!;
+    for (const p of clause.matchAll(LOCATIVE)) {
+      const at = from + p.index + p[0].length;
+      const region = findRegionsEnglish(text.slice(at, at + 40), at)[0];
+      if (!region || region.start !== at) continue;
+      draft.set('regions', [region.value], region, 0.7);
+      draft.trace('regions.0', region);
+      return;
+    }
+  }
 }

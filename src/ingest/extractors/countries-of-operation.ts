@@ -18,7 +18,7 @@ export interface Placed extends Span {
 }
 
 /** "REPUBLICA DOMINICANA" → "Republica Dominicana", so that names printed in capitals are found. */
-const capitalise = (s: string) =>
+export const capitalise = (s: string) =>
   s.replace(/\p{L}+/gu, (w) =>
     // Short capitals are acronyms ("RDC", "UK"), kept as written.
     w.length > 3 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,

@@ -12,9 +12,10 @@ import { findPeopleWithRoles } from '../recognise/people-roles.ts';
 import { escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
 import { findFormBudgets } from './budget-lines.ts';
-import { findCountriesOfOperation, findRegionsEnglish } from './countries-of-operation.ts';
+import { findCountriesOfOperation, findRegionsEnglish, type Placed } from './countries-of-operation.ts';
 import type { Draft } from './draft.ts';
 import { findLabelledBudgets, findRecommendationOpening, findRiskRow } from './labelled-values.ts';
+import { findParticipatingCountries } from './meeting-participants.ts';
 import { findTitle } from './title.ts';
 import { findMeeting, findProjectPeriod } from './when-where.ts';
 
@@ -82,7 +83,9 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     // A meeting's regions are those its discussions cover, wherever the report names them.
     const found =
       key === 'countries'
-        ? where.countries
+        ? kind === 'meeting_report'
+          ? withParticipants(where.countries, text)
+          : where.countries
         : kind === 'meeting_report'
           ? [
               ...where.regions,
@@ -160,6 +163,12 @@ export function applyFieldLayer(model: TextModel, draft: Draft, kind: DocumentKi
     if (first) draft.set('recommendations', [{ text: first.value }], first, 0.6);
   }
   return labelledOrganisations(labels);
+}
+
+/** A meeting's countries: those of operation, then those whose delegations took part. */
+function withParticipants(countries: Placed[], text: string): Placed[] {
+  const listed = findParticipatingCountries(text.slice(0, 6000));
+  return [...countries, ...listed.filter((c) => !countries.some((k) => k.value === c.value))];
 }
 
 /**

@@ -35,9 +35,14 @@ const PROJECT_WORD =
 const PLURAL_PROJECTS = /^(?:programmes|projets|projects|proyectos|programas)\b/iu;
 // Phrases a document-type title opens with, in three languages.
 const TITLE_OPENING =
-  /\b(?:list[ae]? (?:of|des|de) (?:decisions|d[ée]cisions|decisiones)|conclusiones y recomendaciones|conclusions (?:and|et) recommendations|white paper|livre blanc|libro blanco|background (?:documentation|note|paper) (?:for|on)|(?:estudio|study|[ée]tude) (?:sobre|on|sur)|report (?:of|on) the|informe (?:de|sobre) la|rapport (?:de|sur) la|seminario sobre|seminar on|atelier sur|workshop on|taller sobre|note conceptuelle|concept note)\b/iu;
+  /\b(?:list[ae]? (?:of|des|de) (?:decisions|d[ée]cisions|decisiones)|conclusiones y recomendaciones|conclusions (?:and|et) recommendations|white paper|livre blanc|libro blanco|background (?:documentation|note|paper) (?:for|on)|(?:estudio|study|[ée]tude) (?:sobre|on|sur)|report (?:of|on) the|informe (?:final )?(?:de|sobre) la|rapport (?:final )?(?:de|sur) la|final report of the|compte[- ]rendu (?:de|du|des)|proc[eè]s[- ]verbal (?:de|du|des)|acta (?:de|del)|minutes of the|relator[ií]a (?:de|del)|seminario sobre|seminar on|atelier sur|workshop on|taller sobre|note conceptuelle|concept note|working paper on|document de travail sur|documento de trabajo sobre)\b/iu;
+// A meeting's own name, opening with its number: "XXIII Reunión del Grupo…", "9th Meeting of…",
+// "Troisième réunion du comité…", "Fifty-eighth session". A meeting report without a document-type
+// title is titled by it; a note is not (it names the meeting it was written for).
+const MEETING_NAME =
+  /^(?:[IVXLC]+|\d+\p{L}{0,3}|\p{L}+(?:-\p{L}+)?(?:th|st|nd|rd|i[eè]me|[eé]sim[ao]|era?|nd[ao]|rt[ao]|nt[ao]|xt[ao]|av[ao]|en[ao]|ptim[ao])|first|second|third|premi[eè]re?|primer[ao]?|segund[ao]|tercer[ao]?)\s+(?:reuni[oó]n|r[ée]union|meeting|session|sesi[oó]n|conference|conferencia|conf[ée]rence|plenary|plenaria|pl[ée]ni[eè]re|seminar|seminario|s[ée]minaire|workshop|taller|atelier|forum|foro)\b/iu;
 const CHAIR_CLAUSE =
-  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia)\b.*$/iu;
+  /\s+(?:sous la pr[ée]sidence|chaired by|under the chairmanship|presidid[ao] por|bajo la presidencia|(?:prepared|submitted) by|pr[ée]par[ée]e? par|elaborad[ao] por|preparad[ao] por)\b.*$|,?\s+(?:held|celebrad[ao]|tenue?|convened|convoqu[ée]e?|convocad[ao])\s+(?:in|at|on|from|en|el|los|del|à|au|le|les|du)\b.*$/iu;
 const NUMBERED_SECTION =
   /^(?:\d{1,2}(?:\.\d{1,2})*\.\s*|\d{1,2}(?:\.\d{1,2})+\s+|[IVX]{1,4}\.\s+)\p{Lu}|(?:\.{2,}\s*|\.\s+)\d{1,3}$/u;
 const CONNECTOR_END =
@@ -149,10 +154,13 @@ function fromHeader(text: string, kind: DocumentKind): FoundTitle | null {
       // Nor is a numbered section or a contents entry ("1.2. Apoyar mecanismos … 8").
       !NUMBERED_SECTION.test(s.text),
   );
-  const opening = candidates.find(
-    (s) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30,
-  );
-  const chosen = opening ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);
+  const opens = (s: Segment) => TITLE_OPENING.test(s.text) && TITLE_OPENING.exec(s.text)!.index < 30;
+  // A workshop paper whose agenda item is the workshop itself: "Point 6 … Atelier sur …".
+  const opening =
+    candidates.find(opens) ??
+    (kind === 'background_note' ? header.find((s) => s.kind === 'agenda' && opens(s)) : undefined);
+  const meeting = kind === 'meeting_report' ? candidates.find((s) => MEETING_NAME.test(s.text)) : undefined;
+  const chosen = opening ?? meeting ?? candidates.find((s) => !isOnlyPlaces(s.text) && s.text.length < 300);
   if (!chosen) return null;
   let start = chosen.start;
   if (opening) start += TITLE_OPENING.exec(chosen.text)!.index;

@@ -15,6 +15,7 @@ import { MONTH, ONGOING } from '../recognise/dates.ts';
 import { findKnownOrganisation } from '../recognise/organisations.ts';
 import { type DateRange, findRanges } from '../recognise/ranges.ts';
 import type { Span } from '../text-model.ts';
+import { capitalise } from './countries-of-operation.ts';
 
 export interface FoundPeriod {
   period: Period;
@@ -145,18 +146,32 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     // "Strasbourg, 20 October 2008" above the title is where and when the document was issued;
     // a date right after a document symbol is the document's date.
     if (s.kind === 'place' && afterTitle(s) && !found.place) {
-      const name = s.text.replace(/,\s*(?:le|el|the|den)?$/u, '').trim();
-      if (!findCountries(name).length)
+      // "Nairobi, Kenya,": the city before its country.
+      const name = s.text
+        .replace(/,\s*(?:le|el|the|den|les)?$/u, '')
+        .split(',')[0]!
+        .trim();
+      if (!findCountries(name).some((c) => c.start === 0 && c.end === name.length))
         found.place = { name, span: { start: s.start, end: s.start + name.length } };
     }
     if (s.kind === 'date' && !found.period) {
       const issued = prev && (prev.kind === 'symbol' || (prev.kind === 'place' && !afterTitle(prev)));
       const r = !issued && findRanges(s.text, s.start)[0];
-      if (r && !/^\d{4}$/.test(r.from) && s.lineEnd)
+      // A header run into one paragraph has no line ends: a range of days after the title still
+      // dates the meeting (one before it is the session a UN paper was issued for).
+      const runIn = r && !r.single && r.from.length === 10 && afterTitle(s);
+      if (r && !/^\d{4}$/.test(r.from) && (s.lineEnd || runIn))
         found.period = { period: { start: r.from, end: r.to }, span: r.span, confidence: 0.75 };
     }
-    if (s.kind === 'text' && afterTitle(s) && !found.place && prev?.kind === 'date' && s.lineEnd) {
-      const venue = venueLine(s.text, s.start);
+    if (s.kind === 'text' && afterTitle(s) && !found.place && prev?.kind === 'date') {
+      // "Dubrovnik, Cavtat, (Croatia)" on its own line; "Montevideo, Uruguay INFORME FINAL …" run in.
+      // Run in, only after a range of days: a single date there is the document's own.
+      const afterRange = !findRanges(prev.text)[0]?.single;
+      const venue = s.lineEnd
+        ? venueLine(s.text, s.start)
+        : afterRange
+          ? leadingVenue(s.text, s.start)
+          : null;
       if (venue) found.place = venue;
     }
   }
@@ -199,6 +214,16 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
     if (!found.period && single) found.period = single;
   }
   return found;
+}
+
+/** "Port-au-Prince, Haïti RAPPORT FINAL …": a city and its country opening a run-in piece. */
+function leadingVenue(text: string, base: number): { name: string; span: Span } | null {
+  const city = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}),\s*/u.exec(text);
+  if (!city) return null;
+  const rest = text.slice(city[0].length);
+  const country = findCountries(capitalise(rest))[0];
+  if (country?.start !== 0 || findCountries(capitalise(city[1]!)).length) return null;
+  return { name: city[1]!, span: { start: base, end: base + city[1]!.length } };
 }
 
 /** "Dubrovnik, Cavtat, (Croatia)": the venue is the place named last before the country. */

@@ -4,7 +4,7 @@
 // symbols, dates, "Original:" notes, footnote stars, URLs, and where a run of capitals meets a run
 // of ordinary words. What is left over after the junk (symbols, dates, addresses, site names,
 // running headers, document-type lines) is where titles, venues and names are looked for.
-import { findKnownOrganisation } from '../recognise/organisations.ts';
+import { findKnownOrganisation, findOrganisations } from '../recognise/organisations.ts';
 import { findRanges } from '../recognise/ranges.ts';
 import type { Span } from '../text-model.ts';
 
@@ -37,7 +37,7 @@ const SYMBOL =
   /(?<!\S)(?:[A-Za-z0-9.()_-]*[A-Z0-9][A-Za-z0-9.()_-]*\/[A-Za-z0-9.()_/-]+(?:\s+rev\.\s*\d+)?|\*\d{5,}\*|V\.\d{2}-\d{4,}(?:\s*\([A-Z]\))?|[A-Z][A-Z-]{1,7}\s*\(\d{4}\)\s*\d+\w*|\([A-Z]\)(?:\s+\d{6})*)(?=\s|$|[,;\]])/gu;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gi;
 const META =
-  /\b(?:Original\s*:\s*\p{L}+|Distr\.\s*(?:general|g[eé]n[eé]rale|limited|restricted)|English only|Espa[ñn]ol|Fran[çc]ais|Tema \d+ del programa provisional|Item \d+ of the provisional agenda|Point \d+ de l['’]ordre du jour provisoire)\b/giu;
+  /\b(?:Original\s*:\s*\p{L}+|Distr\.:?\s*(?:general|g[eé]n[eé]rale|limited|restricted)|English only|Espa[ñn]ol|Fran[çc]ais|Tema \d+ del programa provisional|Item \d+ of the provisional agenda|Point \d+ de l['’]ordre du jour provisoire)\b/giu;
 // Where an agenda item's own title follows: it is not the document's title.
 const AGENDA = /(?:provisional agenda|programa provisional|ordre du jour provisoire)\s*\*?/i;
 const DOCTYPE =
@@ -49,7 +49,7 @@ const ADDRESS =
 // A capitalised event or document noun in running words starts a new segment ("… en Afrique
 // Réunion consultative …", "… otros instrumentos Seminario sobre …").
 const NEW_SEGMENT_NOUN =
-  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information)\b)/gu;
+  /\s(?=(?:R[ée]union|Reuni[oó]n|Meeting|Seminario|Seminar|S[ée]minaire|Atelier|Workshop|Taller|Background documentation|Documento de antecedentes|Document d['’]information|Working paper|Document de travail|Documento de trabajo|Concept note|Note conceptuelle|Nota conceptual|Report of the|Informe (?:final )?de la|Rapport (?:final )?de la|Compte rendu|Note by the|Note du|Nota de la|Discussion guide|Guide de discussion|Gu[ií]a para (?:el|los) debates?)\b)/gu;
 
 interface Cut {
   start: number;
@@ -71,7 +71,7 @@ function segmentHead(text: string): Segment[] {
   const segments: Segment[] = [];
   let afterAgenda = false;
   for (const line of head.matchAll(/[^\n]+/g)) {
-    const pieces = cutLine(line[0], line.index);
+    const pieces = cutLine(line[0], line.index).flatMap((p) => peelOrganisations(text, p));
     pieces.forEach((piece, i) => {
       let { kind } = piece;
       const raw = text.slice(piece.start, piece.end);
@@ -96,7 +96,13 @@ function segmentHead(text: string): Segment[] {
   }
   for (let k = 0; k + 1 < segments.length; k++) {
     const seg = segments[k]!;
-    if (segments[k + 1]!.kind === 'date' && /^\p{Lu}[\p{L} .'’-]*,\s*(?:le|el|the|den)?$/u.test(seg.text))
+    // "Genève,", "Strasbourg, le", or a city and its country: "Nairobi, Kenya,".
+    if (
+      segments[k + 1]!.kind === 'date' &&
+      /^\p{Lu}[\p{L}.'’-]*(?:[ -][\p{L}.'’-]+){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3})?,\s*(?:le|el|the|den|les)?$/u.test(
+        seg.text,
+      )
+    )
       seg.kind = 'place';
   }
   return segments;
@@ -197,6 +203,28 @@ function cutText(line: string, start: number, end: number): Cut[] {
     if (piece.slice(sorted[k]!, sorted[k + 1]!).trim())
       cuts.push({ start: start + sorted[k]!, end: start + sorted[k + 1]!, kind: 'text' });
   return cuts;
+}
+
+/**
+ * "ORGANIZACIÓN DE LOS ESTADOS AMERICANOS COMISIÓN INTERAMERICANA … XXV REUNIÓN DEL GRUPO …": a
+ * cover in capitals runs its bodies' names into the title; the bodies the gazetteer knows that open
+ * a text piece are cut off it, one by one.
+ */
+function peelOrganisations(text: string, piece: Cut): Cut[] {
+  if (piece.kind !== 'text') return [piece];
+  const out: Cut[] = [];
+  let start = piece.start;
+  for (;;) {
+    const raw = text.slice(start, piece.end);
+    const lead = raw.length - raw.trimStart().length;
+    const known = findOrganisations(raw.trimStart(), 0, { patterns: false })[0];
+    const rest = known ? raw.slice(lead + known.end) : '';
+    if (known?.start !== 0 || !/^\s+\S/.test(rest)) break;
+    out.push({ start: start + lead, end: start + lead + known.end, kind: 'organisation' });
+    start += lead + known.end;
+  }
+  out.push({ ...piece, start });
+  return out;
 }
 
 /** Two or more words in capitals from word k on: a capitals run, not one acronym. */

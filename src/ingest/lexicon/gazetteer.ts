@@ -3,6 +3,7 @@
 // its aliases come first at run time; this list lets a fresh installation recognise the bodies a
 // document of this family names. Names a text writes in capitals are matched regardless of case.
 import type { KnownOrganisation } from '../recognise/organisations.ts';
+import { PROGRAMME_NETWORK } from './gazetteer-institutes.ts';
 
 // The organisations every Tacit network meets; the database registry grows from here.
 export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
@@ -83,7 +84,12 @@ export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
     type: 'multilateral',
   },
   { name: 'Organization for Security and Co-operation in Europe', acronym: 'OSCE', type: 'multilateral' },
-  { name: 'Organization of American States', acronym: 'OAS', aliases: ['OEA'], type: 'regional' },
+  {
+    name: 'Organization of American States',
+    acronym: 'OAS',
+    aliases: ['OEA', 'Organización de los Estados Americanos', 'Organisation des États américains'],
+    type: 'regional',
+  },
   { name: 'African Union', acronym: 'AU', type: 'regional' },
   {
     name: 'Economic Community of West African States',
@@ -148,6 +154,12 @@ export const GAZETTEER: KnownOrganisation[] = [
     name: 'Commission on Narcotic Drugs',
     acronym: 'CND',
     aliases: ['Comisión de Estupefacientes', 'Commission des stupéfiants'],
+    type: 'multilateral',
+  },
+  {
+    name: 'Economic and Social Council',
+    acronym: 'ECOSOC',
+    aliases: ['Consejo Económico y Social', 'Conseil économique et social'],
     type: 'multilateral',
   },
   {
@@ -216,7 +228,10 @@ export const GAZETTEER: KnownOrganisation[] = [
   {
     name: 'Inter-American Drug Abuse Control Commission',
     acronym: 'CICAD',
-    aliases: ['Comisión Interamericana para el Control del Abuso de Drogas'],
+    aliases: [
+      'Comisión Interamericana para el Control del Abuso de Drogas',
+      "Commission interaméricaine de lutte contre l'abus des drogues",
+    ],
     type: 'regional',
   },
   {
@@ -278,4 +293,5 @@ export const GAZETTEER: KnownOrganisation[] = [
     ],
     type: 'donor',
   },
+  ...PROGRAMME_NETWORK,
 ];

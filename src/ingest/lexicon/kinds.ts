@@ -53,18 +53,34 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
   ],
   meeting_report: [
     [/\b(?:meeting|conference|workshop|seminar) report\b/i, 4],
-    [/\breport of the (?:meeting|conference|workshop|seminar|\d+\w* (?:meeting|session))\b/i, 4],
+    [/\breport of the (?:[\w-]+ ){0,4}(?:meeting|conference|workshop|seminar|session)\b/i, 4],
+    [
+      /\b(?:informe|acta|relator[ií]a) (?:final )?de la (?:[\p{L}-]+ ){0,4}(?:reuni[oó]n|conferencia|sesi[oó]n|seminario|taller)\b|\b(?:rapport|compte[- ]rendu|proc[eè]s[- ]verbal) (?:final )?de la (?:[\p{L}-]+ ){0,4}(?:r[ée]union|conf[ée]rence|session|s[ée]ance|s[ée]minaire)\b/iu,
+      4,
+    ],
     [/\blist of decisions\b|\bliste des d[eé]cisions\b|\blista de decisiones\b/i, 4],
     [/\bconclusiones y recomendaciones\b|\bconclusions (?:et|and) recommendations\b/i, 2],
     [/\b(?:rapport|compte[- ]rendu) de la r[eé]union\b|\binforme (?:final )?de la reuni[oó]n\b/i, 4],
     [/\b(?:opened|chaired) the (?:event|meeting|session)\b|\bopened the meeting\b/i, 3],
+    // The final report of a meeting the cover names just before it ("… MEETING … FINAL REPORT").
+    [
+      /\b(?:meeting|reuni[oó]n|r[ée]union|session|sesi[oó]n)\b[^.]{0,160}\b(?:final report|informe final|rapport final)\b/iu,
+      3,
+    ],
+    // A meeting named by its number: "XXV Reunión", "Twenty-fifth Meeting", "44th plenary meeting".
+    // Weak: a note names the meeting it was written for in the same way.
+    [
+      /\b(?:[IVXLC]+|\d+(?:st|nd|rd|th|e|ème|ª|º)|first|second|third|\p{L}+(?:th|i[eè]me|[eé]sim[ao]))\s+(?:plenary\s+)?(?:meeting|session|reuni[oó]n|r[ée]union|sesi[oó]n|plenary|plenaria|pl[ée]ni[eè]re)\b/iu,
+      1,
+    ],
     [/\bsous la pr[eé]sidence de\b|\bpresidid[ao] por\b|\bchaired by\b/i, 2],
     [
       /\b(?:r[ée]union|reuni[oó]n|meeting|conference|conf[ée]rence|seminar|s[ée]minaire|workshop|atelier|table ronde|round ?table)\b[^.\n]{0,80}\b(?:tenue?s?|held|celebrad[ao]s?)\b/iu,
       2,
     ],
     [/\b(?:se llev[oó] a cabo|fue celebrada|tuvo lugar|s'est tenue?|a eu lieu|took place|was held)\b/i, 1],
-    [/\bordre du jour\b|\bagenda was adopted\b|\borden del d[ií]a\b/i, 2],
+    // A provisional agenda item heads UN documents of every kind: only an agenda adopted is a meeting's.
+    [/\bordre du jour\b(?! provisoire)|\bagenda was adopted\b|\borden del d[ií]a\b(?! provisional)/i, 2],
     [/\b(?:the chair|le pr[eé]sident|la presidencia)\b/i, 1],
     [
       /\b(?:expert group|grupo de expertos|groupe d['’]experts|steering committee|comit[eé] de pilotage|comit[eé] directivo|working group|grupo de trabajo|groupe de travail)\b/iu,
@@ -84,6 +100,10 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
     [/\bdocumento de antecedentes\b|\bdocument d[’']information\b|\bdocumento de informaci[oó]n\b/i, 4],
     [/\b(?:discussion|policy|concept|issues) (?:paper|note)\b|\bnon-paper\b|\bwhite paper\b/i, 3],
     [/\bnote (?:conceptuelle|d[’']orientation|de synth[eè]se)\b|\bnota conceptual\b|\blivre blanc\b/i, 3],
+    [
+      /\b(?:working paper|position paper|discussion guide|guide de discussion|gu[ií]a para (?:el|los) debates?|document de travail|document de r[ée]flexion|note d[’']information|note de cadrage|documento de trabajo|documento de posici[oó]n|nota informativa|nota de antecedentes)\b/i,
+      3,
+    ],
     [/\bcontexte et objectifs\b|\bcontexto y objetivos\b|\bcontext and objectives\b/i, 3],
     [/\b(?:estudio|study|[eé]tude) (?:sobre|on|sur)\b/i, 2],
     [/\b(?:document|documento) (?:prepared|elaborado|pr[eé]par[eé])\b/i, 2],

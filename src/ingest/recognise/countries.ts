@@ -228,13 +228,29 @@ function countryIndex(inList = false): CountryIndex {
   return index;
 }
 
+// "Réunion" / "Reunión" is also the French and Spanish word for a meeting: "la segunda Reunión del
+// Comité", "Troisième réunion du groupe", "Reunión regional". Followed by "of / de / du …" or a word in
+// lower case, or after an ordinal, it is one.
+function isMeetingWord(text: string, at: number, name: string): boolean {
+  if (!/^r[ée]uni[oó]n$/iu.test(name)) return false;
+  const after = text.slice(at + name.length, at + name.length + 12);
+  const before = text.slice(Math.max(0, at - 20), at);
+  return (
+    /^\s+(?:de|del|du|des|d['’]|of|sur|sobre|on)(?![\p{L}])/iu.test(after) ||
+    /^\s+(?!(?:and|et|y|or|ou|o)(?![\p{L}]))\p{Ll}/u.test(after) ||
+    /(?:\p{L}+(?:[eè]me|era?|[oa]|th|st|nd|rd)|\d+\p{L}*|[IVXLC]+|la|une|una|cette|esta|this)\s+$/iu.test(
+      before,
+    )
+  );
+}
+
 /** Every country mention in `text`; spans are offset by `base` (the text's place in the document). */
 export function findCountries(text: string, base = 0, options: { inList?: boolean } = {}): CountryMention[] {
   const { pattern, codes } = countryIndex(options.inList);
   const found: CountryMention[] = [];
   for (const m of text.matchAll(pattern)) {
     const hit = codes.get(m[0]);
-    if (!hit) continue;
+    if (!hit || isMeetingWord(text, m.index, m[0])) continue;
     // "Central American Integration System" names a region's body, not a country.
     found.push({
       code: hit.code,

@@ -52,6 +52,9 @@ const OWNER_LINK = /^(?:of|the|de|del|la|las|los|du|des|l['’])$/i;
 const NOT_A_NAME =
   /^(?:Implementing|Recipient|Responsible|Key|Liste|List|Lista|Total|Project|Programme|Projet|Proyecto)$/;
 
+// A heading run into the text after a name ("Note du Secrétariat Résumé Le présent…", "… I. Introduction").
+const SECTION_WORD = /^(?:R[ée]sum[ée]|Resumen|Summary|Abstract|Introduction|Introducci[oó]n|[IVX]{1,4})$/u;
+
 const TOKEN = /[\p{L}][\p{L}\p{M}’'-]*|&|[,;:.()\n]/gu;
 
 const isCapitalised = (w: string) =>
@@ -74,6 +77,7 @@ export function findPatternOrganisations(text: string): PatternOrganisation[] {
       const w = tokens[j]![0];
       const gap = run.length ? text.slice(run.at(-1)!.index! + run.at(-1)![0].length, tokens[j]!.index) : '';
       if (run.length && !/^[ \t]+$/.test(gap)) break;
+      if (run.length && SECTION_WORD.test(w)) break;
       if (isCapitalised(w)) run.push(tokens[j]!);
       else if (CONNECTORS.has(w.toLowerCase()) && run.length) run.push(tokens[j]!);
       else break;

@@ -4,6 +4,7 @@
 // … Jean-Jacques Gautier"), a degree ("Rafael de la Torre, DPharm, PhD"), a labelled team or
 // author list, or a list of full names ("Georges Abadjian, Aida Ghorbel et Gildas Banda"). A
 // country, a job title or a surname alone is never a person.
+import { isNotPersonWord, LEADING_COURTESY } from '../lexicon/person-words.ts';
 import { findCountries } from './countries.ts';
 
 export interface FoundPerson {
@@ -21,6 +22,10 @@ const GAP = String.raw`(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)`;
 const NAME = `${WORD}(?:${GAP}(?:${PARTICLE}${GAP})?${WORD}){1,3}`;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|Lic|Licda|Ing|Hon|Excmo|Excma|M)\.?|Monsieur|Madame|Señor|Señora|Doctor|Doctora|Ambassador|Ambassadeur|Embajador|Embajadora|Judge|Juge|Juez|Jueza|H\.E\.|S\.E\.`;
 const ROLE_VERB = String.raw`chaired by|opened by|prepared by|founded(?: in \d{4})? by|under the chairmanship of|pr[ée]sid[ée]e? par|sous la pr[ée]sidence de|ouverte? par|fond[ée]e?(?: en \d{4})? par|pr[ée]par[ée] par|presidid[ao] por|bajo la presidencia de|fundad[ao](?: en \d{4})? por|elaborad[ao] por`;
+const ELECTED = new RegExp(
+  String.raw`(${NAME})(?:\s*\([^()\n]{2,40}\))?,?\s+(?:was|fue|a été|ha sido|has been)\s+(?:elected|appointed|elegid[ao]|designad[ao]|nombrad[ao]|élue?|nommée?|désignée?)\s+(?:as\s+|como\s+|comme\s+)?(?:the\s+|la\s+|el\s+)?(Vice-?Chair(?:person)?|Chair(?:person|man|woman)?|Rapporteur[e]?|Vicepresident[ea]|President[ea]|Relator[a]?|Vice-[Pp]résident[e]?|Président[e]?)(?![\p{L}])`,
+  'gu',
+);
 // Capitalised words that are never part of a person's name.
 const NOT_NAME =
   /^(?:The|This|Chair|Chairman|President|Présidente?|Presidente|Director|Directeur|Directora?|Minister|Ministre|Ministro|Secretary|Secretario|Secrétaire|General|Général|Procureur|Fiscal|Head|Chief|Chef|Deputy|Vice|Ambassador|Ambassadeur|Embajador|Coordinator|Coordonnateur|Co-ordinator|State|Etat|État|Estado|Republic|République|República|United|Nations|Unies|Unidas|Office|Bureau|Oficina|Ministry|Ministère|Ministerio|Council|Conseil|Consejo|Committee|Comité|Platform|Group|Secretariat|Secrétariat|Secretaría|Name|Title|Nationality|Report|Rapport|Informe|Annex|Appendix|Mission|Project|Programme|Proyecto|Projet|Evaluation|Team|Equipo|Équipe|January|February|March|April|May|June|July|August|September|October|November|December)$/iu;
@@ -39,14 +44,14 @@ function isCountry(s: string): boolean {
 
 /** Cleans a candidate name; null when it is not a person's name. */
 function personName(raw: string): string | null {
-  const words = raw.trim().split(/\s+/);
+  const words = raw.trim().replace(LEADING_COURTESY, '').split(/\s+/);
   // Leading countries and job words go: "Sénégal Macky Sall" → "Macky Sall".
   while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!)))
     words.shift();
   while (words.length && NOT_NAME.test(words.at(-1)!)) words.pop();
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
-  if (capitalised.length < 2 || capitalised.some((w) => NOT_NAME.test(w))) return null;
+  if (capitalised.length < 2 || capitalised.some((w) => NOT_NAME.test(w) || isNotPersonWord(w))) return null;
   if (isCountry(name) || words.some((w) => isCountry(w))) return null;
   return name;
 }
@@ -88,6 +93,12 @@ export function findPeopleWithRoles(
         break;
       }
     }
+  }
+  // "Ms. Laura Bianchi (Italy) was elected Chair", "fue elegida Relatora", "a été élu Président".
+  for (const m of text.matchAll(ELECTED)) {
+    const office = m[2]!.toLowerCase();
+    const role = /vice/.test(office) ? 'Vice-Chair' : /rapport|relator/.test(office) ? 'Rapporteur' : 'Chair';
+    add(m[1]!, m.index, role);
   }
   for (const m of text.matchAll(
     new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu'),

@@ -2,6 +2,7 @@
 // capitalised words (particles such as "von" or "De" allowed) none of which the document also
 // uses in lower case or as part of an institution's name; a role is read from "The Chair, X",
 // "X, the Chief of …" or "chaired by X".
+import { isNotPersonWord } from '../lexicon/person-words.ts';
 import type { Span } from '../text-model.ts';
 
 export interface PersonMention extends Span {
@@ -42,6 +43,7 @@ export function findPeople(text: string, base = 0): PersonMention[] {
   const isNameWord = (w: string) =>
     /^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?$/u.test(w) &&
     !INSTITUTIONAL.test(w) &&
+    !isNotPersonWord(w) &&
     !lower.has(w.toLowerCase());
   const found = new Map<string, PersonMention>();
   const tokenRe = /[\p{L}'’-]+/gu;

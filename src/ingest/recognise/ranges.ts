@@ -54,6 +54,18 @@ const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, strin
     ),
     read: (m) => [`${m[4]}-${month(m[3]!)}-${pad(m[1]!)}`, `${m[4]}-${month(m[3]!)}-${pad(m[2]!)}`],
   },
+  // October 30 - November 1, 2099; September 8-10, 2099; September 8 and 9, 2099 (month first)
+  {
+    re: new RegExp(String.raw`${MONTH}\s+${DAY}${TO}${MONTH}\s+${DAY},?\s+${YEAR}`, 'iuy'),
+    read: (m) => [`${m[5]}-${month(m[1]!)}-${pad(m[2]!)}`, `${m[5]}-${month(m[3]!)}-${pad(m[4]!)}`],
+  },
+  {
+    re: new RegExp(
+      String.raw`${MONTH}\s+${DAY}(?:(?:${TO})|(?:${AND}\d{1,2})*${AND})${DAY},?\s+${YEAR}`,
+      'iuy',
+    ),
+    read: (m) => [`${m[4]}-${month(m[1]!)}-${pad(m[2]!)}`, `${m[4]}-${month(m[1]!)}-${pad(m[3]!)}`],
+  },
   // Enero - Diciembre de 2015; January to March 2016
   {
     re: new RegExp(`${MONTH}${TO}${MONTH}${OF}${YEAR}`, 'iuy'),
