@@ -15,6 +15,7 @@ import { memberRoutes } from '../members/members.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
+import { qualityRoutes } from '../quality/quality.routes.ts';
 import { recommendationFollowUpRoutes } from '../recommendations/follow-up.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { recurringRoutes } from '../recurring/recurring.routes.ts';
@@ -52,6 +53,7 @@ const resources: [string, RoutePlugin][] = [
   ['/reminders', reminderRoutes],
   ['/instruments', instrumentRoutes],
   ['/assessments', assessmentRoutes],
+  ['/quality', qualityRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

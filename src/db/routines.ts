@@ -21,6 +21,7 @@ export const ROUTINE_FILES = [
   'db/upkeep.sql',
   'access/visibility.sql',
   'projects/projects.sql',
+  'quality/completeness.sql',
   'search/concepts.sql',
   'search/query.sql',
   'search/index.sql',
