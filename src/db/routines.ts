@@ -24,6 +24,7 @@ export const ROUTINE_FILES = [
   'quality/completeness.sql',
   'search/concepts.sql',
   'search/query.sql',
+  'search/record-fields.sql',
   'search/index.sql',
   'coordination/matrix.sql',
   'lessons/lessons.sql',
