@@ -16,6 +16,7 @@ const SAME_WORDS: Record<'es' | 'fr', string[]> = {
     'Concentration',
     'Coordination',
     'Dates',
+    'description',
     'Document',
     'document',
     'Documents',

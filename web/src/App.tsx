@@ -10,6 +10,7 @@ import { AssessmentsComparePage } from './pages/AssessmentsCompare.tsx';
 import { ContributePage } from './pages/Contribute.tsx';
 import { CoordinationPage } from './pages/Coordination.tsx';
 import { CountryBriefPage } from './pages/CountryBrief.tsx';
+import { DataQualityPage } from './pages/DataQuality.tsx';
 import { DigestPage } from './pages/Digest.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/invitation" element={<InvitationPage />} />
         <Route path="/digest" element={<DigestPage />} />
         <Route path="/scores" element={<ScoresPortfolioPage />} />
+        <Route path="/organisations/:id/quality" element={<DataQualityPage />} />
         <Route path="/act" element={<ActPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

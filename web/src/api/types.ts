@@ -44,6 +44,7 @@ import type {
   ProjectListItem as ProjectListItemSchema,
   Project as ProjectSchema,
 } from '../../../src/projects/projects.schema.ts';
+import type { OrganisationQuality as OrganisationQualitySchema } from '../../../src/quality/quality.schema.ts';
 import type {
   KeyActionStatus as KeyActionStatusSchema,
   ManagementResponse as ManagementResponseSchema,
@@ -97,6 +98,7 @@ export type Page<T> = Omit<Reply<ReturnType<typeof listOf>>, 'items'> & { items:
 export type Organisation = Reply<typeof OrganisationSchema>;
 export type Project = Reply<typeof ProjectSchema>;
 export type ProjectListItem = Reply<typeof ProjectListItemSchema>;
+export type OrganisationQuality = Reply<typeof OrganisationQualitySchema>;
 
 export type Review = Reply<typeof ReviewSchema>;
 export type Evaluation = Reply<typeof EvaluationSchema>;

@@ -7,6 +7,7 @@ import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { DocumentSummary, Evaluation, Lesson, Project, Recommendation, Review } from '../api/types.ts';
+import { CompletenessSummary } from '../components/Completeness.tsx';
 import { RecommendationList } from '../components/RecommendationList.tsx';
 import { ScoreFlags } from '../components/ScoreFlags.tsx';
 import { ScoreHistory } from '../components/ScoreHistory.tsx';
@@ -84,7 +85,14 @@ export function ProjectPage() {
                     ))}
             </dd>
             <dt>{t('project.owner')}</dt>
-            <dd>{p.owner_org.name}</dd>
+            <dd>
+              {p.owner_org.name} ·{' '}
+              <Link to={`/organisations/${p.owner_org.id}/quality`}>{t('quality.link')}</Link>
+            </dd>
+            <dt>{t('quality.completeness')}</dt>
+            <dd>
+              <CompletenessSummary completeness={p.completeness} />
+            </dd>
             {p.dac_codes.length > 0 && (
               <>
                 <dt>{t('project.dac')}</dt>
