@@ -10,12 +10,12 @@ export const en = {
   'nav.lessons': 'Lessons',
   'nav.instruments': 'Instruments',
   'assessments.independent':
-    '{n} other assessor(s) have scored already. Save your own scores first, so that theirs do not sway yours.',
+    '{n, plural, one {# other assessor has} other {# other assessors have}} scored already. Save your own scores first, so that theirs do not sway yours.',
   'assessments.showOthers': 'Show their scores now',
   'prefill.overlaps_none':
     'Tacit finds no project by another organisation working in the same countries, themes or institutions.',
   'prefill.overlaps_found':
-    'Tacit finds {n} project(s) by other organisations in the same area: {names}. Check that the project knows of them and works with them.',
+    'Tacit finds {n, plural, one {# project} other {# projects}} by other organisations in the same area: {names}. Check that the project knows of them and works with them.',
   'prefill.monitoring':
     'Tacit holds {reviews} review(s), {indicators} indicator(s) and {evaluations} evaluation(s) for this project.',
   'prefill.civil_society_none': 'No civil-society organisation is recorded among the project’s participants.',
@@ -32,7 +32,7 @@ export const en = {
   'instruments.publish': 'Publish to the library',
   'offers.title': 'Checklists in this document',
   'offers.hint': 'As a network administrator you can make each one a draft assessment instrument.',
-  'offers.items': '{n} items',
+  'offers.items': '{n, plural, one {# item} other {# items}}',
   'offers.key': 'Key (optional; from the name otherwise)',
   'offers.create': 'Create a draft instrument',
   'offers.created': 'Draft instrument created:',
@@ -611,6 +611,28 @@ export const en = {
   'quality.unresolved': 'Organisations named in documents but not resolved',
   'quality.none': 'None.',
   'quality.projectsCount': 'Projects',
+  'apiError.validation_failed': 'Some values are not valid: {fields}',
+  'apiError.not_found': 'This record does not exist, or you may not see it.',
+  'apiError.unauthorized': 'Please sign in to do this.',
+  'apiError.forbidden': 'Your role does not allow this.',
+  'apiError.duplicate': 'This is already registered.',
+  'apiError.version_conflict':
+    'Someone else changed this (you sent version {sent}, the current one is {current}). Reload, reapply your change and save again.',
+  'apiError.payload_too_large': 'The file is larger than the limit of {limit} MB.',
+  'apiError.unsupported_media_type': 'This kind of file is not accepted. Upload one of: {allowed}.',
+  'apiError.malformed_json': 'The request could not be read.',
+  'apiError.too_many_requests': 'Too many attempts. Wait a moment and try again.',
+  'apiError.link_used': 'This link has already been used.',
+  'apiError.internal_error': 'The server could not do this. Try again later.',
+  'apiError.original': 'The server’s words',
+  'apiField.empty': 'must not be empty',
+  'apiField.uuid': 'must be an identifier (UUID)',
+  'apiField.date': 'must be a date YYYY-MM-DD',
+  'apiField.partialDate': 'must be YYYY, YYYY-MM or YYYY-MM-DD',
+  'apiField.calendar': 'is not a calendar date',
+  'apiField.number': 'must be a number',
+  'apiField.negative': 'must not be negative',
+  'apiField.required': 'is required',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,12 +12,12 @@ export const es: Record<MessageKey, string> = {
   'nav.lessons': 'Lecciones',
   'nav.instruments': 'Instrumentos',
   'assessments.independent':
-    '{n} evaluador(es) más ya han puntuado. Guarde primero sus propias puntuaciones, para que las suyas no influyan en las de usted.',
+    '{n, plural, one {# evaluador más ya ha puntuado} other {# evaluadores más ya han puntuado}}. Guarde primero sus propias puntuaciones, para que las suyas no influyan en las de usted.',
   'assessments.showOthers': 'Mostrar ahora sus puntuaciones',
   'prefill.overlaps_none':
     'Tacit no encuentra ningún proyecto de otra organización que trabaje en los mismos países, temas o instituciones.',
   'prefill.overlaps_found':
-    'Tacit encuentra {n} proyecto(s) de otras organizaciones en el mismo ámbito: {names}. Compruebe que el proyecto los conoce y trabaja con ellos.',
+    'Tacit encuentra {n, plural, one {# proyecto} other {# proyectos}} de otras organizaciones en el mismo ámbito: {names}. Compruebe que el proyecto los conoce y trabaja con ellos.',
   'prefill.monitoring':
     'Tacit tiene {reviews} revisión(es), {indicators} indicador(es) y {evaluations} evaluación(es) de este proyecto.',
   'prefill.civil_society_none':
@@ -38,7 +38,7 @@ export const es: Record<MessageKey, string> = {
   'offers.title': 'Listas de verificación en este documento',
   'offers.hint':
     'Como administrador de la red puede convertir cada una en un borrador de instrumento de evaluación.',
-  'offers.items': '{n} elementos',
+  'offers.items': '{n, plural, one {# elemento} other {# elementos}}',
   'offers.key': 'Clave (opcional; si no, a partir del nombre)',
   'offers.create': 'Crear un borrador de instrumento',
   'offers.created': 'Borrador de instrumento creado:',
@@ -626,4 +626,26 @@ export const es: Record<MessageKey, string> = {
   'quality.unresolved': 'Organizaciones citadas en documentos y no identificadas',
   'quality.none': 'Ninguno.',
   'quality.projectsCount': 'Proyectos',
+  'apiError.validation_failed': 'Algunos valores no son válidos: {fields}',
+  'apiError.not_found': 'Este registro no existe o no tiene acceso a él.',
+  'apiError.unauthorized': 'Inicie sesión para hacerlo.',
+  'apiError.forbidden': 'Su función no le permite hacerlo.',
+  'apiError.duplicate': 'Ya está registrado.',
+  'apiError.version_conflict':
+    'Otra persona lo modificó (envió la versión {sent}, la actual es {current}). Vuelva a cargar, repita el cambio y guarde de nuevo.',
+  'apiError.payload_too_large': 'El archivo supera el límite de {limit} MB.',
+  'apiError.unsupported_media_type': 'No se acepta este tipo de archivo. Suba uno de estos: {allowed}.',
+  'apiError.malformed_json': 'No se pudo leer la solicitud.',
+  'apiError.too_many_requests': 'Demasiados intentos. Espere un momento y vuelva a intentarlo.',
+  'apiError.link_used': 'Este enlace ya se utilizó.',
+  'apiError.internal_error': 'El servidor no pudo hacerlo. Inténtelo más tarde.',
+  'apiError.original': 'Mensaje del servidor',
+  'apiField.empty': 'no puede estar vacío',
+  'apiField.uuid': 'debe ser un identificador (UUID)',
+  'apiField.date': 'debe ser una fecha AAAA-MM-DD',
+  'apiField.partialDate': 'debe ser AAAA, AAAA-MM o AAAA-MM-DD',
+  'apiField.calendar': 'no es una fecha del calendario',
+  'apiField.number': 'debe ser un número',
+  'apiField.negative': 'no puede ser negativo',
+  'apiField.required': 'es obligatorio',
 };

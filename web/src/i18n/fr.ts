@@ -12,12 +12,12 @@ export const fr: Record<MessageKey, string> = {
   'nav.lessons': 'Enseignements',
   'nav.instruments': 'Instruments',
   'assessments.independent':
-    '{n} autre(s) évaluateur(s) ont déjà noté. Enregistrez d’abord vos propres notes, pour que les leurs n’influencent pas les vôtres.',
+    '{n, plural, one {# autre évaluateur a} other {# autres évaluateurs ont}} déjà noté. Enregistrez d’abord vos propres notes, pour que les leurs n’influencent pas les vôtres.',
   'assessments.showOthers': 'Afficher leurs notes maintenant',
   'prefill.overlaps_none':
     'Tacit ne trouve aucun projet d’une autre organisation travaillant dans les mêmes pays, thèmes ou institutions.',
   'prefill.overlaps_found':
-    'Tacit trouve {n} projet(s) d’autres organisations dans le même domaine : {names}. Vérifiez que le projet les connaît et travaille avec eux.',
+    'Tacit trouve {n, plural, one {# projet} other {# projets}} d’autres organisations dans le même domaine : {names}. Vérifiez que le projet les connaît et travaille avec eux.',
   'prefill.monitoring':
     'Tacit détient {reviews} revue(s), {indicators} indicateur(s) et {evaluations} évaluation(s) pour ce projet.',
   'prefill.civil_society_none':
@@ -38,7 +38,7 @@ export const fr: Record<MessageKey, string> = {
   'offers.title': 'Listes de contrôle dans ce document',
   'offers.hint':
     'En tant qu’administrateur du réseau, vous pouvez faire de chacune un brouillon d’instrument d’évaluation.',
-  'offers.items': '{n} éléments',
+  'offers.items': '{n, plural, one {# élément} other {# éléments}}',
   'offers.key': 'Clé (facultative ; sinon tirée du nom)',
   'offers.create': 'Créer un brouillon d’instrument',
   'offers.created': 'Brouillon d’instrument créé :',
@@ -628,4 +628,27 @@ export const fr: Record<MessageKey, string> = {
   'quality.unresolved': 'Organisations citées dans des documents et non identifiées',
   'quality.none': 'Aucun.',
   'quality.projectsCount': 'Projets',
+  'apiError.validation_failed': 'Certaines valeurs ne sont pas valides : {fields}',
+  'apiError.not_found': 'Cet enregistrement n’existe pas ou vous n’y avez pas accès.',
+  'apiError.unauthorized': 'Connectez-vous pour le faire.',
+  'apiError.forbidden': 'Votre rôle ne le permet pas.',
+  'apiError.duplicate': 'Déjà enregistré.',
+  'apiError.version_conflict':
+    'Quelqu’un d’autre l’a modifié (vous avez envoyé la version {sent}, l’actuelle est la {current}). Rechargez, refaites la modification et enregistrez à nouveau.',
+  'apiError.payload_too_large': 'Le fichier dépasse la limite de {limit} Mo.',
+  'apiError.unsupported_media_type':
+    'Ce type de fichier n’est pas accepté. Envoyez l’un de ceux-ci : {allowed}.',
+  'apiError.malformed_json': 'La requête n’a pas pu être lue.',
+  'apiError.too_many_requests': 'Trop de tentatives. Patientez un instant et réessayez.',
+  'apiError.link_used': 'Ce lien a déjà été utilisé.',
+  'apiError.internal_error': 'Le serveur n’a pas pu le faire. Réessayez plus tard.',
+  'apiError.original': 'Message du serveur',
+  'apiField.empty': 'ne doit pas être vide',
+  'apiField.uuid': 'doit être un identifiant (UUID)',
+  'apiField.date': 'doit être une date AAAA-MM-JJ',
+  'apiField.partialDate': 'doit être AAAA, AAAA-MM ou AAAA-MM-JJ',
+  'apiField.calendar': 'n’est pas une date du calendrier',
+  'apiField.number': 'doit être un nombre',
+  'apiField.negative': 'ne doit pas être négatif',
+  'apiField.required': 'est obligatoire',
 };

@@ -29,6 +29,14 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * The reader's locale for dates and numbers in the interface language: the browser's own when it is
+ * of that language (en-GB writes 3 Dec 2026, en-US Dec 3, 2026), else the language's default.
+ */
+export function readerLocale(lang: Lang, preferred: readonly string[] = navigator.languages ?? []): string {
+  return preferred.find((l) => l.toLowerCase().split('-')[0] === lang) ?? lang;
+}
+
 function initialLang(): Lang {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored === 'en' || stored === 'es' || stored === 'fr') return stored;
@@ -47,9 +55,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[lang];
-    const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-    const dateTimeFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    const numberFmt = new Intl.NumberFormat(lang);
+    const locale = readerLocale(lang);
+    const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const numberFmt = new Intl.NumberFormat(locale);
     const parse = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00` : iso);
     return {
       lang,
@@ -59,7 +68,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (!iso) return '—';
         if (/^\d{4}$/.test(iso)) return iso;
         if (/^\d{4}-\d{2}$/.test(iso))
-          return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short' }).format(
+          return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short' }).format(
             parse(`${iso}-01`),
           );
         const d = parse(iso);
@@ -69,7 +78,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatNumber: (n) => numberFmt.format(n),
       formatMoney: (amount, currency) => {
         try {
-          return new Intl.NumberFormat(lang, {
+          return new Intl.NumberFormat(locale, {
             style: 'currency',
             currency,
             maximumFractionDigits: 0,

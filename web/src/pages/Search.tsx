@@ -10,7 +10,7 @@ import type { FacetName, FacetValue, SearchHit, SearchResult } from '../api/type
 import { useUrlFilters } from '../api/url-filters';
 import { Snippet } from '../components/Snippet.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { Badge, useEnumLabel } from '../components/Tags.tsx';
+import { Badge, useEnumLabel, useVocabulary } from '../components/Tags.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -57,6 +57,7 @@ export function SearchPage() {
   const { countryName, themeLabel } = useReference();
   const session = useSession();
   const label = useEnumLabel();
+  const vocabulary = useVocabulary();
   const [params, set] = useUrlFilters();
   const [text, setText] = useState(params.get('q') ?? '');
   const query: Record<string, string> = {};
@@ -79,6 +80,12 @@ export function SearchPage() {
     if (facet === 'country') return countryName(v.value);
     if (facet === 'theme') return themeLabel(v.value);
     if (facet === 'kind') return label('kind', v.value);
+    if (facet === 'region') return vocabulary.region(v.value);
+    if (facet === 'status') {
+      const project = label('projectStatus', v.value);
+      return project !== v.value.replace(/_/g, ' ') ? project : label('recStatus', v.value);
+    }
+    if (facet === 'dac') return `${v.value} ${vocabulary.dac(v.value, v.label)}`;
     return v.label;
   };
 
