@@ -5,6 +5,7 @@ import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
 import { formatMessage } from './format.ts';
 import { fr } from './fr.ts';
+import { readerLocale } from './locale.ts';
 
 export type Lang = 'en' | 'es' | 'fr';
 export const LANGS: { code: Lang; label: string }[] = [
@@ -28,14 +29,6 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
-
-/**
- * The reader's locale for dates and numbers in the interface language: the browser's own when it is
- * of that language (en-GB writes 3 Dec 2026, en-US Dec 3, 2026), else the language's default.
- */
-export function readerLocale(lang: Lang, preferred: readonly string[] = navigator.languages ?? []): string {
-  return preferred.find((l) => l.toLowerCase().split('-')[0] === lang) ?? lang;
-}
 
 function initialLang(): Lang {
   const stored = localStorage.getItem(STORAGE_KEY);
