@@ -76,15 +76,17 @@ export function SearchPage() {
     e.preventDefault();
     set('q', text.trim());
   };
+  // A status is a project's or a recommendation's: the project word if the interface has one.
+  const statusLabel = (value: string) => {
+    const project = label('projectStatus', value);
+    return project !== value.replace(/_/g, ' ') ? project : label('recStatus', value);
+  };
   const facetLabel = (facet: FacetName, v: FacetValue) => {
     if (facet === 'country') return countryName(v.value);
     if (facet === 'theme') return themeLabel(v.value);
     if (facet === 'kind') return label('kind', v.value);
     if (facet === 'region') return vocabulary.region(v.value);
-    if (facet === 'status') {
-      const project = label('projectStatus', v.value);
-      return project !== v.value.replace(/_/g, ' ') ? project : label('recStatus', v.value);
-    }
+    if (facet === 'status') return statusLabel(v.value);
     if (facet === 'dac') return `${v.value} ${vocabulary.dac(v.value, v.label)}`;
     return v.label;
   };
@@ -154,7 +156,7 @@ export function SearchPage() {
                   <li key={`${hit.kind}-${hit.id}`} className="card">
                     <div className="rec-head">
                       <Badge tone="info">{label('kind', hit.kind)}</Badge>
-                      {hit.status && <Badge>{hit.status}</Badge>}
+                      {hit.status && <Badge>{statusLabel(hit.status)}</Badge>}
                       {hit.score && <Badge>{hit.score}</Badge>}
                       {hit.language && <span className="muted small">{hit.language}</span>}
                       {hit.date && <span className="muted small">{formatDate(hit.date)}</span>}
