@@ -17,7 +17,8 @@ export function ErrorMessage({ error }: { error: ApiError | undefined }) {
   const { t, lang } = useI18n();
   if (!error) return null;
   const unnamed = error.details.filter((d) => !d.field);
-  const text = error.status === 0 ? error.message : errorText(error, t);
+  // In English the server's own sentence says most (which field, which limit); others get theirs.
+  const text = error.status === 0 || lang === 'en' ? error.message : errorText(error, t);
   return (
     <div className="error" role="alert">
       <strong>{error.status === 0 ? t('error.network') : t('error.title')}</strong> {text}
@@ -28,7 +29,7 @@ export function ErrorMessage({ error }: { error: ApiError | undefined }) {
           ))}
         </ul>
       )}
-      {lang !== 'en' && text !== error.message && (
+      {text !== error.message && (
         <details className="small">
           <summary>{t('apiError.original')}</summary>
           {error.message}

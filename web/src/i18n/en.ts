@@ -613,7 +613,7 @@ export const en = {
   'quality.projectsCount': 'Projects',
   'apiError.validation_failed': 'Some values are not valid: {fields}',
   'apiError.not_found': 'This record does not exist, or you may not see it.',
-  'apiError.unauthorized': 'Please sign in to do this.',
+  'apiError.unauthorized': 'Sign-in needed or refused: check your e-mail and password.',
   'apiError.forbidden': 'Your role does not allow this.',
   'apiError.duplicate': 'This is already registered.',
   'apiError.version_conflict':

@@ -628,7 +628,7 @@ export const es: Record<MessageKey, string> = {
   'quality.projectsCount': 'Proyectos',
   'apiError.validation_failed': 'Algunos valores no son válidos: {fields}',
   'apiError.not_found': 'Este registro no existe o no tiene acceso a él.',
-  'apiError.unauthorized': 'Inicie sesión para hacerlo.',
+  'apiError.unauthorized': 'Hace falta iniciar sesión, o no se aceptó: compruebe el correo electrónico y la contraseña.',
   'apiError.forbidden': 'Su función no le permite hacerlo.',
   'apiError.duplicate': 'Ya está registrado.',
   'apiError.version_conflict':

@@ -630,7 +630,7 @@ export const fr: Record<MessageKey, string> = {
   'quality.projectsCount': 'Projets',
   'apiError.validation_failed': 'Certaines valeurs ne sont pas valides : {fields}',
   'apiError.not_found': 'Cet enregistrement n’existe pas ou vous n’y avez pas accès.',
-  'apiError.unauthorized': 'Connectez-vous pour le faire.',
+  'apiError.unauthorized': 'Connexion requise ou refusée : vérifiez l’adresse électronique et le mot de passe.',
   'apiError.forbidden': 'Votre rôle ne le permet pas.',
   'apiError.duplicate': 'Déjà enregistré.',
   'apiError.version_conflict':
