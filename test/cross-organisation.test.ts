@@ -65,10 +65,12 @@ const ROUTES: Record<string, Fill> = {
   '/api/v1/organisations/{id}/members': withOrgParam(),
   '/api/v1/organisations/{id}/publisher-refs': withOrgParam(),
   '/api/v1/projects': both(
-    queries(`q=${MARK}`, 'country=PE', 'theme=organised-crime'),
+    queries(`q=${MARK}`, 'country=PE', 'theme=organised-crime', 'incomplete=true', 'completeness_below=101'),
     withOrg('organisation=ORG'),
   ),
   '/api/v1/projects/{id}': idsOf('project'),
+  '/api/v1/quality/elements': queries(),
+  '/api/v1/quality/organisations/{id}': withOrgParam(),
   '/api/v1/projects/{id}/scores': idsOf('project'),
   '/api/v1/documents': queries(),
   '/api/v1/documents/{id}': idsOf('document'),

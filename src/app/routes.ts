@@ -16,6 +16,7 @@ import { mergeRoutes } from '../merges/merges.routes.ts';
 import { organisationRoutes } from '../organisations/organisations.routes.ts';
 import { projectRoutes } from '../projects/projects.routes.ts';
 import { publisherRoutes } from '../publishers/publishers.routes.ts';
+import { qualityRoutes } from '../quality/quality.routes.ts';
 import { recommendationFollowUpRoutes } from '../recommendations/follow-up.routes.ts';
 import { recommendationRoutes } from '../recommendations/recommendations.routes.ts';
 import { recurringRoutes } from '../recurring/recurring.routes.ts';
@@ -56,6 +57,7 @@ const resources: [string, RoutePlugin][] = [
   ['/instruments', instrumentRoutes],
   ['/assessments', assessmentRoutes],
   ['/trash', trashRoutes],
+  ['/quality', qualityRoutes],
 ];
 
 export function mountedRoutes(ctx: AppContext) {

@@ -1,7 +1,10 @@
 // The conditions that filter projects (country with its regions, theme, status, dates, "active today"),
 // shared by the project list, the 3W views, the summary, overlaps and the IATI export.
+
+import type { Viewer } from '../access/viewer.ts';
 import { storedRegionKeys } from '../countries/regions.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { completenessConditions } from '../quality/quality.repository.ts';
 import type { ProjectListQuery } from './projects.schema.ts';
 
 /**
@@ -61,8 +64,9 @@ export function activeInYearConditions(year: number, alias: 'p' | 'f' = 'p'): Sq
   ];
 }
 
-export function listConditions(q: ProjectListQuery): Sql[] {
-  const c = projectFilterConditions({ ...q, country: undefined });
+/** The project list's conditions; the completeness filters answer as the viewer's scores do. */
+export function listConditions(q: ProjectListQuery, viewer: Viewer): Sql[] {
+  const c = [...projectFilterConditions({ ...q, country: undefined }), ...completenessConditions(viewer, q)];
   if (q.country?.length) {
     // A regional project counts for every country its region holds.
     const held = storedRegionKeys(q.country);

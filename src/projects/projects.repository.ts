@@ -53,6 +53,7 @@ export interface ProjectRow extends SharingColumns {
   }[];
   outputs: { number: number | null; title: string; description: string | null; score: string | null }[];
   indicators: Record<string, unknown>[];
+  present_elements: string[]; // completeness elements it has
 }
 
 type VisibleOwnership = Pick<ProjectRow, 'owner_org_id' | 'version' | 'start_date'> & SharingColumns;
@@ -61,7 +62,7 @@ type VisibleOwnership = Pick<ProjectRow, 'owner_org_id' | 'version' | 'start_dat
 const SELECT_FULL = sql`SELECT p.id, p.seq, p.owner_org_id, o.name AS owner_name, p.visibility, p.shared_with, p.embargo_until, p.field_visibility, p.code, p.iati_identifier,
   p.title, p.description, p.status, p.start_date, p.start_precision, p.end_date, p.end_precision, p.ongoing,
   p.outcome_statement, p.outcome_score, p.language, p.extra, p.version, p.created_at, p.updated_at,
-  project_children(p.id) AS children
+  project_children(p.id) AS children, project_present_elements(p.id) AS present_elements
   FROM projects p JOIN organisations o ON o.id = p.owner_org_id`;
 
 type Children = Pick<
@@ -198,7 +199,7 @@ export const projectsRepository = {
   },
 
   async listVisible(db: Queryable, viewer: Viewer, q: ProjectListQuery): Promise<ProjectRow[]> {
-    const where = sql.and([visibleTo(viewer, 'p'), pageClause('p', q.cursor), ...listConditions(q)]);
+    const where = sql.and([visibleTo(viewer, 'p'), pageClause('p', q.cursor), ...listConditions(q, viewer)]);
     const rows = await db.query<Omit<ProjectRow, keyof Children> & { children: Children }>(
       sql`${SELECT_FULL} WHERE ${where} ORDER BY p.seq DESC LIMIT ${q.limit + 1}`,
     );

@@ -1,6 +1,7 @@
 // Request and response shapes of projects, declared once: they validate input, type the code and
 // document the API.
 import { z } from 'zod';
+import { Completeness, completenessFilters } from '../quality/quality.schema.ts';
 import { isProjectScore } from '../reference/scales.ts';
 import {
   CountryCode,
@@ -243,6 +244,7 @@ export const Project = z
     indicators: z.array(z.record(z.string(), z.unknown())),
     language: z.string().nullable(),
     extra: z.record(z.string(), z.unknown()),
+    completeness: Completeness,
     version: z.number().int(),
     created_at: z.date(),
     updated_at: z.date(),
@@ -276,5 +278,6 @@ export const ProjectListQuery = ListQuery.extend({
   from: IsoDate.optional().describe('Active on or after this date'),
   to: IsoDate.optional().describe('Active on or before this date'),
   q: z.string().trim().min(1).max(200).optional().describe('Words in the title, code or identifier'),
+  ...completenessFilters,
 });
 export type ProjectListQuery = z.infer<typeof ProjectListQuery>;

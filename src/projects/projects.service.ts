@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { toPage } from '../db/pagination.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
+import { completenessOf } from '../quality/elements.ts';
 import { formatPartial } from '../reference/partial-date.ts';
 import { errors } from '../server/errors.ts';
 import { sharingResponse, withhold } from '../sharing/sharing.schema.ts';
@@ -21,7 +22,7 @@ import type {
   ProjectUpdate,
 } from './projects.schema.ts';
 
-export function toProject(row: ProjectRow): Project {
+export function toProject(row: ProjectRow, withheld: string[] = []): Project {
   return {
     id: row.id,
     owner_org: { id: row.owner_org_id, name: row.owner_name },
@@ -47,6 +48,7 @@ export function toProject(row: ProjectRow): Project {
     indicators: row.indicators,
     language: row.language,
     extra: row.extra,
+    completeness: completenessOf(row.present_elements, withheld),
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,
@@ -115,7 +117,8 @@ async function getVisible(db: Queryable, viewer: Viewer, id: string): Promise<Pr
 
 /** The project as this viewer may see it: the fields its owner withholds from them null and named. */
 function projectFor(viewer: Viewer, row: ProjectRow): Project {
-  return withhold(toProject(row), withheldFields(viewer, row));
+  const withheld = withheldFields(viewer, row);
+  return withhold(toProject(row, withheld), withheld);
 }
 
 /** Sensitive project fields an owner may show to fewer readers than the project. */

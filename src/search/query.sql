@@ -55,11 +55,16 @@ END $$;
 -- with), the window is the start of the text, which is what ts_headline showed then too.
 CREATE OR REPLACE FUNCTION search_snippet_source(body text, title text, starts text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  -- 500 characters from 120 before the first match (or from the start), less the word the window
-  -- cuts into: the space put in front makes that rule also drop nothing at the start of the text.
+  -- 500 characters from 120 before the first match (or from the start), less the words the window
+  -- cuts into at either end: the space put in front makes that rule also drop nothing at the start
+  -- of the text. Where the window cuts the text, '… ' opens it or ' …' closes it, so the service
+  -- can tell a sentence's start or end from a cut (search.service.ts).
   SELECT CASE WHEN coalesce(body, '') = '' THEN title
     WHEN length(body) <= 500 THEN body
-    ELSE regexp_replace(substr(' ' || left(body, 20500),
-      greatest(1, regexp_instr(left(body, 20000), starts, 1, 1, 0, 'i') - 119), 500), '^\S*\s+', '')
+    ELSE CASE WHEN x.at > 1 THEN '… ' ELSE '' END
+      || regexp_replace(regexp_replace(substr(' ' || left(body, 20500), x.at, 501), '^\S*\s+', ''),
+        CASE WHEN x.at + 500 <= length(body) THEN '\s+\S*$' ELSE '$^' END, '')
+      || CASE WHEN x.at + 500 <= length(body) THEN ' …' ELSE '' END
   END
+  FROM (SELECT greatest(1, regexp_instr(left(body, 20000), starts, 1, 1, 0, 'i') - 119) AS at) x
 $$;

@@ -26,8 +26,10 @@ export interface HitRow {
   record_id: string;
   project_id: string | null;
   title: string;
-  headline: string;
-  sort_date: string | null;
+  headline: string | null;
+  /** The text the snippet is cut from, '… ' before and ' …' after where it cuts the record's text. */
+  source: string | null;
+  own_date: string | null;
   countries: string[];
   themes: string[];
   status: string | null;
@@ -39,24 +41,28 @@ export interface HitRow {
 // Private-use characters mark the highlights, so the text can be HTML-escaped afterwards.
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
+/** Between two passages of a snippet: the service extends each to its sentence before joining them. */
+export const FRAGMENT_APART = '\uE002';
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=${FRAGMENT_APART}`;
 
 /** The page's hits as JSON, with snippets: made for the page only, they cost far more than ranking. */
 function hitsJson(query: CompiledQuery | null, byDate: boolean, limit: number): Sql {
+  const source = sql`search_snippet_source(t.body, h.title, ${query?.rankQuery ? snippetStarts(query.rankQuery) : '$^'})`;
   const snippet = query?.rankQuery
-    ? sql`ts_headline(h.config, search_snippet_source(t.body, h.title, ${snippetStarts(query.rankQuery)}),
-      ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
-    : sql`left(coalesce(t.body, ''), 240)`;
+    ? sql`ts_headline(h.config, s.source, ${query.rankQuery}::tsquery, ${HEADLINE_OPTIONS})`
+    : sql`NULL`;
   // The page holds one hit more than it shows, to tell whether another page follows; that one
   // needs no snippet.
-  const headline = sql`CASE WHEN h.position <= ${limit} THEN ${snippet} END`;
+  const shown = sql`h.position <= ${limit}`;
   const order = byDate ? sql`h.sort_date DESC NULLS LAST, h.seq DESC` : sql`h.rank DESC, h.seq DESC`;
   return sql`(SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'record_id', h.record_id,
-      'project_id', h.project_id, 'title', h.title, 'headline', ${headline}, 'sort_date', h.sort_date::text,
+      'project_id', h.project_id, 'title', h.title, 'headline', CASE WHEN ${shown} THEN ${snippet} END,
+      'source', s.source, 'own_date', h.own_date::text,
       'countries', h.countries, 'themes', h.themes, 'status', h.status, 'score', h.score,
       'language', trim(h.language), 'rank', h.rank) ORDER BY h.position), '[]')
     FROM (SELECT h.*, row_number() OVER (ORDER BY ${order}) AS position FROM page h) h
-    LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id)`;
+    LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id
+    CROSS JOIN LATERAL (SELECT CASE WHEN ${shown} THEN ${source} END AS source) s)`;
 }
 
 export interface SearchPage {
@@ -147,7 +153,7 @@ const pageStatement = (query: CompiledQuery | null, limit: number, entries: Sql)
 
 const pageColumns = (
   query: CompiledQuery | null,
-) => sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date,
+) => sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.own_date,
   e.countries, e.themes, e.status, e.score, e.language, e.config, ${rankOf(query)} AS rank, e.seq`;
 
 /**

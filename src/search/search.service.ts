@@ -10,6 +10,7 @@ import { type ParsedQuery, parseSearchQuery } from './query-parser.ts';
 import {
   FACET_VALUES,
   type FacetCounts,
+  FRAGMENT_APART,
   type HitRow,
   LARGE_INDEX,
   MARK_END,
@@ -29,6 +30,7 @@ import {
   type SearchResponse,
 } from './search.schema.ts';
 import { type HitRestriction, hitRestrictions } from './search-withheld.repository.ts';
+import { shapeSnippet } from './snippet-shape.ts';
 
 const MAX_OFFSET = 10_000;
 // walkAbove: up to about as many matches as the walk down the date index reads entries at most.
@@ -50,27 +52,26 @@ function decodeOffset(cursor: string | undefined): number {
 }
 const encodeOffset = (n: number) => Buffer.from(`o:${n}`).toString('base64url');
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
+const MARKS = { start: MARK_START, end: MARK_END, apart: FRAGMENT_APART };
 
-/** Escapes the text, then turns the highlight marks into <mark> elements. */
-export function renderSnippet(headline: string): string {
-  return escapeHtml(headline.replace(/\s+/g, ' ').trim())
-    .replaceAll(MARK_START, '<mark>')
-    .replaceAll(MARK_END, '</mark>');
+/** The words searched for (not the excluded ones), to highlight in every form they take. */
+export function searchedWords(parsed: ParsedQuery): string[] {
+  return parsed.groups.flat().flatMap((c) => c.text.match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
-function toHit(r: HitRow, viewer: Viewer, restriction: HitRestriction | undefined): SearchHit {
+function toHit(
+  r: HitRow,
+  words: string[],
+  viewer: Viewer,
+  restriction: HitRestriction | undefined,
+): SearchHit {
   return {
     kind: r.kind as SearchHit['kind'],
     id: r.record_id,
     project_id: r.project_id,
     title: r.title,
-    snippet: renderSnippet(r.headline ?? ''),
-    date: r.sort_date,
+    snippet: shapeSnippet(r.headline, r.source ?? '', words, MARKS),
+    date: r.own_date,
     countries: r.countries,
     themes: r.themes,
     status: r.status,
@@ -176,12 +177,13 @@ export const searchService = {
     const rows = page.hits;
     const shown = rows.slice(0, q.limit);
     const restrictions = await hitRestrictions(db, viewer, shown);
+    const words = searchedWords(parsed);
     const facets = await labelledFacets(db, page.counts, scale, page.names);
     const total = scale(page.matches);
     return {
       total,
       approximate,
-      items: shown.map((r) => toHit(r, viewer, restrictions.get(`${r.kind} ${r.record_id}`))),
+      items: shown.map((r) => toHit(r, words, viewer, restrictions.get(`${r.kind} ${r.record_id}`))),
       facets,
       next_cursor: rows.length > q.limit ? encodeOffset(offset + q.limit) : null,
     };

@@ -1,6 +1,11 @@
 // The public registry and sign-in in a real browser: dashboard with its map, project list with
-// filters in the URL, a project page with its score history, and the Spanish interface.
+// filters in the URL, a project page with its score history, and the Spanish and French
+// interfaces, whose main pages show no English interface word.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../web/src/i18n/en.ts';
+import { es } from '../../web/src/i18n/es.ts';
+import { fr } from '../../web/src/i18n/fr.ts';
+import { REGION_NAMES, RISK_NAMES } from '../../web/src/i18n/vocabulary.ts';
 import { type BrowserApp, screenshot, signIn, startBrowserApp } from './browser.ts';
 
 let b: BrowserApp;
@@ -86,4 +91,61 @@ describe('the public registry in the browser', () => {
     expect(await page.getByLabel('País').inputValue()).toBe('MX');
     await screenshot(page, 'projects-spanish');
   });
+});
+
+/** The interface's own pieces of a page; the data's text (titles, descriptions) is shown as written. */
+const CHROME = 'h1, h2, h3, th, label, button, dt, .badge, .chip, summary, legend, nav a, option';
+
+/** English words the page must not show in `lang`: messages without parameters, statuses, regions, risks. */
+function englishWords(lang: 'es' | 'fr'): Set<string> {
+  const catalogue = { es, fr }[lang] as Record<string, string>;
+  const words = new Set<string>();
+  for (const [key, text] of Object.entries(en)) {
+    if (!text.includes('{') && catalogue[key] !== text) words.add(text.trim());
+  }
+  for (const [name, names] of Object.entries({ ...REGION_NAMES, ...RISK_NAMES })) {
+    if (names[lang] !== name) words.add(name);
+  }
+  for (const status of ['pipeline', 'active', 'finalisation', 'closed', 'cancelled', 'suspended'])
+    words.add(status);
+  return words;
+}
+
+/** The main pages, with a regional project and its owner's data quality. */
+async function mainPages(): Promise<string[]> {
+  const projects = await b.app.request('GET', '/api/v1/projects?limit=200');
+  const regional = projects.body.items.find((p: { regions: unknown[] }) => p.regions.length > 0);
+  const owner = projects.body.items[0].owner_org.id;
+  return [
+    '/',
+    '/projects',
+    `/projects/${regional.id}`,
+    '/search?q=corruption',
+    '/recommendations',
+    '/lessons',
+    `/organisations/${owner}/quality`,
+  ];
+}
+
+describe('the interface in Spanish and French', () => {
+  for (const lang of ['es', 'fr'] as const) {
+    it(`shows no English interface word on the main pages in ${lang}`, async () => {
+      const paths = await mainPages();
+      const { page, context } = await b.newPage();
+      await context.addInitScript((l) => localStorage.setItem('tacit.lang', l), lang);
+      const english = englishWords(lang);
+      const found: string[] = [];
+      for (const path of paths) {
+        await page.goto(path);
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const texts = await page
+          .locator(CHROME)
+          .evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
+        for (const text of texts) if (english.has(text)) found.push(`${path}: "${text}"`);
+      }
+      await screenshot(page, `data-quality-${lang}`);
+      expect(found).toEqual([]);
+    });
+  }
 });

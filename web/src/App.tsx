@@ -11,6 +11,7 @@ import { ContributePage } from './pages/Contribute.tsx';
 import { CoordinationPage } from './pages/Coordination.tsx';
 import { CountryBriefPage } from './pages/CountryBrief.tsx';
 import { CriteriaPortfolioPage } from './pages/CriteriaPortfolio.tsx';
+import { DataQualityPage } from './pages/DataQuality.tsx';
 import { DigestPage } from './pages/Digest.tsx';
 import { DocumentPage } from './pages/Document.tsx';
 import { DocumentReviewPage } from './pages/DocumentReview.tsx';
@@ -63,6 +64,7 @@ export function App() {
         <Route path="/digest" element={<DigestPage />} />
         <Route path="/scores" element={<ScoresPortfolioPage />} />
         <Route path="/criteria" element={<CriteriaPortfolioPage />} />
+        <Route path="/organisations/:id/quality" element={<DataQualityPage />} />
         <Route path="/act" element={<ActPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

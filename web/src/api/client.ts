@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldIssue[] = [],
+    /** The details when the server gave an object (e.g. { sent, current } of a version conflict). */
+    readonly facts: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -44,6 +46,9 @@ function toApiError(status: number, body: unknown): ApiError {
     err?.code ?? `http_${status}`,
     err?.message ?? `The server answered ${status}.`,
     details,
+    err?.details && typeof err.details === 'object' && !Array.isArray(err.details)
+      ? (err.details as Record<string, unknown>)
+      : {},
   );
 }
 

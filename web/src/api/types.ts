@@ -49,6 +49,7 @@ import type {
   ProjectListItem as ProjectListItemSchema,
   Project as ProjectSchema,
 } from '../../../src/projects/projects.schema.ts';
+import type { OrganisationQuality as OrganisationQualitySchema } from '../../../src/quality/quality.schema.ts';
 import type { ImplementationRate as ImplementationRateSchema } from '../../../src/recommendations/follow-up.schema.ts';
 import type {
   KeyActionStatus as KeyActionStatusSchema,
@@ -109,6 +110,7 @@ export type OrganisationDuplicates = Reply<typeof DuplicateCandidatesSchema>;
 export type MergeResult = Reply<typeof MergeResultSchema>;
 export type Project = Reply<typeof ProjectSchema>;
 export type ProjectListItem = Reply<typeof ProjectListItemSchema>;
+export type OrganisationQuality = Reply<typeof OrganisationQualitySchema>;
 
 export type Review = Reply<typeof ReviewSchema>;
 export type Evaluation = Reply<typeof EvaluationSchema>;

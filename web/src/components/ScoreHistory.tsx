@@ -4,9 +4,11 @@ import type { Review } from '../api/types.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { numericScoreValue, UK_TICKS, ukScoreValue } from '../charts/scores.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useVocabulary } from './Tags.tsx';
 
 export function ScoreHistory({ reviews }: { reviews: Review[] }) {
   const { t } = useI18n();
+  const vocabulary = useVocabulary();
   const ordered = [...reviews].sort((a, b) =>
     (a.period_start ?? a.period_label ?? '').localeCompare(b.period_start ?? b.period_label ?? ''),
   );
@@ -27,7 +29,7 @@ export function ScoreHistory({ reviews }: { reviews: Review[] }) {
           `<strong>${periods[items[0]?.dataIndex ?? 0]}</strong>`,
           `${t('project.overallScore')}: ${r.overall_score ?? '—'}`,
           `${t('project.outcomeScore')}: ${r.outcome_score ?? '—'}`,
-          `${t('project.risk')}: ${r.risk_rating ?? '—'}`,
+          `${t('project.risk')}: ${vocabulary.risk(r.risk_rating)}`,
         ].join('<br/>');
       },
     },
@@ -98,7 +100,7 @@ export function ScoreHistory({ reviews }: { reviews: Review[] }) {
               <td>{r.period_label ?? r.period_start}</td>
               <td>{r.overall_score ?? '—'}</td>
               <td>{r.outcome_score ?? '—'}</td>
-              <td>{r.risk_rating ?? '—'}</td>
+              <td>{vocabulary.risk(r.risk_rating)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 // How the app says what is happening: loading, an API error in words (with its per-field details),
 // and the result of a write.
 import type { ApiError } from '../api/client.ts';
+import { errorText, fieldText } from '../api/error-messages.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 export function Loading({ what }: { what?: string }) {
@@ -13,18 +14,26 @@ export function Loading({ what }: { what?: string }) {
 }
 
 export function ErrorMessage({ error }: { error: ApiError | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
   const unnamed = error.details.filter((d) => !d.field);
+  // In English the server's own sentence says most (which field, which limit); others get theirs.
+  const text = error.status === 0 || lang === 'en' ? error.message : errorText(error, t);
   return (
     <div className="error" role="alert">
-      <strong>{error.status === 0 ? t('error.network') : t('error.title')}</strong> {error.message}
+      <strong>{error.status === 0 ? t('error.network') : t('error.title')}</strong> {text}
       {unnamed.length > 0 && (
         <ul>
           {unnamed.map((d) => (
-            <li key={d.message}>{d.message}</li>
+            <li key={d.message}>{fieldText(d.message, t)}</li>
           ))}
         </ul>
+      )}
+      {text !== error.message && (
+        <details className="small">
+          <summary>{t('apiError.original')}</summary>
+          {error.message}
+        </details>
       )}
     </div>
   );
@@ -39,8 +48,10 @@ export function FieldError({
   field: string;
   id?: string;
 }) {
-  const message = error?.forField(field);
-  if (!message) return null;
+  const { t } = useI18n();
+  const sent = error?.forField(field);
+  if (!sent) return null;
+  const message = fieldText(sent, t);
   return (
     <span className="field-error" id={id} role="alert">
       {message}

@@ -1,8 +1,15 @@
-// Small shared pieces: country and theme chips, status badges, visibility.
+// Small shared pieces: country and theme chips, status badges, visibility, vocabulary names.
 import { Link } from 'react-router-dom';
 import { useReference } from '../api/reference.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
+import {
+  AUDIT_ACTION_NAMES,
+  DAC_NAMES,
+  REGION_NAMES,
+  RISK_NAMES,
+  vocabularyName,
+} from '../i18n/vocabulary.ts';
 
 /** Country chips that list the country's projects, or (`to="brief"`) open its country brief. */
 export function CountryChips({ codes, to = 'projects' }: { codes: string[]; to?: 'projects' | 'brief' }) {
@@ -50,4 +57,16 @@ export function Badge({
   children: React.ReactNode;
 }) {
   return <span className={`badge ${tone ? `badge-${tone}` : ''}`}>{children}</span>;
+}
+
+/** Region names, risk ratings, audit actions and DAC purpose codes in the interface language. */
+export function useVocabulary() {
+  const { lang } = useI18n();
+  return {
+    region: (name: string) => vocabularyName(REGION_NAMES, name, lang),
+    risk: (value: string | null | undefined) => (value ? vocabularyName(RISK_NAMES, value, lang) : '—'),
+    auditAction: (action: string) => vocabularyName(AUDIT_ACTION_NAMES, action, lang),
+    dac: (code: string, english: string | null | undefined) =>
+      DAC_NAMES[code] && lang !== 'en' ? vocabularyName(DAC_NAMES, code, lang) : (english ?? ''),
+  };
 }

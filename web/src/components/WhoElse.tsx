@@ -7,7 +7,7 @@ import { useReference } from '../api/reference.tsx';
 import type { Overlap } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorMessage, Loading } from './Status.tsx';
-import { Badge } from './Tags.tsx';
+import { Badge, useVocabulary } from './Tags.tsx';
 
 export interface OverlapQuery {
   project_id?: string;
@@ -22,7 +22,8 @@ export interface OverlapQuery {
 
 export function WhoElse({ query }: { query: OverlapQuery }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const { countryName } = useReference();
+  const vocabulary = useVocabulary();
+  const { countryName, themeLabel } = useReference();
   const key = JSON.stringify(query);
   const overlaps = useLoad(
     () => api<{ items: Overlap[] }>('POST', '/coordination/overlaps', { ...query, limit: 10 }),
@@ -42,7 +43,10 @@ export function WhoElse({ query }: { query: OverlapQuery }) {
             <span className="muted small">
               {[
                 o.project.iati_identifier ?? o.project.code,
-                [...o.project.countries.map((c) => countryName(c.code)), ...o.project.regions].join(', '),
+                [
+                  ...o.project.countries.map((c) => countryName(c.code)),
+                  ...o.project.regions.map(vocabulary.region),
+                ].join(', '),
                 `${formatDate(o.project.start)} – ${formatDate(o.project.end)}`,
                 o.project.donors.map((d) => d.name).join(', '),
               ]
@@ -61,19 +65,22 @@ export function WhoElse({ query }: { query: OverlapQuery }) {
                   {t('whoElse.regions')}:{' '}
                   {o.reasons.regions
                     .map((g) =>
-                      g.countries.length ? `${g.name} (${g.countries.map(countryName).join(', ')})` : g.name,
+                      g.countries.length
+                        ? `${vocabulary.region(g.name)} (${g.countries.map(countryName).join(', ')})`
+                        : vocabulary.region(g.name),
                     )
                     .join(', ')}
                 </li>
               )}
               {o.reasons.themes.length > 0 && (
                 <li>
-                  {t('whoElse.themes')}: {o.reasons.themes.map((c) => c.name).join(', ')}
+                  {t('whoElse.themes')}: {o.reasons.themes.map((c) => themeLabel(c.code)).join(', ')}
                 </li>
               )}
               {o.reasons.dac_codes.length > 0 && (
                 <li>
-                  {t('whoElse.dac')}: {o.reasons.dac_codes.map((c) => `${c.code} ${c.name}`).join(', ')}
+                  {t('whoElse.dac')}:{' '}
+                  {o.reasons.dac_codes.map((c) => `${c.code} ${vocabulary.dac(c.code, c.name)}`).join(', ')}
                 </li>
               )}
               {o.reasons.institutions.length > 0 && (

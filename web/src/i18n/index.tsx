@@ -5,6 +5,7 @@ import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
 import { formatMessage } from './format.ts';
 import { fr } from './fr.ts';
+import { readerLocale } from './locale.ts';
 
 export type Lang = 'en' | 'es' | 'fr';
 export const LANGS: { code: Lang; label: string }[] = [
@@ -47,9 +48,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[lang];
-    const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-    const dateTimeFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    const numberFmt = new Intl.NumberFormat(lang);
+    const locale = readerLocale(lang);
+    const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const numberFmt = new Intl.NumberFormat(locale);
     const parse = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00` : iso);
     return {
       lang,
@@ -59,7 +61,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (!iso) return '—';
         if (/^\d{4}$/.test(iso)) return iso;
         if (/^\d{4}-\d{2}$/.test(iso))
-          return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short' }).format(
+          return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short' }).format(
             parse(`${iso}-01`),
           );
         const d = parse(iso);
@@ -69,7 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatNumber: (n) => numberFmt.format(n),
       formatMoney: (amount, currency) => {
         try {
-          return new Intl.NumberFormat(lang, {
+          return new Intl.NumberFormat(locale, {
             style: 'currency',
             currency,
             maximumFractionDigits: 0,

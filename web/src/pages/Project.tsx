@@ -7,12 +7,13 @@ import { useLoad } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { DocumentSummary, Evaluation, Lesson, Project, Recommendation, Review } from '../api/types.ts';
+import { CompletenessSummary } from '../components/Completeness.tsx';
 import { EvaluationFindings } from '../components/EvaluationFindings.tsx';
 import { RecommendationList } from '../components/RecommendationList.tsx';
 import { ScoreFlags } from '../components/ScoreFlags.tsx';
 import { ScoreHistory } from '../components/ScoreHistory.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { Badge, CountryChips, ThemeChips, useEnumLabel } from '../components/Tags.tsx';
+import { Badge, CountryChips, ThemeChips, useEnumLabel, useVocabulary } from '../components/Tags.tsx';
 import { WhoElse } from '../components/WhoElse.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -22,6 +23,7 @@ export function ProjectPage() {
   const { countryName } = useReference();
   const session = useSession();
   const label = useEnumLabel();
+  const vocabulary = useVocabulary();
   const who = session.me?.user_id;
   const project = useLoad(() => get<Project>(`/projects/${id}`), [id, who]);
   const records = useLoad(
@@ -68,7 +70,7 @@ export function ProjectPage() {
             <dt>{t('project.countries')}</dt>
             <dd>
               {p.countries.map((c) => countryName(c.code)).join(', ') || '—'}
-              {p.regions.length > 0 && ` · ${p.regions.map((r) => r.name).join(', ')}`}
+              {p.regions.length > 0 && ` · ${p.regions.map((r) => vocabulary.region(r.name)).join(', ')}`}
             </dd>
             <dt>{t('project.budget')}</dt>
             <dd>
@@ -85,11 +87,18 @@ export function ProjectPage() {
                     ))}
             </dd>
             <dt>{t('project.owner')}</dt>
-            <dd>{p.owner_org.name}</dd>
+            <dd>
+              {p.owner_org.name} ·{' '}
+              <Link to={`/organisations/${p.owner_org.id}/quality`}>{t('quality.link')}</Link>
+            </dd>
+            <dt>{t('quality.completeness')}</dt>
+            <dd>
+              <CompletenessSummary completeness={p.completeness} />
+            </dd>
             {p.dac_codes.length > 0 && (
               <>
                 <dt>{t('project.dac')}</dt>
-                <dd>{p.dac_codes.map((d) => `${d.code} ${d.name ?? ''}`).join('; ')}</dd>
+                <dd>{p.dac_codes.map((d) => `${d.code} ${vocabulary.dac(d.code, d.name)}`).join('; ')}</dd>
               </>
             )}
           </dl>

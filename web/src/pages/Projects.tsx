@@ -23,6 +23,7 @@ export function ProjectsPage() {
     theme: params.get('theme') ?? '',
     status: params.get('status') ?? '',
     organisation: params.get('organisation') ?? '',
+    incomplete: params.get('incomplete') ?? '',
   };
   const cursor = params.get('cursor') ?? '';
   const page = useLoad(
@@ -51,6 +52,14 @@ export function ProjectsPage() {
             ))}
           </select>
         </label>
+        <label>
+          {t('quality.completeness')}
+          <select value={filters.incomplete} onChange={(e) => set('incomplete', e.target.value)}>
+            <option value="">{t('common.any')}</option>
+            <option value="true">{t('quality.incomplete')}</option>
+            <option value="false">{t('quality.complete')}</option>
+          </select>
+        </label>
       </form>
       <ErrorMessage error={page.error} />
       {page.loading && <Loading />}
@@ -68,7 +77,8 @@ export function ProjectsPage() {
                 <p className="muted small">
                   {p.code && <>{p.code} · </>}
                   {label('projectStatus', p.status)} · {formatDate(p.period.start)} –{' '}
-                  {p.period.ongoing ? t('project.ongoing') : formatDate(p.period.end)} · {p.owner_org.name}
+                  {p.period.ongoing ? t('project.ongoing') : formatDate(p.period.end)} · {p.owner_org.name} ·{' '}
+                  {t('quality.score', { score: p.completeness.score })}
                 </p>
                 <div className="chips">
                   <CountryChips codes={p.countries.map((c) => c.code)} />

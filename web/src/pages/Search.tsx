@@ -10,7 +10,7 @@ import type { FacetName, FacetValue, SearchHit, SearchResult } from '../api/type
 import { useUrlFilters } from '../api/url-filters';
 import { Snippet } from '../components/Snippet.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { Badge, useEnumLabel } from '../components/Tags.tsx';
+import { Badge, useEnumLabel, useVocabulary } from '../components/Tags.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -57,6 +57,7 @@ export function SearchPage() {
   const { countryName, themeLabel } = useReference();
   const session = useSession();
   const label = useEnumLabel();
+  const vocabulary = useVocabulary();
   const [params, set] = useUrlFilters();
   const [text, setText] = useState(params.get('q') ?? '');
   const query: Record<string, string> = {};
@@ -75,10 +76,18 @@ export function SearchPage() {
     e.preventDefault();
     set('q', text.trim());
   };
+  // A status is a project's or a recommendation's: the project word if the interface has one.
+  const statusLabel = (value: string) => {
+    const project = label('projectStatus', value);
+    return project !== value.replace(/_/g, ' ') ? project : label('recStatus', value);
+  };
   const facetLabel = (facet: FacetName, v: FacetValue) => {
     if (facet === 'country') return countryName(v.value);
     if (facet === 'theme') return themeLabel(v.value);
     if (facet === 'kind') return label('kind', v.value);
+    if (facet === 'region') return vocabulary.region(v.value);
+    if (facet === 'status') return statusLabel(v.value);
+    if (facet === 'dac') return `${v.value} ${vocabulary.dac(v.value, v.label)}`;
     return v.label;
   };
 
@@ -147,7 +156,7 @@ export function SearchPage() {
                   <li key={`${hit.kind}-${hit.id}`} className="card">
                     <div className="rec-head">
                       <Badge tone="info">{label('kind', hit.kind)}</Badge>
-                      {hit.status && <Badge>{hit.status}</Badge>}
+                      {hit.status && <Badge>{statusLabel(hit.status)}</Badge>}
                       {hit.score && <Badge>{hit.score}</Badge>}
                       {hit.language && <span className="muted small">{hit.language}</span>}
                       {hit.date && <span className="muted small">{formatDate(hit.date)}</span>}

@@ -6,6 +6,7 @@ import { useLoad } from '../../api/hooks.ts';
 import type { AuditEntry, Page } from '../../api/types.ts';
 import { useUrlFilters } from '../../api/url-filters';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useVocabulary } from '../../components/Tags.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 const ACTIONS = ['create', 'update', 'delete', 'restore', 'read', 'export', 'merge', 'unmerge'] as const;
@@ -23,6 +24,7 @@ function changesOf(details: Record<string, unknown>): string {
 
 export function Audit({ orgId }: { orgId: string }) {
   const { t, formatDateTime } = useI18n();
+  const vocabulary = useVocabulary();
   const [params, set] = useUrlFilters();
   const filters = {
     org_id: orgId,
@@ -45,7 +47,7 @@ export function Audit({ orgId }: { orgId: string }) {
             <option value="">{t('admin.auditAll')}</option>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {vocabulary.auditAction(a)}
               </option>
             ))}
           </select>
@@ -84,7 +86,7 @@ export function Audit({ orgId }: { orgId: string }) {
               <tr key={a.id}>
                 <td>{formatDateTime(a.at)}</td>
                 <td>{a.actor ? (a.actor.name ?? a.actor.email) : '—'}</td>
-                <td>{a.action}</td>
+                <td>{vocabulary.auditAction(a.action)}</td>
                 <td>
                   {a.entity_type}{' '}
                   {a.record?.link ? (
