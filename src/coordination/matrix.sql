@@ -31,7 +31,9 @@ CREATE OR REPLACE FUNCTION matrix_facts_of(ids uuid[]) RETURNS SETOF matrix_fact
     coalesce(w.org_id, p.owner_org_id), coalesce(w.roles, '{}'), coalesce(c.country, ''), coalesce(t.theme, ''),
     coalesce(c.w, 1.0) * coalesce(t.w, 1.0), b.amounts, p.shared_with, coalesce(p.field_visibility->>'budget', '')
   FROM unnest(ids) AS x(id)
-  CROSS JOIN LATERAL (SELECT * FROM projects WHERE projects.id = x.id OFFSET 0) p
+  -- A deleted project (visibility 'deleted', restorable for 30 days) has no facts: restoring it
+  -- changes its visibility back, and that refresh gives them back.
+  CROSS JOIN LATERAL (SELECT * FROM projects WHERE projects.id = x.id AND projects.visibility <> 'deleted' OFFSET 0) p
   CROSS JOIN cur CROSS JOIN fx_years y
   -- Every currency's amount, in the order of matrix_currencies(); NULL with no convertible line.
   -- Each line is converted at its own year's rates; a revised IATI budget replaces the original

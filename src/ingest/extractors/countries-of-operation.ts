@@ -121,8 +121,8 @@ export function findCountriesOfOperation(
     for (const r of findRegionsEnglish(opening))
       if (REGIONAL.test(opening.slice(Math.max(0, r.start - 80), r.start))) regions.push(r);
   }
-  // A note written for an occasion names the region it is about where it presents the occasion.
-  if (kind === 'background_note') regions.push(...findRegionsEnglish(text.slice(0, 800)));
+  // A background note's region is that of the event it presents (background-note.ts, eventRegion):
+  // any region its opening names would also take the places of those it merely mentions.
   // A meeting of a regional programme's countries lists them: a run of three or more names.
   if (kind === 'meeting_report')
     for (const run of countryRuns(text.slice(0, 4000), 3)) countries.push(...run);
