@@ -129,7 +129,7 @@ describe('the assessment form in Spanish', () => {
     await signInAs(before.page, 'segunda@example.org', 'a long password 2');
     await before.page.goto(assessmentUrl);
     await before.page.getByRole('form', { name: 'Sus puntuaciones' }).waitFor();
-    await before.page.getByRole('note').getByText('1 evaluador(es) más ya han puntuado').waitFor();
+    await before.page.getByRole('note').getByText('1 evaluador más ya ha puntuado').waitFor();
     expect(await before.page.getByRole('region', { name: 'Evaluadores lado a lado' }).count()).toBe(0);
     await before.page.getByRole('button', { name: 'Mostrar ahora sus puntuaciones' }).click();
     await before.page.getByRole('region', { name: 'Evaluadores lado a lado' }).waitFor();

@@ -108,6 +108,9 @@ function englishWords(lang: 'es' | 'fr'): Set<string> {
   }
   for (const status of ['pipeline', 'active', 'finalisation', 'closed', 'cancelled', 'suspended'])
     words.add(status);
+  // The language picker names each language in itself ("English" among "Español", "Français"), on
+  // purpose: a reader who cannot read the current language must find their own.
+  words.delete('English');
   return words;
 }
 
