@@ -105,7 +105,9 @@ describe(`tacit CLI on ${testEngine()}`, () => {
     } finally {
       await server.stop();
     }
-  });
+    // Eight CLI processes and a server start one after the other: on a loaded two-core machine
+    // they took over the default minute; the time is not what this test is about.
+  }, 180_000);
 
   it('explains bad input and changes nothing', async () => {
     const badRole = await runCli(
