@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { budgetLabel } from '../iati/map.ts';
-import { seedRankingRegistry } from './test-registry.ts';
+import { addColombianActivity } from './test-registry.ts';
 
 // Peru/Colombia: GBP 2,300,000 from 2015, at the 2015 rate of 0.655 GBP per USD.
 const PECO_USD = 2_300_000 / 0.655;
@@ -26,8 +26,8 @@ describe('exact counts', () => {
   let ownerName: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     const a = await buildOrgWithEditor(t.db);
     owner = a.editor;
     ownerName = a.org.name;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { COLOMBIA_JUDICIAL_REFORM, seedRankingRegistry } from './test-registry.ts';
+import { addColombianActivity, COLOMBIA_JUDICIAL_REFORM } from './test-registry.ts';
 
 // Peru/Colombia: GBP 2,300,000 from 2015, at the 2015 rate of 0.655 GBP per USD.
 const PECO_USD = 2_300_000 / 0.655;
@@ -14,8 +14,8 @@ describe('who does what where', () => {
   let ownerOrg: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     const a = await buildOrgWithEditor(t.db, { name: 'Secret Donor Ministry' });
     owner = a.editor;
     ownerOrg = a.org.id;

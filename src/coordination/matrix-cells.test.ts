@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { sql } from '../db/sql.ts';
-import { seedRankingRegistry } from './test-registry.ts';
+import { addColombianActivity } from './test-registry.ts';
 
 interface Cell {
   organisation: string;
@@ -27,8 +27,8 @@ describe('3W matrix cells kept at commit', () => {
   let partnerName: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     const a = await buildOrgWithEditor(t.db);
     owner = a.editor;
     ownerName = a.org.name;

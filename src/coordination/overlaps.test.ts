@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { COLOMBIA_JUDICIAL_REFORM, seedRankingRegistry } from './test-registry.ts';
+import { addColombianActivity, COLOMBIA_JUDICIAL_REFORM } from './test-registry.ts';
 
 const PERU_COLOMBIA = 'Peru/Colombia Serious and Organised Crime (SOC)';
 const XCAX75 =
@@ -15,8 +15,8 @@ describe('overlaps API', () => {
   const idOf = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     owner = (await buildOrgWithEditor(t.db)).editor;
     outsider = (await buildOrgWithEditor(t.db)).editor;
     const secret = await t.request('POST', '/api/v1/projects', {

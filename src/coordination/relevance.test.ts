@@ -5,7 +5,7 @@
 // finds A, and what must not come first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { COLOMBIA_JUDICIAL_REFORM, seedRankingRegistry } from './test-registry.ts';
+import { addColombianActivity, COLOMBIA_JUDICIAL_REFORM } from './test-registry.ts';
 
 const PECO = 'Peru/Colombia Serious and Organised Crime (SOC)';
 const XCAX75 =
@@ -211,8 +211,8 @@ describe('who else works here: known answers', () => {
   const idOf = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     const list = await t.request('GET', '/api/v1/projects?limit=200');
     for (const p of list.body.items) if (!idOf.has(p.title)) idOf.set(p.title, p.id);
   });

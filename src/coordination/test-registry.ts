@@ -1,12 +1,11 @@
-// The demo registry plus one IATI activity on Colombian judicial reform, for the known-answer
-// ranking tests. No such activity is among the fixture files (the USAID set has no Colombia
+// One IATI activity on Colombian judicial reform, added to the demo registry for the known-answer
+// ranking tests (which start from a demo database: `startTestApp(…, { demo: true })`). No such activity is among the fixture files (the USAID set has no Colombia
 // file), so it is written here in the shape a publisher would send it. It runs until 2030, so it
 // is active by its dates as well as its status (an ended one would not be, whatever its status).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../db/client.ts';
-import { seedDemo } from '../demo/seed.ts';
 import { iatiImportService } from '../iati/import.service.ts';
 
 export const COLOMBIA_JUDICIAL_REFORM = 'Judicial Reform and Access to Justice in Colombia';
@@ -34,8 +33,7 @@ const ACTIVITY = `<?xml version="1.0" encoding="UTF-8"?>
 </iati-activities>
 `;
 
-export async function seedRankingRegistry(db: Database) {
-  await seedDemo(db);
+export async function addColombianActivity(db: Database) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-iati-'));
   const file = path.join(dir, 'colombia-judicial-reform.xml');
   fs.writeFileSync(file, ACTIVITY);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { seedRankingRegistry } from '../coordination/test-registry.ts';
+import { addColombianActivity } from '../coordination/test-registry.ts';
 
 const RUNNING = 'Peruvian prosecutors’ case management (running)';
 const NO_BUDGET = 'Peruvian police forensics laboratory (running, no budget)';
@@ -22,8 +22,8 @@ describe('active projects and budgets, known answers', () => {
   let runningId = '';
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     owner = (await buildOrgWithEditor(t.db, { name: 'Andean Justice Fund' })).editor;
     outsider = (await buildOrgWithEditor(t.db)).editor;
     const make = async (title: string, extra: Record<string, unknown>) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { COLOMBIA_JUDICIAL_REFORM, seedRankingRegistry } from '../coordination/test-registry.ts';
+import { addColombianActivity, COLOMBIA_JUDICIAL_REFORM } from '../coordination/test-registry.ts';
 
 describe('country brief', () => {
   let t: TestApp;
@@ -9,8 +9,8 @@ describe('country brief', () => {
   let outsider: TestMember;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedRankingRegistry(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
+    await addColombianActivity(t.db);
     const a = await buildOrgWithEditor(t.db, { name: 'Hidden Donor Ministry' });
     owner = a.editor;
     outsider = (await buildOrgWithEditor(t.db)).editor;

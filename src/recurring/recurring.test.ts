@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { seedDemo } from '../demo/seed.ts';
 
 interface Source {
   id: string;
@@ -48,8 +47,7 @@ describe('recurring lessons and recommendations', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedDemo(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
     owner = (await buildOrgWithEditor(t.db)).editor;
     outsider = (await buildOrgWithEditor(t.db)).editor;
   });

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { seedDemo } from '../demo/seed.ts';
 
 interface Period {
   period: string;
@@ -19,8 +18,7 @@ describe('scores over time', () => {
   let owner: TestMember;
   let other: TestMember;
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedDemo(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
     owner = (await buildOrgWithEditor(t.db)).editor;
     other = (await buildOrgWithEditor(t.db)).editor;
   });

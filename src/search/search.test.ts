@@ -3,7 +3,6 @@ import { buildOrgWithEditor, type TestMember } from '../../test/support/factorie
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { ANONYMOUS } from '../access/viewer.ts';
 import { sql } from '../db/sql.ts';
-import { seedDemo } from '../demo/seed.ts';
 import { compileQuery } from './query-compiler.ts';
 import { parseSearchQuery } from './query-parser.ts';
 import { SearchQuery } from './search.schema.ts';
@@ -15,8 +14,7 @@ describe('search API', () => {
   let outsider: TestMember;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await seedDemo(t.db);
+    t = await startTestApp({}, undefined, { demo: true });
     owner = (await buildOrgWithEditor(t.db)).editor;
     outsider = (await buildOrgWithEditor(t.db)).editor;
     const secret = await t.request('POST', '/api/v1/projects', {

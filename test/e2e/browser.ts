@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/seed.ts';
 import { REPO_ROOT, WEB_DIST_DIR } from '../../src/paths.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -24,8 +23,7 @@ export interface BrowserApp {
 export async function startBrowserApp(): Promise<BrowserApp> {
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')))
     throw new Error('dist/web is missing: run `npm run build:web` before the browser tests.');
-  const app = await startTestApp();
-  await seedDemo(app.db);
+  const app = await startTestApp({}, undefined, { demo: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Clock } from '../../src/reminders/clock.ts';
-import { createTestDatabase } from './test-db.ts';
+import { createDemoTestDatabase, createTestDatabase } from './test-db.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
 export interface ApiResponse<T = any> {
@@ -29,10 +29,15 @@ export interface TestApp {
 
 /**
  * `env` sets configuration variables over the tests' defaults (silent logs, 2 MB uploads);
- * `clock` the time the server runs by (token expiry, embargoes, purges), the system's by default.
+ * `clock` the time the server runs by (token expiry, embargoes, purges), the system's by default;
+ * `demo` starts the database with the demo registry loaded (`tacit seed-demo`).
  */
-export async function startTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
-  const t = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  clock?: Clock,
+  { demo = false }: { demo?: boolean } = {},
+): Promise<TestApp> {
+  const t = demo ? await createDemoTestDatabase() : await createTestDatabase();
   const config = {
     ...loadConfig({ TACIT_LOG_LEVEL: 'silent', TACIT_MAX_UPLOAD_MB: '2', ...env }),
     ...t.config,
