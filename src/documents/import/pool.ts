@@ -93,12 +93,15 @@ export class ExtractionPool {
           : failure('worker_crashed', `The file could not be read: ${err.message}`),
       );
     });
+    // An idle worker does not keep the process alive; a busy one does (`dispatch`, `finish`). Without
+    // that, a command whose only pending work is a worker's document ends mid-import (exit code 13).
     worker.unref();
     return slot;
   }
 
   private finish(slot: Slot, outcome: ExtractOutcome) {
     clearTimeout(slot.timer);
+    slot.worker.unref();
     const resolve = slot.current;
     slot.current = undefined;
     resolve?.(outcome);
@@ -138,6 +141,7 @@ export class ExtractionPool {
           this.timeLimitMs,
         );
       }
+      slot.worker.ref();
       slot.worker.postMessage(next.job);
     }
   }
