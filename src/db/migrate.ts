@@ -42,7 +42,10 @@ export async function migrate(db: Database): Promise<MigrationResult> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
-  for (const file of listMigrationFiles()) {
+  // Only the files not yet recorded get a transaction (on the embedded engine each commit writes to
+  // disk: a hundred empty ones took seconds of every command's start); inside it, the lock and a
+  // second look keep two servers starting together from applying a file twice.
+  for (const file of await pendingMigrations(db)) {
     const text = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
     await db.transaction(async (tx) => {
       // The transaction-scoped lock is released by COMMIT/ROLLBACK on whichever connection holds it.
