@@ -107,3 +107,25 @@ export async function recordReads(
           AND a.user_id = ${viewer.userId} AND a.details->>'via' = ${read.via}::text
           AND a.at > now() - ${READ_REPEAT_WINDOW})`);
 }
+
+/** What happened at a sign-in, as the trail names it. */
+export type SignInOutcome = 'login' | 'login_failed' | 'lockout';
+
+/**
+ * A sign-in entry for each organisation the account's user belongs to, found by e-mail in the
+ * same statement: an address with no account matches no row, so the trail never says whether an
+ * unknown address exists, and both take the same one statement. A failure has no actor (whoever
+ * tried is not known to be the user); the account is the record.
+ */
+export async function recordSignIn(
+  db: Queryable,
+  account: string,
+  entry: { outcome: SignInOutcome; ip: string | null; reason?: string },
+): Promise<void> {
+  await db.query(sql`INSERT INTO audit_log (user_id, org_id, action, entity_type, entity_id, details)
+    SELECT CASE WHEN ${entry.outcome}::text = 'login' THEN u.id END, m.org_id, ${entry.outcome}, 'user', u.id,
+      jsonb_strip_nulls(jsonb_build_object('label', coalesce(u.name, u.email), 'email', u.email,
+        'ip', ${entry.ip}::text, 'reason', ${entry.reason ?? null}::text))
+    FROM users u JOIN memberships m ON m.user_id = u.id
+    WHERE lower(u.email) = lower(${account})`);
+}

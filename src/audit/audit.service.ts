@@ -10,6 +10,8 @@ import {
   organisationNames,
   recordAudit,
   recordReads,
+  recordSignIn,
+  type SignInOutcome,
 } from './audit.repository.ts';
 import type { AuditedKind } from './read-paths.ts';
 
@@ -200,6 +202,19 @@ export const auditService = {
         orgId,
         details: { query },
       });
+  },
+
+  /**
+   * A sign-in, failed sign-in or lock-out of `account`, for its organisations' administrators;
+   * nothing for an address without an account, and no sign that it has none.
+   */
+  signIn(
+    db: Queryable,
+    account: string,
+    outcome: SignInOutcome,
+    client: { ip: string | null; reason?: string },
+  ) {
+    return recordSignIn(db, account, { outcome, ...client });
   },
 
   async list(db: Queryable, filter: AuditFilter) {
