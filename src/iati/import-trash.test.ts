@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { IATI_DIR } from '../../test/support/fixtures.ts';
-import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
+import { importIatiUpload, startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { setNetworkAdmin } from '../access/network-admin.repository.ts';
 import { sql } from '../db/sql.ts';
 import { importIatiFiles } from './import.service.ts';
@@ -34,19 +34,8 @@ describe('an IATI import of an activity whose project is in the trash', () => {
   let projectId: string;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-import-trash-'));
 
-  async function upload(member: TestMember, name: string, xml: string) {
-    const started = await uploadFile(t, name, Buffer.from(xml), {
-      token: member.token,
-      path: '/api/v1/imports/iati',
-    });
-    expect(started.status).toBe(202);
-    let job = started.body;
-    for (let i = 0; i < 300 && job.status !== 'done' && job.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      job = (await t.request('GET', `/api/v1/imports/iati/${job.id}`, { token: member.token })).body;
-    }
-    return job;
-  }
+  const upload = (member: TestMember, name: string, xml: string) =>
+    importIatiUpload(t, member.token, { name, bytes: Buffer.from(xml) });
   const holders = () =>
     t.db.query<{ id: string; title: string; visibility: string; version: number }>(
       sql`SELECT id, title, visibility, version FROM projects WHERE iati_identifier = ${TARGET}`,
