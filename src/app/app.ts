@@ -25,6 +25,7 @@ import { installQueryGuard } from '../server/query-guard.ts';
 import { installStrictInput } from '../server/strict-input.ts';
 import { installAuth } from './auth-hook.ts';
 import { createLogger, RequestLog } from './logging.ts';
+import { installReadAudit } from './read-audit-hook.ts';
 import { mountedRoutes } from './routes.ts';
 
 /**
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installAuth(app, ctx);
   installInputGuard(app);
   installQueryGuard(app);
+  installReadAudit(app, ctx);
   for (const { prefix, plugin } of mountedRoutes(ctx)) await app.register(plugin, { prefix });
 
   if (webApp) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });

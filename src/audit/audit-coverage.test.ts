@@ -17,6 +17,9 @@ type Entry = {
   details: Record<string, unknown>;
 };
 
+// Fourteen kinds of request, ten sign-ins among them (argon2): a minute is not enough on a busy machine.
+const REQUESTS_TIMEOUT_MS = 180_000;
+
 interface Case {
   /** What the request does, for the failure message. */
   request: string;
@@ -32,6 +35,8 @@ describe('the audit trail has an entry for each kind of action', () => {
   let editor: TestMember;
   let partner: TestMember;
   let partnerName: string;
+  /** Signs in wrongly until locked out: an account of its own, so the others still sign in. */
+  let lockedOut: TestMember;
   let orgId: string;
   let projectId: string;
   let lessonId: string;
@@ -49,6 +54,7 @@ describe('the audit trail has an entry for each kind of action', () => {
     orgId = a.org.id;
     editor = a.editor;
     admin = await buildMember(t.db, orgId, 'admin');
+    lockedOut = await buildMember(t.db, orgId, 'viewer');
     const p = await buildOrgWithEditor(t.db);
     partner = p.editor;
     partnerName = p.org.name;
@@ -61,6 +67,8 @@ describe('the audit trail has an entry for each kind of action', () => {
   afterAll(() => t.close());
 
   const label = (e: Entry, text: string) => e.record?.label === text;
+  const signIn = (email: string, password: string) =>
+    t.request('POST', '/api/v1/auth/login', { body: { email, password } });
   const CASES: Record<(typeof WRITTEN_AUDIT_ACTIONS)[number], Case[]> = {
     create: [
       {
@@ -195,6 +203,37 @@ describe('the audit trail has an entry for each kind of action', () => {
         expected: (e) => e.entity_type === 'project',
       },
     ],
+    login: [
+      {
+        request: 'POST /auth/login with the right password',
+        run: async () => {
+          expect((await signIn(editor.email, editor.password)).status).toBe(200);
+        },
+        expected: (e) => e.entity_type === 'user' && e.actor?.id === editor.userId,
+      },
+    ],
+    login_failed: [
+      {
+        request: 'POST /auth/login with a wrong password',
+        run: async () => {
+          expect((await signIn(editor.email, 'not-the-password')).status).toBe(401);
+        },
+        expected: (e) =>
+          e.actor === null && e.details.email === editor.email && e.details.reason === 'wrong_password',
+      },
+    ],
+    lockout: [
+      {
+        request: 'POST /auth/login with a wrong password until the account locks',
+        run: async () => {
+          let status = 0;
+          for (let i = 0; i < 10 && status !== 429; i++)
+            status = (await signIn(lockedOut.email, `wrong-${i}`)).status;
+          expect(status).toBe(429);
+        },
+        expected: (e) => e.actor === null && e.details.email === lockedOut.email,
+      },
+    ],
     confirm: [
       {
         request: 'POST /documents/{id}/confirm',
@@ -222,21 +261,25 @@ describe('the audit trail has an entry for each kind of action', () => {
     for (const [action, cases] of Object.entries(CASES)) expect(cases.length, action).toBeGreaterThan(0);
   });
 
-  it('adds the expected entry to the owner’s trail for each request', async () => {
-    for (const [action, cases] of Object.entries(CASES)) {
-      for (const c of cases) {
-        const before = (await ok('GET', `/api/v1/audit?org_id=${orgId}&limit=1`, undefined, admin.token))
-          .items[0]?.id as number;
-        await c.run();
-        const trail = await ok(
-          'GET',
-          `/api/v1/audit?org_id=${orgId}&action=${action}&limit=50`,
-          undefined,
-          admin.token,
-        );
-        const added = (trail.items as (Entry & { id: number })[]).filter((e) => e.id > before);
-        expect(added.some(c.expected), `${action} ← ${c.request}: ${JSON.stringify(added)}`).toBe(true);
+  it(
+    'adds the expected entry to the owner’s trail for each request',
+    async () => {
+      for (const [action, cases] of Object.entries(CASES)) {
+        for (const c of cases) {
+          const before = (await ok('GET', `/api/v1/audit?org_id=${orgId}&limit=1`, undefined, admin.token))
+            .items[0]?.id as number;
+          await c.run();
+          const trail = await ok(
+            'GET',
+            `/api/v1/audit?org_id=${orgId}&action=${action}&limit=50`,
+            undefined,
+            admin.token,
+          );
+          const added = (trail.items as (Entry & { id: number })[]).filter((e) => e.id > before);
+          expect(added.some(c.expected), `${action} ← ${c.request}: ${JSON.stringify(added)}`).toBe(true);
+        }
       }
-    }
-  });
+    },
+    REQUESTS_TIMEOUT_MS,
+  );
 });

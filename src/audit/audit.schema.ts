@@ -16,10 +16,13 @@ export const WRITTEN_AUDIT_ACTIONS = [
   'share',
   'merge',
   'unmerge',
+  'login',
+  'login_failed',
+  'lockout',
 ] as const;
 
 /** What the trail can be filtered by: the kinds written today, and those of older entries. */
-export const AUDIT_ACTIONS = [...WRITTEN_AUDIT_ACTIONS, 'login', 'created', 'updated', 'deny'] as const;
+export const AUDIT_ACTIONS = [...WRITTEN_AUDIT_ACTIONS, 'created', 'updated', 'deny'] as const;
 
 export const AuditQuery = z.object({
   org_id: Id,

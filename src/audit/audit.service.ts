@@ -1,7 +1,7 @@
 // The rules of the audit trail: what an entry keeps (before and after values of the fields a
 // change touched, a label so the trail reads in names after the record is gone), and how an
 // organisation's administrators read it: filtered, with names and links, as JSON or CSV.
-import { isSignedIn, orgIdsOf, type Viewer } from '../access/viewer.ts';
+import { orgIdsOf, type Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   type AuditEntry,
@@ -9,7 +9,13 @@ import {
   listAudit,
   organisationNames,
   recordAudit,
+  recordReads,
+  recordSignIn,
+  type SignInOutcome,
 } from './audit.repository.ts';
+import type { AuditedKind } from './read-paths.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the web app shows each kind of record, so an entry links to it. */
 const WEB_PATHS: Record<string, string> = {
@@ -170,21 +176,14 @@ export const auditService = {
   },
 
   /**
-   * A signed-in reader opened a record not everyone may see (owner-only): the owner can later
-   * check who looked. Public and network records are not noted, or every page view would be.
+   * A signed-in reader opened records not everyone may see (owner-only or shared): each is noted
+   * in its owner's trail, so the owner can check later who looked. Public and network records are
+   * not, or every page view would be (the rule: docs/ARCHITECTURE.md). `via` is the route.
    */
-  async read(db: Queryable, viewer: Viewer, entity: string, record: Snapshot & { id: string }) {
-    const owner =
-      (record.owner_org as { id?: string } | undefined)?.id ?? (record.owner_org_id as string | undefined);
-    if (!isSignedIn(viewer) || record.visibility === 'public' || record.visibility === 'network' || !owner)
-      return;
-    await recordAudit(db, viewer, {
-      action: 'read',
-      entityType: entity,
-      entityId: record.id,
-      orgId: owner,
-      details: { label: labelOf(record) },
-    });
+  async read(db: Queryable, viewer: Viewer, read: { kind: AuditedKind; ids: string[]; via: string }) {
+    const ids = read.ids.filter((id) => UUID.test(id));
+    if (viewer.userId === null || !ids.length) return;
+    await recordReads(db, { ...viewer, userId: viewer.userId }, { ...read, ids });
   },
 
   /** An export leaves the system: noted for each organisation the reader acts for (or the one it is of). */
@@ -203,6 +202,19 @@ export const auditService = {
         orgId,
         details: { query },
       });
+  },
+
+  /**
+   * A sign-in, failed sign-in or lock-out of `account`, for its organisations' administrators;
+   * nothing for an address without an account, and no sign that it has none.
+   */
+  signIn(
+    db: Queryable,
+    account: string,
+    outcome: SignInOutcome,
+    client: { ip: string | null; reason?: string },
+  ) {
+    return recordSignIn(db, account, { outcome, ...client });
   },
 
   async list(db: Queryable, filter: AuditFilter) {

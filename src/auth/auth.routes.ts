@@ -55,7 +55,7 @@ export const authRoutes: RoutePlugin = (ctx) => async (app) => {
     ],
     handler: async (req, reply) => {
       const { secret } = await authService
-        .login(ctx.db, req.body.email, req.body.password, ctx.config.sessionDays)
+        .login(ctx.db, req.body.email, req.body.password, ctx.config.sessionDays, { ip: req.ip })
         .catch((err) => {
           const retry = (err as AppError).details as { retry_after_seconds?: number } | undefined;
           if (err instanceof AppError && retry?.retry_after_seconds)

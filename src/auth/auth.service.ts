@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Role, Viewer } from '../access/viewer.ts';
+import { auditService } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { AppError, errors } from '../server/errors.ts';
 import { authRepository, tokensRepository, type ViewerRow } from './auth.repository.ts';
@@ -90,18 +91,28 @@ export const authService = {
     email: string,
     password: string,
     days: number,
+    client: { ip: string | null } = { ip: null },
   ): Promise<{ secret: string; userId: string }> {
     const account = email.trim().toLowerCase();
     const locked = await loginFailuresRepository.lockedUntil(db, account);
-    if (locked) throw accountLocked(locked);
+    if (locked) {
+      await auditService.signIn(db, account, 'login_failed', { ...client, reason: 'locked' });
+      throw accountLocked(locked);
+    }
     const user = await authRepository.findUserByEmail(db, email);
     const hash = user?.password_hash ?? (await dummyPasswordHash());
     const ok = (await argon2.verify(hash, password)) && Boolean(user?.password_hash);
     if (!user || !ok) {
       const lockedNow = await loginFailuresRepository.recordFailure(db, account, LOGIN_LOCK);
+      // Written for an unknown address too (it matches no row), so both answers take the same work.
+      await auditService.signIn(db, account, lockedNow ? 'lockout' : 'login_failed', {
+        ...client,
+        reason: 'wrong_password',
+      });
       if (lockedNow) throw accountLocked(lockedNow);
       throw errors.unauthorized('The e-mail or password is not right.');
     }
+    await auditService.signIn(db, account, 'login', client);
     await loginFailuresRepository.clear(db, account);
     await loginFailuresRepository.sweep(db, LOGIN_LOCK);
     const secret = newSecret();

@@ -2,10 +2,11 @@
 // on every server sharing the database), an unknown e-mail is refused exactly as a wrong password
 // is, and one address cannot try sign-ins without limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
+import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { buildApp } from '../app/app.ts';
 import { loadConfig } from '../config.ts';
+import { sql } from '../db/sql.ts';
 
 const SLOW = 120_000;
 
@@ -13,11 +14,16 @@ describe('sign-in throttling and lock-out', () => {
   let t: TestApp;
   let victim: TestMember;
   let bystander: TestMember;
+  let victimAdmin: TestMember;
+  let bystanderAdmin: TestMember;
+  const unknownEmail = `nobody-${Date.now()}@example.org`;
   beforeAll(async () => {
     t = await startTestApp();
     const org = await buildOrgWithEditor(t.db);
     victim = org.editor;
+    victimAdmin = await buildMember(t.db, org.org.id, 'admin');
     bystander = (await buildOrgWithEditor(t.db)).editor;
+    bystanderAdmin = await buildMember(t.db, bystander.orgId, 'admin');
   });
   afterAll(() => t.close());
 
@@ -30,7 +36,7 @@ describe('sign-in throttling and lock-out', () => {
 
   it('answers an unknown e-mail with the same status and error as a wrong password', async () => {
     const wrong = await login(t.baseUrl, bystander.email, 'not-the-password');
-    const unknown = await login(t.baseUrl, `nobody-${Date.now()}@example.org`, 'not-the-password');
+    const unknown = await login(t.baseUrl, unknownEmail, 'not-the-password');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await unknown.json()).toEqual(await wrong.json());
@@ -97,4 +103,46 @@ describe('sign-in throttling and lock-out', () => {
     },
     SLOW,
   );
+
+  it('puts sign-ins, failures and the lock-out in the trail of the account’s organisations, none for an unknown address', async () => {
+    type Entry = {
+      action: string;
+      actor: { id: string } | null;
+      record: { id: string; label: string };
+      details: Record<string, unknown>;
+    };
+    const trail = async (admin: TestMember) =>
+      (
+        await t.request(
+          'GET',
+          `/api/v1/audit?org_id=${admin.orgId}&action=login,login_failed,lockout&limit=100`,
+          {
+            token: admin.token,
+          },
+        )
+      ).body.items as Entry[];
+    const ofVictim = (await trail(victimAdmin)).reverse();
+    const summary = ofVictim.map((e) => [e.action, e.actor?.id ?? null, e.record.id, e.details.reason]);
+    expect(summary.slice(0, 10)).toEqual([
+      ...Array(9).fill(['login_failed', null, victim.userId, 'wrong_password']),
+      ['lockout', null, victim.userId, 'wrong_password'],
+    ]);
+    // While locked, every attempt is noted as refused for the lock, the right password's included.
+    expect(
+      summary.slice(10).every(([action, , , reason]) => action === 'login_failed' && reason === 'locked'),
+    ).toBe(true);
+    expect(summary.length).toBe(32);
+    expect(ofVictim[0]!.details).toMatchObject({ email: victim.email, ip: '127.0.0.1' });
+    const ofBystander = (await trail(bystanderAdmin)).reverse();
+    expect(ofBystander.map((e) => [e.action, e.actor?.id ?? null])).toEqual([
+      ['login_failed', null],
+      ['login', bystander.userId],
+      ['login', bystander.userId],
+    ]);
+    // Neither organisation's trail, nor any other, names the address that has no account.
+    const [row] = await t.db.query<{ count: number }>(
+      sql`SELECT count(*)::int AS count FROM audit_log WHERE details::text ILIKE ${`%${unknownEmail}%`}`,
+    );
+    expect(row?.count).toBe(0);
+  });
 });

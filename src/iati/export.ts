@@ -24,6 +24,8 @@ export interface ExportOptions {
    * an activity needs a reporting organisation's identifier and its own begins with it.
    */
   reporter?: IatiReporter;
+  /** Told the ids of each page of projects written, before the next is read (the read audit). */
+  onWritten?: (projectIds: string[]) => Promise<void>;
   /** Told how many matching records were left out for want of an identifier (none when a reporter is set). */
   onLeftOut?: (count: number) => void;
   // A page's rows and children are held whole by the embedded engine, whose memory never shrinks:
@@ -66,6 +68,7 @@ export async function exportIati(
       writeIndented(activity, 1, out);
     }
     await write(out.join(''));
+    await options.onWritten?.(page.map((p) => p.id));
     count += page.length;
     after = page[page.length - 1]!.seq;
   }

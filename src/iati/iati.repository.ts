@@ -32,6 +32,8 @@ export interface ExistingActivity {
   has_source: boolean;
   /** Whether the uploader may see the project (always, for the operator's own imports). */
   visible: boolean;
+  /** In the trash (src/trash/): only its owner may bring it back, and an import never does. */
+  deleted: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function findExistingActivities(
     SELECT p.id AS project_id, a.import_key, p.iati_identifier, p.owner_org_id,
       COALESCE(a.reporting_org_ref, o.iati_ref) AS publisher, a.source_hash,
       a.last_updated::text AS last_updated, a.project_id IS NOT NULL AS has_source,
-      ${viewer ? visibleTo(viewer, 'p') : sql`TRUE`} AS visible
+      ${viewer ? visibleTo(viewer, 'p') : sql`TRUE`} AS visible, p.visibility = 'deleted' AS deleted
     FROM projects p
     JOIN organisations o ON o.id = p.owner_org_id
     LEFT JOIN iati_activities a ON a.project_id = p.id

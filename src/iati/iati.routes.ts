@@ -81,7 +81,12 @@ export const iatiRoutes: RoutePlugin = (ctx) => async (app) => {
         if (!body.write(chunk)) return new Promise<void>((resolve) => body.once('drain', () => resolve()));
       };
       iatiService
-        .exportActivities(ctx.db, req.viewer, req.query, write, { reporter: ctx.config.iatiReporter })
+        .exportActivities(ctx.db, req.viewer, req.query, write, {
+          reporter: ctx.config.iatiReporter,
+          // Owner-only and shared projects that leave in the file are reads their owners see.
+          onWritten: (ids) =>
+            auditService.read(ctx.db, req.viewer, { kind: 'project', ids, via: '/api/v1/export/iati' }),
+        })
         .then(
           () => body.end(),
           (err: Error) => body.destroy(err),

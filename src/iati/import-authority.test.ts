@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { IATI_DIR } from '../../test/support/fixtures.ts';
-import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
+import { importIatiUpload, startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
 import { setNetworkAdmin } from '../access/network-admin.repository.ts';
 import { sql } from '../db/sql.ts';
 
@@ -39,20 +39,8 @@ describe('IATI uploads write only for their organisation', () => {
   let forger: TestMember;
   let networkAdmin: TestMember;
 
-  async function upload(member: TestMember, name: string, xml: string, fields: Record<string, string> = {}) {
-    const started = await uploadFile(app, name, Buffer.from(xml), {
-      token: member.token,
-      path: '/api/v1/imports/iati',
-      fields,
-    });
-    expect(started.status).toBe(202);
-    let job = started.body;
-    for (let i = 0; i < 300 && job.status !== 'done' && job.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      job = (await app.request('GET', `/api/v1/imports/iati/${job.id}`, { token: member.token })).body;
-    }
-    return job;
-  }
+  const upload = (member: TestMember, name: string, xml: string, fields: Record<string, string> = {}) =>
+    importIatiUpload(app, member.token, { name, bytes: Buffer.from(xml), fields });
 
   const targetProject = async () =>
     (

@@ -16,7 +16,7 @@ export interface UploaderAuthority {
 }
 
 export interface Refusal {
-  rule: 'publisher-not-verified' | 'not-owner';
+  rule: 'publisher-not-verified' | 'not-owner' | 'in-trash';
   message: string;
 }
 
@@ -48,12 +48,20 @@ export function matchExisting(
   );
 }
 
-/** Why the activity may not be written for this uploader, or undefined when it may. */
+/**
+ * Why the activity may not be written for this uploader (none: the operator's import), or
+ * undefined when it may. A project in the trash is never written: an import would otherwise bring
+ * it back unasked, or update what its owner removed. Its owner (and the operator) are told to
+ * restore it first; anyone else gets the answer they would get for a hidden project (an update
+ * under the same verified publisher is written into it, and it stays in the trash).
+ */
 export function refusalFor(
-  authority: UploaderAuthority,
+  authority: UploaderAuthority | undefined,
   p: Pick<PreparedActivity, 'identifier' | 'publisher'>,
   old: ExistingActivity | undefined,
 ): Refusal | undefined {
+  if (old?.deleted && (!authority || old.owner_org_id === authority.orgId)) return inTrash(p, old);
+  if (!authority) return undefined;
   const verified = p.publisher !== null && authority.verifiedRefs.has(p.publisher);
   const samePublisher = old !== undefined && old.publisher === p.publisher;
   if (old?.visible) {
@@ -68,7 +76,19 @@ export function refusalFor(
   }
   // A hidden `old` is only ever one of the same publisher (matchExisting): its verified publisher
   // updates it, anyone else is refused exactly as for an identifier nobody holds.
+  // A deleted one is no different to them: their verified publisher's update is written into it and
+  // it stays in the trash, exactly as for a hidden one, so nothing tells them it was deleted.
   return verified ? undefined : unverified(p.publisher);
+}
+
+function inTrash(p: Pick<PreparedActivity, 'identifier'>, old: ExistingActivity): Refusal {
+  return {
+    rule: 'in-trash',
+    message:
+      `not written: the project with iati-identifier "${p.identifier}" (${old.project_id}) is in the trash; ` +
+      `restore it first (POST /api/v1/trash/project/${old.project_id}/restore, or the deleted records page), ` +
+      'then import again [rule: in-trash]',
+  };
 }
 
 function unverified(publisher: string | null): Refusal {

@@ -173,7 +173,7 @@ export class IatiImporter {
       const uploader = this.options.uploader;
       for (const p of items) {
         const old = matchExisting(holders.get(p.key) ?? [], p, uploader);
-        const refusal = uploader && refusalFor(uploader, p, old);
+        const refusal = refusalFor(uploader, p, old);
         if (refusal) {
           this.notWritten(p, refusal);
           continue;

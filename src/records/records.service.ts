@@ -119,9 +119,7 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
     updateIn,
 
     async get(db: Queryable, viewer: Viewer, id: string): Promise<Response> {
-      const row = await getVisible(db, viewer, id);
-      await auditService.read(db, viewer, t.entity, snapshot(hooks.toResponse(row)));
-      return respond(viewer, row);
+      return respond(viewer, await getVisible(db, viewer, id));
     },
 
     async list(db: Database, viewer: Viewer, query: ListOptions & Q) {

@@ -1,6 +1,6 @@
 // The invitation flow in the browser: an administrator invites a new e-mail and gets a link, the invitee
 // opens it, chooses a password (typed twice) and joins signed in, can sign in again later with it,
-// and the same link opened again is refused with the server's reason. The same admin page lists the
+// and the same link opened again is refused with the server's reason; removing them asks first. The same admin page lists the
 // organisation's deleted records and restores one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserApp, signIn, startBrowserApp } from './browser.ts';
@@ -62,7 +62,7 @@ describe('invitation link in the browser', () => {
 
     // The administrator now sees a member with a password (the "invited" badge is gone).
     await admin.page.reload();
-    const row = admin.page.getByRole('row').filter({ hasText: INVITEE });
+    const row = members.getByRole('row').filter({ hasText: INVITEE });
     await row.waitFor();
     expect(await row.getByText('invited, no password yet').count()).toBe(0);
 
@@ -80,6 +80,33 @@ describe('invitation link in the browser', () => {
       body: { email: INVITEE, password: PASSWORD },
     });
     expect(oldPassword.status).toBe(200);
+
+    // Removing the member asks first: dismissed, nothing changes; accepted, they lose access.
+    await admin.page.reload();
+    const removable = members.getByRole('row').filter({ hasText: INVITEE });
+    const asked: string[] = [];
+    admin.page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await removable.getByRole('button', { name: 'Remove' }).click();
+    await expect
+      .poll(() => asked)
+      .toEqual([`Remove ${INVITEE} from this organisation? They lose access to its records at once.`]);
+    await admin.page.reload();
+    await members.getByRole('row').filter({ hasText: INVITEE }).waitFor();
+    admin.page.once('dialog', (d) => void d.accept());
+    await admin.page
+      .getByRole('row')
+      .filter({ hasText: INVITEE })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await admin.page.getByText('Member removed.').waitFor();
+    expect(await members.getByRole('row').filter({ hasText: INVITEE }).count()).toBe(0);
+    const removedMe = await b.app.request('POST', '/api/v1/auth/login', {
+      body: { email: INVITEE, password: PASSWORD },
+    });
+    expect(removedMe.body.memberships).toEqual([]);
 
     // Without a token the page says what to do instead of showing a form.
     await again.page.goto('/invitation');

@@ -94,3 +94,24 @@ export async function uploadFile(
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
+
+/** Uploads an IATI file as `token`'s organisation and waits for its import job to end: the job. */
+export async function importIatiUpload(
+  app: TestApp,
+  token: string,
+  file: { name: string; bytes: Buffer; fields?: Record<string, string> },
+) {
+  const started = await uploadFile(app, file.name, file.bytes, {
+    token,
+    path: '/api/v1/imports/iati',
+    fields: file.fields,
+  });
+  if (started.status !== 202)
+    throw new Error(`IATI upload: ${started.status} ${JSON.stringify(started.body)}`);
+  let job = started.body;
+  for (let i = 0; i < 300 && job.status !== 'done' && job.status !== 'failed'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    job = (await app.request('GET', `/api/v1/imports/iati/${job.id}`, { token })).body;
+  }
+  return job;
+}

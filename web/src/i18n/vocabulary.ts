@@ -64,6 +64,8 @@ export const AUDIT_ACTION_NAMES: Record<string, Names & { en: string }> = {
   confirm: { en: 'confirm', es: 'confirmación', fr: 'confirmation' },
   import: { en: 'import', es: 'importación', fr: 'importation' },
   login: { en: 'sign-in', es: 'inicio de sesión', fr: 'connexion' },
+  login_failed: { en: 'failed sign-in', es: 'inicio de sesión fallido', fr: 'connexion échouée' },
+  lockout: { en: 'account locked', es: 'cuenta bloqueada', fr: 'compte verrouillé' },
   read: { en: 'read', es: 'lectura', fr: 'lecture' },
   export: { en: 'export', es: 'exportación', fr: 'exportation' },
   share: { en: 'sharing', es: 'cambio de uso compartido', fr: 'modification du partage' },
