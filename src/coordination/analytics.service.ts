@@ -30,10 +30,16 @@ async function rateNote(db: Queryable, viewer: Viewer, q: AnalyticsQuery) {
 }
 
 export const analyticsService = {
-  async matrix(db: Database, viewer: Viewer, q: AnalyticsQuery & { dimensions?: MatrixDimension[] }) {
+  /** A page of the matrix, largest cells first: `limit` cells from `offset`, every cell without a limit. */
+  async matrix(
+    db: Database,
+    viewer: Viewer,
+    q: AnalyticsQuery & { dimensions?: MatrixDimension[]; limit?: number; offset?: number },
+  ) {
     const dimensions = q.dimensions ?? ['country', 'theme'];
-    const mq = { ...q, dimensions };
-    const rows = await matrixCells(db, viewer, mq);
+    const offset = q.offset ?? 0;
+    const mq = { ...q, dimensions, offset };
+    const { cells: rows, total } = await matrixCells(db, viewer, mq);
     const cells: MatrixCell[] = rows.map((r) => ({
       org_id: r.org_id,
       organisation: r.organisation,
@@ -49,7 +55,7 @@ export const analyticsService = {
       source: exchangeRates().source,
       missing: await matrixUnconvertibleCurrencies(db, viewer, mq),
     };
-    return { currency: q.currency, dimensions, rates, cells };
+    return { currency: q.currency, dimensions, rates, total, offset, cells };
   },
 
   matrixCsv(m: { currency: string; cells: MatrixCell[] }): string {

@@ -72,6 +72,28 @@ describe('who does what where', () => {
     expect(gbp.budget).toBeCloseTo(2_300_000 / 2 / 9, 0);
   });
 
+  it('pages the matrix, largest cells first, and says how many cells it holds', async () => {
+    const all = (await get('matrix')).body;
+    expect(all.total).toBe(all.cells.length);
+    expect(all.total).toBeGreaterThan(3);
+    const page = await get('matrix?limit=2&offset=1');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ total: all.total, offset: 1 });
+    expect(page.body.cells).toEqual(all.cells.slice(1, 3));
+    const past = await get(`matrix?limit=2&offset=${all.total}`);
+    expect(page.body.total).toBe(past.body.total);
+    expect(past.body.cells).toEqual([]);
+    // The CSV holds every cell unless a limit is named.
+    const csv = (await get('matrix?format=csv')).body as string;
+    expect(csv.trim().split('\r\n')).toHaveLength(all.total + 1);
+    for (const bad of ['limit=0', 'limit=abc', 'offset=-1', 'limit=100001']) {
+      const res = await get(`matrix?${bad}`);
+      expect(res.status, bad).toBe(422);
+      expect(res.body.error.code).toBeTruthy();
+      expect(res.body.error.message).toMatch(bad.startsWith('limit') ? /limit/ : /offset/);
+    }
+  });
+
   it('exports the matrix as CSV and Excel', async () => {
     const csv = await get('matrix?country=PE&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

@@ -10,6 +10,7 @@ import {
   AnalyticsQuery,
   GapsQuery,
   GapsResponse,
+  MATRIX_PAGE,
   MapResponse,
   MatrixQuery,
   type MatrixResponse,
@@ -45,7 +46,9 @@ export const coordinationRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     handler: async (req, reply) => {
       const { format, ...q } = req.query;
-      const m = await analytics.matrix(ctx.db, req.viewer, q);
+      // A page as JSON (the web app's heat map); the exports are the whole table unless limited.
+      const limit = q.limit ?? (format === 'json' ? MATRIX_PAGE : undefined);
+      const m = await analytics.matrix(ctx.db, req.viewer, { ...q, limit });
       if (format === 'csv' || format === 'xlsx')
         await auditService.exported(ctx.db, req.viewer, `matrix_${format}`, req.query);
       if (format === 'csv') return sendCsv(reply, 'tacit-3w.csv', analytics.matrixCsv(m));

@@ -113,6 +113,9 @@ export const GapsQuery = AnalyticsQuery.extend({
 });
 export type GapsQuery = z.infer<typeof GapsQuery>;
 
+/** Cells in one page of the matrix as JSON when no limit is named. */
+export const MATRIX_PAGE = 2000;
+
 export const MatrixDimension = z.enum(['country', 'theme']);
 export type MatrixDimension = z.infer<typeof MatrixDimension>;
 
@@ -125,6 +128,21 @@ export const MatrixQuery = AnalyticsQuery.extend({
         'out is summed over: its column is null and each project counts once per cell, e.g. ' +
         '?dimensions=country gives organisation × country without counting a project once per theme.',
     ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .describe(
+      `Cells per page, largest budget first (default ${MATRIX_PAGE.toLocaleString('en')} as JSON; CSV and Excel give every cell unless a limit is named)`,
+    ),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Cells to skip: the next page starts at offset + limit'),
 });
 
 export const MatrixCell = z.object({
@@ -153,6 +171,8 @@ export const MatrixResponse = z.object({
   currency: z.string(),
   dimensions: z.array(MatrixDimension),
   rates: RateNote,
+  total: z.number().int().describe('Cells in the whole matrix; `cells` is the page from `offset`'),
+  offset: z.number().int(),
   cells: z.array(MatrixCell),
 });
 

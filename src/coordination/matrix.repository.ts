@@ -25,7 +25,12 @@ export interface MatrixRow {
   budgeted: number;
 }
 
-type MatrixQuery = AnalyticsQuery & { dimensions: ('country' | 'theme')[] };
+type MatrixQuery = AnalyticsQuery & {
+  dimensions: ('country' | 'theme')[];
+  /** The page of cells, largest first; without a limit, every cell. */
+  limit?: number;
+  offset?: number;
+};
 
 /**
  * The maintained cells answer when every filter is on a dimension they are split by; any other
@@ -63,7 +68,11 @@ const dimsCode = (q: MatrixQuery) =>
  * column is NULL, each project counts once per cell, and its budget weights add up within the cell.
  * Read from matrix_cells when they can answer, else grouped from matrix_facts (migration 050).
  */
-export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery): Promise<MatrixRow[]> {
+export async function matrixCells(
+  db: Database,
+  viewer: Viewer,
+  q: MatrixQuery,
+): Promise<{ cells: MatrixRow[]; total: number }> {
   const byCountry = q.dimensions.includes('country');
   const byTheme = q.dimensions.includes('theme');
   const budget = sql`f.budget[${currencyIndex(q.currency)}]`;
@@ -93,19 +102,39 @@ export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery):
   else
     cells = sql`SELECT f.org_id, f.country, f.theme, f.projects, ${budget} AS budget, f.budgeted
       FROM matrix_cells f WHERE ${matrixConditions(viewer, q, 'cells')}`;
-  // Tens of thousands of cells come back as one text, a line per cell, and the names of their
+  // The page of cells comes back as one text, a line per cell, and the names of their
   // organisations once each: decoding them as rows cost the embedded engine three times as much
   // as the query itself, and building a JSON array per cell cost PostgreSQL 130 ms of 200. The
-  // fields are ids, codes and numbers, so a comma cannot occur inside one.
+  // fields are ids, codes and numbers, so a comma cannot occur inside one. Cells are ordered
+  // largest budget first (none last), then most projects, then by organisation, country and theme
+  // by code point (C collation, so the order does not depend on the server's locale); only the
+  // page asked for is cut out and sent. With 1,779 organisations the whole matrix of a registry of
+  // 100,000 projects holds some 600,000 cells, and building, sending and sorting them all in Node
+  // took 110 s (docs/PERFORMANCE.md): a top-N sort in the engine keeps only the page.
+  const cellOrder = sql`c.budget DESC NULLS LAST, c.projects DESC, c.name COLLATE "C", coalesce(c.country, '') COLLATE "C",
+    coalesce(c.theme, '') COLLATE "C", c.org_id`;
+  // The whole matrix (the exports) is sorted in Node, which did 60,000 cells in a quarter of the
+  // engine's 80 ms; a page needs the engine's top-N sort, which never orders the rest.
+  const paged = q.limit !== undefined;
+  const page = paged
+    ? sql`SELECT * FROM (SELECT c.*, o.name FROM cell c JOIN organisations o ON o.id = c.org_id) c
+      ORDER BY ${cellOrder} LIMIT ${q.limit} OFFSET ${q.offset ?? 0}`
+    : sql`SELECT * FROM cell`;
   const [row] = await db.transaction(async (tx) => {
     // Grouping the facts in the default 4 MB of memory spilled to disk. (PostgreSQL's JIT compiler,
     // which their cost estimate used to wake, is off for every connection: src/db/client.ts.)
     await tx.query(sql`SET LOCAL work_mem = '32MB'`);
-    return tx.query<{ cells: string | null; names: string | null }>(sql`WITH cell AS MATERIALIZED (${cells})
+    return tx.query<{
+      cells: string | null;
+      names: string | null;
+      total: number;
+    }>(sql`WITH cell AS MATERIALIZED (${cells}),
+    page AS MATERIALIZED (${page})
     SELECT (SELECT string_agg(c.org_id || ',' || coalesce(c.country, '') || ',' || coalesce(c.theme, '') || ','
-        || c.projects || ',' || coalesce(c.budget::text, '') || ',' || c.budgeted, E'\n') FROM cell c) AS cells,
+        || c.projects || ',' || coalesce(c.budget::text, '') || ',' || c.budgeted, E'\n' ${paged ? sql`ORDER BY ${cellOrder}` : sql.empty}) FROM page c) AS cells,
       (SELECT json_object_agg(o.id, o.name) FROM organisations o
-        WHERE EXISTS (SELECT 1 FROM cell c WHERE c.org_id = o.id))::text AS names`);
+        WHERE EXISTS (SELECT 1 FROM page c WHERE c.org_id = o.id))::text AS names,
+      (SELECT count(*) FROM cell)::int AS total`);
   });
   const names = JSON.parse(row!.names ?? '{}') as Record<string, string>;
   const budgets: (number | null)[] = [];
@@ -131,9 +160,8 @@ export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery):
       budgeted: Number(budgeted),
     };
   });
-  // Sorted here rather than by the engine, which took 80 ms for 60,000 cells: largest budget first
-  // (none last), then most projects, then by organisation, country and theme, by code point as the
-  // engine's C collation does, so the order does not depend on the server's locale.
+  if (paged) return { cells: rows, total: Number(row!.total) };
+  // The engine's order (cellOrder), on the unrounded budgets.
   const order = rows.map((_, i) => i);
   order.sort((i, j) => {
     const a = rows[i]!;
@@ -143,10 +171,11 @@ export async function matrixCells(db: Database, viewer: Viewer, q: MatrixQuery):
       b.projects - a.projects ||
       byCodePoint(a.organisation, b.organisation) ||
       byCodePoint(a.country ?? '', b.country ?? '') ||
-      byCodePoint(a.theme ?? '', b.theme ?? '')
+      byCodePoint(a.theme ?? '', b.theme ?? '') ||
+      byCodePoint(a.org_id, b.org_id)
     );
   });
-  return order.map((i) => rows[i]!);
+  return { cells: order.map((i) => rows[i]!), total: Number(row!.total) };
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -496,6 +496,8 @@ export const en = {
   'coordination.gapsHint':
     'Active projects per country and theme. Cells with none or few projects are the gaps.',
   'coordination.timelineLabel': 'Timeline of projects in {country}',
+  'coordination.matrixPartial':
+    'The {shown} largest cells of {total} are shown (most budget, then most projects); the CSV and Excel exports hold them all.',
   'coordination.matrixByTheme': 'Projects per organisation and theme in the chosen country.',
   'coordination.matrixByCountry':
     'Projects per organisation and country, each project counted once; choose a country to see its themes.',

@@ -508,6 +508,8 @@ export const es: Record<MessageKey, string> = {
   'coordination.gapsHint':
     'Proyectos activos por país y tema. Las celdas sin proyectos o con pocos son las brechas.',
   'coordination.timelineLabel': 'Cronograma de proyectos en {country}',
+  'coordination.matrixPartial':
+    'Se muestran las {shown} celdas más grandes de {total} (más presupuesto, luego más proyectos); las exportaciones CSV y Excel las contienen todas.',
   'coordination.matrixByTheme': 'Proyectos por organización y tema en el país elegido.',
   'coordination.matrixByCountry':
     'Proyectos por organización y país, cada proyecto contado una vez; elija un país para ver sus temas.',

@@ -510,6 +510,8 @@ export const fr: Record<MessageKey, string> = {
   'coordination.gapsHint':
     'Projets actifs par pays et thème. Les cases sans projet ou avec peu de projets sont les lacunes.',
   'coordination.timelineLabel': 'Calendrier des projets en/au {country}',
+  'coordination.matrixPartial':
+    'Les {shown} plus grandes cellules sur {total} sont affichées (le plus de budget, puis le plus de projets) ; les exports CSV et Excel les contiennent toutes.',
   'coordination.matrixByTheme': 'Projets par organisation et thème dans le pays choisi.',
   'coordination.matrixByCountry':
     'Projets par organisation et pays, chaque projet compté une fois ; choisissez un pays pour voir ses thèmes.',

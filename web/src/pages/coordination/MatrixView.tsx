@@ -92,6 +92,14 @@ export function MatrixView({ filters }: { filters: Record<string, string> }) {
       {matrix.loading && <Loading />}
       {matrix.data && (
         <>
+          {matrix.data.total > matrix.data.cells.length && (
+            <p className="muted small" role="status">
+              {t('coordination.matrixPartial', {
+                shown: formatNumber(matrix.data.cells.length),
+                total: formatNumber(matrix.data.total),
+              })}
+            </p>
+          )}
           <Legend title={t('coordination.legendProjects')} pieces={view.pieces} />
           <EChart
             option={option}
