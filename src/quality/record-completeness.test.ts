@@ -31,10 +31,8 @@ describe('completeness of meetings, reviews, evaluations and recommendations', (
 
   beforeAll(async () => {
     t = await startTestApp();
-    const a = await buildOrgWithEditor(t.db);
-    owner = a.editor;
-    ownerOrg = a.org.id;
-    other = (await buildOrgWithEditor(t.db)).editor;
+    const [mine, theirs] = [await buildOrgWithEditor(t.db), await buildOrgWithEditor(t.db)];
+    [owner, ownerOrg, other] = [mine.editor, mine.org.id, theirs.editor];
     const project = await t.request('POST', '/api/v1/projects', {
       token: owner.token,
       body: { title: 'Completeness of records', visibility: 'public' },
