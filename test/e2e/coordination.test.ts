@@ -60,7 +60,7 @@ describe('coordination in the browser', () => {
     expect(await printable.text()).toContain('<h1>Mexico</h1>');
   });
 
-  it('labels, orders and counts every view in Spanish: matrix, gaps, timeline and map', async () => {
+  it('labels, orders and counts every view in Spanish: matrix, gaps, timeline, map and both briefs', async () => {
     const { page } = await b.newPage();
     await page.addInitScript(() => localStorage.setItem('tacit.lang', 'es'));
     const spanish = new Intl.Collator('es', { sensitivity: 'base' });
@@ -118,7 +118,16 @@ describe('coordination in the browser', () => {
     await list.getByRole('link', { name: 'Perú' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/countries\/PE$/);
+    await page.getByRole('heading', { level: 1, name: 'Ficha de país: Perú' }).waitFor();
+    await page.getByText('No hay proyectos activos que usted pueda ver.').waitFor();
+    const print = page.getByRole('link', { name: 'Imprimir' });
+    expect(await print.getAttribute('href')).toBe(
+      '/api/v1/countries/PE/brief?format=html&currency=USD&lang=es',
+    );
     await screenshot(page, 'country-brief-es');
+    const printable = await (await page.request.get((await print.getAttribute('href')) as string)).text();
+    expect(printable).toContain('<html lang="es">');
+    expect(printable).toContain('<h1>Perú</h1>');
   });
 
   it('labels, orders and counts every view and both briefs in French', async () => {
