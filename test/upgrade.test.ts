@@ -140,6 +140,26 @@ describe(`upgrade from the previous release on ${testEngine()}`, () => {
     expect(await contents(old.db, previousShape)).toEqual(before);
   });
 
+  it('dates the meetings, documents and recommendations indexed before by their own day, not their import', async () => {
+    // A document's day is in its extraction (migration 186 reads it as search_document_date does).
+    const kinds = await old.db.query<{ kind: string; n: number; own: number; not_imported: number }>(sql`
+      SELECT e.kind, count(*)::int AS n,
+        count(*) FILTER (WHERE e.own_date IS NOT DISTINCT FROM x.own)::int AS own,
+        count(*) FILTER (WHERE e.own_date IS NOT NULL AND e.own_date <> x.created::date)::int AS not_imported
+      FROM search_entries e CROSS JOIN LATERAL (
+        SELECT m.held_on AS own, m.created_at AS created FROM meetings m WHERE e.kind = 'meeting' AND m.id = e.record_id
+        UNION ALL SELECT r.issued_on, r.created_at FROM recommendations r
+          WHERE e.kind = 'recommendation' AND r.id = e.record_id
+        UNION ALL SELECT search_document_date(d.extraction), d.created_at FROM documents d
+          WHERE e.kind = 'document' AND d.id = e.record_id) x
+      WHERE e.kind IN ('document', 'meeting', 'recommendation') GROUP BY e.kind ORDER BY e.kind`);
+    expect(kinds.map((k) => k.kind)).toEqual(['document', 'meeting', 'recommendation']);
+    // Each entry shows its record's own day, or none: never the day it was imported.
+    for (const k of kinds) expect(k.own, k.kind).toBe(k.n);
+    // The demo's documents are dated by what was drawn from them (its meetings are not dated).
+    expect(kinds.find((k) => k.kind === 'document')!.not_imported).toBeGreaterThan(0);
+  });
+
   it('applies a capability file again only when its text changed, and applying it changes nothing', async () => {
     const catalogue = await readCatalogue(old.db);
     expect((await migrate(old.db)).routines).toEqual([]);

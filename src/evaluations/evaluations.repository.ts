@@ -2,6 +2,7 @@
 // The table as the shared records repository reads and writes it: the columns input may set,
 // derived fields and the list filters, as SQL over alias `r`.
 import { sql } from '../db/sql.ts';
+import { filled, listed, presentElements } from '../quality/present-elements.repository.ts';
 import type { RecordTable } from '../records/record-table.ts';
 
 export type Filters = { type?: string; criterion?: string };
@@ -25,6 +26,19 @@ export const evaluationsTable: RecordTable<Filters> = {
     summary: 'value',
     findings: 'json',
     document_id: 'value',
+  },
+  completeness: {
+    kind: 'evaluation',
+    present: presentElements('evaluation', {
+      completed_on: sql`r.completed_on IS NOT NULL`,
+      summary: filled('summary'),
+      project: sql`r.project_id IS NOT NULL`,
+      findings: listed('findings', true),
+      evaluators: listed('evaluators'),
+      methods: listed('methods'),
+      stakeholders: sql`r.stakeholders_total IS NOT NULL`,
+      field_missions: listed('field_missions'),
+    }),
   },
   filters: (q) => [
     ...(q.type ? [sql`r.type = ${q.type}`] : []),

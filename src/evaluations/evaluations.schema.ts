@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Completeness, incompleteFilter } from '../quality/quality.schema.ts';
 import {
   Countries,
   OwnedListQuery,
@@ -69,6 +70,7 @@ export const EvaluationUpdate = updateOf(fields).superRefine(checkSplit);
 export const Evaluation = z
   .object({
     ...ownedResponseFields,
+    completeness: Completeness,
     title: z.string(),
     type: z.string(),
     independent: z.boolean(),
@@ -86,6 +88,7 @@ export const Evaluation = z
   .meta({ id: 'Evaluation' });
 
 export const EvaluationListQuery = OwnedListQuery.extend({
+  ...incompleteFilter,
   type: fields.type.optional(),
   criterion: z
     .enum(EVALUATION_CRITERIA)

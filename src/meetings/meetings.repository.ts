@@ -3,6 +3,7 @@
 // The table as the shared records repository reads and writes it: the columns input may set,
 // derived fields and the list filters, as SQL over alias `r`.
 import { sql } from '../db/sql.ts';
+import { filled, listed, presentElements } from '../quality/present-elements.repository.ts';
 import type { RecordTable } from '../records/record-table.ts';
 
 export type Filters = { country?: string; theme?: string; organisation?: string; from?: string; to?: string };
@@ -27,6 +28,20 @@ export const meetingsTable: RecordTable<Filters> = {
     projects_mentioned: 'json',
     instruments_mentioned: 'text[]',
     document_id: 'value',
+  },
+  completeness: {
+    kind: 'meeting',
+    present: presentElements('meeting', {
+      date: sql`r.held_on IS NOT NULL`,
+      place: filled('place'),
+      summary: filled('summary'),
+      location: sql`(${listed('countries')} OR ${listed('regions')})`,
+      participants: listed('organisations', true),
+      themes: listed('themes'),
+      people: listed('people', true),
+      project: sql`(r.project_id IS NOT NULL OR ${listed('projects_mentioned', true)})`,
+      figures: listed('figures', true),
+    }),
   },
   filters: (q) => [
     ...(q.country ? [sql`r.countries @> ARRAY[${q.country}]::char(2)[]`] : []),

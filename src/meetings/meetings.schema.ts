@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Completeness, incompleteFilter } from '../quality/quality.schema.ts';
 import {
   Countries,
   OwnedListQuery,
@@ -70,6 +71,7 @@ export const MeetingUpdate = updateOf(fields);
 export const Meeting = z
   .object({
     ...ownedResponseFields,
+    completeness: Completeness,
     title: z.string(),
     held_on: z.string().nullable(),
     place: z.string().nullable(),
@@ -90,6 +92,7 @@ export const Meeting = z
   .meta({ id: 'Meeting' });
 
 export const MeetingListQuery = OwnedListQuery.extend({
+  ...incompleteFilter,
   country: CountryCode.optional(),
   theme: ThemeSlug.optional(),
   organisation: z.uuid().optional(),

@@ -15,11 +15,32 @@ const Element = z.object({
 });
 export type CompletenessElement = z.infer<typeof Element>;
 
-const ElementsFile = z.object({ about: z.string(), project: z.array(Element).min(1) });
+/** The kinds of record scored: projects, and the owned records that hold the registry's evidence. */
+export const SCORED_KINDS = ['project', 'meeting', 'review', 'evaluation', 'recommendation'] as const;
+export type ScoredKind = (typeof SCORED_KINDS)[number];
 
-export const PROJECT_ELEMENTS: readonly CompletenessElement[] = ElementsFile.parse(
+const elementList = z.array(Element).min(1);
+const ElementsFile = z.object({
+  about: z.string(),
+  explained: z.record(z.enum(SCORED_KINDS), z.string()),
+  ...(Object.fromEntries(SCORED_KINDS.map((k) => [k, elementList])) as Record<
+    ScoredKind,
+    typeof elementList
+  >),
+});
+
+const FILE = ElementsFile.parse(
   JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'completeness.json'), 'utf8')),
-).project;
+);
+/** Each kind's elements, in the order the file gives them. */
+export const ELEMENTS: Readonly<Record<ScoredKind, readonly CompletenessElement[]>> = FILE;
+/** Why each kind's elements are the ones they are, as the file says. */
+export const ELEMENTS_EXPLAINED: Readonly<Record<string, string>> = FILE.explained;
+export const PROJECT_ELEMENTS = ELEMENTS.project;
+
+/** The keys of a kind's core elements: a record missing one is incomplete. */
+export const coreKeys = (kind: ScoredKind) =>
+  ELEMENTS[kind].filter((e) => e.group === 'core').map((e) => e.key);
 
 export interface Completeness {
   score: number;

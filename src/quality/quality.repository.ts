@@ -4,7 +4,15 @@ import { fieldVisibleTo, visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { evaluationsTable } from '../evaluations/evaluations.repository.ts';
+import { meetingsTable } from '../meetings/meetings.repository.ts';
+import { recommendationsTable } from '../recommendations/recommendations.repository.ts';
+import type { RecordTable } from '../records/record-table.ts';
+import { reviewsTable } from '../reviews/reviews.repository.ts';
 import { PROJECT_ELEMENTS } from './elements.ts';
+
+/** The owned kinds scored beside projects, with the tables that say which elements a row has. */
+export const SCORED_TABLES = [meetingsTable, reviewsTable, evaluationsTable, recommendationsTable] as const;
 
 /**
  * SQL: the completeness score of the project aliased `p`, as completenessOf computes it for this
@@ -46,7 +54,28 @@ export interface ProjectQualityRow {
   present: string[];
 }
 
+/** What scoring one owned record takes: whose it is, what it withholds, which elements it has. */
+export interface RecordQualityRow {
+  owner_org_id: string;
+  visibility?: string;
+  field_visibility: Record<string, string> | null;
+  present: string[];
+}
+
 export const qualityRepository = {
+  /** The records of one kind an organisation owns that the viewer may see, with their elements. */
+  async recordsOwnedBy(
+    db: Queryable,
+    viewer: Viewer,
+    table: Pick<RecordTable<unknown>, 'table' | 'completeness'>,
+    orgId: string,
+  ): Promise<RecordQualityRow[]> {
+    return db.query<RecordQualityRow>(
+      sql`SELECT r.owner_org_id, r.visibility, r.field_visibility, ${table.completeness!.present} AS present
+        FROM ${sql.raw(table.table)} r WHERE r.owner_org_id = ${orgId} AND ${visibleTo(viewer, 'r')}`,
+    );
+  },
+
   async projectsOwnedBy(db: Queryable, viewer: Viewer, orgId: string): Promise<ProjectQualityRow[]> {
     return db.query<ProjectQualityRow>(
       sql`SELECT p.id, p.title, p.status, p.updated_at, p.owner_org_id, p.field_visibility,

@@ -15,6 +15,15 @@ export const Completeness = z
   .describe('How complete the record is (elements and weights: GET /api/v1/quality/elements)')
   .meta({ id: 'Completeness' });
 
+/** The list filter of the other scored kinds (meetings, reviews, evaluations, recommendations). */
+export const incompleteFilter = {
+  incomplete: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only records missing a core element; false: only those that have them all'),
+};
+
 /** The project list's completeness filters. */
 export const completenessFilters = {
   incomplete: z
@@ -31,15 +40,35 @@ export const completenessFilters = {
     .describe('Only projects whose completeness score is below this percentage'),
 };
 
+const ElementList = z.array(
+  z.object({
+    key: z.string(),
+    group: z.enum(ELEMENT_GROUPS),
+    weight: z.number(),
+    field: z.string().nullable().describe('The restrictable field it is drawn from'),
+  }),
+);
+
 export const CompletenessElements = z.object({
-  project: z.array(
-    z.object({
-      key: z.string(),
-      group: z.enum(ELEMENT_GROUPS),
-      weight: z.number(),
-      field: z.string().nullable().describe('The restrictable field it is drawn from'),
-    }),
-  ),
+  project: ElementList,
+  meeting: ElementList,
+  review: ElementList,
+  evaluation: ElementList,
+  recommendation: ElementList,
+  explained: z.record(z.string(), z.string()).describe('Why each kind’s elements are the ones they are'),
+});
+
+const MissingCounts = z
+  .array(z.object({ key: z.string(), group: z.enum(ELEMENT_GROUPS), count: z.number().int() }))
+  .describe('How many of its records miss each element, most often missed first');
+
+/** One kind of owned record on the data-quality page. */
+const KindQuality = z.object({
+  kind: z.enum(['meeting', 'review', 'evaluation', 'recommendation']),
+  total: z.number().int().describe('Records of this kind it owns that you may see'),
+  average: z.number().int().nullable(),
+  incomplete: z.number().int(),
+  missing: MissingCounts,
 });
 
 const RecordRef = z.object({ id: Id, title: z.string() });
@@ -54,11 +83,12 @@ export const OrganisationQuality = z
       distribution: z.array(
         z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int() }),
       ),
-      missing: z
-        .array(z.object({ key: z.string(), group: z.enum(ELEMENT_GROUPS), count: z.number().int() }))
-        .describe('How many of its projects miss each element, most often missed first'),
+      missing: MissingCounts,
       least_complete: z.array(RecordRef.extend({ score: z.number().int(), missing: z.array(z.string()) })),
     }),
+    records: z
+      .array(KindQuality)
+      .describe('The completeness of its meetings, reviews, evaluations and recommendations'),
     stale: z
       .object({
         months: z.number().int(),

@@ -5,8 +5,20 @@ import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { errors } from '../server/errors.ts';
-import { completenessOf, PROJECT_ELEMENTS } from './elements.ts';
-import { type ProjectQualityRow, qualityRepository as repo } from './quality.repository.ts';
+import {
+  type CompletenessElement,
+  completenessOf,
+  ELEMENTS,
+  ELEMENTS_EXPLAINED,
+  PROJECT_ELEMENTS,
+  type ScoredKind,
+} from './elements.ts';
+import {
+  type ProjectQualityRow,
+  type RecordQualityRow,
+  qualityRepository as repo,
+  SCORED_TABLES,
+} from './quality.repository.ts';
 import type { OrganisationQuality } from './quality.schema.ts';
 
 /** A record is stale when nobody has updated it for this long (and it is not closed or cancelled). */
@@ -28,23 +40,42 @@ export function isStale(row: { status: string; updated_at: Date }, today: Date):
   return row.updated_at < limit;
 }
 
-function projectsSummary(viewer: Viewer, rows: ProjectQualityRow[]): OrganisationQuality['projects'] {
-  const scored = rows.map((r) => ({ row: r, c: completenessOf(r.present, withheldFields(viewer, r)) }));
+/** Records' scores as the viewer may know them, and the totals every kind's summary gives. */
+function scoredSummary<R extends RecordQualityRow>(
+  viewer: Viewer,
+  rows: R[],
+  elements: readonly CompletenessElement[],
+) {
+  const scored = rows.map((r) => ({
+    row: r,
+    c: completenessOf(r.present, withheldFields(viewer, r), elements),
+  }));
   const missCount = new Map<string, number>();
   for (const { c } of scored)
     for (const m of c.missing) missCount.set(m.key, (missCount.get(m.key) ?? 0) + 1);
+  return {
+    scored,
+    summary: {
+      total: rows.length,
+      average: rows.length ? Math.round(scored.reduce((s, x) => s + x.c.score, 0) / rows.length) : null,
+      incomplete: scored.filter(({ c }) => c.incomplete).length,
+      missing: elements
+        .filter((e) => missCount.has(e.key))
+        .map((e) => ({ key: e.key, group: e.group, count: missCount.get(e.key)! }))
+        .sort((a, b) => b.count - a.count),
+    },
+  };
+}
+
+function projectsSummary(viewer: Viewer, rows: ProjectQualityRow[]): OrganisationQuality['projects'] {
+  const { scored, summary } = scoredSummary(viewer, rows, PROJECT_ELEMENTS);
   const least = [...scored].sort((a, b) => a.c.score - b.c.score).filter(({ c }) => c.score < 100);
   return {
-    total: rows.length,
-    average: rows.length ? Math.round(scored.reduce((s, x) => s + x.c.score, 0) / rows.length) : null,
-    incomplete: scored.filter(({ c }) => c.incomplete).length,
+    ...summary,
     distribution: BANDS.map((b) => ({
       ...b,
       count: scored.filter(({ c }) => c.score >= b.from && c.score <= b.to).length,
     })),
-    missing: PROJECT_ELEMENTS.filter((e) => missCount.has(e.key))
-      .map((e) => ({ key: e.key, group: e.group, count: missCount.get(e.key)! }))
-      .sort((a, b) => b.count - a.count),
     least_complete: least.slice(0, LISTED).map(({ row, c }) => ({
       id: row.id,
       title: row.title,
@@ -57,7 +88,16 @@ function projectsSummary(viewer: Viewer, rows: ProjectQualityRow[]): Organisatio
 export const qualityService = {
   /** The elements and their weights, as data. */
   elements() {
-    return { project: PROJECT_ELEMENTS.map((e) => ({ ...e, field: e.field ?? null })) };
+    const list = (elements: readonly CompletenessElement[]) =>
+      elements.map((e) => ({ ...e, field: e.field ?? null }));
+    return {
+      project: list(ELEMENTS.project),
+      meeting: list(ELEMENTS.meeting),
+      review: list(ELEMENTS.review),
+      evaluation: list(ELEMENTS.evaluation),
+      recommendation: list(ELEMENTS.recommendation),
+      explained: ELEMENTS_EXPLAINED,
+    };
   },
 
   async organisation(
@@ -76,9 +116,16 @@ export const qualityService = {
     for (const u of await repo.unresolvedOrganisations(db, viewer, orgId)) {
       unresolved.set(u.name, [...(unresolved.get(u.name) ?? []), { id: u.id, title: u.title }]);
     }
+    const records = [];
+    for (const table of SCORED_TABLES) {
+      const kind = table.completeness!.kind as Exclude<ScoredKind, 'project'>;
+      const owned = await repo.recordsOwnedBy(db, viewer, table, orgId);
+      records.push({ kind, ...scoredSummary(viewer, owned, ELEMENTS[kind]).summary });
+    }
     return {
       organisation: { id: org.id, name: org.name },
       projects: projectsSummary(viewer, rows),
+      records,
       stale: {
         months: STALE_MONTHS,
         total: stale.length,

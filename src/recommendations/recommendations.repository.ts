@@ -5,6 +5,7 @@
 import { visibleTo } from '../access/filter.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { filled, listed, presentElements } from '../quality/present-elements.repository.ts';
 import type { RecordTable } from '../records/record-table.ts';
 
 export type Filters = {
@@ -83,6 +84,20 @@ export const recommendationsTable: RecordTable<Filters> = {
     COALESCE((SELECT json_agg(${responsibleOrg('ra.a', 'r')} ORDER BY ra.i)
       FROM jsonb_array_elements(r.key_actions) WITH ORDINALITY ra(a, i)), '[]') AS responsible_org_ids`,
   rank: registerRank,
+  completeness: {
+    kind: 'recommendation',
+    present: presentElements('recommendation', {
+      text: filled('text'),
+      addressee: filled('addressee'),
+      issued_on: sql`r.issued_on IS NOT NULL`,
+      project: sql`r.project_id IS NOT NULL`,
+      category: filled('category'),
+      management_response: sql`r.management_response IS NOT NULL`,
+      key_actions: listed('key_actions', true),
+      response_text: filled('response_text'),
+      country: sql`r.country IS NOT NULL`,
+    }),
+  },
   filters: (q, viewer) => [
     ...(q.status ? [sql`r.status = ${q.status}`] : []),
     ...(q.management_response ? [sql`r.management_response = ${q.management_response}`] : []),

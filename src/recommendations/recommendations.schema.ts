@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Completeness, incompleteFilter } from '../quality/quality.schema.ts';
 import { OwnedListQuery, ownedCreateFields, ownedResponseFields, updateOf } from '../records/owned.schema.ts';
 import { CountryCode, Id, IsoDate, ThemeSlug } from '../server/schemas.ts';
 
@@ -65,6 +66,7 @@ const Rating = z.object({
 export const Recommendation = z
   .object({
     ...ownedResponseFields,
+    completeness: Completeness,
     source_type: z.string(),
     source_id: z.string().nullable(),
     number: z.number().nullable(),
@@ -149,4 +151,7 @@ export const dueOrder: [
   { path: ['due_to'], message: 'is before due_from: the due period must end on or after its start' },
 ];
 
-export const RecommendationListQuery = OwnedListQuery.extend(registerFilters).refine(...dueOrder);
+export const RecommendationListQuery = OwnedListQuery.extend({
+  ...registerFilters,
+  ...incompleteFilter,
+}).refine(...dueOrder);

@@ -3,6 +3,7 @@
 // resource's own list filters.
 import type { Viewer } from '../access/viewer.ts';
 import type { Sql } from '../db/sql.ts';
+import type { ScoredKind } from '../quality/elements.ts';
 import type { TrashKind } from '../trash/trash.repository.ts';
 
 export interface RecordTable<TQuery> {
@@ -22,6 +23,11 @@ export interface RecordTable<TQuery> {
   filters(query: TQuery, viewer: Viewer): Sql[];
   /** A small integer over alias `r` that lists order by before newest first (e.g. overdue first). */
   rank?: Sql;
+  /**
+   * The kind's completeness elements (reference/completeness.json) a row over alias `r` has, as a
+   * text[] of their keys: read as `present_elements`, scored by the service, filtered by `incomplete`.
+   */
+  completeness?: { kind: ScoredKind; present: Sql };
 }
 
 /** What every owned record has. */

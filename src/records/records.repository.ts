@@ -5,6 +5,7 @@ import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { pageClause, rankedPageClause } from '../db/pagination.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { coreKeys } from '../quality/elements.ts';
 import type { OwnedRow, RecordTable } from './record-table.ts';
 
 function bind(kind: 'value' | 'json' | 'text[]' | 'uuid[]', value: unknown): Sql {
@@ -30,7 +31,8 @@ function writable<Q>(t: RecordTable<Q>, input: Record<string, unknown>): [string
 
 function selectFrom<Q>(t: RecordTable<Q>, forList = false): Sql {
   const rank = t.rank ? sql`, ${t.rank} AS list_rank` : sql.empty;
-  const derived = t.derived ? sql`, ${t.derived}${rank}` : rank;
+  const present = t.completeness ? sql`${rank}, ${t.completeness.present} AS present_elements` : rank;
+  const derived = t.derived ? sql`, ${t.derived}${present}` : present;
   const columns = forList && t.listColumns ? t.listColumns : sql`r.*`;
   return sql`SELECT ${columns}, o.name AS owner_name${derived} FROM ${sql.raw(t.table)} r JOIN organisations o ON o.id = r.owner_org_id`;
 }
@@ -56,6 +58,15 @@ export interface ListOptions {
   cursor?: string;
   project_id?: string;
   owner_org_id?: string;
+  /** true: only records missing a core completeness element; false: only those with them all. */
+  incomplete?: boolean;
+}
+
+/** Whether the row over alias `r` has every core element of its kind, or misses one. */
+function completenessCondition<Q>(t: RecordTable<Q>, incomplete: boolean | undefined): Sql[] {
+  if (incomplete === undefined || !t.completeness) return [];
+  const hasCore = sql`(${coreKeys(t.completeness.kind)}::text[] <@ ${t.completeness.present})`;
+  return [incomplete ? sql`NOT ${hasCore}` : hasCore];
 }
 
 export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
@@ -70,7 +81,12 @@ export function recordsRepository<Row extends OwnedRow, Q>(t: RecordTable<Q>) {
 
     async listVisible(db: Queryable, viewer: Viewer, q: ListOptions & Q): Promise<Row[]> {
       const page = t.rank ? rankedPageClause('r', t.rank, q.cursor) : pageClause('r', q.cursor);
-      const conditions = [visibleTo(viewer, 'r'), page, ...t.filters(q, viewer)];
+      const conditions = [
+        visibleTo(viewer, 'r'),
+        page,
+        ...t.filters(q, viewer),
+        ...completenessCondition(t, q.incomplete),
+      ];
       if (q.project_id) conditions.push(sql`r.project_id = ${q.project_id}`);
       if (q.owner_org_id) conditions.push(sql`r.owner_org_id = ${q.owner_org_id}`);
       const order = t.rank ? sql`${t.rank}, r.seq DESC` : sql`r.seq DESC`;

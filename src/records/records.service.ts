@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { toPage, toRankedPage } from '../db/pagination.ts';
 import { organisationsService } from '../organisations/organisations.service.ts';
 import { assertVisibleToWriter } from '../projects/visible-to-writer.ts';
+import { completenessOf, ELEMENTS } from '../quality/elements.ts';
 import { errors } from '../server/errors.ts';
 import { withhold } from '../sharing/sharing.schema.ts';
 import { type SharingInput, type StoredSharing, sharingService } from '../sharing/sharing.service.ts';
@@ -36,10 +37,20 @@ export function recordsService<Row extends OwnedRow, Q, Response>(
 ) {
   const repo = recordsRepository<Row, Q>(t);
 
-  /** The response, with the fields this viewer may not see withheld (null and named). */
+  /**
+   * The response, with the fields this viewer may not see withheld (null and named), and the
+   * record's completeness as this viewer may know it.
+   */
   function respond(viewer: Viewer, row: Row): Response {
-    const response = hooks.toResponse(row);
     const withheld = withheldFields(viewer, row);
+    const present = (row as Row & { present_elements?: string[] }).present_elements;
+    const response =
+      t.completeness && present
+        ? {
+            ...hooks.toResponse(row),
+            completeness: completenessOf(present, withheld, ELEMENTS[t.completeness.kind]),
+          }
+        : hooks.toResponse(row);
     return withheld.length
       ? (withhold(response as Response & { withheld_fields: string[] }, withheld) as Response)
       : response;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Completeness, incompleteFilter } from '../quality/quality.schema.ts';
 import { OwnedListQuery, ownedCreateFields, ownedResponseFields, updateOf } from '../records/owned.schema.ts';
 import { RISK_RATINGS, SCALES } from '../reference/scales.ts';
 import { CountryCode, IsoDate } from '../server/schemas.ts';
@@ -76,6 +77,7 @@ export const ReviewUpdate = updateOf(fields).superRefine(checkScores);
 export const Review = z
   .object({
     ...ownedResponseFields,
+    completeness: Completeness,
     kind: z.string(),
     period_label: z.string().nullable(),
     period_start: z.string().nullable(),
@@ -94,5 +96,6 @@ export const Review = z
   .meta({ id: 'Review' });
 
 export const ReviewListQuery = OwnedListQuery.extend({
+  ...incompleteFilter,
   kind: fields.kind.optional(),
 });

@@ -1,9 +1,9 @@
 -- The one search index over every kind of record (search_entries), kept up to date at commit:
 -- statement triggers note what changed in search_pending and a deferred trigger indexes it.
 -- A field its owner restricts beyond the record (field_visibility: a meeting's people, a review's
--- narrative, a document's text) is left out of the index, so no reader finds or sees it in a snippet.
--- Applied at every start-up whose checksum of this file differs from the last one applied
--- (src/db/routines.ts): each definition replaces the one in place, so this file is what runs.
+-- narrative, a document's text) is left out of the index, so no reader finds or sees it in a snippet;
+-- the entry keeps the record's field_visibility (null for none), so a hit says what it withholds.
+-- Applied when this file's checksum changes (src/db/routines.ts); each definition replaces its own.
 
 CREATE OR REPLACE FUNCTION search_vector(cfg regconfig, title text, body text, regions text[]) RETURNS tsvector
 LANGUAGE sql STABLE AS $$
@@ -29,11 +29,11 @@ FROM projects p;
 CREATE OR REPLACE FUNCTION search_record_source(kind_ text, ids uuid[]) RETURNS TABLE (
   id uuid, project_id uuid, document_id uuid, owner_org_id uuid, visibility text, shared_with uuid[], title text, body text,
   language text, countries text[], regions text[], themes text[], org_ids uuid[], status text, score text, on_date date,
-  created_at timestamptz
+  created_at timestamptz, field_visibility jsonb
 ) LANGUAGE sql STABLE AS $$
   SELECT d.id, d.project_id, NULL::uuid, d.owner_org_id, d.visibility, d.shared_with, coalesce(d.title, d.filename),
     CASE WHEN d.field_visibility ? 'text' THEN NULL ELSE d.text END, d.language::text,
-    '{}'::text[], '{}'::text[], '{}'::text[], '{}'::uuid[], NULL, NULL, search_document_date(d.extraction), d.created_at
+    '{}'::text[], '{}'::text[], '{}'::text[], '{}'::uuid[], NULL, NULL, search_document_date(d.extraction), d.created_at, d.field_visibility
   FROM documents d WHERE kind_ = 'document' AND d.id = ANY(ids)
   UNION ALL
   SELECT r.id, r.project_id, r.document_id, r.owner_org_id, r.visibility, r.shared_with,
@@ -41,22 +41,22 @@ CREATE OR REPLACE FUNCTION search_record_source(kind_ text, ids uuid[]) RETURNS 
     concat_ws(E'\n', CASE WHEN r.field_visibility ? 'narrative' THEN NULL ELSE r.narrative END,
       (SELECT string_agg(x->>'text', E'\n') FROM jsonb_array_elements(r.progress) x),
       (SELECT string_agg(x->>'title', E'\n') FROM jsonb_array_elements(r.output_scores) x)),
-    NULL, '{}', '{}', '{}', '{}', NULL, r.overall_score, coalesce(r.period_end, r.period_start), r.created_at
+    NULL, '{}', '{}', '{}', '{}', NULL, r.overall_score, coalesce(r.period_end, r.period_start), r.created_at, r.field_visibility
   FROM reviews r WHERE kind_ = 'review' AND r.id = ANY(ids)
   UNION ALL
   SELECT e.id, e.project_id, e.document_id, e.owner_org_id, e.visibility, e.shared_with, e.title,
     concat_ws(E'\n', e.summary, array_to_string(e.evaluators, ', '), array_to_string(e.methods, ', '),
       (SELECT string_agg(concat_ws(': ', x->>'criterion', x->>'text'), E'\n') FROM jsonb_array_elements(e.findings) x)),
-    NULL, e.field_missions::text[], '{}', '{}', '{}', NULL, NULL, e.completed_on, e.created_at
+    NULL, e.field_missions::text[], '{}', '{}', '{}', NULL, NULL, e.completed_on, e.created_at, e.field_visibility
   FROM evaluations e WHERE kind_ = 'evaluation' AND e.id = ANY(ids)
   UNION ALL
   SELECT r.id, r.project_id, NULL, r.owner_org_id, r.visibility, r.shared_with, search_short_title(r.text),
     concat_ws(E'\n', r.text, r.category, r.addressee, r.response_text),
-    NULL, CASE WHEN r.country IS NULL THEN '{}' ELSE ARRAY[r.country::text] END, '{}', '{}', '{}', r.status, NULL, r.issued_on, r.created_at
+    NULL, CASE WHEN r.country IS NULL THEN '{}' ELSE ARRAY[r.country::text] END, '{}', '{}', '{}', r.status, NULL, r.issued_on, r.created_at, r.field_visibility
   FROM recommendations r WHERE kind_ = 'recommendation' AND r.id = ANY(ids)
   UNION ALL
   SELECT l.id, l.project_id, NULL, l.owner_org_id, l.visibility, l.shared_with, search_short_title(l.text), l.text,
-    NULL, l.countries::text[], '{}', l.themes, '{}', NULL, NULL, NULL, l.created_at
+    NULL, l.countries::text[], '{}', l.themes, '{}', NULL, NULL, NULL, l.created_at, l.field_visibility
   FROM lessons l WHERE kind_ = 'lesson' AND l.id = ANY(ids)
   UNION ALL
   SELECT m.id, m.project_id, m.document_id, m.owner_org_id, m.visibility, m.shared_with, m.title,
@@ -64,7 +64,7 @@ CREATE OR REPLACE FUNCTION search_record_source(kind_ text, ids uuid[]) RETURNS 
       FROM jsonb_array_elements(m.people) x WHERE NOT m.field_visibility ? 'people')),
     NULL, m.countries::text[], m.regions, m.themes,
     ARRAY(SELECT (x->>'org_id')::uuid FROM jsonb_array_elements(m.organisations) x WHERE x->>'org_id' IS NOT NULL),
-    NULL, NULL, m.held_on, m.created_at
+    NULL, NULL, m.held_on, m.created_at, m.field_visibility
   FROM meetings m WHERE kind_ = 'meeting' AND m.id = ANY(ids)
 $$;
 
@@ -96,13 +96,13 @@ CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
   id uuid, project_id uuid, owner_org_id uuid, visibility text, shared_with uuid[], title text, body text, language text,
   config regconfig,
   countries text[], regions text[], themes text[], dac_codes text[], org_ids uuid[], org_roles text[],
-  status text, score text, year_start int, year_end int, sort_date date, own_date date
+  status text, score text, year_start int, year_end int, sort_date date, own_date date, field_visibility jsonb
 ) LANGUAGE sql STABLE AS $$
   SELECT p.id, p.id, p.owner_org_id, p.visibility, p.shared_with, p.title,
     concat_ws(E'\n', p.code, p.iati_identifier, p.description, p.outcome_statement), p.language, search_config(p.language),
     f.countries, f.regions, f.themes, f.dac_codes, f.org_ids, f.org_roles, p.status, p.outcome_score,
     extract(year FROM p.start_date)::int, CASE WHEN p.ongoing THEN NULL ELSE extract(year FROM p.end_date)::int END,
-    coalesce(p.start_date, p.created_at::date), p.start_date
+    coalesce(p.start_date, p.created_at::date), p.start_date, nullif(p.field_visibility, '{}')
   FROM projects p CROSS JOIN LATERAL (SELECT * FROM search_project_facets v WHERE v.id = p.id) f
   WHERE kind_ = 'project' AND p.id = ANY(ids)
   UNION ALL
@@ -116,7 +116,7 @@ CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
     coalesce(r.status, CASE WHEN inh THEN f.status END), r.score,
     coalesce(extract(year FROM r.on_date)::int, CASE WHEN inh THEN extract(year FROM f.start_date)::int END),
     coalesce(extract(year FROM r.on_date)::int, CASE WHEN inh AND NOT f.ongoing THEN extract(year FROM f.end_date)::int END),
-    coalesce(r.on_date, r.created_at::date), r.on_date
+    coalesce(r.on_date, r.created_at::date), r.on_date, nullif(r.field_visibility, '{}')
   FROM search_record_source(kind_, ids) r
   LEFT JOIN LATERAL (SELECT * FROM search_project_facets v WHERE v.id = r.project_id) f ON true
   LEFT JOIN documents doc ON doc.id = r.document_id
@@ -127,7 +127,7 @@ CREATE OR REPLACE FUNCTION search_rows(kind_ text, ids uuid[]) RETURNS TABLE (
   UNION ALL
   SELECT o.id, NULL, NULL, 'public', '{}'::uuid[], o.name, concat_ws(' ', o.acronym, array_to_string(o.aliases, ' ')), NULL,
     'tacit_english'::regconfig, CASE WHEN o.country IS NULL THEN '{}' ELSE ARRAY[o.country::text] END, '{}', '{}', '{}',
-    ARRAY[o.id], '{}', NULL, NULL, NULL, NULL, o.created_at::date, NULL
+    ARRAY[o.id], '{}', NULL, NULL, NULL, NULL, o.created_at::date, NULL, NULL
   FROM organisations o WHERE kind_ = 'organisation' AND o.id = ANY(ids)
 $$;
 
@@ -143,7 +143,7 @@ BEGIN
       shared_with = r.shared_with,
       countries = r.countries, regions = r.regions, themes = r.themes, dac_codes = r.dac_codes, org_ids = r.org_ids,
       org_roles = r.org_roles, status = r.status, score = r.score, year_start = r.year_start, year_end = r.year_end,
-      sort_date = r.sort_date, own_date = r.own_date
+      sort_date = r.sort_date, own_date = r.own_date, field_visibility = r.field_visibility
     FROM search_rows(kind_, ids) r WHERE e.kind = kind_ AND e.record_id = r.id;
     RETURN;
   END IF;
@@ -156,10 +156,10 @@ BEGIN
   WITH r AS MATERIALIZED (SELECT * FROM search_rows(kind_, ids)),
   t AS (INSERT INTO search_texts (kind, record_id, body) SELECT kind_, r.id, r.body FROM r),
   i AS (INSERT INTO search_entries (kind, record_id, project_id, owner_org_id, visibility, shared_with, title, language, config,
-    countries, regions, themes, dac_codes, org_ids, org_roles, status, score, year_start, year_end, sort_date, own_date, tsv)
+    countries, regions, themes, dac_codes, org_ids, org_roles, status, score, year_start, year_end, sort_date, own_date, field_visibility, tsv)
   SELECT kind_, r.id, r.project_id, r.owner_org_id, r.visibility, r.shared_with, r.title, r.language, r.config,
     r.countries, r.regions, r.themes, r.dac_codes, r.org_ids, r.org_roles, r.status, r.score, r.year_start, r.year_end,
-    r.sort_date, r.own_date, search_vector(r.config, r.title, r.body, r.regions)
+    r.sort_date, r.own_date, r.field_visibility, search_vector(r.config, r.title, r.body, r.regions)
   FROM r RETURNING bucket)
   SELECT coalesce(array_agg(bucket), '{}') INTO added FROM i;
   -- In bucket order, so two transactions never wait for each other's buckets in a cycle.

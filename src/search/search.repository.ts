@@ -36,6 +36,10 @@ export interface HitRow {
   score: string | null;
   language: string | null;
   rank: number;
+  /** The record's owner, visibility and restricted fields (null: none), to say what it withholds. */
+  owner_org_id: string | null;
+  visibility: string;
+  field_visibility: Record<string, string> | null;
 }
 
 // Private-use characters mark the highlights, so the text can be HTML-escaped afterwards.
@@ -59,7 +63,8 @@ function hitsJson(query: CompiledQuery | null, byDate: boolean, limit: number): 
       'project_id', h.project_id, 'title', h.title, 'headline', CASE WHEN ${shown} THEN ${snippet} END,
       'source', s.source, 'own_date', h.own_date::text,
       'countries', h.countries, 'themes', h.themes, 'status', h.status, 'score', h.score,
-      'language', trim(h.language), 'rank', h.rank) ORDER BY h.position), '[]')
+      'language', trim(h.language), 'rank', h.rank, 'owner_org_id', h.owner_org_id,
+      'visibility', h.visibility, 'field_visibility', h.field_visibility) ORDER BY h.position), '[]')
     FROM (SELECT h.*, row_number() OVER (ORDER BY ${order}) AS position FROM page h) h
     LEFT JOIN search_texts t ON t.kind = h.kind AND t.record_id = h.record_id
     CROSS JOIN LATERAL (SELECT CASE WHEN ${shown} THEN ${source} END AS source) s)`;
@@ -154,7 +159,8 @@ const pageStatement = (query: CompiledQuery | null, limit: number, entries: Sql)
 const pageColumns = (
   query: CompiledQuery | null,
 ) => sql`e.kind, e.record_id, e.project_id, e.title, e.sort_date, e.own_date,
-  e.countries, e.themes, e.status, e.score, e.language, e.config, ${rankOf(query)} AS rank, e.seq`;
+  e.countries, e.themes, e.status, e.score, e.language, e.config, ${rankOf(query)} AS rank, e.seq,
+  e.owner_org_id, e.visibility, e.field_visibility`;
 
 /**
  * The page past the cut, read by walking down the date index from the newest entry and keeping the

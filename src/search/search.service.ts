@@ -29,7 +29,6 @@ import {
   type SearchQuery,
   type SearchResponse,
 } from './search.schema.ts';
-import { type HitRestriction, hitRestrictions } from './search-withheld.repository.ts';
 import { shapeSnippet } from './snippet-shape.ts';
 
 const MAX_OFFSET = 10_000;
@@ -59,12 +58,9 @@ export function searchedWords(parsed: ParsedQuery): string[] {
   return parsed.groups.flat().flatMap((c) => c.text.match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
-function toHit(
-  r: HitRow,
-  words: string[],
-  viewer: Viewer,
-  restriction: HitRestriction | undefined,
-): SearchHit {
+// The entry's owner, visibility and restricted fields are its record's (search/index.sql), so the
+// hit needs no second read of the record to say what it withholds.
+function toHit(r: HitRow, words: string[], viewer: Viewer): SearchHit {
   return {
     kind: r.kind as SearchHit['kind'],
     id: r.record_id,
@@ -78,7 +74,7 @@ function toHit(
     score: r.score,
     language: r.language,
     rank: Math.round(r.rank * 10000) / 10000,
-    withheld_fields: restriction ? withheldFields(viewer, restriction) : [],
+    withheld_fields: r.owner_org_id ? withheldFields(viewer, { ...r, owner_org_id: r.owner_org_id }) : [],
   };
 }
 
@@ -176,14 +172,13 @@ export const searchService = {
     const scale = (n: number) => (approximate ? roughly(scaledToIndex(page.sample, n)) : n);
     const rows = page.hits;
     const shown = rows.slice(0, q.limit);
-    const restrictions = await hitRestrictions(db, viewer, shown);
     const words = searchedWords(parsed);
     const facets = await labelledFacets(db, page.counts, scale, page.names);
     const total = scale(page.matches);
     return {
       total,
       approximate,
-      items: shown.map((r) => toHit(r, words, viewer, restrictions.get(`${r.kind} ${r.record_id}`))),
+      items: shown.map((r) => toHit(r, words, viewer)),
       facets,
       next_cursor: rows.length > q.limit ? encodeOffset(offset + q.limit) : null,
     };

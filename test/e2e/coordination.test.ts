@@ -60,7 +60,7 @@ describe('coordination in the browser', () => {
     expect(await printable.text()).toContain('<h1>Mexico</h1>');
   });
 
-  it('labels, orders and counts every view in Spanish: matrix, gaps, timeline and map', async () => {
+  it('labels, orders and counts every view in Spanish: matrix, gaps, timeline, map and both briefs', async () => {
     const { page } = await b.newPage();
     await page.addInitScript(() => localStorage.setItem('tacit.lang', 'es'));
     const spanish = new Intl.Collator('es', { sensitivity: 'base' });
@@ -118,6 +118,65 @@ describe('coordination in the browser', () => {
     await list.getByRole('link', { name: 'Perú' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/countries\/PE$/);
+    await page.getByRole('heading', { level: 1, name: 'Ficha de país: Perú' }).waitFor();
+    await page.getByText('No hay proyectos activos que usted pueda ver.').waitFor();
+    const print = page.getByRole('link', { name: 'Imprimir' });
+    expect(await print.getAttribute('href')).toBe(
+      '/api/v1/countries/PE/brief?format=html&currency=USD&lang=es',
+    );
     await screenshot(page, 'country-brief-es');
+    const printable = await (await page.request.get((await print.getAttribute('href')) as string)).text();
+    expect(printable).toContain('<html lang="es">');
+    expect(printable).toContain('<h1>Perú</h1>');
+  });
+
+  it('labels, orders and counts every view and both briefs in French', async () => {
+    const { page } = await b.newPage();
+    await page.addInitScript(() => localStorage.setItem('tacit.lang', 'fr'));
+    const french = new Intl.Collator('fr', { sensitivity: 'base' });
+    const texts = async (selector: string) =>
+      (await page.locator(selector).allTextContents()).map((x) => x.trim());
+
+    await page.goto('/coordination?view=matrix');
+    await page.getByRole('table', { name: 'Projets par organisation et pays' }).waitFor();
+    const [corner, ...countries] = await texts('.heat-table thead th');
+    expect(corner).toBe('Organisation');
+    expect(countries).toHaveLength(11);
+    expect(countries).toContain('Mexique');
+    expect(countries).toContain('Pérou');
+    expect(countries).toEqual([...countries].sort(french.compare));
+    const organisations = await texts('.heat-table tbody th');
+    expect(organisations).toEqual([...organisations].sort(french.compare));
+
+    await page.getByRole('link', { name: 'Lacunes' }).click();
+    await page
+      .getByRole('table', { name: /Projets actifs par thème et pays\s?; 0 est une lacune/ })
+      .waitFor();
+    expect(new Set(await texts('.heat-table tbody td'))).toEqual(new Set(['0 lacune']));
+
+    await page.getByRole('link', { name: 'Calendrier' }).click();
+    await page.getByRole('img', { name: `Calendrier des projets en/au ${countries.join(', ')}` }).waitFor();
+
+    await page.getByRole('link', { name: 'Carte' }).click();
+    const list = page.getByRole('navigation', { name: 'Pays sur la carte' });
+    await list.waitFor();
+    expect(await list.getByRole('link').allTextContents()).toEqual(countries);
+    expect(await list.locator('li').filter({ hasText: 'Mexique' }).textContent()).toMatch(/12 projets · —/);
+    expect(await list.locator('li').filter({ hasText: 'Pérou' }).textContent()).toMatch(
+      /1 projet · 1\s755\s725/u,
+    );
+    await list.getByRole('link', { name: 'Mexique' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/countries\/MX$/);
+    await page.getByRole('heading', { level: 1, name: /Fiche pays\s?:\sMexique/u }).waitFor();
+    await page.getByText('Aucun projet actif que vous puissiez voir.').waitFor();
+    const print = page.getByRole('link', { name: 'Imprimer' });
+    expect(await print.getAttribute('href')).toBe(
+      '/api/v1/countries/MX/brief?format=html&currency=USD&lang=fr',
+    );
+    await screenshot(page, 'country-brief-fr');
+    const printable = await (await page.request.get((await print.getAttribute('href')) as string)).text();
+    expect(printable).toContain('<html lang="fr">');
+    expect(printable).toContain('<h1>Mexique</h1>');
   });
 });

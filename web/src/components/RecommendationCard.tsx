@@ -1,10 +1,12 @@
 // One recommendation as a card, the same on the register, the project page and the home page:
 // its state, text and, unless compact, its key actions, progress and the two ratings side by side.
+
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useReference } from '../api/reference.tsx';
 import type { Recommendation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { CompletenessSummary } from './Completeness.tsx';
 import { ImplementationRatings } from './ImplementationRatings.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
 
@@ -89,6 +91,7 @@ export function RecommendationCard({
               <strong>{t('recommendations.responseText')}:</strong> {r.response_text}
             </p>
           )}
+          <CompletenessSummary completeness={r.completeness} />
           <ImplementationRatings r={r} onRated={onChanged} />
           {r.progress.length > 0 && (
             <>

@@ -24,7 +24,7 @@ export function DataQualityPage() {
   );
   if (quality.error) return <ErrorMessage error={quality.error} />;
   if (!quality.data) return <Loading />;
-  const { organisation, projects, stale, unresolved_organisations: unresolved } = quality.data;
+  const { organisation, projects, records, stale, unresolved_organisations: unresolved } = quality.data;
   const none = <p className="muted">{t('quality.none')}</p>;
   return (
     <article className="page">
@@ -92,6 +92,36 @@ export function DataQualityPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section className="card" aria-labelledby="records-h">
+        <h2 id="records-h">{t('quality.records')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('quality.kind')}</th>
+              <th scope="col">{t('quality.recordsCount')}</th>
+              <th scope="col">{t('quality.completeness')}</th>
+              <th scope="col">{t('quality.incomplete')}</th>
+              <th scope="col">{t('quality.missingCounts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.kind}>
+                <th scope="row">{label('kind', r.kind)}</th>
+                <td className="num">{formatNumber(r.total)}</td>
+                <td className="num">{r.average === null ? '—' : t('quality.score', { score: r.average })}</td>
+                <td className="num">{formatNumber(r.incomplete)}</td>
+                <td className="small">
+                  {r.missing
+                    .slice(0, 3)
+                    .map((m) => `${element(m.key)} (${formatNumber(m.count)})`)
+                    .join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="card" aria-labelledby="stale-h">
         <h2 id="stale-h">{t('quality.stale', { months: stale.months })}</h2>

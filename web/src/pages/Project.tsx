@@ -185,6 +185,7 @@ export function ProjectPage() {
                     </p>
                   ))}
                   {r.narrative && <p className="prose small">{r.narrative}</p>}
+                  <CompletenessSummary completeness={r.completeness} />
                 </details>
               ))}
               <h2>{t('project.evaluations')}</h2>
@@ -209,6 +210,7 @@ export function ProjectPage() {
                     </p>
                   )}
                   <EvaluationFindings evaluation={e} onSaved={records.reload} />
+                  <CompletenessSummary completeness={e.completeness} />
                 </details>
               ))}
             </section>
