@@ -10,7 +10,7 @@ import type { LabelValue } from '../layout/labels.ts';
 import { OPERATION_INTROS, REGIONAL_WORDS } from '../lexicon/operation.ts';
 import { REGIONS } from '../lexicon/regions.ts';
 import { findCountries } from '../recognise/countries.ts';
-import { escapeRegExp } from '../recognise/regex.ts';
+import { allMatches, escapeRegExp } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export interface Placed extends Span {
@@ -64,7 +64,7 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
   }
   const out: Placed[] = [];
   // Every mention, so that callers can blank them out; distinct by name.
-  for (const m of text.matchAll(regionPattern!)) {
+  for (const m of allMatches(regionPattern!, text)) {
     const value = regionOf.get(m[0].toLowerCase().replace(/’/g, "'"))!;
     if (!out.some((o) => o.value === value))
       out.push({ value, start: base + m.index, end: base + m.index + m[0].length });
@@ -104,7 +104,7 @@ export function findCountriesOfOperation(
     regions.push(...findRegionsEnglish(title, titleSpan.start));
   }
   // "… in five countries (Mali, Niger, …)", "pays bénéficiaires : …": a list the word introduces.
-  for (const m of text.slice(0, 4000).matchAll(LIST_INTRO)) {
+  for (const m of allMatches(LIST_INTRO, text.slice(0, 4000))) {
     const from = m.index + m[0].length;
     const listed = countriesIn(text.slice(from, from + 300), from, true);
     if (listed.length >= 2) countries.push(...listed);
@@ -114,7 +114,7 @@ export function findCountriesOfOperation(
   if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {
     const opening = text.slice(0, 4000);
     // "The project is implemented in Kenya and Uganda", "se ejecuta en Honduras", "mis en œuvre au Mali".
-    for (const m of opening.matchAll(OPERATION_INTRO)) {
+    for (const m of allMatches(OPERATION_INTRO, opening)) {
       const from = m.index + m[0].length;
       countries.push(...countriesIn(text.slice(from, from + 300), from, true));
     }

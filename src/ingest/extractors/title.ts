@@ -13,6 +13,7 @@ import type { DocumentKind } from '../extraction-record.ts';
 import { headerSegments, type Segment } from '../layout/header.ts';
 import type { LabelValue } from '../layout/labels.ts';
 import { findCountries } from '../recognise/countries.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export interface FoundTitle {
@@ -127,7 +128,7 @@ function lostLabel(text: string): FoundTitle | null {
 }
 
 function evaluationOf(text: string, head: string): FoundTitle | null {
-  for (const m of head.matchAll(EVALUATION_OF)) {
+  for (const m of allMatches(EVALUATION_OF, head)) {
     const from = m.index + m[0].length;
     const line = /[^\n]+/.exec(text.slice(from))?.[0] ?? '';
     if (PLURAL_PROJECTS.test(line) || !PROJECT_WORD.test(line)) continue;

@@ -7,7 +7,7 @@ import { GAZETTEER, KNOWN_ORGANISATIONS } from '../lexicon/gazetteer.ts';
 import type { Span } from '../text-model.ts';
 import { findCountries } from './countries.ts';
 import { findPatternOrganisations } from './organisation-patterns.ts';
-import { escapeRegExp } from './regex.ts';
+import { allMatches, escapeRegExp } from './regex.ts';
 
 export type OrganisationType = 'donor' | 'multilateral' | 'ngo' | 'recipient' | 'regional' | 'research';
 
@@ -158,8 +158,8 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
   };
 
   const knownHits = [
-    ...[...text.matchAll(pattern)].map((m) => ({ m, org: byForm.get(m[0])! })),
-    ...[...text.matchAll(longPattern)]
+    ...[...allMatches(pattern, text)].map((m) => ({ m, org: byForm.get(m[0])! })),
+    ...[...allMatches(longPattern, text)]
       .filter((m) => /^\p{Lu}/u.test(m[0]))
       .map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
   ].sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
