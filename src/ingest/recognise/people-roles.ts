@@ -62,6 +62,8 @@ function personName(raw: string): string | null {
   // Leading countries and job words go: "Sénégal Macky Sall" → "Macky Sall".
   while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!)))
     words.shift();
+  // "CENTRAL AFRICAN REPUBLIC" is a country before "Republic" is dropped as a job word.
+  if (isCountry(words.join(' '))) return null;
   while (words.length && NOT_NAME.test(words.at(-1)!)) words.pop();
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
@@ -140,7 +142,9 @@ export function findPeopleWithRoles(
   }
   for (const list of lists) {
     // Table headers ("Name Title Nationality") and job words separate names in a flattened list.
-    const value = list.value.replace(/[\p{L}’'-]+/gu, (w) => (NOT_NAME.test(w) ? ';' : w));
+    const value = list.value.replace(/[\p{L}’'-]+/gu, (w) =>
+      NOT_NAME.test(w) || isNotPersonWord(w) ? ';' : w,
+    );
     for (const part of value.split(/\s*(?:,|;|\bet\b|\band\b|\by\b)\s*/)) {
       for (const name of allMatches(NAME_ANYWHERE, part))
         add(name[0], list.start + list.value.indexOf(name[0]), list.role);
