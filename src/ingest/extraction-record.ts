@@ -139,6 +139,14 @@ export const extractionRecordSchema = z.object({
     })
     .optional(),
   figures: z.array(z.object({ value: z.number(), unit: z.string() })).optional(),
+  /** A meeting's attendance as its report counts it: everyone, and the women and men among them. */
+  stakeholders: z
+    .object({
+      total: z.number().int().optional(),
+      female: z.number().int().optional(),
+      male: z.number().int().optional(),
+    })
+    .optional(),
   projects_mentioned: z.array(z.object({ name: z.string(), period: periodSchema.optional() })).optional(),
   instruments_mentioned: z.array(z.string()).optional(),
   checklists: z.array(itemisedListSchema).optional(),

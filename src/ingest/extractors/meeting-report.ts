@@ -6,6 +6,7 @@ import { allMatches } from '../recognise/regex.ts';
 import type { Span, TextModel } from '../text-model.ts';
 import type { Draft } from './draft.ts';
 import { titleCase } from './fields.ts';
+import { extractAttendance } from './meeting-attendance.ts';
 
 const DOCUMENT_TYPE_LINE =
   /^(?:summary\s+)?(?:meeting|event|workshop|conference|side[- ]event)\s+report$|^(?:summary|report|minutes|record of meeting)$/i;
@@ -126,6 +127,7 @@ export function extractMeetingReport(model: TextModel, draft: Draft) {
   });
 
   extractInstruments(text, draft);
+  extractAttendance(text, draft);
 
   const regions = findRegions(text);
   draft.set(

@@ -134,6 +134,27 @@ function nameBefore(text: string, end: number): { name: string; start: number } 
   return { name: text.slice(start, end).trim(), start };
 }
 
+const CAPITALISED_WORD = /(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*/gu;
+
+/**
+ * An acronym stands for different bodies in different documents ("CPS": the Crown Prosecution
+ * Service, or the Cour Pénale Spéciale). When the document never writes the gazetteer's name but
+ * does write another run of capitalised words that the acronym spells, the acronym is that one.
+ */
+function spelledOutOtherwise(text: string, org: KnownOrganisation): boolean {
+  const acronym = org.acronym!.replace(/[^\p{Lu}]/gu, '');
+  if (acronym.length < 2 || text.toLowerCase().includes(org.name.toLowerCase())) return false;
+  const words = allMatches(CAPITALISED_WORD, text);
+  for (let i = 0; i + acronym.length <= words.length; i++) {
+    const run = words.slice(i, i + acronym.length);
+    const gaps = run.slice(1).map((w, k) => text.slice(run[k]!.index + run[k]![0].length, w.index));
+    if (gaps.every((g) => /^\s+(?:(?:de|del|du|des|la|le|of|the|and|for|et|y|para|pour)\s+)?$/iu.test(g)))
+      if (run.map((w) => w[0][0]).join('') === acronym && run.some((w) => w[0] !== w[0].toUpperCase()))
+        return true;
+  }
+  return false;
+}
+
 /** Organisations mentioned in `text` (spans offset by `base`), first mention of each, in text order. */
 export function findOrganisations(text: string, base = 0, { patterns = true } = {}): OrganisationMention[] {
   const { pattern, longPattern, byForm, byLong } = knownIndex();
@@ -164,6 +185,7 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
       .map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
   ].sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
   for (const { m, org } of knownHits) {
+    if (m[0] === org.acronym && spelledOutOtherwise(text, org)) continue;
     add({
       name: org.name,
       acronym: org.acronym,
