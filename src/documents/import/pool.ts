@@ -99,6 +99,8 @@ export class ExtractionPool {
 
   private finish(slot: Slot, outcome: ExtractOutcome) {
     clearTimeout(slot.timer);
+    // An idle worker never keeps the process alive; a busy one must (below, in dispatch).
+    slot.worker.unref();
     const resolve = slot.current;
     slot.current = undefined;
     resolve?.(outcome);
@@ -138,6 +140,9 @@ export class ExtractionPool {
           this.timeLimitMs,
         );
       }
+      // While a worker reads a file it holds the process open: a `tacit import` whose main thread
+      // only waits for a worker (one .docx, say) would otherwise end with its await unsettled (exit 13).
+      slot.worker.ref();
       slot.worker.postMessage(next.job);
     }
   }

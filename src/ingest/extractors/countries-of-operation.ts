@@ -75,6 +75,10 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
 const LIST_INTRO = /\b(?:countries|pays|pa[ií]ses)\b[^.:;()\n]{0,60}?(?::|\()\s*/giu;
 const OPERATION_INTRO = new RegExp(`(?<![\\p{L}])(?:${OPERATION_INTROS.join('|')})\\s+`, 'giu');
 // "Regional Programme for West Africa": the region a regional project names, in the same sentence.
+// A region that ends an office's name is the office's, not the project's ("Centro Regional para
+// América Latina y el Caribe", "Regional Office for West Africa").
+const OFFICE_FOR =
+  /(?<![\p{L}])(?:Centro|Centre|Center|Oficina|Office|Bureau|Instituto|Institute|Institut|Direcci[oó]n|Direction|Division|Divisi[oó]n|Hub)(?:\s+\p{Lu}[\p{L}-]*)*\s+(?:para|for|pour|de|of|du|del|en|in)(?:\s+(?:la|el|l['’]|the))?\s*$/u;
 const REGIONAL = new RegExp(`(?<![\\p{L}])(?:${REGIONAL_WORDS})(?![\\p{L}])[^.\\n]{0,80}$`, 'iu');
 
 const distinct = (items: Placed[]) =>
@@ -118,8 +122,10 @@ export function findCountriesOfOperation(
       const from = m.index + m[0].length;
       countries.push(...countriesIn(text.slice(from, from + 300), from, true));
     }
-    for (const r of findRegionsEnglish(opening))
-      if (REGIONAL.test(opening.slice(Math.max(0, r.start - 80), r.start))) regions.push(r);
+    for (const r of findRegionsEnglish(opening)) {
+      const before = opening.slice(Math.max(0, r.start - 80), r.start);
+      if (REGIONAL.test(before) && !OFFICE_FOR.test(before)) regions.push(r);
+    }
   }
   // A background note's region is that of the event it presents (background-note.ts, eventRegion):
   // any region its opening names would also take the places of those it merely mentions.
@@ -135,6 +141,9 @@ export function findCountriesOfOperation(
       const covered = found.reduce((n, f) => n + (f.end - f.start), 0);
       // One country alone on a cover line; several in a row are a list (of donors, say).
       if (found.length === 1 && covered >= rest.length - 3) countries.push(...found);
+      // A region alone on a cover line ("RER/F23" over "Central Asia").
+      const region = findRegionsEnglish(s.text, s.start)[0];
+      if (!found.length && region && region.end - region.start === s.text.length) regions.push(region);
     });
     if (!countries.length) countries.push(...onlyCountryInHeader(text));
     if (!countries.length) countries.push(...dominantCountry(text));
