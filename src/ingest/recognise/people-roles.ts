@@ -142,7 +142,15 @@ export function findPeopleWithRoles(
   }
   for (const list of lists) {
     // Table headers ("Name Title Nationality") and job words separate names in a flattened list.
-    const value = list.value.replace(/[\p{L}’'-]+/gu, (w) =>
+    // Countries (a nationality column, "CENTRAL AFRICAN REPUBLIC") and job words separate names.
+    const capitalised = list.value.replace(/\p{L}+/gu, (w) =>
+      w.length > 3 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
+    );
+    const withoutCountries = findCountries(capitalised).reduce(
+      (v, c) => v.slice(0, c.start) + ';'.repeat(c.end - c.start) + v.slice(c.end),
+      list.value,
+    );
+    const value = withoutCountries.replace(/[\p{L}’'-]+/gu, (w) =>
       NOT_NAME.test(w) || isNotPersonWord(w) ? ';' : w,
     );
     for (const part of value.split(/\s*(?:,|;|\bet\b|\band\b|\by\b)\s*/)) {
