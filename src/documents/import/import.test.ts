@@ -88,7 +88,9 @@ describe('tacit import', () => {
       expect(run.code, run.stderr).toBe(1);
       const report = JSON.parse(run.stdout);
       expect(report).toMatchObject({ files: 3, stored: 2, confirmed: 2, duplicates: 0 });
-      expect(report.created).toMatchObject({ reviews: 2, meetings: 1 });
+      expect(report.created.meetings).toBe(1);
+      // The review's project came in with the first batch: its reviews are brought up to date.
+      expect(report.created.reviews + report.updated.reviews).toBe(2);
       expect(report.failed).toHaveLength(1);
       expect(path.basename(report.failed[0].file)).toBe('2-scan.pdf');
       expect(report.failed[0].code).toBe('no_text_layer');
