@@ -174,9 +174,22 @@ export function meetingFields(record: ExtractionRecord, title: string): Record<s
     regions: record.regions,
     themes: record.themes,
     people: record.people?.map((p) => ({ name: p.name, role: p.role })),
-    figures: record.figures,
+    figures: withAttendance(record),
     instruments_mentioned: record.instruments_mentioned,
   };
+}
+
+/** A meeting's attendance is stored among its figures: "42 participants", "13 women participants". */
+function withAttendance(record: ExtractionRecord) {
+  const { total, female, male } = record.stakeholders ?? {};
+  const counts = [
+    total !== undefined ? { value: total, unit: 'participants' } : null,
+    female !== undefined ? { value: female, unit: 'women participants' } : null,
+    male !== undefined ? { value: male, unit: 'men participants' } : null,
+  ].filter((f) => f !== null);
+  if (!counts.length) return record.figures;
+  const figures = record.figures ?? [];
+  return [...figures, ...counts.filter((c) => !figures.some((f) => f.value === c.value))];
 }
 
 export const MEETING_PATHS: Record<string, string> = { held_on: 'period.start' };

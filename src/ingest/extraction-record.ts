@@ -70,6 +70,13 @@ export const itemisedListSchema = z.object({
   ),
 });
 
+/** How many people an evaluation consulted or a meeting gathered, and the women and men among them. */
+const attendanceSchema = z.object({
+  total: z.number().int().optional(),
+  female: z.number().int().optional(),
+  male: z.number().int().optional(),
+});
+
 export const extractionRecordSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   language: z.string().length(2).optional(),
@@ -129,16 +136,12 @@ export const extractionRecordSchema = z.object({
       team: z.array(z.string()).optional(),
       methods: z.array(z.string()).optional(),
       field_missions: z.array(z.string()).optional(),
-      stakeholders: z
-        .object({
-          total: z.number().int().optional(),
-          female: z.number().int().optional(),
-          male: z.number().int().optional(),
-        })
-        .optional(),
+      stakeholders: attendanceSchema.optional(),
     })
     .optional(),
   figures: z.array(z.object({ value: z.number(), unit: z.string() })).optional(),
+  /** A meeting's attendance as its report counts it: everyone, and the women and men among them. */
+  stakeholders: attendanceSchema.optional(),
   projects_mentioned: z.array(z.object({ name: z.string(), period: periodSchema.optional() })).optional(),
   instruments_mentioned: z.array(z.string()).optional(),
   checklists: z.array(itemisedListSchema).optional(),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.ts';
 import { DOCUMENTS_DIR } from '../../../test/support/fixtures.ts';
 import { createUnopenedTestDatabase, testEngine } from '../../../test/support/test-db.ts';
+import { makePdf } from '../../ingest/testing/files.ts';
 
 const SLOW = 240_000;
 
@@ -62,6 +63,39 @@ describe('tacit import', () => {
       expect(again.code).toBe(1);
       expect(again.stdout).toMatch(/4 files in .* 0 stored, 0 confirmed, 2 duplicates, 2 failed/);
       expect(again.stdout).toContain('empty_file');
+    },
+    SLOW,
+  );
+
+  it(
+    'confirms the rest of a batch around a scanned PDF, names the scan and why, and exits 1',
+    async () => {
+      const batch = fs.mkdtempSync(path.join(dir, 'batch-'));
+      // Read in name order: the scan sits between the two documents that import.
+      fs.copyFileSync(
+        path.join(DOCUMENTS_DIR, 'annual-review-peru-colombia-soc.txt'),
+        path.join(batch, '1-review.txt'),
+      );
+      fs.writeFileSync(
+        path.join(batch, '2-scan.pdf'),
+        makePdf([['page one'], ['page two']], { textLayer: false }),
+      );
+      fs.copyFileSync(
+        path.join(DOCUMENTS_DIR, 'meeting-report-crimjust-integrity.txt'),
+        path.join(batch, '3-meeting.txt'),
+      );
+      const run = await runCli(['import', batch, '--org', 'IMPA', '--confirm', '--json'], env, SLOW);
+      expect(run.code, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout);
+      expect(report).toMatchObject({ files: 3, stored: 2, confirmed: 2, duplicates: 0 });
+      expect(report.created.meetings).toBe(1);
+      // The review's project came in with the first batch: its review is created or brought up to date.
+      expect(report.created.reviews + report.updated.reviews).toBeGreaterThanOrEqual(1);
+      expect(report.failed).toHaveLength(1);
+      expect(path.basename(report.failed[0].file)).toBe('2-scan.pdf');
+      expect(report.failed[0].code).toBe('no_text_layer');
+      expect(report.failed[0].reason).toMatch(/OCR/);
+      expect(run.stderr).toMatch(/\[[1-3]\/3\] 2-scan\.pdf: failed: .*no text layer/);
     },
     SLOW,
   );

@@ -93,14 +93,13 @@ export class ExtractionPool {
           : failure('worker_crashed', `The file could not be read: ${err.message}`),
       );
     });
-    // An idle worker does not keep the process alive; a busy one does (`dispatch`, `finish`). Without
-    // that, a command whose only pending work is a worker's document ends mid-import (exit code 13).
     worker.unref();
     return slot;
   }
 
   private finish(slot: Slot, outcome: ExtractOutcome) {
     clearTimeout(slot.timer);
+    // An idle worker never keeps the process alive; a busy one must (below, in dispatch).
     slot.worker.unref();
     const resolve = slot.current;
     slot.current = undefined;
@@ -141,6 +140,8 @@ export class ExtractionPool {
           this.timeLimitMs,
         );
       }
+      // While a worker reads a file it holds the process open: a `tacit import` whose main thread
+      // only waits for a worker (one .docx, say) would otherwise end with its await unsettled (exit 13).
       slot.worker.ref();
       slot.worker.postMessage(next.job);
     }

@@ -3,6 +3,7 @@
 // checklists and principles it lists, item by item.
 import { findOrganisations } from '../recognise/organisations.ts';
 import { findPeople } from '../recognise/people.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
 import { findRegionsEnglish } from './countries-of-operation.ts';
 import { extractDateAndPlace } from './dateline.ts';
@@ -46,10 +47,10 @@ const LOCATIVE = /(?<![\p{L}])(?:in|for|en|pour l['’]|pour|dans|au|à)\s+/giu;
 
 /** The region of the event a note presents, from the opening's first such phrase. */
 function eventRegion(text: string, draft: Draft) {
-  for (const m of text.slice(0, 2000).matchAll(EVENT)) {
+  for (const m of allMatches(EVENT, text.slice(0, 2000))) {
     const from = m.index + m[0].length;
     const clause = text.slice(from, from + 120).split(/[.;\n]/)[0]!;
-    for (const p of clause.matchAll(LOCATIVE)) {
+    for (const p of allMatches(LOCATIVE, clause)) {
       const at = from + p.index + p[0].length;
       const region = findRegionsEnglish(text.slice(at, at + 40), at)[0];
       if (!region || region.start !== at) continue;

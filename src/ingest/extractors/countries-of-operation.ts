@@ -10,7 +10,7 @@ import type { LabelValue } from '../layout/labels.ts';
 import { OPERATION_INTROS, REGIONAL_WORDS } from '../lexicon/operation.ts';
 import { REGIONS } from '../lexicon/regions.ts';
 import { findCountries } from '../recognise/countries.ts';
-import { escapeRegExp } from '../recognise/regex.ts';
+import { allMatches, escapeRegExp } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export interface Placed extends Span {
@@ -64,7 +64,7 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
   }
   const out: Placed[] = [];
   // Every mention, so that callers can blank them out; distinct by name.
-  for (const m of text.matchAll(regionPattern!)) {
+  for (const m of allMatches(regionPattern!, text)) {
     const value = regionOf.get(m[0].toLowerCase().replace(/’/g, "'"))!;
     if (!out.some((o) => o.value === value))
       out.push({ value, start: base + m.index, end: base + m.index + m[0].length });
@@ -75,6 +75,10 @@ export function findRegionsEnglish(text: string, base = 0): Placed[] {
 const LIST_INTRO = /\b(?:countries|pays|pa[ií]ses)\b[^.:;()\n]{0,60}?(?::|\()\s*/giu;
 const OPERATION_INTRO = new RegExp(`(?<![\\p{L}])(?:${OPERATION_INTROS.join('|')})\\s+`, 'giu');
 // "Regional Programme for West Africa": the region a regional project names, in the same sentence.
+// A region that ends an office's name is the office's, not the project's ("Centro Regional para
+// América Latina y el Caribe", "Regional Office for West Africa").
+const OFFICE_FOR =
+  /(?<![\p{L}])(?:Centro|Centre|Center|Oficina|Office|Bureau|Instituto|Institute|Institut|Direcci[oó]n|Direction|Division|Divisi[oó]n|Hub)(?:\s+\p{Lu}[\p{L}-]*)*\s+(?:para|for|pour|de|of|du|del|en|in)(?:\s+(?:la|el|l['’]|the))?\s*$/u;
 const REGIONAL = new RegExp(`(?<![\\p{L}])(?:${REGIONAL_WORDS})(?![\\p{L}])[^.\\n]{0,80}$`, 'iu');
 
 const distinct = (items: Placed[]) =>
@@ -104,7 +108,7 @@ export function findCountriesOfOperation(
     regions.push(...findRegionsEnglish(title, titleSpan.start));
   }
   // "… in five countries (Mali, Niger, …)", "pays bénéficiaires : …": a list the word introduces.
-  for (const m of text.slice(0, 4000).matchAll(LIST_INTRO)) {
+  for (const m of allMatches(LIST_INTRO, text.slice(0, 4000))) {
     const from = m.index + m[0].length;
     const listed = countriesIn(text.slice(from, from + 300), from, true);
     if (listed.length >= 2) countries.push(...listed);
@@ -114,12 +118,14 @@ export function findCountriesOfOperation(
   if (kind === 'annual_review' || kind === 'evaluation' || kind === 'other') {
     const opening = text.slice(0, 4000);
     // "The project is implemented in Kenya and Uganda", "se ejecuta en Honduras", "mis en œuvre au Mali".
-    for (const m of opening.matchAll(OPERATION_INTRO)) {
+    for (const m of allMatches(OPERATION_INTRO, opening)) {
       const from = m.index + m[0].length;
       countries.push(...countriesIn(text.slice(from, from + 300), from, true));
     }
-    for (const r of findRegionsEnglish(opening))
-      if (REGIONAL.test(opening.slice(Math.max(0, r.start - 80), r.start))) regions.push(r);
+    for (const r of findRegionsEnglish(opening)) {
+      const before = opening.slice(Math.max(0, r.start - 80), r.start);
+      if (REGIONAL.test(before) && !OFFICE_FOR.test(before)) regions.push(r);
+    }
   }
   // A background note's region is that of the event it presents (background-note.ts, eventRegion):
   // any region its opening names would also take the places of those it merely mentions.
@@ -135,6 +141,9 @@ export function findCountriesOfOperation(
       const covered = found.reduce((n, f) => n + (f.end - f.start), 0);
       // One country alone on a cover line; several in a row are a list (of donors, say).
       if (found.length === 1 && covered >= rest.length - 3) countries.push(...found);
+      // A region alone on a cover line ("RER/F23" over "Central Asia").
+      const region = findRegionsEnglish(s.text, s.start)[0];
+      if (!found.length && region && region.end - region.start === s.text.length) regions.push(region);
     });
     if (!countries.length) countries.push(...onlyCountryInHeader(text));
     if (!countries.length) countries.push(...dominantCountry(text));

@@ -5,6 +5,9 @@ import type { Span } from '../text-model.ts';
 import type { Draft } from './draft.ts';
 import type { sectionItems } from './fields.ts';
 
+const DESIGN_JUDGED =
+  /^\s*(?:project\s+)?design\s*[:.–-]|\bdesign\b(?:\s+of\s+the\s+(?:project|programme|program|intervention))?\s+(?:was|is|were|proved|remains|appears|seems)\s+(?:(?:not|very|largely|generally|well|highly|only|partly|partially|overall|broadly|sufficiently|too)\s+)*(?:appropriate|adequate|inadequate|relevant|sound|weak|strong|clear|unclear|coherent|incoherent|good|poor|logical|realistic|unrealistic|ambitious|over-?ambitious|flawed|suitable|robust|conceived|aligned|satisfactory|unsatisfactory)\b/i;
+
 // A finding is a paragraph whose first sentence judges the project against a criterion.
 const CRITERION_TERMS: [Criterion, RegExp][] = [
   ['relevance', /\brelevan(?:t|ce)\b/i],
@@ -15,7 +18,9 @@ const CRITERION_TERMS: [Criterion, RegExp][] = [
   ['sustainability', /\bsustainab(?:le|ility)\b(?! development)/i],
   ['partnerships', /\bpartnerships?\b/i],
   ['human_rights_gender', /\bhuman rights\b|\bgender\b/i],
-  ['design', /\bdesign\b/i],
+  // "design" is an everyday noun ("the design of the project strengthens…", "designed to"), so it
+  // names the criterion only as a label ("Design:") or when the sentence rates the design.
+  ['design', DESIGN_JUDGED],
 ];
 const NOT_FINDINGS = /background|context|methodolog|lessons?|good practice|introduction|purpose|scope/i;
 

@@ -9,7 +9,7 @@ import { findLabelValues, type LabelValue } from '../layout/labels.ts';
 import type { LabelField } from '../lexicon/labels.ts';
 import { findCountries } from '../recognise/countries.ts';
 import { findPeopleWithRoles } from '../recognise/people-roles.ts';
-import { escapeRegExp } from '../recognise/regex.ts';
+import { allMatches, escapeRegExp } from '../recognise/regex.ts';
 import type { TextModel } from '../text-model.ts';
 import { findFormBudgets } from './budget-lines.ts';
 import { findCountriesOfOperation, findRegionsEnglish, type Placed } from './countries-of-operation.ts';
@@ -204,7 +204,7 @@ function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {
     // A labelled value that is a code as a whole, space and all: "CAM H90", "AD/CAM 99".
     const whole = WHOLE_CODE.exec(p.value);
     if (whole) return [{ code: whole[1]!, start: p.valueSpan.start + p.value.indexOf(whole[1]!) }];
-    return [...p.value.matchAll(CODE)]
+    return [...allMatches(CODE, p.value)]
       .filter((m) => /\d/.test(m[0]))
       .map((m) => ({ code: m[0], start: p.valueSpan.start + m.index }));
   });
@@ -213,7 +213,7 @@ function projectCode(text: string, labels: LabelValue[], kind: DocumentKind) {
       .map((p) =>
         (WHOLE_CODE.exec(p.value)?.[1]
           ? [WHOLE_CODE.exec(p.value)![1]!]
-          : [...p.value.matchAll(CODE)].map((m) => m[0])
+          : [...allMatches(CODE, p.value)].map((m) => m[0])
         )
           .filter((c) => /\d/.test(c))
           .join(' '),

@@ -6,6 +6,7 @@
 // after it says makes it a checklist or principles; other lists (problems, considerations) are
 // left alone.
 import type { ItemisedList } from '../extraction-record.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { Block, Span, TextModel } from '../text-model.ts';
 import type { Draft } from './draft.ts';
 import { KNOWN_INSTRUMENTS } from './meeting-report.ts';
@@ -31,7 +32,7 @@ const numberOf = (block: Block) => (block.type === 'list_item' && block.ordered 
 
 /** Items written one after another in one text: at least two, numbered on from each other. */
 function inlineItems(text: string, start: number): Item[] {
-  const marks = [...text.matchAll(INLINE_NUMBER)].map((m) => ({
+  const marks = [...allMatches(INLINE_NUMBER, text)].map((m) => ({
     number: Number(m[1]),
     at: m.index,
     textStart: m.index + m[0].length,

@@ -4,6 +4,7 @@
 // Ethiopia"). A meeting's participants are the countries it is about; a single country in brackets
 // after a speaker's name, or the venue, is not a list and is never read here.
 import { findCountries } from '../recognise/countries.ts';
+import { allMatches } from '../recognise/regex.ts';
 import { capitalise, type Placed } from './countries-of-operation.ts';
 
 const INTRO =
@@ -21,7 +22,7 @@ const LEAD = /^[^.;\n]{0,60}$/u;
 /** Countries listed (two or more together) as a meeting's participants, in order, each once. */
 export function findParticipatingCountries(text: string, base = 0): Placed[] {
   const out: Placed[] = [];
-  for (const m of text.matchAll(INTRO)) {
+  for (const m of allMatches(INTRO, text)) {
     const from = m.index + m[0].length;
     const window = text.slice(from, from + 500);
     // Lists printed in capitals ("BÉNIN, BURKINA FASO") are read as names.

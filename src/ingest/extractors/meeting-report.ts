@@ -2,9 +2,11 @@
 // ("44 capacity building activities", "1202 participants"), instruments and tools mentioned, regions.
 import { findRegions } from '../recognise/countries.ts';
 import { findPeople } from '../recognise/people.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { Span, TextModel } from '../text-model.ts';
 import type { Draft } from './draft.ts';
 import { titleCase } from './fields.ts';
+import { extractAttendance } from './meeting-attendance.ts';
 
 const DOCUMENT_TYPE_LINE =
   /^(?:summary\s+)?(?:meeting|event|workshop|conference|side[- ]event)\s+report$|^(?:summary|report|minutes|record of meeting)$/i;
@@ -44,7 +46,7 @@ export function extractInstruments(text: string, draft: Draft) {
     const m = re.exec(text);
     if (m) found.push({ name, span: { start: m.index, end: m.index + m[0].length } });
   }
-  for (const m of text.matchAll(INSTRUMENT)) {
+  for (const m of allMatches(INSTRUMENT, text)) {
     const name = m[1]!.replace(/^(?:The|An?|Its|This)\s+/, '');
     if (found.some((f) => f.name.toLowerCase() === name.toLowerCase())) continue;
     found.push({ name, span: { start: m.index, end: m.index + m[0].length } });
@@ -68,7 +70,7 @@ export function extractMeetingReport(model: TextModel, draft: Draft) {
   const projects = new Map<string, { name: string; period?: { start: string; end: string }; span: Span }>();
   const projectRe =
     /\b(?:the\s+)?([A-Z][A-Z0-9-]{3,})\s+(?:project|programme|program|initiative)\b(?:\s*\((\d{4})\s*[-–]\s*(\d{4})\))?|\b(?:project|programme)\s+([A-Z]{4,}\d*)\b/g;
-  for (const m of text.matchAll(projectRe)) {
+  for (const m of allMatches(projectRe, text)) {
     const name = m[1] ?? m[4]!;
     const existing = projects.get(name);
     const period = m[2] ? { start: m[2], end: m[3]! } : undefined;
@@ -109,7 +111,7 @@ export function extractMeetingReport(model: TextModel, draft: Draft) {
     String.raw`(?<![\d/.,-])(\d{1,3}(?:,\d{3})+|\d{2,})\s+((?:[a-z][a-z-]*\s+){0,3}?(?:${COUNTED}))\b`,
     'g',
   );
-  for (const m of text.matchAll(figureRe)) {
+  for (const m of allMatches(figureRe, text)) {
     const value = Number(m[1]!.replace(/,/g, ''));
     if (value >= 1900 && value <= 2100 && !/participants|people|persons/.test(m[2]!)) continue;
     figures.push({ value, unit: m[2]!.trim(), span: { start: m.index, end: m.index + m[0].length } });
@@ -125,6 +127,7 @@ export function extractMeetingReport(model: TextModel, draft: Draft) {
   });
 
   extractInstruments(text, draft);
+  extractAttendance(text, draft);
 
   const regions = findRegions(text);
   draft.set(

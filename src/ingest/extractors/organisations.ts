@@ -7,7 +7,7 @@ import {
   type OrganisationMention,
   type OrganisationResolver,
 } from '../recognise/organisations.ts';
-import { escapeRegExp } from '../recognise/regex.ts';
+import { allMatches, escapeRegExp } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export type Role = NonNullable<ExtractedOrganisation['role']>;
@@ -22,7 +22,7 @@ export function roleFromContext(text: string, org: OrganisationMention): Role {
   const pattern = new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu');
   let role: Role | null = null;
   const rank: Role[] = ['funder', 'implementer', 'partner'];
-  for (const m of text.matchAll(pattern)) {
+  for (const m of allMatches(pattern, text)) {
     const sentenceStart = Math.max(text.lastIndexOf('. ', m.index), text.lastIndexOf('\n', m.index), 0);
     const before = text.slice(Math.max(sentenceStart, m.index - 120), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);

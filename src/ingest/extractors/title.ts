@@ -13,6 +13,7 @@ import type { DocumentKind } from '../extraction-record.ts';
 import { headerSegments, type Segment } from '../layout/header.ts';
 import type { LabelValue } from '../layout/labels.ts';
 import { findCountries } from '../recognise/countries.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export interface FoundTitle {
@@ -127,7 +128,7 @@ function lostLabel(text: string): FoundTitle | null {
 }
 
 function evaluationOf(text: string, head: string): FoundTitle | null {
-  for (const m of head.matchAll(EVALUATION_OF)) {
+  for (const m of allMatches(EVALUATION_OF, head)) {
     const from = m.index + m[0].length;
     const line = /[^\n]+/.exec(text.slice(from))?.[0] ?? '';
     if (PLURAL_PROJECTS.test(line) || !PROJECT_WORD.test(line)) continue;
@@ -234,6 +235,14 @@ export function cleanTitle(raw: string): string {
   title = title.replace(/(\p{L})\d{1,2}$/u, '$1').replace(/[*\s]+$/, '');
   // "Law and Order Trust Fund for Afghanistan(LOTFA: Phase IV & V)": a scoped acronym is not part of it.
   title = title.replace(/\s*\([^()]*:[^()]*\)$/, '');
+  // "5th meeting of the Committee of the Parties (Strasbourg": a bracket the title never closes
+  // opens the place and date a segment cut off; it is not part of the title.
+  title = title.replace(/\s*\([^()]*$/, '');
+  // "… justice pénale I. Introduction A. Historique": a numbered section run into a flattened page.
+  title = title.replace(
+    /\s+(?:[IVX]{1,4}|\d{1,2})\.\s+\p{Lu}[\p{L}-]*(?:\s+[A-Z]\.\s+\p{Lu}[\p{L}-]*)?$/u,
+    '',
+  );
   // "… in Central America (XCAX75)": the project code is a field of its own.
   title = title.replace(/\s*\((?=[^()]*\d)(?=[^()]*[A-Z])[A-Z0-9/.-]{4,}\)$/, '');
   // "… Programme (CDGP) Nigeria": the country a flattened form puts after the title.

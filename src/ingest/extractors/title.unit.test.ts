@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../extract.ts';
 import { findLabelValues } from '../layout/labels.ts';
-import { cutRunOnSentence, findTitle } from './title.ts';
+import { cleanTitle, cutRunOnSentence, findTitle } from './title.ts';
 
 const title = (text: string, kind: 'annual_review' | 'evaluation' = 'annual_review') =>
   findTitle(text, kind, findLabelValues(text))?.title ?? null;
@@ -65,5 +65,23 @@ describe('titles', () => {
     ].join('\n');
     const { record } = await extractDocument({ bytes: Buffer.from(form), filename: 'form.txt' });
     expect(record.title).toBe('Safer Ports Through Customs Cooperation');
+  });
+
+  it.each([
+    // A bracket never closed opens the place and date cut off after the title.
+    ['3rd meeting of the Group of Experts (Vienna', '3rd meeting of the Group of Experts'],
+    // A numbered section run into a flattened first page is not part of the title.
+    [
+      'Note de synthèse pour la réunion régionale sur la justice pénale II. Contexte',
+      'Note de synthèse pour la réunion régionale sur la justice pénale',
+    ],
+    [
+      'Documento de trabajo sobre la trata de personas I. Introducción A. Antecedentes',
+      'Documento de trabajo sobre la trata de personas',
+    ],
+    // A closed bracket and a Roman numeral inside the title stay.
+    ['Support to the Border Police (Phase II)', 'Support to the Border Police (Phase II)'],
+  ])('cleans %s', (raw, expected) => {
+    expect(cleanTitle(raw)).toBe(expected);
   });
 });

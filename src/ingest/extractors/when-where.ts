@@ -14,6 +14,7 @@ import { findCountries } from '../recognise/countries.ts';
 import { MONTH, ONGOING } from '../recognise/dates.ts';
 import { findKnownOrganisation } from '../recognise/organisations.ts';
 import { type DateRange, findRanges } from '../recognise/ranges.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 import { capitalise } from './countries-of-operation.ts';
 
@@ -94,7 +95,7 @@ const EVALUATION_WORD = /(?<![\p{L}])(?:evaluat|[ée]valu|evalua)/iu;
  */
 function implementationPeriod(text: string): FoundPeriod | null {
   const head = text.slice(0, 4000);
-  for (const m of head.matchAll(IMPLEMENTATION)) {
+  for (const m of allMatches(IMPLEMENTATION, head)) {
     const sentenceStart = Math.max(head.lastIndexOf('. ', m.index), head.lastIndexOf('\n', m.index)) + 1;
     if (EVALUATION_WORD.test(head.slice(sentenceStart, m.index))) continue;
     const from = m.index + m[0].length;
@@ -177,7 +178,7 @@ export function findMeeting(text: string, titleSpan: Span | null): FoundMeeting 
   }
   if (!found.period || !found.place) {
     let single: FoundPeriod | undefined;
-    for (const m of text.slice(0, 4000).matchAll(HELD)) {
+    for (const m of allMatches(HELD, text.slice(0, 4000))) {
       const window = text.slice(m.index, m.index + 160);
       const where =
         /(?<![\p{L}])(?:in|en|à|a)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s*[,(]\s*(\p{Lu}[\p{L} ]+)/u.exec(

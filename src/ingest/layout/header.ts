@@ -6,6 +6,7 @@
 // running headers, document-type lines) is where titles, venues and names are looked for.
 import { findKnownOrganisation, findOrganisations } from '../recognise/organisations.ts';
 import { findRanges } from '../recognise/ranges.ts';
+import { allMatches } from '../recognise/regex.ts';
 import type { Span } from '../text-model.ts';
 
 export type SegmentKind =
@@ -134,7 +135,7 @@ function classify(s: string, first: boolean): SegmentKind {
 function cutLine(line: string, base: number): Cut[] {
   const cuts: Cut[] = [];
   const mark = (re: RegExp, kind: SegmentKind) => {
-    for (const m of line.matchAll(re)) {
+    for (const m of allMatches(re, line)) {
       const lead = m[0].length - m[0].trimStart().length;
       cuts.push({ start: m.index + lead, end: m.index + m[0].length, kind });
     }
@@ -173,7 +174,7 @@ function cutText(line: string, start: number, end: number): Cut[] {
   for (const m of piece.matchAll(/\)\s+(?=\p{Lu}{2})/gu)) bounds.add(m.index + 1);
   // "BALKANSWilton": a capitals word glued to a capitalised one.
   for (const m of piece.matchAll(/(?<=\p{Lu}{3})(?=\p{Lu}\p{Ll})/gu)) bounds.add(m.index);
-  for (const m of piece.matchAll(NEW_SEGMENT_NOUN)) {
+  for (const m of allMatches(NEW_SEGMENT_NOUN, piece)) {
     const before = piece.slice(0, m.index).split(/\s+/).at(-1) ?? '';
     if (
       !/^(?:\d+\p{L}+|\p{L}+(?:th|[eè]me|ª|º)|de|del|la|of|the|du|des|First|Second|Third|Primera|Segunda|Tercera|Cuarta|Quinta|Novena|Annual|Regional|Expert)$/iu.test(

@@ -4,6 +4,7 @@
 // document of this family names. Names a text writes in capitals are matched regardless of case.
 import type { KnownOrganisation } from '../recognise/organisations.ts';
 import { PROGRAMME_NETWORK } from './gazetteer-institutes.ts';
+import { MISSIONS_AND_FUNDS } from './gazetteer-missions.ts';
 
 // The organisations every Tacit network meets; the database registry grows from here.
 export const KNOWN_ORGANISATIONS: KnownOrganisation[] = [
@@ -294,4 +295,5 @@ export const GAZETTEER: KnownOrganisation[] = [
     type: 'donor',
   },
   ...PROGRAMME_NETWORK,
+  ...MISSIONS_AND_FUNDS,
 ];

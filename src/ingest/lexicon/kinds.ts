@@ -73,7 +73,15 @@ export const KIND_CUES: Record<DocumentKind, KindCue[]> = {
       /\b(?:[IVXLC]+|\d+(?:st|nd|rd|th|e|ème|ª|º)|first|second|third|\p{L}+(?:th|i[eè]me|[eé]sim[ao]))\s+(?:plenary\s+)?(?:meeting|session|reuni[oó]n|r[ée]union|sesi[oó]n|plenary|plenaria|pl[ée]ni[eè]re)\b/iu,
       1,
     ],
-    [/\bsous la pr[eé]sidence de\b|\bpresidid[ao] por\b|\bchaired by\b/i, 2],
+    [
+      /\bsous la pr[eé]sidence (?:de|du|des)\b|\bpresidid[ao] por\b|\bbajo la presidencia (?:de|del)\b|\bchaired by\b|\bunder the chairmanship of\b/i,
+      2,
+    ],
+    // A body that met: "a réuni les partenaires", "se reunieron", "convened the partners".
+    [
+      /\b(?:a r[ée]uni|ont r[ée]uni|se sont r[ée]unis|se r[ée]unit|se reuni[oó]|se reunieron|reuni[oó] a|convened|brought together)\b/iu,
+      1,
+    ],
     [
       /\b(?:r[ée]union|reuni[oó]n|meeting|conference|conf[ée]rence|seminar|s[ée]minaire|workshop|atelier|table ronde|round ?table)\b[^.\n]{0,80}\b(?:tenue?s?|held|celebrad[ao]s?)\b/iu,
       2,

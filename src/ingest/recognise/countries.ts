@@ -4,7 +4,7 @@
 import countries from 'i18n-iso-countries';
 import { LANGUAGES, vocabularies } from '../../reference/vocabularies.ts';
 import type { Span } from '../text-model.ts';
-import { escapeRegExp } from './regex.ts';
+import { allMatches, escapeRegExp } from './regex.ts';
 
 export interface CountryMention extends Span {
   code: string;
@@ -248,7 +248,7 @@ function isMeetingWord(text: string, at: number, name: string): boolean {
 export function findCountries(text: string, base = 0, options: { inList?: boolean } = {}): CountryMention[] {
   const { pattern, codes } = countryIndex(options.inList);
   const found: CountryMention[] = [];
-  for (const m of text.matchAll(pattern)) {
+  for (const m of allMatches(pattern, text)) {
     const hit = codes.get(m[0]);
     if (!hit || isMeetingWord(text, m.index, m[0])) continue;
     // "Central American Integration System" names a region's body, not a country.
@@ -279,7 +279,7 @@ const regionPattern = new RegExp(
 export function findRegions(text: string, base = 0): RegionMention[] {
   const found: RegionMention[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(regionPattern)) {
+  for (const m of allMatches(regionPattern, text)) {
     if (seen.has(m[0])) continue;
     seen.add(m[0]);
     found.push({ name: m[0], start: base + m.index, end: base + m.index + m[0].length });

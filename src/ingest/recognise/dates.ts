@@ -58,6 +58,7 @@ const PATTERNS: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
 ];
 
 const WORD_AT = /\p{L}+/uy;
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
 /** A date starts with a digit or a month name; every other position is skipped cheaply. */
 function mayStartDate(text: string, i: number): boolean {
@@ -71,23 +72,21 @@ function mayStartDate(text: string, i: number): boolean {
 /** Every date in `text`, left to right, the most precise reading at each position. */
 export function findDates(text: string, base = 0): FoundDate[] {
   const found: FoundDate[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let matched = false;
-    if ((i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) && mayStartDate(text, i)) {
-      for (const { re, iso } of PATTERNS) {
-        re.lastIndex = i;
-        const m = re.exec(text);
-        if (!m) continue;
-        const value = iso(m);
-        if (!value) continue;
-        found.push({ iso: value, start: base + i, end: base + i + m[0].length });
-        i += m[0].length;
-        matched = true;
-        break;
-      }
+  // Only where a word or number begins (one scan, not a test at every character).
+  WORD_START.lastIndex = 0;
+  for (let start = WORD_START.exec(text); start; start = WORD_START.exec(text)) {
+    const i = start.index;
+    if (!mayStartDate(text, i)) continue;
+    for (const { re, iso } of PATTERNS) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      const value = iso(m);
+      if (!value) continue;
+      found.push({ iso: value, start: base + i, end: base + i + m[0].length });
+      WORD_START.lastIndex = i + m[0].length;
+      break;
     }
-    if (!matched) i++;
   }
   return found;
 }

@@ -1,6 +1,8 @@
 // Amounts of money as budgets write them: "£2.3m", "£1.935m", "GBP 16,000,000", "$705k",
 // "US$ 3 million", "€1.2 bn", "1 500 000 EUR", "CAD 250,000", "3.334.127 USD", "US$ 1,5 millones",
 // "2 000 000 FCFA".
+import { allMatches } from './regex.ts';
+
 export interface FoundMoney {
   amount: number;
   currency: string;
@@ -61,7 +63,7 @@ function currencyOf(token: string): string {
 
 export function findMoney(text: string, base = 0): FoundMoney[] {
   const found: FoundMoney[] = [];
-  for (const m of text.matchAll(PREFIXED)) {
+  for (const m of allMatches(PREFIXED, text)) {
     const amount = Math.round(toNumber(m[2]!) * scale(m[3], m[4], m[5]));
     found.push({
       amount,
@@ -70,7 +72,7 @@ export function findMoney(text: string, base = 0): FoundMoney[] {
       end: base + m.index + m[0].length,
     });
   }
-  for (const m of text.matchAll(SUFFIXED)) {
+  for (const m of allMatches(SUFFIXED, text)) {
     const start = base + m.index;
     if (found.some((f) => start < f.end && f.start < start + m[0].length)) continue;
     const amount = Math.round(toNumber(m[1]!) * scale(m[2], m[3], m[4]));

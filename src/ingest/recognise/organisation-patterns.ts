@@ -5,6 +5,7 @@
 // body ("Instituto Nacional de Justicia del Departamento de Justicia…" is two organisations).
 // Runs in capitals are left to the gazetteer: in covers they are titles as often as names.
 import type { Span } from '../text-model.ts';
+import { allMatches } from './regex.ts';
 
 export interface PatternOrganisation extends Span {
   name: string;
@@ -63,7 +64,7 @@ const isHead = (w: string) => HEAD.test(w.replace(/^[LDld][’']/, ''));
 
 export function findPatternOrganisations(text: string): PatternOrganisation[] {
   const found: PatternOrganisation[] = [];
-  const tokens = [...text.matchAll(TOKEN)];
+  const tokens = [...allMatches(TOKEN, text)];
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i]![0])) {

@@ -7,7 +7,7 @@ import { GAZETTEER, KNOWN_ORGANISATIONS } from '../lexicon/gazetteer.ts';
 import type { Span } from '../text-model.ts';
 import { findCountries } from './countries.ts';
 import { findPatternOrganisations } from './organisation-patterns.ts';
-import { escapeRegExp } from './regex.ts';
+import { allMatches, escapeRegExp } from './regex.ts';
 
 export type OrganisationType = 'donor' | 'multilateral' | 'ngo' | 'recipient' | 'regional' | 'research';
 
@@ -134,6 +134,41 @@ function nameBefore(text: string, end: number): { name: string; start: number } 
   return { name: text.slice(start, end).trim(), start };
 }
 
+interface SpelledMemo {
+  lower?: string;
+  words?: RegExpExecArray[];
+  initials?: string;
+}
+
+const CAPITALISED_WORD = /(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*/gu;
+
+/**
+ * An acronym stands for different bodies in different documents ("CPS": the Crown Prosecution
+ * Service, or the Cour Pénale Spéciale). When the document never writes the gazetteer's name but
+ * does write another run of capitalised words that the acronym spells, the acronym is that one.
+ */
+function spelledOutOtherwise(text: string, org: KnownOrganisation, memo: SpelledMemo): boolean {
+  const acronym = org.acronym!.replace(/[^\p{Lu}]/gu, '');
+  if (acronym.length < 2) return false;
+  // The text's lower case and capitalised words, computed once per text, not once per acronym.
+  memo.lower ??= text.toLowerCase();
+  if (memo.lower.includes(org.name.toLowerCase())) return false;
+  memo.words ??= allMatches(CAPITALISED_WORD, text);
+  const words = memo.words;
+  // Their initials in one string: a window of words spelling the acronym is found by indexOf.
+  memo.initials ??= words.map((w) => w[0][0]).join('');
+  for (let i = memo.initials.indexOf(acronym); i >= 0; i = memo.initials.indexOf(acronym, i + 1)) {
+    const run = words.slice(i, i + acronym.length);
+    const gaps = run.slice(1).map((w, k) => text.slice(run[k]!.index + run[k]![0].length, w.index));
+    if (
+      gaps.every((g) => /^\s+(?:(?:de|del|du|des|la|le|of|the|and|for|et|y|para|pour)\s+)?$/iu.test(g)) &&
+      run.some((w) => w[0] !== w[0].toUpperCase())
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Organisations mentioned in `text` (spans offset by `base`), first mention of each, in text order. */
 export function findOrganisations(text: string, base = 0, { patterns = true } = {}): OrganisationMention[] {
   const { pattern, longPattern, byForm, byLong } = knownIndex();
@@ -158,12 +193,14 @@ export function findOrganisations(text: string, base = 0, { patterns = true } = 
   };
 
   const knownHits = [
-    ...[...text.matchAll(pattern)].map((m) => ({ m, org: byForm.get(m[0])! })),
-    ...[...text.matchAll(longPattern)]
+    ...[...allMatches(pattern, text)].map((m) => ({ m, org: byForm.get(m[0])! })),
+    ...[...allMatches(longPattern, text)]
       .filter((m) => /^\p{Lu}/u.test(m[0]))
       .map((m) => ({ m, org: byLong.get(foldLong(m[0]))! })),
   ].sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
+  const memo: SpelledMemo = {};
   for (const { m, org } of knownHits) {
+    if (m[0] === org.acronym && spelledOutOtherwise(text, org, memo)) continue;
     add({
       name: org.name,
       acronym: org.acronym,

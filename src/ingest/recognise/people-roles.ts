@@ -6,6 +6,7 @@
 // country, a job title or a surname alone is never a person.
 import { isNotPersonWord, LEADING_COURTESY } from '../lexicon/person-words.ts';
 import { findCountries } from './countries.ts';
+import { allMatches } from './regex.ts';
 
 export interface FoundPerson {
   name: string;
@@ -26,6 +27,19 @@ const ELECTED = new RegExp(
   String.raw`(${NAME})(?:\s*\([^()\n]{2,40}\))?,?\s+(?:was|fue|a été|ha sido|has been)\s+(?:elected|appointed|elegid[ao]|designad[ao]|nombrad[ao]|élue?|nommée?|désignée?)\s+(?:as\s+|como\s+|comme\s+)?(?:the\s+|la\s+|el\s+)?(Vice-?Chair(?:person)?|Chair(?:person|man|woman)?|Rapporteur[e]?|Vicepresident[ea]|President[ea]|Relator[a]?|Vice-[Pp]résident[e]?|Président[e]?)(?![\p{L}])`,
   'gu',
 );
+// The patterns, compiled once (they are asked about every document and many short pieces).
+const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE})\s+(${NAME})`, 'gu');
+const NAME_AT = new RegExp(NAME, 'uy');
+const NAME_ANYWHERE = new RegExp(NAME, 'gu');
+const AFTER_ROLE_VERB = new RegExp(String.raw`(?<![\p{L}])(${ROLE_VERB})\s`, 'giu');
+const WITH_DEGREE = new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu');
+// A list of two or more full names: "Georges Abadjian, Aida Ghorbel et Gildas Banda".
+const ITEM = String.raw`${WORD}\s+${WORD}(?:\s+${WORD})?`;
+const NAME_LIST = new RegExp(
+  String.raw`(?<![\p{L}’'-])(?<!\p{Lu}\p{L}*,?\s)(${ITEM})((?:,\s+${ITEM})*),?\s+(?:et|and|y)\s+(${ITEM})(?![\p{L}])`,
+  'gu',
+);
+
 // Capitalised words that are never part of a person's name.
 const NOT_NAME =
   /^(?:The|This|Chair|Chairman|President|Présidente?|Presidente|Director|Directeur|Directora?|Minister|Ministre|Ministro|Secretary|Secretario|Secrétaire|General|Général|Procureur|Fiscal|Head|Chief|Chef|Deputy|Vice|Ambassador|Ambassadeur|Embajador|Coordinator|Coordonnateur|Co-ordinator|State|Etat|État|Estado|Republic|République|República|United|Nations|Unies|Unidas|Office|Bureau|Oficina|Ministry|Ministère|Ministerio|Council|Conseil|Consejo|Committee|Comité|Platform|Group|Secretariat|Secrétariat|Secretaría|Name|Title|Nationality|Report|Rapport|Informe|Annex|Appendix|Mission|Project|Programme|Proyecto|Projet|Evaluation|Team|Equipo|Équipe|January|February|March|April|May|June|July|August|September|October|November|December)$/iu;
@@ -48,6 +62,8 @@ function personName(raw: string): string | null {
   // Leading countries and job words go: "Sénégal Macky Sall" → "Macky Sall".
   while (words.length && (isCountry(words[0]!) || NOT_NAME.test(words[0]!) || /^\p{Ll}/u.test(words[0]!)))
     words.shift();
+  // "CENTRAL AFRICAN REPUBLIC" is a country before "Republic" is dropped as a job word.
+  if (isCountry(words.join(' '))) return null;
   while (words.length && NOT_NAME.test(words.at(-1)!)) words.pop();
   const name = words.join(' ');
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
@@ -72,12 +88,11 @@ export function findPeopleWithRoles(
     }
     found.push({ name, ...(role ? { role } : {}), start, end: start + name.length });
   };
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${TITLE})\s+(${NAME})`, 'gu')))
-    add(m[1]!, m.index + m[0].length - m[1]!.length);
+  for (const m of allMatches(TITLED, text)) add(m[1]!, m.index + m[0].length - m[1]!.length);
   // After a role verb, the first clean name within a few words: "présidée par le chef de l'État
   // du Sénégal Macky Sall" → Macky Sall.
-  const nameAt = new RegExp(NAME, 'uy');
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${ROLE_VERB})\s`, 'giu'))) {
+  const nameAt = NAME_AT;
+  for (const m of allMatches(AFTER_ROLE_VERB, text)) {
     const role = /chair|pr[ée]sid|presid/i.test(m[1]!)
       ? 'Chair'
       : /prepar|pr[ée]par|elabora/i.test(m[1]!)
@@ -95,24 +110,14 @@ export function findPeopleWithRoles(
     }
   }
   // "Ms. Laura Bianchi (Italy) was elected Chair", "fue elegida Relatora", "a été élu Président".
-  for (const m of text.matchAll(ELECTED)) {
+  for (const m of allMatches(ELECTED, text)) {
     const office = m[2]!.toLowerCase();
     const role = /vice/.test(office) ? 'Vice-Chair' : /rapport|relator/.test(office) ? 'Rapporteur' : 'Chair';
     add(m[1]!, m.index, role);
   }
-  for (const m of text.matchAll(
-    new RegExp(String.raw`(${NAME}),\s*(?:PhD|Ph\.D\.|DPharm|MD|MSc|MPhil|LLM|MA)\b`, 'gu'),
-  ))
-    add(m[1]!, m.index);
+  for (const m of allMatches(WITH_DEGREE, text)) add(m[1]!, m.index);
   const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu) ?? []);
-  // A list of two or more full names: "Georges Abadjian, Aida Ghorbel et Gildas Banda".
-  const item = String.raw`${WORD}\s+${WORD}(?:\s+${WORD})?`;
-  for (const m of text.matchAll(
-    new RegExp(
-      String.raw`(?<![\p{L}’'-])(?<!\p{Lu}\p{L}*,?\s)(${item})((?:,\s+${item})*),?\s+(?:et|and|y)\s+(${item})(?![\p{L}])`,
-      'gu',
-    ),
-  )) {
+  for (const m of allMatches(NAME_LIST, text)) {
     const names = [
       m[1]!,
       ...m[2]!
@@ -137,9 +142,19 @@ export function findPeopleWithRoles(
   }
   for (const list of lists) {
     // Table headers ("Name Title Nationality") and job words separate names in a flattened list.
-    const value = list.value.replace(/[\p{L}’'-]+/gu, (w) => (NOT_NAME.test(w) ? ';' : w));
+    // Countries (a nationality column, "CENTRAL AFRICAN REPUBLIC") and job words separate names.
+    const capitalised = list.value.replace(/\p{L}+/gu, (w) =>
+      w.length > 3 && w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w,
+    );
+    const withoutCountries = findCountries(capitalised).reduce(
+      (v, c) => v.slice(0, c.start) + ';'.repeat(c.end - c.start) + v.slice(c.end),
+      list.value,
+    );
+    const value = withoutCountries.replace(/[\p{L}’'-]+/gu, (w) =>
+      NOT_NAME.test(w) || isNotPersonWord(w) ? ';' : w,
+    );
     for (const part of value.split(/\s*(?:,|;|\bet\b|\band\b|\by\b)\s*/)) {
-      for (const name of part.matchAll(new RegExp(NAME, 'gu')))
+      for (const name of allMatches(NAME_ANYWHERE, part))
         add(name[0], list.start + list.value.indexOf(name[0]), list.role);
     }
   }

@@ -4,6 +4,7 @@
 // "X, the Chief of …" or "chaired by X".
 import { isNotPersonWord } from '../lexicon/person-words.ts';
 import type { Span } from '../text-model.ts';
+import { allMatches } from './regex.ts';
 
 export interface PersonMention extends Span {
   name: string;
@@ -47,7 +48,7 @@ export function findPeople(text: string, base = 0): PersonMention[] {
     !lower.has(w.toLowerCase());
   const found = new Map<string, PersonMention>();
   const tokenRe = /[\p{L}'’-]+/gu;
-  const tokens = [...text.matchAll(tokenRe)];
+  const tokens = [...allMatches(tokenRe, text)];
   for (let i = 0; i < tokens.length; i++) {
     if (!isNameWord(tokens[i]![0])) continue;
     const words = [tokens[i]!];

@@ -22,6 +22,7 @@ const AND = String.raw`\s*(?:y|et|and|&|,)\s*`;
 const OF = String.raw`\s+(?:de\s+)?`;
 const YEAR = String.raw`(\d{4})`;
 
+const ONLY_TO = new RegExp(`^${TO}$`, 'iu');
 const YEARS_PATTERN = /(?<![\d/.-])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/.-])/y;
 
 const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, string] | null }[] = [
@@ -82,6 +83,7 @@ const RANGE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [string, strin
 // Words a range can open with: a month, or "del", "du", "from", "les"….
 const OPENERS = new Set(['del', 'du', 'from', 'entre', 'les', 'le', 'los', 'el', 'the']);
 const WORD_AT = /\p{L}+/uy;
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
 /** Only digits and opening words can start a range: skip every other position cheaply. */
 function canOpen(text: string, i: number): boolean {
@@ -102,26 +104,24 @@ export function findRanges(text: string, base = 0): DateRange[] {
   for (const m of text.matchAll(/\p{L}+/gu))
     if (Object.hasOwn(MONTHS, m[0].toLowerCase())) months.push(m.index);
   let next = 0;
-  let i = 0;
-  while (i < text.length) {
-    let matched = false;
-    if ((i === 0 || /[^\p{L}\p{N}]/u.test(text[i - 1]!)) && canOpen(text, i)) {
-      while (next < months.length && months[next]! < i) next++;
-      const monthSoon = next < months.length && months[next]! - i <= 40;
-      const year = /^(?:19|20)\d{2}/.test(text.slice(i, i + 4));
-      for (const { re, read } of RANGE_PATTERNS) {
-        if (!(re === YEARS_PATTERN ? year : monthSoon)) continue;
-        re.lastIndex = i;
-        const m = re.exec(text);
-        const value = m && read(m);
-        if (!m || !value) continue;
-        found.push({ from: value[0], to: value[1], single: false, span: span(base + i, m[0].length) });
-        i += m[0].length;
-        matched = true;
-        break;
-      }
+  // Only where a word or number begins (one scan, not a test at every character).
+  WORD_START.lastIndex = 0;
+  for (let start = WORD_START.exec(text); start; start = WORD_START.exec(text)) {
+    const i = start.index;
+    if (!canOpen(text, i)) continue;
+    while (next < months.length && months[next]! < i) next++;
+    const monthSoon = next < months.length && months[next]! - i <= 40;
+    const year = /^(?:19|20)\d{2}/.test(text.slice(i, i + 4));
+    for (const { re, read } of RANGE_PATTERNS) {
+      if (!(re === YEARS_PATTERN ? year : monthSoon)) continue;
+      re.lastIndex = i;
+      const m = re.exec(text);
+      const value = m && read(m);
+      if (!m || !value) continue;
+      found.push({ from: value[0], to: value[1], single: false, span: span(base + i, m[0].length) });
+      WORD_START.lastIndex = i + m[0].length;
+      break;
     }
-    if (!matched) i++;
   }
   // Single dates, and two dates joined by a dash or "to" ("01 April 2006 -31 August 2008").
   const dates = findDates(text).filter(
@@ -131,7 +131,7 @@ export function findRanges(text: string, base = 0): DateRange[] {
     const d = dates[k]!;
     const next = dates[k + 1];
     const between = next ? text.slice(d.end, next.start) : '';
-    if (next && new RegExp(`^${TO}$`, 'iu').test(between) && next.iso > d.iso && !/^\d{4}$/.test(d.iso)) {
+    if (next && ONLY_TO.test(between) && next.iso > d.iso && !/^\d{4}$/.test(d.iso)) {
       found.push({
         from: d.iso,
         to: next.iso,

@@ -3,6 +3,7 @@
 // provenance and the number of occurrences its weight.
 import { vocabularies } from '../../reference/vocabularies.ts';
 import type { Span } from '../text-model.ts';
+import { allMatches } from './regex.ts';
 
 const TERMS: Record<string, string[]> = {
   'organised-crime': [
@@ -173,7 +174,7 @@ export function findThemes(text: string, base = 0): ThemeMention[] {
     if (!vocabularies.isTheme(slug)) continue;
     let first: RegExpMatchArray | undefined;
     let count = 0;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of allMatches(pattern, text)) {
       first ??= m;
       count++;
     }

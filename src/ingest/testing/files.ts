@@ -26,7 +26,8 @@ function pdfLines(lines: (string | PdfRun[])[]): string {
 
 /**
  * A PDF whose pages hold the given lines of Helvetica text (a line is a string, or runs placed in
- * columns and set in bold or not), with a correct xref table.
+ * columns and set in bold or not), with a correct xref table; with `textLayer: false`, scanned
+ * pages: an image each and no text.
  */
 export function makePdf(
   pages: (string | PdfRun[])[][],
@@ -39,14 +40,21 @@ export function makePdf(
   add('PAGES');
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
+  // Without a text layer each page is what a scanner makes: one grey raster image, no text at all.
+  const scan =
+    options.textLayer === false
+      ? add(
+          `<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n${String.fromCharCode(...Array.from({ length: 64 }, (_, i) => 96 + ((i * 37) % 128)))}\nendstream`,
+        )
+      : 0;
   for (const lines of pages) {
-    const content = options.textLayer === false ? '0.5 g 50 500 300 200 re f' : pdfLines(lines);
+    const content = scan ? 'q 495 0 0 742 50 50 cm /Scan Do Q' : pdfLines(lines);
     const stream = add(
       `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     );
     pageIds.push(
       add(
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${stream} 0 R >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >>${scan ? ` /XObject << /Scan ${scan} 0 R >>` : ''} >> /Contents ${stream} 0 R >>`,
       ),
     );
   }
