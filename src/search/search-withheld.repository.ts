@@ -4,17 +4,13 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import { OWNED_TABLES } from '../records/owned-tables.ts';
+import { SEARCH_KINDS } from './search.schema.ts';
 
-/** The kinds of record that restrict fields (migration 112), and their tables. */
-const RESTRICTING_TABLES: Record<string, string> = {
-  project: 'projects',
-  document: 'documents',
-  review: 'reviews',
-  evaluation: 'evaluations',
-  recommendation: 'recommendations',
-  lesson: 'lessons',
-  meeting: 'meetings',
-};
+/** The kinds of record that restrict fields (migration 112) and search finds, and their tables. */
+const RESTRICTING_TABLES: Record<string, string> = Object.fromEntries(
+  Object.entries(OWNED_TABLES).filter(([kind]) => (SEARCH_KINDS as readonly string[]).includes(kind)),
+);
 
 export interface HitRestriction {
   owner_org_id: string;
