@@ -8,6 +8,7 @@ import { useSubmit } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Evaluation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { AddRowButton, RemoveRowButton, useEditableRows } from './EditableRows.tsx';
 import { ErrorMessage, FieldError, Success } from './Status.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
 
@@ -34,16 +35,12 @@ export const SIX_POINT = [
 /** The lower half of the scale: what the criteria portfolio counts as weak. */
 const WEAK = new Set<string>(SIX_POINT.slice(3));
 
-type Finding = Evaluation['findings'][number];
 interface Draft {
-  key: number;
   criterion: string;
   text: string;
   rating: string;
 }
-let nextKey = 1;
-const toDraft = (f: Finding): Draft => ({
-  key: nextKey++,
+const toDraft = (f: Evaluation['findings'][number]): Draft => ({
   criterion: f.criterion,
   text: f.text,
   rating: f.rating ?? '',
@@ -52,16 +49,23 @@ const toDraft = (f: Finding): Draft => ({
 function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSaved: () => void }) {
   const { t } = useI18n();
   const label = useEnumLabel();
-  const [drafts, setDrafts] = useState<Draft[]>(evaluation.findings.map(toDraft));
+  const drafts = useEditableRows(evaluation.findings.map(toDraft), () => ({
+    criterion: 'relevance',
+    text: '',
+    rating: '',
+  }));
+  const update = drafts.update;
   const [saved, setSaved] = useState(false);
-  const update = (key: number, patch: Partial<Draft>) =>
-    setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));
 
   const { busy, error, submit } = useSubmit(
     () =>
       api('PATCH', `/evaluations/${evaluation.id}`, {
         version: evaluation.version,
-        findings: drafts.map((d) => ({ criterion: d.criterion, text: d.text, rating: d.rating || null })),
+        findings: drafts.rows.map((d) => ({
+          criterion: d.criterion,
+          text: d.text,
+          rating: d.rating || null,
+        })),
       }),
     () => {
       setSaved(true);
@@ -71,7 +75,7 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
 
   return (
     <form className="form" onSubmit={submit} aria-label={t('evaluation.editFindings')}>
-      {drafts.map((d, i) => (
+      {drafts.rows.map((d, i) => (
         <fieldset key={d.key} className="finding">
           <legend>{t('evaluation.finding', { n: i + 1 })}</legend>
           <div className="form-row">
@@ -109,24 +113,10 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
             />
             <FieldError error={error} field={`findings.${i}.text`} />
           </label>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}
-          >
-            {t('common.remove')}
-          </button>
+          <RemoveRowButton onClick={() => drafts.remove(d.key)} />
         </fieldset>
       ))}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          setDrafts((list) => [...list, { key: nextKey++, criterion: 'relevance', text: '', rating: '' }])
-        }
-      >
-        {t('evaluation.addFinding')}
-      </button>
+      <AddRowButton onClick={drafts.add}>{t('evaluation.addFinding')}</AddRowButton>
       <ErrorMessage error={error} />
       {saved && <Success>{t('common.saved')}</Success>}
       <div className="actions">
