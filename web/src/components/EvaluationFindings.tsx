@@ -2,38 +2,15 @@
 // gender, design), each with its optional rating on the six-point scale; the owner's editors edit
 // them in place, and the server's complaint about a field shows next to it.
 import { useState } from 'react';
-import type { EVALUATION_CRITERIA } from '../../../src/reference/scales.ts';
 import { api } from '../api/client.ts';
 import { useSubmit } from '../api/hooks.ts';
+import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Evaluation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { AddRowButton, RemoveRowButton, useEditableRows } from './EditableRows.tsx';
 import { ErrorMessage, FieldError, Success } from './Status.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
-
-// The web app takes only types from the server: the lists are written out, checked against the server's.
-const CRITERIA = [
-  'relevance',
-  'coherence',
-  'effectiveness',
-  'efficiency',
-  'impact',
-  'sustainability',
-  'partnerships',
-  'human_rights_gender',
-  'design',
-] as const satisfies readonly (typeof EVALUATION_CRITERIA)[number][];
-export const SIX_POINT = [
-  'highly satisfactory',
-  'satisfactory',
-  'moderately satisfactory',
-  'moderately unsatisfactory',
-  'unsatisfactory',
-  'highly unsatisfactory',
-] as const;
-/** The lower half of the scale: what the criteria portfolio counts as weak. */
-const WEAK = new Set<string>(SIX_POINT.slice(3));
 
 interface Draft {
   criterion: string;
@@ -49,6 +26,7 @@ const toDraft = (f: Evaluation['findings'][number]): Draft => ({
 function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSaved: () => void }) {
   const { t } = useI18n();
   const label = useEnumLabel();
+  const { lists } = useReference();
   const drafts = useEditableRows(evaluation.findings.map(toDraft), () => ({
     criterion: 'relevance',
     text: '',
@@ -82,7 +60,7 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
             <label>
               {t('criteria.criterion')}
               <select value={d.criterion} onChange={(e) => update(d.key, { criterion: e.target.value })}>
-                {CRITERIA.map((c) => (
+                {lists.evaluation_criteria.map((c) => (
                   <option key={c} value={c}>
                     {label('criterion', c)}
                   </option>
@@ -94,7 +72,7 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
               {t('evaluation.rating')}
               <select value={d.rating} onChange={(e) => update(d.key, { rating: e.target.value })}>
                 <option value="">{t('evaluation.notRated')}</option>
-                {SIX_POINT.map((r) => (
+                {lists.six_point.map((r) => (
                   <option key={r} value={r}>
                     {label('sixPoint', r)}
                   </option>
@@ -132,12 +110,17 @@ export function EvaluationFindings({ evaluation, onSaved }: { evaluation: Evalua
   const { t } = useI18n();
   const session = useSession();
   const label = useEnumLabel();
+  const { lists } = useReference();
   return (
     <>
       {evaluation.findings.map((f) => (
         <p key={`${f.criterion}-${f.text.slice(0, 30)}`} className="prose small">
           <strong>{label('criterion', f.criterion)}:</strong> {f.text}{' '}
-          {f.rating && <Badge tone={WEAK.has(f.rating) ? 'warn' : 'ok'}>{label('sixPoint', f.rating)}</Badge>}
+          {f.rating && (
+            <Badge tone={lists.six_point_weak.includes(f.rating) ? 'warn' : 'ok'}>
+              {label('sixPoint', f.rating)}
+            </Badge>
+          )}
         </p>
       ))}
       {session.canEdit(evaluation.owner_org.id) && (
