@@ -9,7 +9,7 @@ import { useSession } from '../api/session.tsx';
 import type { Evaluation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { AddRowButton, RemoveRowButton, useEditableRows } from './EditableRows.tsx';
-import { ErrorMessage, FieldError, Success } from './Status.tsx';
+import { FieldError, SaveFooter } from './Status.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
 
 interface Draft {
@@ -95,13 +95,7 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
         </fieldset>
       ))}
       <AddRowButton onClick={drafts.add}>{t('evaluation.addFinding')}</AddRowButton>
-      <ErrorMessage error={error} />
-      {saved && <Success>{t('common.saved')}</Success>}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <SaveFooter busy={busy} error={error} saved={saved} />
     </form>
   );
 }

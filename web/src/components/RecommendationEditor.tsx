@@ -12,7 +12,7 @@ import type {
 } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { AddRowButton, RemoveRowButton, useEditableRows } from './EditableRows.tsx';
-import { ErrorMessage, FieldError, Success } from './Status.tsx';
+import { FieldError, SaveFooter } from './Status.tsx';
 import { useEnumLabel } from './Tags.tsx';
 
 const RESPONSES: ManagementResponse[] = ['accepted', 'partially_accepted', 'rejected'];
@@ -164,13 +164,7 @@ export function RecommendationEditor({
         <input value={note} onChange={(e) => setNote(e.target.value)} />
         <FieldError error={error} field="status_note" />
       </label>
-      <ErrorMessage error={error} />
-      {saved && <Success>{t('common.saved')}</Success>}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <SaveFooter busy={busy} error={error} saved={saved} />
     </form>
   );
 }

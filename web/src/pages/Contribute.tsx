@@ -7,6 +7,7 @@ import { get, upload } from '../api/client.ts';
 import { asApiError, useWrite } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { ImportJob, RecordVisibility, UploadReply } from '../api/types.ts';
+import { OrganisationSelect } from '../components/OrganisationPicker.tsx';
 import { ErrorMessage, Progress, Success } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
@@ -174,16 +175,12 @@ export function ContributePage() {
       <p className="lead">{t('contribute.lead')}</p>
       <section className="card">
         <div className="form-row form">
-          <label>
-            {t('contribute.owner')}
-            <select value={ownerOrgId} onChange={(e) => setOwner(e.target.value)}>
-              {writable.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OrganisationSelect
+            label={t('contribute.owner')}
+            orgs={writable}
+            value={ownerOrgId}
+            onChange={setOwner}
+          />
           <VisibilitySelect
             label={t('contribute.visibility')}
             value={visibility}

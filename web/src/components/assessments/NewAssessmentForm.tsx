@@ -9,6 +9,7 @@ import { useSession } from '../../api/session.tsx';
 import type { Assessment, InstrumentSummary, Organisation, Project, Visibility } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { inLang } from '../../i18n/localised.ts';
+import { OrganisationSelect } from '../OrganisationPicker.tsx';
 import { ErrorMessage, FieldError } from '../Status.tsx';
 import { useEnumLabel } from '../Tags.tsx';
 import { VisibilitySelect } from '../VisibilitySelect.tsx';
@@ -123,16 +124,12 @@ export function NewAssessmentForm({
       </label>
       <div className="form-row">
         {writable.length > 1 && (
-          <label>
-            {t('assessments.owner')}
-            <select value={owner || writable[0]?.id} onChange={(e) => setOwner(e.target.value)}>
-              {writable.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OrganisationSelect
+            label={t('assessments.owner')}
+            orgs={writable}
+            value={owner || writable[0]?.id}
+            onChange={setOwner}
+          />
         )}
         <VisibilitySelect label={t('assessments.visibility')} value={visibility} onChange={setVisibility} />
       </div>
