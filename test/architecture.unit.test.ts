@@ -5,17 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/paths.ts';
-
-const OWNED_TABLES = [
-  'projects',
-  'documents',
-  'reviews',
-  'evaluations',
-  'recommendations',
-  'lessons',
-  'meetings',
-  'assessments',
-];
+import { OWNED_TABLE_NAMES } from '../src/records/owned-tables.ts';
 
 // Reads that serve no viewer: each answers a write's own question about existing rows.
 const EXEMPT: Record<string, string> = {
@@ -41,7 +31,7 @@ function sourceFiles(dir: string, ext = /\.ts$/): string[] {
 }
 
 describe('the access filter', () => {
-  const readsOwnedTable = new RegExp(`\\b(FROM|JOIN)\\s+(${OWNED_TABLES.join('|')})\\b`);
+  const readsOwnedTable = new RegExp(`\\b(FROM|JOIN)\\s+(${OWNED_TABLE_NAMES.join('|')})\\b`);
   const files = sourceFiles(path.join(REPO_ROOT, 'src')).map((f) => path.relative(REPO_ROOT, f));
 
   it('is applied by every module that reads owned records', () => {

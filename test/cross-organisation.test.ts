@@ -108,6 +108,7 @@ const ROUTES: Record<string, Fill> = {
   '/api/v1/reference/themes': queries(),
   '/api/v1/reference/dac-codes': queries(),
   '/api/v1/reference/currencies': queries(),
+  '/api/v1/reference/lists': queries(),
   '/api/v1/search': queries(`q=${MARK}`, 'q=trafficking', 'country=PE', 'kind=lesson'),
   '/api/v1/coordination/matrix': queries('format=csv', 'format=xlsx', 'country=PE', 'dimensions=country'),
   '/api/v1/coordination/map': queries(),

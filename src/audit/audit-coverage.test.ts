@@ -3,7 +3,12 @@
 // The table is keyed by action kind; a kind the code writes with no row here fails the test.
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
+import {
+  buildMember,
+  buildOrgWithEditor,
+  buildOrgWithEditorAndAdmin,
+  type TestMember,
+} from '../../test/support/factories.ts';
 import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
 import { ManualClock } from '../reminders/clock.ts';
 import { trashService } from '../trash/trash.service.ts';
@@ -50,10 +55,8 @@ describe('the audit trail has an entry for each kind of action', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, clock);
-    const a = await buildOrgWithEditor(t.db);
-    orgId = a.org.id;
-    editor = a.editor;
-    admin = await buildMember(t.db, orgId, 'admin');
+    ({ editor, admin } = await buildOrgWithEditorAndAdmin(t.db));
+    orgId = editor.orgId;
     lockedOut = await buildMember(t.db, orgId, 'viewer');
     const p = await buildOrgWithEditor(t.db);
     partner = p.editor;

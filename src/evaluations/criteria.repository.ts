@@ -4,9 +4,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-
-/** The lower half of the six-point scale. */
-export const WEAK_RATINGS = ['moderately unsatisfactory', 'unsatisfactory', 'highly unsatisfactory'];
+import { WEAK_SIX_POINT } from '../reference/scales.ts';
 
 export interface CriterionCountRow {
   key: string | null;
@@ -30,7 +28,7 @@ export const criteriaRepository = {
             LEFT JOIN LATERAL (SELECT name FROM project_regions WHERE project_id = p.id) g ON TRUE`
           : sql`NULL::text AS key, NULL::text AS label FROM evaluations e`;
     return db.query<CriterionCountRow>(sql`SELECT key, label, criterion, count(*)::int AS findings,
-        count(rating)::int AS rated, count(*) FILTER (WHERE rating = ANY(${WEAK_RATINGS}::text[]))::int AS weak
+        count(rating)::int AS rated, count(*) FILTER (WHERE rating = ANY(${[...WEAK_SIX_POINT]}::text[]))::int AS weak
       FROM (SELECT c.criterion, c.rating, ${group}
         CROSS JOIN LATERAL (SELECT f->>'criterion' AS criterion, lower(f->>'rating') AS rating
           FROM jsonb_array_elements(e.findings) f) c

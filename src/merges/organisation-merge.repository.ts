@@ -3,12 +3,12 @@
 // chain, and the directory rows themselves. organisation-merge.test.ts checks the list against the catalogue.
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-import { SHARED_TABLES } from '../sharing/sharing.repository.ts';
+import { OWNED_TABLE_NAMES } from '../records/owned-tables.ts';
 import type { Reference } from './row-changes.repository.ts';
 
 /** Every reference to an organisation, in the order a merge moves them (undone in reverse). */
 export const ORGANISATION_REFERENCES: Reference[] = [
-  ...SHARED_TABLES.flatMap((table): Reference[] => [
+  ...OWNED_TABLE_NAMES.flatMap((table): Reference[] => [
     { table, column: 'owner_org_id', key: ['id'], holds: 'id' },
     { table, column: 'shared_with', key: ['id'], holds: 'array' },
   ]),

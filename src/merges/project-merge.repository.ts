@@ -6,11 +6,11 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-import { SHARED_TABLES } from '../sharing/sharing.repository.ts';
+import { OWNED_TABLE_NAMES } from '../records/owned-tables.ts';
 import type { Reference } from './row-changes.repository.ts';
 
 /** The project's records: documents, reviews (and their scores), evaluations, recommendations, … */
-export const PROJECT_RECORDS: Reference[] = SHARED_TABLES.filter((table) => table !== 'projects').map(
+export const PROJECT_RECORDS: Reference[] = OWNED_TABLE_NAMES.filter((table) => table !== 'projects').map(
   (table) => ({
     table,
     column: 'project_id',

@@ -4,13 +4,13 @@
 import type { Viewer } from '../access/viewer.ts';
 import type { Sql } from '../db/sql.ts';
 import type { ScoredKind } from '../quality/elements.ts';
-import type { TrashKind } from '../trash/trash.repository.ts';
+import type { OwnedKind, OwnedTable } from './owned-tables.ts';
 
 export interface RecordTable<TQuery> {
   /** Table name, chosen by code. */
-  table: string;
+  table: OwnedTable;
   /** Singular noun for messages and the audit log; the kind the trash knows it by. */
-  entity: TrashKind;
+  entity: OwnedKind;
   /** Columns input may set, with how the value binds. */
   columns: Record<string, 'value' | 'json' | 'text[]'>;
   /** Columns a list reads, when reading every column (`r.*`) would drag large ones along. */

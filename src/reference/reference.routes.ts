@@ -1,8 +1,9 @@
 // The controlled vocabularies, for forms and for clients that validate before they send:
-// countries and themes with labels in English, Spanish and French, DAC codes, currencies.
+// countries and themes with labels in English, Spanish and French, DAC codes, currencies, and the
+// fixed lists the forms offer (rating scale, criteria, organisation types).
 import { z } from 'zod';
 import type { RoutePlugin } from '../server/context.ts';
-import { ReferenceDacCode, ReferenceItem, ReferenceTheme } from './reference.schema.ts';
+import { ReferenceDacCode, ReferenceItem, ReferenceLists, ReferenceTheme } from './reference.schema.ts';
 import { referenceService } from './reference.service.ts';
 import { LANGUAGES } from './vocabularies.ts';
 
@@ -39,5 +40,13 @@ export const referenceRoutes: RoutePlugin = () => async (app) => {
   app.get('/currencies', {
     schema: { tags, summary: 'ISO 4217 currencies', response: { 200: z.array(ReferenceItem) } },
     handler: async () => referenceService.currencies(),
+  });
+  app.get('/lists', {
+    schema: {
+      tags,
+      summary: 'The fixed lists forms offer: the six-point scale, evaluation criteria, organisation types',
+      response: { 200: ReferenceLists },
+    },
+    handler: async () => referenceService.lists(),
   });
 };

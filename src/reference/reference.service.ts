@@ -1,5 +1,7 @@
 // The controlled vocabularies as clients read them: labels in the language asked for, sorted for
 // a form's list where the order is the reader's.
+import { OrganisationType } from '../organisations/organisations.schema.ts';
+import { EVALUATION_CRITERIA, SIX_POINT, WEAK_SIX_POINT } from './scales.ts';
 import type { Language } from './vocabularies.ts';
 import { vocabularies } from './vocabularies.ts';
 
@@ -24,4 +26,11 @@ export const referenceService = {
     })),
 
   currencies: () => [...vocabularies.currencies()].map(([code, name]) => ({ code, name })),
+
+  lists: () => ({
+    six_point: [...SIX_POINT],
+    six_point_weak: [...WEAK_SIX_POINT],
+    evaluation_criteria: [...EVALUATION_CRITERIA],
+    organisation_types: [...OrganisationType.options],
+  }),
 };

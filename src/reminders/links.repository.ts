@@ -5,6 +5,7 @@ import { visibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
+import type { KeyAction } from '../recommendations/follow-up.repository.ts';
 
 export interface LinkRow {
   id: string;
@@ -16,13 +17,7 @@ export interface LinkRow {
   used_at: string | null;
 }
 
-export interface KeyAction {
-  text: string;
-  owner?: string | null;
-  due_on?: string | null;
-  status: string;
-  completed_on?: string | null;
-}
+export type { KeyAction };
 
 export const linksRepository = {
   /** The secret every server signs links with, made by whichever server needs it first. */

@@ -1,7 +1,7 @@
 // The rating scales as data: each mark's value on its own scale, where the rules of practice draw
 // their lines, and the risk ladders. A new scale is a new entry here, not new code.
 // Values are positions on one scale only: scores on different scales are never averaged together.
-import type { ScaleName } from '../reference/scales.ts';
+import { type ScaleName, SIX_POINT } from '../reference/scales.ts';
 
 export interface ScoreScale {
   /** Marks from worst to best, each with its value on this scale. */
@@ -37,14 +37,7 @@ export const SCORE_SCALES: Record<ScaleName, ScoreScale> = {
     atRiskAtOrBelow: 1,
   },
   six_point: {
-    marks: [
-      'highly unsatisfactory',
-      'unsatisfactory',
-      'moderately unsatisfactory',
-      'moderately satisfactory',
-      'satisfactory',
-      'highly satisfactory',
-    ].map((mark, i) => ({ mark, value: i + 1 })),
+    marks: [...SIX_POINT].reverse().map((mark, i) => ({ mark, value: i + 1 })),
     mixed: false,
     weakAtOrBelow: 3,
     atRiskAtOrBelow: 2,

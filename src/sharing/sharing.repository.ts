@@ -1,18 +1,7 @@
 // SQL for sharing: which named organisations exist, and publishing records whose embargo ended.
 import type { Queryable } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
-
-/** The tables of records that carry a visibility, a share list and an embargo (migration 111). */
-export const SHARED_TABLES = [
-  'projects',
-  'documents',
-  'reviews',
-  'evaluations',
-  'recommendations',
-  'lessons',
-  'meetings',
-  'assessments',
-] as const;
+import { OWNED_TABLE_NAMES } from '../records/owned-tables.ts';
 
 export const sharingRepository = {
   /** The ids among `ids` that name no organisation. */
@@ -31,7 +20,7 @@ export const sharingRepository = {
    */
   async liftEmbargoes(db: Queryable, today: string): Promise<{ table: string; id: string }[]> {
     const lifted: { table: string; id: string }[] = [];
-    for (const table of SHARED_TABLES) {
+    for (const table of OWNED_TABLE_NAMES) {
       const rows = await db.query<{ id: string }>(sql`
         UPDATE ${sql.raw(table)} SET visibility = 'public', shared_with = '{}', embargo_until = NULL,
           version = version + 1, updated_at = now()

@@ -5,20 +5,21 @@ import { trashVisibleTo } from '../access/filter.ts';
 import type { Viewer } from '../access/viewer.ts';
 import type { Queryable } from '../db/client.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { OWNED_TABLES } from '../records/owned-tables.ts';
 import { TRASH_TYPES, type TrashKind } from './trash.schema.ts';
 
 export type { TrashKind };
 
-/** Each kind of record that can be deleted, its table and what a person calls one of its rows. */
-export const TRASH_KINDS: Record<TrashKind, { table: string; label: Sql }> = {
-  project: { table: 'projects', label: sql`t.title` },
-  document: { table: 'documents', label: sql`coalesce(t.title, t.filename)` },
-  review: { table: 'reviews', label: sql`t.period_label` },
-  evaluation: { table: 'evaluations', label: sql`t.title` },
-  recommendation: { table: 'recommendations', label: sql`left(t.text, 120)` },
-  lesson: { table: 'lessons', label: sql`left(t.text, 120)` },
-  meeting: { table: 'meetings', label: sql`t.title` },
-  assessment: { table: 'assessments', label: sql`t.title` },
+/** What a person calls a row of each kind of record that can be deleted. */
+const TRASH_LABELS: Record<TrashKind, Sql> = {
+  project: sql`t.title`,
+  document: sql`coalesce(t.title, t.filename)`,
+  review: sql`t.period_label`,
+  evaluation: sql`t.title`,
+  recommendation: sql`left(t.text, 120)`,
+  lesson: sql`left(t.text, 120)`,
+  meeting: sql`t.title`,
+  assessment: sql`t.title`,
 };
 
 /** The kinds a project's deletion takes with it: their rows go when the project's row goes (ON DELETE CASCADE). */
@@ -43,7 +44,7 @@ export interface DeletedState {
   deleted_with: string | null;
 }
 
-const table = (kind: TrashKind) => sql.raw(TRASH_KINDS[kind].table);
+const table = (kind: TrashKind) => sql.raw(OWNED_TABLES[kind]);
 
 function markDeleted(userId: string | null, at: Date, deletedWith: string | null): Sql {
   return sql`deleted_visibility = visibility, visibility = 'deleted', deleted_at = ${at},
@@ -100,7 +101,7 @@ export const trashRepository = {
     f: { orgId?: string; types: TrashKind[]; limit: number },
   ): Promise<DeletedRow[]> {
     const parts = f.types.map(
-      (kind) => sql`SELECT ${kind}::text AS type, t.id, ${TRASH_KINDS[kind].label} AS label, t.owner_org_id,
+      (kind) => sql`SELECT ${kind}::text AS type, t.id, ${TRASH_LABELS[kind]} AS label, t.owner_org_id,
         t.deleted_visibility AS visibility, t.deleted_at, t.deleted_by
       FROM ${table(kind)} t WHERE ${trashVisibleTo(viewer, 't')} AND t.deleted_with IS NULL
         ${f.orgId ? sql`AND t.owner_org_id = ${f.orgId}` : sql.empty}`,
@@ -121,7 +122,7 @@ export const trashRepository = {
     const rows = await tx.query<{
       label: string | null;
     }>(sql`UPDATE ${table(kind)} t SET ${unmarkDeleted(today)}
-      WHERE t.id = ${id} AND t.visibility = 'deleted' RETURNING ${TRASH_KINDS[kind].label} AS label`);
+      WHERE t.id = ${id} AND t.visibility = 'deleted' RETURNING ${TRASH_LABELS[kind]} AS label`);
     if (!rows.length) return undefined;
     if (kind === 'project')
       for (const dependant of PROJECT_DEPENDANTS)
@@ -140,7 +141,7 @@ export const trashRepository = {
     for (const kind of TRASH_TYPES) {
       const rows = await tx.query<DeletedRow>(sql`DELETE FROM ${table(kind)} t
         WHERE t.visibility = 'deleted' AND t.deleted_with IS NULL AND t.deleted_at < ${cutoff}
-        RETURNING ${kind}::text AS type, t.id, ${TRASH_KINDS[kind].label} AS label, t.owner_org_id,
+        RETURNING ${kind}::text AS type, t.id, ${TRASH_LABELS[kind]} AS label, t.owner_org_id,
           t.deleted_visibility AS visibility, t.deleted_at, t.deleted_by`);
       purged.push(...rows);
     }

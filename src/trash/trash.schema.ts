@@ -1,19 +1,11 @@
 // The deleted records of an organisation: the list's filters, an item, and a restore's answer.
 import { z } from 'zod';
+import { OWNED_KINDS, type OwnedKind } from '../records/owned-tables.ts';
 import { csv, Id } from '../server/schemas.ts';
 
-/** The kinds of record that are deleted softly, restorable for a while, then purged. */
-export const TRASH_TYPES = [
-  'project',
-  'document',
-  'review',
-  'evaluation',
-  'recommendation',
-  'lesson',
-  'meeting',
-  'assessment',
-] as const;
-export type TrashKind = (typeof TRASH_TYPES)[number];
+/** The kinds of record that are deleted softly, restorable for a while, then purged: every owned kind. */
+export const TRASH_TYPES = OWNED_KINDS;
+export type TrashKind = OwnedKind;
 
 export const TrashKindSchema = z.enum(TRASH_TYPES).describe('The kind of record');
 

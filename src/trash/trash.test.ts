@@ -3,7 +3,12 @@
 // server's clock; then the daily purge deletes them for good, with their children and files. Bad
 // restores are clear 4xx answers that change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
+import {
+  buildMember,
+  buildOrgWithEditor,
+  buildOrgWithEditorAndAdmin,
+  type TestMember,
+} from '../../test/support/factories.ts';
 import { startTestApp, type TestApp, uploadFile } from '../../test/support/test-app.ts';
 import { sql } from '../db/sql.ts';
 import { ManualClock } from '../reminders/clock.ts';
@@ -38,10 +43,8 @@ describe('deleting, restoring and purging records', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, clock);
-    const a = await buildOrgWithEditor(t.db);
-    orgId = a.org.id;
-    editor = a.editor;
-    admin = await buildMember(t.db, orgId, 'admin');
+    ({ editor, admin } = await buildOrgWithEditorAndAdmin(t.db));
+    orgId = editor.orgId;
     viewerOnly = await buildMember(t.db, orgId, 'viewer');
     other = (await buildOrgWithEditor(t.db)).editor;
     const project = await t.request('POST', '/api/v1/projects', {

@@ -45,3 +45,9 @@ export async function buildOrgWithEditor(db: Database, overrides: Partial<Organi
   const editor = await buildMember(db, org.id, 'editor');
   return { org, editor };
 }
+
+/** An organisation with an editor and an administrator: where tests of deletions and the audit trail start. */
+export async function buildOrgWithEditorAndAdmin(db: Database) {
+  const { org, editor } = await buildOrgWithEditor(db);
+  return { org, editor, admin: await buildMember(db, org.id, 'admin') };
+}

@@ -1,10 +1,12 @@
 // A real Tacit server on a free loopback port over a fresh test database, plus a small JSON
 // client. Tests talk HTTP to it exactly as scripts and the browser do.
 
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Clock } from '../../src/reminders/clock.ts';
+import { buildOrgWithEditor, type TestMember } from './factories.ts';
 import { createDemoTestDatabase, createTestDatabase } from './test-db.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert reply bodies field by field
@@ -114,4 +116,18 @@ export async function importIatiUpload(
     job = (await app.request('GET', `/api/v1/imports/iati/${job.id}`, { token })).body;
   }
   return job;
+}
+
+/**
+ * A test file's app and one organisation's editor: started before its tests, closed after. Read
+ * `t` and `editor` inside the tests (they are set once the app has started).
+ */
+export function appWithEditor(): { t: TestApp; editor: TestMember } {
+  const app = {} as { t: TestApp; editor: TestMember };
+  beforeAll(async () => {
+    app.t = await startTestApp();
+    app.editor = (await buildOrgWithEditor(app.t.db)).editor;
+  });
+  afterAll(() => app.t.close());
+  return app;
 }

@@ -1,22 +1,35 @@
-// Country and theme names in the interface language, from the reference endpoints.
+// Country and theme names in the interface language, and the fixed lists forms offer (rating scale,
+// criteria, organisation types), from the reference endpoints: the web app copies no server list.
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { get } from './client.ts';
-import type { CountryRef, ThemeRef } from './types.ts';
+import type { CountryRef, ReferenceListsRef, ThemeRef } from './types.ts';
 
 interface Reference {
   countries: CountryRef[];
   themes: ThemeRef[];
+  /** The fixed lists; empty until read. */
+  lists: ReferenceListsRef;
   countryName(code: string | null | undefined): string;
   themeLabel(slug: string): string;
 }
 
 const ReferenceContext = createContext<Reference | null>(null);
+const NO_LISTS: ReferenceListsRef = {
+  six_point: [],
+  six_point_weak: [],
+  evaluation_criteria: [],
+  organisation_types: [],
+};
 
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   const [countries, setCountries] = useState<CountryRef[]>([]);
   const [themes, setThemes] = useState<ThemeRef[]>([]);
+  const [lists, setLists] = useState<ReferenceListsRef>(NO_LISTS);
+  useEffect(() => {
+    void get<ReferenceListsRef>('/reference/lists').then(setLists, () => undefined);
+  }, []);
   useEffect(() => {
     let live = true;
     void Promise.all([
@@ -40,10 +53,11 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     return {
       countries,
       themes,
+      lists,
       countryName: (code) => (code ? (countryByCode.get(code) ?? code) : '—'),
       themeLabel: (slug) => themeBySlug.get(slug) ?? slug,
     };
-  }, [countries, themes]);
+  }, [countries, themes, lists]);
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }
 

@@ -58,7 +58,11 @@ import type {
   RecommendationStatus as RecommendationStatusSchema,
 } from '../../../src/recommendations/recommendations.schema.ts';
 import type { RecurringGroups as RecurringGroupsSchema } from '../../../src/recurring/recurring.schema.ts';
-import type { ReferenceItem, ReferenceTheme } from '../../../src/reference/reference.schema.ts';
+import type {
+  ReferenceItem,
+  ReferenceLists,
+  ReferenceTheme,
+} from '../../../src/reference/reference.schema.ts';
 import type {
   DigestPreferences as DigestPreferencesSchema,
   Digest as DigestSchema,
@@ -132,6 +136,7 @@ export type ConfirmReply = Reply<typeof ConfirmReplySchema>;
 
 export type CountryRef = Reply<typeof ReferenceItem>;
 export type ThemeRef = Reply<typeof ReferenceTheme>;
+export type ReferenceListsRef = Reply<typeof ReferenceLists>;
 
 export type SearchResult = Reply<typeof SearchResponse>;
 export type SearchHit = SearchResult['items'][number];

@@ -2,48 +2,22 @@
 // gender, design), each with its optional rating on the six-point scale; the owner's editors edit
 // them in place, and the server's complaint about a field shows next to it.
 import { useState } from 'react';
-import type { EVALUATION_CRITERIA } from '../../../src/reference/scales.ts';
 import { api } from '../api/client.ts';
 import { useSubmit } from '../api/hooks.ts';
+import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { Evaluation } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { ErrorMessage, FieldError, Success } from './Status.tsx';
+import { AddRowButton, RemoveRowButton, useEditableRows } from './EditableRows.tsx';
+import { FieldError, SaveFooter } from './Status.tsx';
 import { Badge, useEnumLabel } from './Tags.tsx';
 
-// The web app takes only types from the server: the lists are written out, checked against the server's.
-const CRITERIA = [
-  'relevance',
-  'coherence',
-  'effectiveness',
-  'efficiency',
-  'impact',
-  'sustainability',
-  'partnerships',
-  'human_rights_gender',
-  'design',
-] as const satisfies readonly (typeof EVALUATION_CRITERIA)[number][];
-export const SIX_POINT = [
-  'highly satisfactory',
-  'satisfactory',
-  'moderately satisfactory',
-  'moderately unsatisfactory',
-  'unsatisfactory',
-  'highly unsatisfactory',
-] as const;
-/** The lower half of the scale: what the criteria portfolio counts as weak. */
-const WEAK = new Set<string>(SIX_POINT.slice(3));
-
-type Finding = Evaluation['findings'][number];
 interface Draft {
-  key: number;
   criterion: string;
   text: string;
   rating: string;
 }
-let nextKey = 1;
-const toDraft = (f: Finding): Draft => ({
-  key: nextKey++,
+const toDraft = (f: Evaluation['findings'][number]): Draft => ({
   criterion: f.criterion,
   text: f.text,
   rating: f.rating ?? '',
@@ -52,16 +26,24 @@ const toDraft = (f: Finding): Draft => ({
 function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSaved: () => void }) {
   const { t } = useI18n();
   const label = useEnumLabel();
-  const [drafts, setDrafts] = useState<Draft[]>(evaluation.findings.map(toDraft));
+  const { lists } = useReference();
+  const drafts = useEditableRows(evaluation.findings.map(toDraft), () => ({
+    criterion: 'relevance',
+    text: '',
+    rating: '',
+  }));
+  const update = drafts.update;
   const [saved, setSaved] = useState(false);
-  const update = (key: number, patch: Partial<Draft>) =>
-    setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));
 
   const { busy, error, submit } = useSubmit(
     () =>
       api('PATCH', `/evaluations/${evaluation.id}`, {
         version: evaluation.version,
-        findings: drafts.map((d) => ({ criterion: d.criterion, text: d.text, rating: d.rating || null })),
+        findings: drafts.rows.map((d) => ({
+          criterion: d.criterion,
+          text: d.text,
+          rating: d.rating || null,
+        })),
       }),
     () => {
       setSaved(true);
@@ -71,14 +53,14 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
 
   return (
     <form className="form" onSubmit={submit} aria-label={t('evaluation.editFindings')}>
-      {drafts.map((d, i) => (
+      {drafts.rows.map((d, i) => (
         <fieldset key={d.key} className="finding">
           <legend>{t('evaluation.finding', { n: i + 1 })}</legend>
           <div className="form-row">
             <label>
               {t('criteria.criterion')}
               <select value={d.criterion} onChange={(e) => update(d.key, { criterion: e.target.value })}>
-                {CRITERIA.map((c) => (
+                {lists.evaluation_criteria.map((c) => (
                   <option key={c} value={c}>
                     {label('criterion', c)}
                   </option>
@@ -90,7 +72,7 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
               {t('evaluation.rating')}
               <select value={d.rating} onChange={(e) => update(d.key, { rating: e.target.value })}>
                 <option value="">{t('evaluation.notRated')}</option>
-                {SIX_POINT.map((r) => (
+                {lists.six_point.map((r) => (
                   <option key={r} value={r}>
                     {label('sixPoint', r)}
                   </option>
@@ -109,31 +91,11 @@ function FindingsEditor({ evaluation, onSaved }: { evaluation: Evaluation; onSav
             />
             <FieldError error={error} field={`findings.${i}.text`} />
           </label>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}
-          >
-            {t('common.remove')}
-          </button>
+          <RemoveRowButton onClick={() => drafts.remove(d.key)} />
         </fieldset>
       ))}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          setDrafts((list) => [...list, { key: nextKey++, criterion: 'relevance', text: '', rating: '' }])
-        }
-      >
-        {t('evaluation.addFinding')}
-      </button>
-      <ErrorMessage error={error} />
-      {saved && <Success>{t('common.saved')}</Success>}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <AddRowButton onClick={drafts.add}>{t('evaluation.addFinding')}</AddRowButton>
+      <SaveFooter busy={busy} error={error} saved={saved} />
     </form>
   );
 }
@@ -142,12 +104,17 @@ export function EvaluationFindings({ evaluation, onSaved }: { evaluation: Evalua
   const { t } = useI18n();
   const session = useSession();
   const label = useEnumLabel();
+  const { lists } = useReference();
   return (
     <>
       {evaluation.findings.map((f) => (
         <p key={`${f.criterion}-${f.text.slice(0, 30)}`} className="prose small">
           <strong>{label('criterion', f.criterion)}:</strong> {f.text}{' '}
-          {f.rating && <Badge tone={WEAK.has(f.rating) ? 'warn' : 'ok'}>{label('sixPoint', f.rating)}</Badge>}
+          {f.rating && (
+            <Badge tone={lists.six_point_weak.includes(f.rating) ? 'warn' : 'ok'}>
+              {label('sixPoint', f.rating)}
+            </Badge>
+          )}
         </p>
       ))}
       {session.canEdit(evaluation.owner_org.id) && (

@@ -3,10 +3,10 @@
 // as a chart, a table and a CSV download of the same numbers.
 import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
-import { useReference } from '../api/reference.tsx';
 import type { ImplementationRate } from '../api/types.ts';
 import { formatShare, shareBars } from '../charts/bars.ts';
 import { ChartAndTable } from '../charts/ChartAndTable.tsx';
+import { ChoiceSelect, useGroupName } from '../charts/GroupBy.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -27,15 +27,13 @@ export function ImplementationRateChart({
   changes: number;
 }) {
   const { t, formatNumber } = useI18n();
-  const { themeLabel } = useReference();
   const query = { ...filters, by };
   const rate = useLoad(
     () => get<ImplementationRate>('/recommendations/implementation-rate', query),
     [JSON.stringify(query), changes],
   );
   const groups = rate.data?.groups ?? [];
-  const name = (g: ImplementationRate['groups'][number]) =>
-    g.key === null ? t('followUp.noGroup') : by === 'theme' ? themeLabel(g.key) : (g.label ?? g.key);
+  const name = useGroupName(by);
   const percent = (share: number | null) => formatShare(share, formatNumber);
   const option = shareBars(groups.map(name), [
     { name: t('followUp.implemented'), values: groups.map((g) => g.implemented_share) },
@@ -47,16 +45,7 @@ export function ImplementationRateChart({
       <h2 id="rate-h">{t('followUp.rateTitle')}</h2>
       <p className="muted small">{t('followUp.rateExplained')}</p>
       <div className="filters">
-        <label>
-          {t('scores.by')}{' '}
-          <select value={by} onChange={(e) => onBy(e.target.value as RateBy)}>
-            {RATE_BY.map((b) => (
-              <option key={b} value={b}>
-                {t(`followUp.by.${b}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label="scores.by" value={by} options={RATE_BY} messages="followUp.by" onChange={onBy} />
         <a href={withQuery('/api/v1/recommendations/implementation-rate', { ...query, format: 'csv' })}>
           {t('common.exportCsv')}
         </a>

@@ -1,7 +1,8 @@
 // The responsible organisation answers a recommendation: management response, key actions with
 // owners and due dates, status and a note for the history. Errors come back next to their fields.
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
+import { useSubmit } from '../api/hooks.ts';
 import type {
   KeyAction,
   KeyActionStatus,
@@ -10,7 +11,8 @@ import type {
   RecommendationStatus,
 } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { ErrorMessage, FieldError, Success } from './Status.tsx';
+import { AddRowButton, RemoveRowButton, useEditableRows } from './EditableRows.tsx';
+import { FieldError, SaveFooter } from './Status.tsx';
 import { useEnumLabel } from './Tags.tsx';
 
 const RESPONSES: ManagementResponse[] = ['accepted', 'partially_accepted', 'rejected'];
@@ -23,22 +25,20 @@ const ACTION_STATUSES: KeyActionStatus[] = [
 ];
 
 interface ActionDraft {
-  key: number;
   text: string;
   owner: string;
   due_on: string;
   status: KeyActionStatus;
 }
 
-let nextKey = 1;
 const toDraft = (a: KeyAction): ActionDraft => ({
-  key: nextKey++,
   text: a.text,
   owner: a.owner ?? '',
   due_on: a.due_on ?? '',
   // The schema types a stored status as a string; it was validated against ACTION_STATUSES on the way in.
   status: ACTION_STATUSES.find((s) => s === a.status) ?? 'not_started',
 });
+const blankAction = (): ActionDraft => ({ text: '', owner: '', due_on: '', status: 'not_started' });
 
 export function RecommendationEditor({
   recommendation,
@@ -52,47 +52,38 @@ export function RecommendationEditor({
   const [response, setResponse] = useState(recommendation.management_response ?? '');
   const [responseText, setResponseText] = useState(recommendation.response_text ?? '');
   const [status, setStatus] = useState<RecommendationStatus>(recommendation.status);
-  const [actions, setActions] = useState<ActionDraft[]>(recommendation.key_actions.map(toDraft));
+  const actions = useEditableRows(recommendation.key_actions.map(toDraft), blankAction);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const id = recommendation.id;
+  const updateAction = actions.update;
 
-  const updateAction = (key: number, patch: Partial<ActionDraft>) =>
-    setActions((list) => list.map((a) => (a.key === key ? { ...a, ...patch } : a)));
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const updated = await api<Recommendation>('PATCH', `/recommendations/${id}`, {
+  const { busy, error, submit } = useSubmit(
+    () => {
+      setSaved(false);
+      return api<Recommendation>('PATCH', `/recommendations/${id}`, {
         version: recommendation.version,
         management_response: response || undefined,
         response_text: responseText || undefined,
         status,
         status_note: note || undefined,
-        key_actions: actions.map((a) => ({
+        key_actions: actions.rows.map((a) => ({
           text: a.text,
           owner: a.owner || undefined,
           due_on: a.due_on || undefined,
           status: a.status,
         })),
       });
+    },
+    (updated) => {
       setSaved(true);
       setNote('');
       onSaved(updated);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
-    <form className="form" onSubmit={save} aria-label={t('recommendations.answer')}>
+    <form className="form" onSubmit={submit} aria-label={t('recommendations.answer')}>
       <div className="form-row">
         <label>
           {t('recommendations.response')}
@@ -125,7 +116,7 @@ export function RecommendationEditor({
       </label>
       <fieldset>
         <legend>{t('recommendations.keyActions')}</legend>
-        {actions.map((a, i) => (
+        {actions.rows.map((a, i) => (
           <div key={a.key} className="form-row key-action">
             <label>
               {t('recommendations.action')}
@@ -163,40 +154,17 @@ export function RecommendationEditor({
                 ))}
               </select>
             </label>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setActions((list) => list.filter((x) => x.key !== a.key))}
-            >
-              {t('common.remove')}
-            </button>
+            <RemoveRowButton onClick={() => actions.remove(a.key)} />
           </div>
         ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            setActions((list) => [
-              ...list,
-              { key: nextKey++, text: '', owner: '', due_on: '', status: 'not_started' },
-            ])
-          }
-        >
-          {t('recommendations.addAction')}
-        </button>
+        <AddRowButton onClick={actions.add}>{t('recommendations.addAction')}</AddRowButton>
       </fieldset>
       <label>
         {t('recommendations.statusNote')}
         <input value={note} onChange={(e) => setNote(e.target.value)} />
         <FieldError error={error} field="status_note" />
       </label>
-      <ErrorMessage error={error} />
-      {saved && <Success>{t('common.saved')}</Success>}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <SaveFooter busy={busy} error={error} saved={saved} />
     </form>
   );
 }

@@ -75,3 +75,27 @@ export function Progress({ value, label }: { value: number; label: string }) {
     </div>
   );
 }
+
+/** A form's end: its error in words, "saved" once it is, and the save button, busy while the write runs. */
+export function SaveFooter({
+  busy,
+  error,
+  saved,
+}: {
+  busy: boolean;
+  error: ApiError | undefined;
+  saved: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ErrorMessage error={error} />
+      {saved && <Success>{t('common.saved')}</Success>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,8 +1,8 @@
 // Organisation administration: members and invitations, roles, sharing defaults, the user's API
 // tokens, and the organisation's audit trail. Every change shows its result or its error.
 import { type FormEvent, useState } from 'react';
-import { type ApiError, api, get } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { api, get } from '../api/client.ts';
+import { useLoad, useWrite } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { Organisation, Visibility } from '../api/types.ts';
 import { OrganisationPicker } from '../components/OrganisationPicker.tsx';
@@ -13,7 +13,6 @@ import { useI18n } from '../i18n/index.tsx';
 import { Audit } from './admin/Audit.tsx';
 import { DeletedRecords } from './admin/DeletedRecords.tsx';
 import { Members } from './admin/Members.tsx';
-import { asError } from './admin/shared.ts';
 import { Tokens } from './admin/Tokens.tsx';
 
 function SharingDefaults({ orgId, orgName }: { orgId: string; orgName: string }) {
@@ -23,18 +22,15 @@ function SharingDefaults({ orgId, orgName }: { orgId: string; orgName: string })
   const org = useLoad(() => get<Organisation>(`/organisations/${orgId}`), [orgId]);
   const [records, setRecords] = useState<Visibility>();
   const [documents, setDocuments] = useState<Visibility>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useWrite();
   const [message, setMessage] = useState<string>();
   const current = org.data;
 
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!current) return;
-    setBusy(true);
-    setError(undefined);
     setMessage(undefined);
-    try {
+    await run(async () => {
       const saved = await api<Organisation>('PATCH', `/organisations/${orgId}`, {
         default_visibility: records ?? current.default_visibility,
         default_document_visibility: documents ?? current.default_document_visibility,
@@ -50,11 +46,7 @@ function SharingDefaults({ orgId, orgName }: { orgId: string; orgName: string })
       setDocuments(undefined);
       org.reload();
       await session.refresh();
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -2,9 +2,12 @@
 // (upload progress, then the import job's progress until its report).
 import { type DragEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, get, upload } from '../api/client.ts';
+import type { ApiError } from '../api/client.ts';
+import { get, upload } from '../api/client.ts';
+import { asApiError, useWrite } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import type { ImportJob, RecordVisibility, UploadReply } from '../api/types.ts';
+import { OrganisationSelect } from '../components/OrganisationPicker.tsx';
 import { ErrorMessage, Progress, Success } from '../components/Status.tsx';
 import { Badge, useEnumLabel } from '../components/Tags.tsx';
 import { VisibilitySelect } from '../components/VisibilitySelect.tsx';
@@ -19,23 +22,19 @@ interface Upload {
 }
 
 let nextKey = 1;
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
 
 function IatiImport({ ownerOrgId }: { ownerOrgId: string }) {
   const { t, formatNumber } = useI18n();
   const [file, setFile] = useState<File>();
   const [sent, setSent] = useState(0);
   const [job, setJob] = useState<ImportJob>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useWrite();
 
   async function start() {
     if (!file) return;
-    setBusy(true);
-    setError(undefined);
     setJob(undefined);
     setSent(0);
-    try {
+    await run(async () => {
       const form = new FormData();
       if (ownerOrgId) form.append('owner_org_id', ownerOrgId);
       form.append('file', file);
@@ -46,11 +45,7 @@ function IatiImport({ ownerOrgId }: { ownerOrgId: string }) {
         current = await get<ImportJob>(`/imports/iati/${current.id}`);
         setJob(current);
       }
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const fraction = job
@@ -153,7 +148,7 @@ export function ContributePage() {
       form.append('file', file);
       upload<UploadReply>('/documents', form, (progress) => patch(key, { progress })).then(
         (document) => patch(key, { document, progress: 1 }),
-        (err: unknown) => patch(key, { error: asError(err) }),
+        (err: unknown) => patch(key, { error: asApiError(err) }),
       );
     }
   }
@@ -180,16 +175,12 @@ export function ContributePage() {
       <p className="lead">{t('contribute.lead')}</p>
       <section className="card">
         <div className="form-row form">
-          <label>
-            {t('contribute.owner')}
-            <select value={ownerOrgId} onChange={(e) => setOwner(e.target.value)}>
-              {writable.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OrganisationSelect
+            label={t('contribute.owner')}
+            orgs={writable}
+            value={ownerOrgId}
+            onChange={setOwner}
+          />
           <VisibilitySelect
             label={t('contribute.visibility')}
             value={visibility}

@@ -2,11 +2,11 @@
 // the portfolio or for one theme or region of the evaluated projects: chart, table and CSV.
 import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
-import { useReference } from '../api/reference.tsx';
 import type { CriteriaPortfolio } from '../api/types.ts';
 import { useUrlFilters } from '../api/url-filters.ts';
 import { formatShare, shareBars } from '../charts/bars.ts';
 import { ChartAndTable } from '../charts/ChartAndTable.tsx';
+import { ChoiceSelect, useGroupName } from '../charts/GroupBy.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -15,14 +15,12 @@ const BY = ['all', 'theme', 'region'] as const;
 
 export function CriteriaPortfolioPage() {
   const { t, formatNumber } = useI18n();
-  const { themeLabel } = useReference();
   const label = useEnumLabel();
   const [params, set] = useUrlFilters();
   const by = BY.find((b) => b === params.get('by')) ?? 'all';
   const portfolio = useLoad(() => get<CriteriaPortfolio>('/evaluations/criteria', { by }), [by]);
   const groups = portfolio.data?.groups ?? [];
-  const groupName = (g: CriteriaPortfolio['groups'][number]) =>
-    g.key === null ? t('followUp.noGroup') : by === 'theme' ? themeLabel(g.key) : (g.label ?? g.key);
+  const groupName = useGroupName(by);
   // One group at a time in the chart and table: the whole portfolio, or the theme or region chosen.
   const chosen =
     groups.find((g) => (g.key ?? '') === (params.get('group') ?? groups[0]?.key ?? '')) ?? groups[0];
@@ -38,16 +36,13 @@ export function CriteriaPortfolioPage() {
       <h1>{t('criteria.title')}</h1>
       <p className="muted">{t('criteria.explained')}</p>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common.filters')}>
-        <label>
-          {t('scores.by')}{' '}
-          <select value={by} onChange={(e) => set('by', e.target.value === 'all' ? '' : e.target.value)}>
-            {BY.map((b) => (
-              <option key={b} value={b}>
-                {t(`criteria.by.${b}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="scores.by"
+          value={by}
+          options={BY}
+          messages="criteria.by"
+          onChange={(b) => set('by', b === 'all' ? '' : b)}
+        />
         {by !== 'all' && groups.length > 0 && (
           <label>
             {t(`criteria.by.${by}` as MessageKey)}{' '}

@@ -2,8 +2,8 @@
 // value's source highlighted; organisations matched to existing ones, registered or left out.
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, get } from '../api/client.ts';
-import { useLoad } from '../api/hooks.ts';
+import { api, get } from '../api/client.ts';
+import { useLoad, useWrite } from '../api/hooks.ts';
 import { useReference } from '../api/reference.tsx';
 import { useSession } from '../api/session.tsx';
 import type { ConfirmReply, DocumentExtraction, TacitDocument, Visibility } from '../api/types.ts';
@@ -36,8 +36,7 @@ export function DocumentReviewPage() {
   const session = useSession();
   const [chosenVisibility, setVisibility] = useState<Visibility>();
   const [active, setActive] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useWrite();
   const [done, setDone] = useState<ConfirmReply>();
 
   useEffect(() => {
@@ -73,9 +72,8 @@ export function DocumentReviewPage() {
   async function confirm(e: FormEvent) {
     e.preventDefault();
     if (!record || !extraction.data) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    const { version } = extraction.data;
+    await run(async () => {
       const organisations = (record.organisations ?? []).map((o, i) => {
         const d = decisions[i] ?? { action: 'skip' as const };
         return d.action === 'match'
@@ -86,14 +84,10 @@ export function DocumentReviewPage() {
         record,
         organisations,
         visibility,
-        version: extraction.data.version,
+        version,
       });
       setDone(reply);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const field = (key: string) => `record.${key}`;

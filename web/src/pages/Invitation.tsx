@@ -1,9 +1,10 @@
 // Where an invited person lands from the link an administrator sends: they choose a password, join, and
 // are signed in. The token travels in the address's fragment (#token=…), which the browser never sends
 // to the server, so it stays out of access logs and Referer headers.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ApiError, api } from '../api/client.ts';
+import { useSubmit } from '../api/hooks.ts';
 import { useSession } from '../api/session.tsx';
 import { ErrorMessage, FieldError, Success } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -19,36 +20,21 @@ export function InvitationPage() {
   const token = new URLSearchParams(useLocation().hash.slice(1)).get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const [joined, setJoined] = useState<{ email: string; signedIn: boolean }>();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    if (password !== confirmation) {
-      setError(
-        new ApiError(0, 'mismatch', t('invitation.mismatch'), [
-          { field: 'confirmation', message: t('invitation.mismatch') },
-        ]),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      const { email } = await api<{ email: string }>('POST', '/auth/accept-invitation', { token, password });
-      // The password is chosen; signing in is a convenience, and the sign-in page remains if it fails.
-      const signedIn = await session.signIn(email, password).then(
-        () => true,
-        () => false,
-      );
-      setJoined({ email, signedIn });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    if (password !== confirmation)
+      throw new ApiError(0, 'mismatch', t('invitation.mismatch'), [
+        { field: 'confirmation', message: t('invitation.mismatch') },
+      ]);
+    const { email } = await api<{ email: string }>('POST', '/auth/accept-invitation', { token, password });
+    // The password is chosen; signing in is a convenience, and the sign-in page remains if it fails.
+    const signedIn = await session.signIn(email, password).then(
+      () => true,
+      () => false,
+    );
+    return { email, signedIn };
+  }, setJoined);
 
   if (joined)
     return (

@@ -13,19 +13,9 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useEnumLabel } from '../components/Tags.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
-export const ORGANISATION_TYPES = [
-  'donor_government',
-  'multilateral',
-  'ngo',
-  'recipient_institution',
-  'research',
-  'private_sector',
-  'other',
-] as const;
-
 export function OrganisationsPage() {
   const { t, lang } = useI18n();
-  const { countryName } = useReference();
+  const { countryName, lists } = useReference();
   const session = useSession();
   const label = useEnumLabel();
   const [params, set] = useUrlFilters();
@@ -66,7 +56,7 @@ export function OrganisationsPage() {
           {t('orgs.type')}
           <select value={filters.type} onChange={(e) => set('type', e.target.value)}>
             <option value="">{t('common.any')}</option>
-            {ORGANISATION_TYPES.map((type) => (
+            {lists.organisation_types.map((type) => (
               <option key={type} value={type}>
                 {label('orgType', type)}
               </option>

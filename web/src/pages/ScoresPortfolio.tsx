@@ -5,7 +5,7 @@ import { get, withQuery } from '../api/client.ts';
 import { useLoad } from '../api/hooks.ts';
 import type { ScorePortfolio } from '../api/types.ts';
 import { ChartAndTable } from '../charts/ChartAndTable.tsx';
-import type { MessageKey } from '../i18n/en.ts';
+import { ChoiceSelect } from '../charts/GroupBy.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 const BY = ['donor', 'country', 'theme', 'year'] as const;
@@ -44,32 +44,20 @@ export function ScoresPortfolioPage() {
       data: rows.map((r) => r.scale.marks.find((m) => m.mark === mark)?.count ?? 0),
     })),
   };
-  const select = <T extends string>(
-    label: MessageKey,
-    value: T,
-    options: readonly T[],
-    set: (v: T) => void,
-  ) => (
-    <label>
-      {t(label)}{' '}
-      <select value={value} onChange={(e) => set(e.target.value as T)}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {t(`scores.${o}` as MessageKey)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
   return (
     <section>
       <h1>{t('scores.title')}</h1>
       <p className="muted">{t('scores.oneScale')}</p>
       <div className="filters">
-        {select('scores.by', by, BY, setBy)}
-        {select('scores.kind', kind, KINDS, setKind)}
-        {select('scores.scale', scale, SCALES, setScale)}
+        <ChoiceSelect label="scores.by" value={by} options={BY} messages="scores" onChange={setBy} />
+        <ChoiceSelect label="scores.kind" value={kind} options={KINDS} messages="scores" onChange={setKind} />
+        <ChoiceSelect
+          label="scores.scale"
+          value={scale}
+          options={SCALES}
+          messages="scores"
+          onChange={setScale}
+        />
         <a href={withQuery('/api/v1/scores/portfolio', { ...query, format: 'csv' })}>
           {t('common.exportCsv')}
         </a>

@@ -2,13 +2,14 @@
 // or a country, as the instrument allows), who owns the assessment and who may see it (owner-only
 // unless shared). The server checks every choice; its refusal is shown next to the field it names.
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api, getAll } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { api, getAll } from '../../api/client.ts';
+import { useLoad, useWrite } from '../../api/hooks.ts';
 import { useReference } from '../../api/reference.tsx';
 import { useSession } from '../../api/session.tsx';
 import type { Assessment, InstrumentSummary, Organisation, Project, Visibility } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { inLang } from '../../i18n/localised.ts';
+import { OrganisationSelect } from '../OrganisationPicker.tsx';
 import { ErrorMessage, FieldError } from '../Status.tsx';
 import { useEnumLabel } from '../Tags.tsx';
 import { VisibilitySelect } from '../VisibilitySelect.tsx';
@@ -35,8 +36,6 @@ export function NewAssessmentForm({
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('owner');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const chosen = instruments.find((i) => i.key === key) ?? instruments[0];
   const subjects = chosen?.subjects ?? [];
   useEffect(() => {
@@ -45,25 +44,21 @@ export function NewAssessmentForm({
   const projects = useLoad(() => getAll<Project>('/projects'), [session.me?.user_id]);
   const organisations = useLoad(() => getAll<Organisation>('/organisations'), []);
 
+  const { busy, error, run } = useWrite();
   async function create(e: FormEvent) {
     e.preventDefault();
     if (!chosen) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api<Assessment>('POST', '/assessments', {
+    let created: Assessment | undefined;
+    const ok = await run(async () => {
+      created = await api<Assessment>('POST', '/assessments', {
         instrument: chosen.key,
         subject: type === 'country' ? { type, code: subject } : { type, id: subject },
         ...(title.trim() ? { title } : {}),
         ...(owner || writable.length > 1 ? { owner_org_id: owner || writable[0]?.id } : {}),
         visibility,
       });
-      onCreated(created.id);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (ok && created) onCreated(created.id);
   }
 
   const options: { value: string; text: string }[] =
@@ -129,16 +124,12 @@ export function NewAssessmentForm({
       </label>
       <div className="form-row">
         {writable.length > 1 && (
-          <label>
-            {t('assessments.owner')}
-            <select value={owner || writable[0]?.id} onChange={(e) => setOwner(e.target.value)}>
-              {writable.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OrganisationSelect
+            label={t('assessments.owner')}
+            orgs={writable}
+            value={owner || writable[0]?.id}
+            onChange={setOwner}
+          />
         )}
         <VisibilitySelect label={t('assessments.visibility')} value={visibility} onChange={setVisibility} />
       </div>

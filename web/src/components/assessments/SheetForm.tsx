@@ -2,8 +2,9 @@
 // and evidence (text, and links to web pages or to Tacit records). An assessor's own sheet resumes
 // from what they saved; the agreed sheet starts from the values all assessors already share.
 // Everything is a native control, so the form works with the keyboard alone.
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
+import { useSubmit } from '../../api/hooks.ts';
 import type { Assessment, AssessmentPrefill, Instrument } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { inLang } from '../../i18n/localised.ts';
@@ -60,8 +61,6 @@ export function SheetForm({
   const { t, lang, formatDate } = useI18n();
   const label = useEnumLabel();
   const [entries, setEntries] = useState<Record<string, Entry>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: start again only when another assessment or sheet opens
   useEffect(() => setEntries(startingEntries(assessment, mode, me)), [assessment.id, mode, me]);
@@ -76,11 +75,8 @@ export function SheetForm({
   };
   const prefix = `${mode}-`;
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, submit } = useSubmit(
+    () => {
       const scores = Object.entries(entries)
         .filter(([, entry]) => entry.value.trim())
         .map(([question, entry]) => {
@@ -98,21 +94,20 @@ export function SheetForm({
           };
         });
       const path = mode === 'agreed' ? 'agreed' : 'scores';
-      onSaved(await api<Assessment>('PUT', `/assessments/${assessment.id}/${path}`, { scores }));
+      return api<Assessment>('PUT', `/assessments/${assessment.id}/${path}`, { scores });
+    },
+    (updated) => {
+      onSaved(updated);
       setSaved(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   const answered = Object.values(entries).filter((e) => e.value.trim()).length;
   const total = instrument.definition.areas.reduce((n, a) => n + a.questions.length, 0);
   return (
     <form
       className="form card"
-      onSubmit={save}
+      onSubmit={submit}
       aria-label={mode === 'agreed' ? t('assessments.agreedSheet') : t('assessments.mySheet')}
     >
       <h2>{mode === 'agreed' ? t('assessments.agreedSheet') : t('assessments.mySheet')}</h2>

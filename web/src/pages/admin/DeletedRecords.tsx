@@ -2,11 +2,10 @@
 // it and until when it can be restored; Restore puts it back as it was.
 import { useState } from 'react';
 import { type ApiError, api, get } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { asApiError, useLoad } from '../../api/hooks.ts';
 import type { DeletedRecord, TrashPage } from '../../api/types.ts';
 import { ErrorMessage, Loading, Success } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { asError } from './shared.ts';
 
 export function DeletedRecords({ orgId }: { orgId: string }) {
   const { t, formatDateTime } = useI18n();
@@ -21,7 +20,7 @@ export function DeletedRecords({ orgId }: { orgId: string }) {
       setMessage(t('admin.trashRestored', { label: item.label ?? item.id }));
       trash.reload();
     } catch (err) {
-      setError(asError(err));
+      setError(asApiError(err));
     }
   }
   return (

@@ -1,13 +1,13 @@
 // An organisation's members and invitations, and their roles.
 import { type FormEvent, useState } from 'react';
 import { type ApiError, api, get } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { asApiError, useLoad } from '../../api/hooks.ts';
 import type { Member, MemberAdded, Role } from '../../api/types.ts';
 import { ErrorMessage, FieldError, Loading, Success } from '../../components/Status.tsx';
 import { Badge } from '../../components/Tags.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { invitationLink } from '../Invitation.tsx';
-import { asError, ROLES } from './shared.ts';
+import { ROLES } from './shared.ts';
 
 export function Members({ orgId }: { orgId: string }) {
   const { t, formatDate } = useI18n();
@@ -29,7 +29,7 @@ export function Members({ orgId }: { orgId: string }) {
       setMessage(await action());
       members.reload();
     } catch (err) {
-      setError(asError(err));
+      setError(asApiError(err));
     }
   }
   const invite = (e: FormEvent) => {

@@ -1,12 +1,11 @@
 // The signed-in user's API tokens: create one (its secret shown once), list and revoke them.
 import { type FormEvent, useState } from 'react';
 import { type ApiError, api, get } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { asApiError, useLoad } from '../../api/hooks.ts';
 import type { ApiToken, TokenCreated } from '../../api/types.ts';
 import { ErrorMessage, FieldError, Success } from '../../components/Status.tsx';
 import { Badge } from '../../components/Tags.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { asError } from './shared.ts';
 
 export function Tokens() {
   const { t, formatDateTime } = useI18n();
@@ -25,7 +24,7 @@ export function Tokens() {
       setName('');
       tokens.reload();
     } catch (err) {
-      setError(asError(err));
+      setError(asApiError(err));
     }
   }
   async function revoke(id: string) {
@@ -36,7 +35,7 @@ export function Tokens() {
       setMessage(t('admin.tokenRevoked'));
       tokens.reload();
     } catch (err) {
-      setError(asError(err));
+      setError(asApiError(err));
     }
   }
   return (
