@@ -1,7 +1,10 @@
 // An assessment is owner-only by default: another organisation and an anonymous visitor can
 // neither see it nor infer it (the same 404 as an id that does not exist), in every read path.
+// Shared with a named organisation, that organisation reads it (without the share list, which is
+// the owner's) and every other one still gets the 404 of a missing id.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { type AssessmentWorld, buildAssessmentWorld } from './test-setup.ts';
 
@@ -133,5 +136,84 @@ describe('a private assessment', () => {
     expect(onHidden.body.error.message).toBe(
       'body.subject.id: no project with this id exists, or you may not see it',
     );
+  });
+});
+
+describe('an assessment shared with a named organisation', () => {
+  let named: TestMember;
+  let namedId: string;
+  const ownIds = async () =>
+    (await app.request('GET', '/api/v1/assessments', { token: w.assessor1.token })).body.map(
+      (a: { id: string }) => a.id,
+    );
+
+  beforeAll(async () => {
+    named = (await buildOrgWithEditor(app.db)).editor;
+    const res = await app.request('POST', '/api/v1/assessments', {
+      token: w.assessor1.token,
+      body: {
+        instrument: 'heuni-checklist',
+        subject: { type: 'project', id: w.project.id },
+        title: 'Assessment shared with one partner',
+        visibility: 'shared',
+        shared_with: [named.orgId],
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ visibility: 'shared', shared_with: [named.orgId], withheld_fields: [] });
+    namedId = res.body.id;
+  });
+
+  it('is read by the organisation named, without the share list, in pages and lists', async () => {
+    const page = await app.request('GET', `/api/v1/assessments/${namedId}`, { token: named.token });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({
+      title: 'Assessment shared with one partner',
+      visibility: 'shared',
+      shared_with: null,
+      withheld_fields: ['shared_with'],
+    });
+    const results = await app.request('GET', `/api/v1/assessments/${namedId}/results`, {
+      token: named.token,
+    });
+    expect(results.status).toBe(200);
+    const listed = (await app.request('GET', '/api/v1/assessments', { token: named.token })).body;
+    expect(listed.map((a: { id: string; shared_with: unknown }) => [a.id, a.shared_with])).toContainEqual([
+      namedId,
+      null,
+    ]);
+  });
+
+  it('answers any other organisation and a visitor exactly as a missing one, and lists it to neither', async () => {
+    const missing = randomUUID();
+    for (const token of [w.outsider.token, undefined]) {
+      for (const path of ['', '/results', '/results?format=csv', '/prefill']) {
+        const hidden = await answer(`/api/v1/assessments/${namedId}${path}`, token);
+        expect(hidden.status).toBe(404);
+        expect(hidden).toEqual(await answer(`/api/v1/assessments/${missing}${path}`, token));
+      }
+      const listed = (await app.request('GET', '/api/v1/assessments', token ? { token } : {})).body;
+      expect(listed.map((a: { id: string }) => a.id)).not.toContain(namedId);
+    }
+  });
+
+  it('refuses an unknown organisation, or a share list without sharing, naming shared_with and storing nothing', async () => {
+    const before = await ownIds();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ visibility: 'shared', shared_with: [randomUUID()] }, /no organisation has the id/],
+      [{ visibility: 'shared' }, /at least one organisation/],
+      [{ visibility: 'owner', shared_with: [named.orgId] }, /only with visibility 'shared'/],
+    ];
+    for (const [sharing, message] of cases) {
+      const res = await app.request('POST', '/api/v1/assessments', {
+        token: w.assessor1.token,
+        body: { instrument: 'heuni-checklist', subject: { type: 'project', id: w.project.id }, ...sharing },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details).toEqual([
+        { field: 'shared_with', message: expect.stringMatching(message) },
+      ]);
+    }
+    expect(await ownIds()).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 // Rules for assessments: an instrument version applied to a project, an organisation or a
 // country; one sheet per assessor, then an agreed one; every score checked against its
 // question's scale. Owner-only by default, and read only through the access filter.
+import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -14,11 +15,13 @@ import type { SheetResult } from '../instruments/scoring.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { AppError, errors, type FieldProblem } from '../server/errors.ts';
+import { withhold } from '../sharing/sharing.schema.ts';
+import { sharingService } from '../sharing/sharing.service.ts';
 import { trashService } from '../trash/trash.service.ts';
 import { type AssessmentRow, assessmentsRepository as repo } from './assessments.repository.ts';
 import type { AssessmentCreate, SheetBody } from './assessments.schema.ts';
 import { prefillFor } from './prefill.ts';
-import { assessmentView, resultsTable, toCsv } from './results.ts';
+import { assessmentSharing, assessmentView, resultsTable, toCsv } from './results.ts';
 
 async function visible(db: Queryable, viewer: Viewer, id: string): Promise<AssessmentRow> {
   const row = await repo.findVisible(db, viewer, id);
@@ -29,8 +32,10 @@ async function visible(db: Queryable, viewer: Viewer, id: string): Promise<Asses
 const definitionOf = (db: Queryable, row: AssessmentRow) =>
   instrumentsService.definitionOf(db, row.instrument_id, row.instrument_version);
 
-async function view(db: Queryable, row: AssessmentRow) {
-  return assessmentView(row, await definitionOf(db, row), await repo.scoresOf(db, [row.id]));
+/** The assessment as this viewer may see it: a shared one's share list is its owner's alone. */
+async function view(db: Queryable, viewer: Viewer, row: AssessmentRow) {
+  const whole = assessmentView(row, await definitionOf(db, row), await repo.scoresOf(db, [row.id]));
+  return withhold(whole, withheldFields(viewer, row));
 }
 
 /** Every score names a question of the instrument version and a value on that question's scale. */
@@ -107,9 +112,12 @@ export const assessmentsService = {
           'body.subject.type',
           `${input.instrument} assesses ${stored.definition.subjects.join(', ')}; not a ${input.subject.type}`,
         );
+      const sharing = await sharingService.resolve(tx, input, undefined, 'owner');
       const id = await repo.insert(tx, {
         ownerOrgId,
-        visibility: input.visibility,
+        visibility: sharing.visibility,
+        sharedWith: sharing.shared_with,
+        embargoUntil: sharing.embargo_until,
         instrumentId: instrument.id,
         instrumentVersion: version,
         subjectType: input.subject.type,
@@ -117,18 +125,16 @@ export const assessmentsService = {
         title: input.title ?? null,
         userId: viewer.userId,
       });
-      await recordAudit(tx, viewer, {
-        action: 'create',
-        entityType: 'assessment',
-        entityId: id,
-        orgId: ownerOrgId,
-      });
-      return view(tx, (await repo.findVisible(tx, viewer, id))!);
+      const created = await view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
+      // As every kind's: a shared one adds a share entry naming the organisations.
+      const { assessors: _a, side_by_side: _s, agreed: _g, ...record } = created; // none yet
+      await auditService.created(tx, viewer, 'assessment', ownerOrgId, snapshot(record));
+      return created;
     });
   },
 
   async get(db: Queryable, viewer: Viewer, id: string) {
-    return view(db, await visible(db, viewer, id));
+    return view(db, viewer, await visible(db, viewer, id));
   },
 
   async list(
@@ -137,15 +143,20 @@ export const assessmentsService = {
     q: { instrument?: string | undefined; project_id?: string | undefined; limit: number },
   ) {
     const rows = await repo.listVisible(db, viewer, q);
-    return rows.map((r) => ({
-      id: r.id,
-      owner_org: { id: r.owner_org_id, name: r.owner_name },
-      visibility: r.visibility,
-      instrument: { key: r.instrument_key, version: r.instrument_version },
-      subject: { type: r.subject_type, id: r.subject_id, name: r.subject_name },
-      title: r.title,
-      updated_at: r.updated_at,
-    }));
+    return rows.map((r) =>
+      withhold(
+        {
+          id: r.id,
+          owner_org: { id: r.owner_org_id, name: r.owner_name },
+          ...assessmentSharing(r),
+          instrument: { key: r.instrument_key, version: r.instrument_version },
+          subject: { type: r.subject_type, id: r.subject_id, name: r.subject_name },
+          title: r.title,
+          updated_at: r.updated_at,
+        },
+        withheldFields(viewer, r),
+      ),
+    );
   },
 
   /** Replaces the caller's own sheet, or (agreed) the agreed result; editors of the owner only. */
@@ -164,7 +175,7 @@ export const assessmentsService = {
         orgId: row.owner_org_id,
         details: { sheet: agreed ? 'agreed' : 'assessor', scores: body.scores.length },
       });
-      return view(tx, (await repo.findVisible(tx, viewer, id))!);
+      return view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
     });
   },
 

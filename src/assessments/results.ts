@@ -3,6 +3,7 @@
 import { firstText, type InstrumentDefinition } from '../instruments/definition.schema.ts';
 import { normalisedPoints } from '../instruments/scales.ts';
 import { type SheetResult, scoreSheet } from '../instruments/scoring.ts';
+import { sharingResponse } from '../sharing/sharing.schema.ts';
 import type { AssessmentRow, ScoreRow } from './assessments.repository.ts';
 import type { Assessment } from './assessments.schema.ts';
 
@@ -11,6 +12,12 @@ const toScore = (s: ScoreRow) => ({
   value: s.value,
   evidence: { text: s.evidence_text, links: s.evidence_links },
 });
+
+/** The sharing fields of a reply, as every kind's; an assessment restricts no field beyond itself. */
+export function assessmentSharing(row: AssessmentRow) {
+  const { field_visibility: _none, ...sharing } = sharingResponse(row);
+  return sharing;
+}
 
 const answersOf = (rows: ScoreRow[]) => new Map(rows.map((s) => [s.question_id, s.value]));
 
@@ -45,7 +52,7 @@ export function assessmentView(
   return {
     id: row.id,
     owner_org: { id: row.owner_org_id, name: row.owner_name },
-    visibility: row.visibility,
+    ...assessmentSharing(row),
     instrument: { key: row.instrument_key, version: row.instrument_version },
     subject: { type: row.subject_type, id: row.subject_id, name: row.subject_name },
     title: row.title,
