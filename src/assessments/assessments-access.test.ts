@@ -216,4 +216,31 @@ describe('an assessment shared with a named organisation', () => {
     }
     expect(await ownIds()).toEqual(before);
   });
+
+  it('is shared anew by its owner’s PATCH, refused whole when an organisation is unknown, and audited', async () => {
+    const path = `/api/v1/assessments/${namedId}`;
+    const { version } = (await app.request('GET', path, { token: w.assessor1.token })).body;
+    const patch = (body: Record<string, unknown>, token = w.assessor1.token) =>
+      app.request('PATCH', path, { token, body });
+    const unknown = await patch({ shared_with: [w.outsider.orgId, randomUUID()], version });
+    expect([unknown.status, unknown.body.error.details[0].field]).toEqual([422, 'shared_with']);
+    expect((await patch({ shared_with: [w.outsider.orgId], version }, named.token)).status).toBe(403);
+    const moved = await patch({ shared_with: [w.outsider.orgId], version });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ shared_with: [w.outsider.orgId], version: version + 1 });
+    expect((await patch({ visibility: 'owner', version })).status).toBe(409);
+    expect((await app.request('GET', path, { token: w.outsider.token })).status).toBe(200);
+    const gone = await answer(path, named.token);
+    expect(gone).toEqual(await answer(`/api/v1/assessments/${randomUUID()}`, named.token));
+    expect(gone.status).toBe(404);
+    const trail = await app.request('GET', `/api/v1/audit?org_id=${w.ownerOrgId}&action=share`, {
+      token: w.admin.token,
+    });
+    const shares = trail.body.items.filter((e: { entity_id: string }) => e.entity_id === namedId);
+    expect(
+      shares.map((e: { details: { after: { shared_with: { id: string }[] } } }) =>
+        e.details.after.shared_with.map((o) => o.id),
+      ),
+    ).toEqual([[w.outsider.orgId], [named.orgId]]);
+  });
 });

@@ -106,6 +106,20 @@ export const assessmentsRepository = {
     return rows[0]!.id;
   },
 
+  /** Title and sharing, if `version` is still the stored one; false when another write came first. */
+  async update(
+    db: Queryable,
+    id: string,
+    version: number,
+    a: { title: string | undefined; visibility: string; sharedWith: string[]; embargoUntil: string | null },
+  ): Promise<boolean> {
+    const rows = await db.query(sql`UPDATE assessments SET title = coalesce(${a.title ?? null}, title),
+        visibility = ${a.visibility}, shared_with = ${a.sharedWith}::uuid[], embargo_until = ${a.embargoUntil}::date,
+        version = version + 1, updated_at = now()
+      WHERE id = ${id} AND version = ${version} RETURNING id`);
+    return rows.length === 1;
+  },
+
   /** Scores of assessments the caller has already read through the access filter. */
   async scoresOf(db: Queryable, assessmentIds: string[]): Promise<ScoreRow[]> {
     return db.query<ScoreRow>(sql`SELECT s.assessment_id, s.agreed, s.assessor_id, u.name AS assessor_name,

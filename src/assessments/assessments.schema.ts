@@ -26,6 +26,15 @@ export const AssessmentCreate = z.strictObject({
 });
 export type AssessmentCreate = z.infer<typeof AssessmentCreate>;
 
+export const AssessmentUpdate = z.strictObject({
+  title: AssessmentCreate.shape.title,
+  visibility: sharingInputFields.visibility,
+  shared_with: sharingInputFields.shared_with,
+  embargo_until: sharingInputFields.embargo_until,
+  version: z.number().int().positive().describe('The version you read; a stale one gets 409'),
+});
+export type AssessmentUpdate = z.infer<typeof AssessmentUpdate>;
+
 const EvidenceLink = z.union([
   z.strictObject({ url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }) }),
   z.strictObject({

@@ -16,12 +16,12 @@ import { organisationsRepository } from '../organisations/organisations.reposito
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { AppError, errors, type FieldProblem } from '../server/errors.ts';
 import { withhold } from '../sharing/sharing.schema.ts';
-import { sharingService } from '../sharing/sharing.service.ts';
+import { type Sharing, sharingService } from '../sharing/sharing.service.ts';
 import { trashService } from '../trash/trash.service.ts';
 import { type AssessmentRow, assessmentsRepository as repo } from './assessments.repository.ts';
-import type { AssessmentCreate, SheetBody } from './assessments.schema.ts';
+import type { AssessmentCreate, AssessmentUpdate, SheetBody } from './assessments.schema.ts';
 import { prefillFor } from './prefill.ts';
-import { assessmentSharing, assessmentView, resultsTable, toCsv } from './results.ts';
+import { assessmentSharing, assessmentView, auditedRecord, resultsTable, toCsv } from './results.ts';
 
 async function visible(db: Queryable, viewer: Viewer, id: string): Promise<AssessmentRow> {
   const row = await repo.findVisible(db, viewer, id);
@@ -77,6 +77,13 @@ async function subjectColumns(db: Queryable, viewer: Viewer, subject: Assessment
   return { projectId: null, organisationId: subject.id, country: null };
 }
 
+/** The sharing the sharing service decided, as the repository's columns. */
+const sharedColumns = (s: Sharing) => ({
+  visibility: s.visibility,
+  sharedWith: s.shared_with,
+  embargoUntil: s.embargo_until,
+});
+
 interface ComparedAssessment {
   id: string;
   title: string | null;
@@ -115,9 +122,7 @@ export const assessmentsService = {
       const sharing = await sharingService.resolve(tx, input, undefined, 'owner');
       const id = await repo.insert(tx, {
         ownerOrgId,
-        visibility: sharing.visibility,
-        sharedWith: sharing.shared_with,
-        embargoUntil: sharing.embargo_until,
+        ...sharedColumns(sharing),
         instrumentId: instrument.id,
         instrumentVersion: version,
         subjectType: input.subject.type,
@@ -127,8 +132,7 @@ export const assessmentsService = {
       });
       const created = await view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
       // As every kind's: a shared one adds a share entry naming the organisations.
-      const { assessors: _a, side_by_side: _s, agreed: _g, ...record } = created; // none yet
-      await auditService.created(tx, viewer, 'assessment', ownerOrgId, snapshot(record));
+      await auditService.created(tx, viewer, 'assessment', ownerOrgId, snapshot(auditedRecord(created)));
       return created;
     });
   },
@@ -157,6 +161,27 @@ export const assessmentsService = {
         withheldFields(viewer, r),
       ),
     );
+  },
+
+  /** A new title or sharing, by the owner's editors, checked by the rules every kind's sharing follows. */
+  async update(db: Database, viewer: Viewer, id: string, input: AssessmentUpdate) {
+    return db.transaction(async (tx) => {
+      const row = await visible(tx, viewer, id);
+      assertRoleIn(viewer, row.owner_org_id, 'editor');
+      if (row.version !== input.version) throw errors.staleVersion('assessment', input.version, row.version);
+      const before = auditedRecord(await view(tx, viewer, row));
+      const sharing = await sharingService.resolve(tx, input, before, row.visibility);
+      const { title, version } = input;
+      if (!(await repo.update(tx, id, version, { title, ...sharedColumns(sharing) })))
+        throw errors.staleVersion('assessment', version, version + 1);
+      const after = await view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
+      await auditService.updated(tx, viewer, 'assessment', row.owner_org_id, {
+        before: snapshot(before),
+        after: snapshot(auditedRecord(after)),
+        touched: Object.keys(input),
+      });
+      return after;
+    });
   },
 
   /** Replaces the caller's own sheet, or (agreed) the agreed result; editors of the owner only. */

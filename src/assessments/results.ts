@@ -19,6 +19,12 @@ export function assessmentSharing(row: AssessmentRow) {
   return sharing;
 }
 
+/** What the audit trail keeps of an assessment: the record, not its sheets (their writes say so). */
+export function auditedRecord(a: Assessment) {
+  const { assessors: _a, side_by_side: _s, agreed: _g, ...record } = a;
+  return record;
+}
+
 const answersOf = (rows: ScoreRow[]) => new Map(rows.map((s) => [s.question_id, s.value]));
 
 export function assessmentView(
