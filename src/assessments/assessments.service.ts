@@ -21,7 +21,7 @@ import { trashService } from '../trash/trash.service.ts';
 import { type AssessmentRow, assessmentsRepository as repo } from './assessments.repository.ts';
 import type { AssessmentCreate, AssessmentUpdate, SheetBody } from './assessments.schema.ts';
 import { prefillFor } from './prefill.ts';
-import { assessmentSharing, assessmentView, auditedRecord, resultsTable, toCsv } from './results.ts';
+import { assessmentHeader, assessmentView, auditedRecord, resultsTable, toCsv } from './results.ts';
 
 async function visible(db: Queryable, viewer: Viewer, id: string): Promise<AssessmentRow> {
   const row = await repo.findVisible(db, viewer, id);
@@ -148,18 +148,7 @@ export const assessmentsService = {
   ) {
     const rows = await repo.listVisible(db, viewer, q);
     return rows.map((r) =>
-      withhold(
-        {
-          id: r.id,
-          owner_org: { id: r.owner_org_id, name: r.owner_name },
-          ...assessmentSharing(r),
-          instrument: { key: r.instrument_key, version: r.instrument_version },
-          subject: { type: r.subject_type, id: r.subject_id, name: r.subject_name },
-          title: r.title,
-          updated_at: r.updated_at,
-        },
-        withheldFields(viewer, r),
-      ),
+      withhold({ ...assessmentHeader(r), updated_at: r.updated_at }, withheldFields(viewer, r)),
     );
   },
 

@@ -14,7 +14,7 @@ const toScore = (s: ScoreRow) => ({
 });
 
 /** The sharing fields of a reply, as every kind's; an assessment restricts no field beyond itself. */
-export function assessmentSharing(row: AssessmentRow) {
+function assessmentSharing(row: AssessmentRow) {
   const { field_visibility: _none, ...sharing } = sharingResponse(row);
   return sharing;
 }
@@ -23,6 +23,18 @@ export function assessmentSharing(row: AssessmentRow) {
 export function auditedRecord(a: Assessment) {
   const { assessors: _a, side_by_side: _s, agreed: _g, ...record } = a;
   return record;
+}
+
+/** What a page and a list both say of an assessment, before its sheets. */
+export function assessmentHeader(row: AssessmentRow) {
+  return {
+    id: row.id,
+    owner_org: { id: row.owner_org_id, name: row.owner_name },
+    ...assessmentSharing(row),
+    instrument: { key: row.instrument_key, version: row.instrument_version },
+    subject: { type: row.subject_type, id: row.subject_id, name: row.subject_name },
+    title: row.title,
+  };
 }
 
 const answersOf = (rows: ScoreRow[]) => new Map(rows.map((s) => [s.question_id, s.value]));
@@ -56,12 +68,7 @@ export function assessmentView(
     }),
   );
   return {
-    id: row.id,
-    owner_org: { id: row.owner_org_id, name: row.owner_name },
-    ...assessmentSharing(row),
-    instrument: { key: row.instrument_key, version: row.instrument_version },
-    subject: { type: row.subject_type, id: row.subject_id, name: row.subject_name },
-    title: row.title,
+    ...assessmentHeader(row),
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,
