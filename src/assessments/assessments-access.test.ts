@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithEditor, type TestMember } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { dayOf, ManualClock } from '../reminders/clock.ts';
+import { sharingService } from '../sharing/sharing.service.ts';
 import { type AssessmentWorld, buildAssessmentWorld } from './test-setup.ts';
 
 let app: TestApp;
@@ -242,5 +244,29 @@ describe('an assessment shared with a named organisation', () => {
         e.details.after.shared_with.map((o) => o.id),
       ),
     ).toEqual([[w.outsider.orgId], [named.orgId]]);
+  });
+
+  it('becomes public on its embargo day, by the job every kind’s embargo follows', async () => {
+    const day = (n: number) => dayOf(new Date(Date.now() + n * 86_400_000));
+    const created = await app.request('POST', '/api/v1/assessments', {
+      token: w.assessor1.token,
+      body: {
+        instrument: 'paris-declaration',
+        subject: { type: 'country', code: 'PE' },
+        visibility: 'shared',
+        shared_with: [named.orgId],
+        embargo_until: day(2),
+      },
+    });
+    expect(created.body).toMatchObject({ visibility: 'shared', embargo_until: day(2) });
+    const path = `/api/v1/assessments/${created.body.id}`;
+    expect((await app.request('GET', path)).status).toBe(404);
+    await sharingService.liftEmbargoes(app.db, new ManualClock(`${day(2)}T00:30:00Z`));
+    const published = await app.request('GET', path);
+    expect([published.status, published.body.visibility, published.body.embargo_until]).toEqual([
+      200,
+      'public',
+      null,
+    ]);
   });
 });
