@@ -269,6 +269,17 @@ describe('organisation A’s private records, read by everyone else through ever
     expect(named.body.withheld_fields).toContain('shared_with');
     const own = await world.t.request('GET', `/api/v1/projects/${shared}`, { token: world.owner.token });
     expect(own.body).toMatchObject({ shared_with: [world.sharedWithOrg], withheld_fields: [] });
+    // Every kind alike, assessments included: the second of each kind is the shared one.
+    for (const [kind, ids] of Object.entries(world.hidden)) {
+      const res = await world.t.request('GET', `/api/v1/${kind}s/${ids[1]}`, { token: sharedWith.token });
+      expect([kind, res.status, res.body.visibility, res.body.shared_with]).toEqual([
+        kind,
+        200,
+        'shared',
+        null,
+      ]);
+      expect(res.body.withheld_fields, kind).toContain('shared_with');
+    }
   });
 
   it('names the withheld fields wherever a field-restricted record shows, search hits included', async () => {

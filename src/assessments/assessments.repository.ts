@@ -9,7 +9,9 @@ export interface AssessmentRow {
   id: string;
   owner_org_id: string;
   owner_name: string;
-  visibility: 'public' | 'network' | 'owner';
+  visibility: 'public' | 'network' | 'shared' | 'owner';
+  shared_with: string[];
+  embargo_until: Date | string | null;
   instrument_id: string;
   instrument_key: string;
   instrument_version: number;
@@ -40,7 +42,8 @@ export interface ScoreWrite {
 }
 
 function selectVisible(viewer: Viewer) {
-  return sql`SELECT a.id, a.owner_org_id, o.name AS owner_name, a.visibility, a.instrument_id,
+  return sql`SELECT a.id, a.owner_org_id, o.name AS owner_name, a.visibility, a.shared_with, a.embargo_until,
+      a.instrument_id,
       i.key AS instrument_key, a.instrument_version, a.subject_type, a.title, a.version, a.created_at, a.updated_at,
       CASE a.subject_type WHEN 'project' THEN p.id::text WHEN 'organisation' THEN a.organisation_id::text
         ELSE a.country END AS subject_id,
@@ -82,6 +85,8 @@ export const assessmentsRepository = {
     a: {
       ownerOrgId: string;
       visibility: string;
+      sharedWith: string[];
+      embargoUntil: string | null;
       instrumentId: string;
       instrumentVersion: number;
       subjectType: string;
@@ -94,11 +99,25 @@ export const assessmentsRepository = {
   ): Promise<string> {
     const rows = await db.query<{
       id: string;
-    }>(sql`INSERT INTO assessments (owner_org_id, visibility, instrument_id,
-        instrument_version, subject_type, project_id, organisation_id, country, title, created_by)
-      VALUES (${a.ownerOrgId}, ${a.visibility}, ${a.instrumentId}, ${a.instrumentVersion}, ${a.subjectType},
+    }>(sql`INSERT INTO assessments (owner_org_id, visibility, shared_with, embargo_until,
+        instrument_id, instrument_version, subject_type, project_id, organisation_id, country, title, created_by)
+      VALUES (${a.ownerOrgId}, ${a.visibility}, ${a.sharedWith}::uuid[], ${a.embargoUntil}::date, ${a.instrumentId}, ${a.instrumentVersion}, ${a.subjectType},
         ${a.projectId}, ${a.organisationId}, ${a.country}, ${a.title}, ${a.userId}) RETURNING id`);
     return rows[0]!.id;
+  },
+
+  /** Title and sharing, if `version` is still the stored one; false when another write came first. */
+  async update(
+    db: Queryable,
+    id: string,
+    version: number,
+    a: { title: string | undefined; visibility: string; sharedWith: string[]; embargoUntil: string | null },
+  ): Promise<boolean> {
+    const rows = await db.query(sql`UPDATE assessments SET title = coalesce(${a.title ?? null}, title),
+        visibility = ${a.visibility}, shared_with = ${a.sharedWith}::uuid[], embargo_until = ${a.embargoUntil}::date,
+        version = version + 1, updated_at = now()
+      WHERE id = ${id} AND version = ${version} RETURNING id`);
+    return rows.length === 1;
   },
 
   /** Scores of assessments the caller has already read through the access filter. */

@@ -13,6 +13,7 @@ import {
   AssessmentCreate,
   AssessmentListQuery,
   AssessmentSummary,
+  AssessmentUpdate,
   CompareQuery,
   type Comparison,
   Prefill,
@@ -105,6 +106,16 @@ export const assessmentRoutes: RoutePlugin = (ctx) => async (app) => {
     },
     (viewer, id) => service.prefill(ctx.db, viewer, id),
   );
+  app.patch('/:id', {
+    schema: {
+      tags,
+      summary: 'Change an assessment’s title or who may see it (public, network, named organisations, owner)',
+      params: IdParams,
+      body: AssessmentUpdate,
+      response: { 200: Assessment, 409: ErrorResponse, ...writeErrors },
+    },
+    handler: (req) => service.update(ctx.db, req.viewer, req.params.id, req.body),
+  });
   for (const [path, agreed] of [
     ['scores', false],
     ['agreed', true],

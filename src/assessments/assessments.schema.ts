@@ -1,7 +1,8 @@
 // Request and response shapes of /api/v1/assessments.
 import { z } from 'zod';
 import { InstrumentKey, Localised } from '../instruments/definition.schema.ts';
-import { CountryCode, csv, Id, Visibility } from '../server/schemas.ts';
+import { CountryCode, csv, Id, RecordVisibility } from '../server/schemas.ts';
+import { sharingInputFields, sharingResponseFields } from '../sharing/sharing.schema.ts';
 
 export const Subject = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('project'), id: Id }),
@@ -15,9 +16,24 @@ export const AssessmentCreate = z.strictObject({
   subject: Subject,
   title: z.string().trim().min(1).max(300).optional(),
   owner_org_id: Id.optional().describe('Defaults to your organisation when you write for only one'),
-  visibility: Visibility.default('owner').describe('Owner-only unless you share it'),
+  // The sharing fields every record kind takes, but field_visibility: an assessment has no field
+  // restricted beyond the record.
+  visibility: RecordVisibility.default('owner').describe(
+    "Owner-only unless you share it: 'shared' opens it to the organisations in shared_with",
+  ),
+  shared_with: sharingInputFields.shared_with,
+  embargo_until: sharingInputFields.embargo_until,
 });
 export type AssessmentCreate = z.infer<typeof AssessmentCreate>;
+
+export const AssessmentUpdate = z.strictObject({
+  title: AssessmentCreate.shape.title,
+  visibility: sharingInputFields.visibility,
+  shared_with: sharingInputFields.shared_with,
+  embargo_until: sharingInputFields.embargo_until,
+  version: z.number().int().positive().describe('The version you read; a stale one gets 409'),
+});
+export type AssessmentUpdate = z.infer<typeof AssessmentUpdate>;
 
 const EvidenceLink = z.union([
   z.strictObject({ url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }) }),
@@ -58,6 +74,9 @@ export const CompareQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+/** The sharing fields of a reply, as every record kind's (no field_visibility: see AssessmentCreate). */
+const { field_visibility: _fieldVisibility, ...sharingOfAssessment } = sharingResponseFields;
+
 const Score = z.object({
   question_id: z.string(),
   value: z.string(),
@@ -82,7 +101,7 @@ export const Assessment = z
   .object({
     id: z.string(),
     owner_org: z.object({ id: z.string(), name: z.string() }),
-    visibility: Visibility,
+    ...sharingOfAssessment,
     instrument: z.object({ key: z.string(), version: z.number().int() }),
     subject: z.object({
       type: z.enum(['project', 'organisation', 'country']),
@@ -135,7 +154,7 @@ export const Comparison = z
 export const AssessmentSummary = z.object({
   id: z.string(),
   owner_org: z.object({ id: z.string(), name: z.string() }),
-  visibility: Visibility,
+  ...sharingOfAssessment,
   instrument: z.object({ key: z.string(), version: z.number().int() }),
   subject: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
   title: z.string().nullable(),

@@ -1,6 +1,7 @@
 // Rules for assessments: an instrument version applied to a project, an organisation or a
 // country; one sheet per assessor, then an agreed one; every score checked against its
 // question's scale. Owner-only by default, and read only through the access filter.
+import { withheldFields } from '../access/filter.ts';
 import { assertRoleIn, ownerOrgFor } from '../access/permissions.ts';
 import type { Viewer } from '../access/viewer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -14,11 +15,13 @@ import type { SheetResult } from '../instruments/scoring.ts';
 import { organisationsRepository } from '../organisations/organisations.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { AppError, errors, type FieldProblem } from '../server/errors.ts';
+import { withhold } from '../sharing/sharing.schema.ts';
+import { type Sharing, sharingService } from '../sharing/sharing.service.ts';
 import { trashService } from '../trash/trash.service.ts';
 import { type AssessmentRow, assessmentsRepository as repo } from './assessments.repository.ts';
-import type { AssessmentCreate, SheetBody } from './assessments.schema.ts';
+import type { AssessmentCreate, AssessmentUpdate, SheetBody } from './assessments.schema.ts';
 import { prefillFor } from './prefill.ts';
-import { assessmentView, resultsTable, toCsv } from './results.ts';
+import { assessmentHeader, assessmentView, auditedRecord, resultsTable, toCsv } from './results.ts';
 
 async function visible(db: Queryable, viewer: Viewer, id: string): Promise<AssessmentRow> {
   const row = await repo.findVisible(db, viewer, id);
@@ -29,8 +32,10 @@ async function visible(db: Queryable, viewer: Viewer, id: string): Promise<Asses
 const definitionOf = (db: Queryable, row: AssessmentRow) =>
   instrumentsService.definitionOf(db, row.instrument_id, row.instrument_version);
 
-async function view(db: Queryable, row: AssessmentRow) {
-  return assessmentView(row, await definitionOf(db, row), await repo.scoresOf(db, [row.id]));
+/** The assessment as this viewer may see it: a shared one's share list is its owner's alone. */
+async function view(db: Queryable, viewer: Viewer, row: AssessmentRow) {
+  const whole = assessmentView(row, await definitionOf(db, row), await repo.scoresOf(db, [row.id]));
+  return withhold(whole, withheldFields(viewer, row));
 }
 
 /** Every score names a question of the instrument version and a value on that question's scale. */
@@ -72,6 +77,13 @@ async function subjectColumns(db: Queryable, viewer: Viewer, subject: Assessment
   return { projectId: null, organisationId: subject.id, country: null };
 }
 
+/** The sharing the sharing service decided, as the repository's columns. */
+const sharedColumns = (s: Sharing) => ({
+  visibility: s.visibility,
+  sharedWith: s.shared_with,
+  embargoUntil: s.embargo_until,
+});
+
 interface ComparedAssessment {
   id: string;
   title: string | null;
@@ -107,9 +119,10 @@ export const assessmentsService = {
           'body.subject.type',
           `${input.instrument} assesses ${stored.definition.subjects.join(', ')}; not a ${input.subject.type}`,
         );
+      const sharing = await sharingService.resolve(tx, input, undefined, 'owner');
       const id = await repo.insert(tx, {
         ownerOrgId,
-        visibility: input.visibility,
+        ...sharedColumns(sharing),
         instrumentId: instrument.id,
         instrumentVersion: version,
         subjectType: input.subject.type,
@@ -117,18 +130,15 @@ export const assessmentsService = {
         title: input.title ?? null,
         userId: viewer.userId,
       });
-      await recordAudit(tx, viewer, {
-        action: 'create',
-        entityType: 'assessment',
-        entityId: id,
-        orgId: ownerOrgId,
-      });
-      return view(tx, (await repo.findVisible(tx, viewer, id))!);
+      const created = await view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
+      // As every kind's: a shared one adds a share entry naming the organisations.
+      await auditService.created(tx, viewer, 'assessment', ownerOrgId, snapshot(auditedRecord(created)));
+      return created;
     });
   },
 
   async get(db: Queryable, viewer: Viewer, id: string) {
-    return view(db, await visible(db, viewer, id));
+    return view(db, viewer, await visible(db, viewer, id));
   },
 
   async list(
@@ -137,15 +147,30 @@ export const assessmentsService = {
     q: { instrument?: string | undefined; project_id?: string | undefined; limit: number },
   ) {
     const rows = await repo.listVisible(db, viewer, q);
-    return rows.map((r) => ({
-      id: r.id,
-      owner_org: { id: r.owner_org_id, name: r.owner_name },
-      visibility: r.visibility,
-      instrument: { key: r.instrument_key, version: r.instrument_version },
-      subject: { type: r.subject_type, id: r.subject_id, name: r.subject_name },
-      title: r.title,
-      updated_at: r.updated_at,
-    }));
+    return rows.map((r) =>
+      withhold({ ...assessmentHeader(r), updated_at: r.updated_at }, withheldFields(viewer, r)),
+    );
+  },
+
+  /** A new title or sharing, by the owner's editors, checked by the rules every kind's sharing follows. */
+  async update(db: Database, viewer: Viewer, id: string, input: AssessmentUpdate) {
+    return db.transaction(async (tx) => {
+      const row = await visible(tx, viewer, id);
+      assertRoleIn(viewer, row.owner_org_id, 'editor');
+      if (row.version !== input.version) throw errors.staleVersion('assessment', input.version, row.version);
+      const before = auditedRecord(await view(tx, viewer, row));
+      const sharing = await sharingService.resolve(tx, input, before, row.visibility);
+      const { title, version } = input;
+      if (!(await repo.update(tx, id, version, { title, ...sharedColumns(sharing) })))
+        throw errors.staleVersion('assessment', version, version + 1);
+      const after = await view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
+      await auditService.updated(tx, viewer, 'assessment', row.owner_org_id, {
+        before: snapshot(before),
+        after: snapshot(auditedRecord(after)),
+        touched: Object.keys(input),
+      });
+      return after;
+    });
   },
 
   /** Replaces the caller's own sheet, or (agreed) the agreed result; editors of the owner only. */
@@ -164,7 +189,7 @@ export const assessmentsService = {
         orgId: row.owner_org_id,
         details: { sheet: agreed ? 'agreed' : 'assessor', scores: body.scores.length },
       });
-      return view(tx, (await repo.findVisible(tx, viewer, id))!);
+      return view(tx, viewer, (await repo.findVisible(tx, viewer, id))!);
     });
   },
 

@@ -3,6 +3,7 @@
 import { firstText, type InstrumentDefinition } from '../instruments/definition.schema.ts';
 import { normalisedPoints } from '../instruments/scales.ts';
 import { type SheetResult, scoreSheet } from '../instruments/scoring.ts';
+import { sharingResponse } from '../sharing/sharing.schema.ts';
 import type { AssessmentRow, ScoreRow } from './assessments.repository.ts';
 import type { Assessment } from './assessments.schema.ts';
 
@@ -11,6 +12,30 @@ const toScore = (s: ScoreRow) => ({
   value: s.value,
   evidence: { text: s.evidence_text, links: s.evidence_links },
 });
+
+/** The sharing fields of a reply, as every kind's; an assessment restricts no field beyond itself. */
+function assessmentSharing(row: AssessmentRow) {
+  const { field_visibility: _none, ...sharing } = sharingResponse(row);
+  return sharing;
+}
+
+/** What the audit trail keeps of an assessment: the record, not its sheets (their writes say so). */
+export function auditedRecord(a: Assessment) {
+  const { assessors: _a, side_by_side: _s, agreed: _g, ...record } = a;
+  return record;
+}
+
+/** What a page and a list both say of an assessment, before its sheets. */
+export function assessmentHeader(row: AssessmentRow) {
+  return {
+    id: row.id,
+    owner_org: { id: row.owner_org_id, name: row.owner_name },
+    ...assessmentSharing(row),
+    instrument: { key: row.instrument_key, version: row.instrument_version },
+    subject: { type: row.subject_type, id: row.subject_id, name: row.subject_name },
+    title: row.title,
+  };
+}
 
 const answersOf = (rows: ScoreRow[]) => new Map(rows.map((s) => [s.question_id, s.value]));
 
@@ -43,12 +68,7 @@ export function assessmentView(
     }),
   );
   return {
-    id: row.id,
-    owner_org: { id: row.owner_org_id, name: row.owner_name },
-    visibility: row.visibility,
-    instrument: { key: row.instrument_key, version: row.instrument_version },
-    subject: { type: row.subject_type, id: row.subject_id, name: row.subject_name },
-    title: row.title,
+    ...assessmentHeader(row),
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,

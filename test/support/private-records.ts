@@ -120,6 +120,7 @@ async function projectWithEverything(w: World, into: Ids, mark: string, sharing:
       instrument: 'heuni-checklist',
       subject: { type: 'project', id: project },
       title: `Assessment ${mark}`,
+      ...sharing,
     }),
   );
   return project;

@@ -1,12 +1,18 @@
 // Apply an instrument: choose it, what it assesses (a project — planned ones too — an organisation
 // or a country, as the instrument allows), who owns the assessment and who may see it (owner-only
-// unless shared). The server checks every choice; its refusal is shown next to the field it names.
+// unless shared, with everyone, the network or organisations picked by name). The server checks every choice; its refusal is shown next to the field it names.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, getAll } from '../../api/client.ts';
 import { useLoad, useWrite } from '../../api/hooks.ts';
 import { useReference } from '../../api/reference.tsx';
 import { useSession } from '../../api/session.tsx';
-import type { Assessment, InstrumentSummary, Organisation, Project, Visibility } from '../../api/types.ts';
+import type {
+  Assessment,
+  InstrumentSummary,
+  Organisation,
+  Project,
+  RecordVisibility,
+} from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { inLang } from '../../i18n/localised.ts';
 import { OrganisationSelect } from '../OrganisationPicker.tsx';
@@ -35,7 +41,8 @@ export function NewAssessmentForm({
   const [subject, setSubject] = useState(project);
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>('owner');
+  const [visibility, setVisibility] = useState<RecordVisibility>('owner');
+  const [sharedWith, setSharedWith] = useState<string[]>([]);
   const chosen = instruments.find((i) => i.key === key) ?? instruments[0];
   const subjects = chosen?.subjects ?? [];
   useEffect(() => {
@@ -56,6 +63,7 @@ export function NewAssessmentForm({
         ...(title.trim() ? { title } : {}),
         ...(owner || writable.length > 1 ? { owner_org_id: owner || writable[0]?.id } : {}),
         visibility,
+        ...(visibility === 'shared' ? { shared_with: sharedWith } : {}),
       });
     });
     if (ok && created) onCreated(created.id);
@@ -131,7 +139,13 @@ export function NewAssessmentForm({
             onChange={setOwner}
           />
         )}
-        <VisibilitySelect label={t('assessments.visibility')} value={visibility} onChange={setVisibility} />
+        <VisibilitySelect
+          label={t('assessments.visibility')}
+          value={visibility}
+          onChange={setVisibility}
+          sharedWith={sharedWith}
+          onSharedWith={setSharedWith}
+        />
       </div>
       <ErrorMessage error={error} />
       <div className="actions">
