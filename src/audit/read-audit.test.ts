@@ -39,6 +39,7 @@ const NO_SINGLE_RECORD: Record<string, string> = {
   '/api/v1/reference/themes': 'reference data',
   '/api/v1/reference/dac-codes': 'reference data',
   '/api/v1/reference/currencies': 'reference data',
+  '/api/v1/reference/lists': 'reference data',
   '/api/v1/search': 'a list of passages',
   '/api/v1/coordination/matrix': 'an aggregate (its files are export entries)',
   '/api/v1/coordination/map': 'an aggregate',
